@@ -1,0 +1,173 @@
+/**
+ * The one API between the UI and the lab's services. The Electron preload and the browser-mode WebSocket client both
+ * implement `LabApi`; the main side registers handlers that satisfy `LabHandlers`. Every request is validated on the
+ * receiving side with `methodSchemas`; errors cross the boundary as `{ name, message }`.
+ */
+import { z } from 'zod';
+import { runConfigSchema, sweepSpecSchema, type RunConfig, type SweepSpec } from '../config/schema';
+import type { Preset } from '../config/presets';
+
+export const runStatuses = ['queued', 'running', 'done', 'cancelled', 'failed', 'diverged', 'interrupted'] as const;
+export type RunStatus = (typeof runStatuses)[number];
+export const finishedStatuses: readonly RunStatus[] = ['done', 'cancelled', 'failed', 'diverged', 'interrupted'];
+
+/** How close the nearest neuron is to one target jump. */
+export interface CoverageEntry {
+  /** position: the jump's location v_i. */
+  position: number;
+  /** nearestNeuron: index j of the closest free neuron, -1 when m = 0. */
+  nearestNeuron: number;
+  /** distanceInEta: |u_j - v_i| / eta. */
+  distanceInEta: number;
+  /** covered: a neuron lies within eta / 2 of the jump. */
+  covered: boolean;
+}
+
+/** One row of the run list. */
+export interface RunSummary {
+  id: string;
+  name: string;
+  status: RunStatus;
+  trainer: RunConfig['trainer'];
+  m: number;
+  eta: number;
+  h: number;
+  epsilon: number;
+  seed: number;
+  steps: number;
+  totalSteps: number;
+  finalLoss: number | null;
+  bestLoss: number | null;
+  limitFinalLoss: number | null;
+  coveredJumps: number | null;
+  totalJumps: number;
+  durationMs: number | null;
+  createdAt: string;
+  finishedAt: string | null;
+  tags: string[];
+  starred: boolean;
+  sweepId: string | null;
+  error: string | null;
+}
+
+export interface RunDetail extends RunSummary {
+  config: RunConfig;
+  notes: string;
+  coverage: CoverageEntry[];
+  /** Why the limit loss is missing, e.g. "undefined for this init". */
+  limitNote: string | null;
+}
+
+/** Checkpoints of a run, column by column: index i of each column is checkpoint i. */
+export interface CheckpointSeries {
+  runId: string;
+  count: number;
+  /** Entries per checkpoint of `a` and of `u`. */
+  aLength: number;
+  uLength: number;
+  step: Float64Array;
+  tau: Float64Array;
+  loss: Float64Array;
+  /** Loss of the limit run beside SGD, or null when the run has none. */
+  limitLoss: Float64Array | null;
+  /** Jumps covered at each checkpoint. */
+  covered: Float64Array;
+  /** a of checkpoint i is a.subarray(i * aLength, (i + 1) * aLength). */
+  a: Float64Array;
+  u: Float64Array;
+}
+
+export interface SweepSummary {
+  id: string;
+  name: string;
+  createdAt: string;
+  spec: SweepSpec;
+  runCount: number;
+  doneCount: number;
+}
+
+export interface RunProgress {
+  runId: string;
+  status: RunStatus;
+  step: number;
+  totalSteps: number;
+  tau: number;
+  /** Loss at the latest checkpoint. */
+  loss: number | null;
+  stepsPerSecond: number;
+  /** Seconds left at the current speed. */
+  etaSeconds: number | null;
+}
+
+export interface LabEvents {
+  /** At most about 20 per second per run. */
+  'run:progress': RunProgress;
+  /** New checkpoints of a running run; `firstIndex` is the index of the first one in the run's series. */
+  'run:checkpoints': { runId: string; firstIndex: number; series: CheckpointSeries };
+  /** A run changed status (queued, started, finished); `error` says why a run ended badly. */
+  'run:status': { runId: string; status: RunStatus; error: string | null };
+}
+export type LabEventName = keyof LabEvents;
+export const eventNames: readonly LabEventName[] = ['run:progress', 'run:checkpoints', 'run:status'];
+
+const id = z.string().min(1).max(100);
+const tag = z.string().min(1).max(50);
+
+/** Parameters of every method, validated on the receiving side. */
+export const methodSchemas = {
+  listPresets: z.strictObject({}),
+  startRun: z.strictObject({ config: runConfigSchema, name: z.string().max(200).optional() }),
+  startSweep: z.strictObject({ sweep: sweepSpecSchema }),
+  cancelRun: z.strictObject({ runId: id }),
+  listRuns: z.strictObject({}),
+  getRun: z.strictObject({ runId: id }),
+  getCheckpoints: z.strictObject({ runId: id }),
+  updateRun: z.strictObject({
+    runId: id,
+    name: z.string().min(1).max(200).optional(),
+    tags: z.array(tag).max(50).optional(),
+    notes: z.string().max(100_000).optional(),
+    starred: z.boolean().optional(),
+  }),
+  deleteRuns: z.strictObject({ runIds: z.array(id).min(1).max(10_000) }),
+  listSweeps: z.strictObject({}),
+  getSweep: z.strictObject({ sweepId: id }),
+} as const;
+
+export type LabMethod = keyof typeof methodSchemas;
+export const methodNames = Object.keys(methodSchemas) as LabMethod[];
+export type MethodParams<M extends LabMethod> = z.input<(typeof methodSchemas)[M]>;
+export type ParsedParams<M extends LabMethod> = z.output<(typeof methodSchemas)[M]>;
+
+export interface MethodResults {
+  listPresets: readonly Preset[];
+  startRun: { runId: string };
+  startSweep: { sweepId: string; runIds: string[] };
+  cancelRun: { cancelled: boolean };
+  listRuns: RunSummary[];
+  getRun: RunDetail;
+  getCheckpoints: CheckpointSeries;
+  updateRun: RunSummary;
+  deleteRuns: { deleted: number };
+  listSweeps: SweepSummary[];
+  getSweep: { sweep: SweepSummary; runs: RunSummary[] };
+}
+
+/** What the UI calls. */
+export type LabApi = {
+  [M in LabMethod]: (params: MethodParams<M>) => Promise<MethodResults[M]>;
+} & {
+  /** Subscribes to an event; returns the unsubscribe function. */
+  on<E extends LabEventName>(event: E, listener: (payload: LabEvents[E]) => void): () => void;
+};
+
+/** What the main side implements: handlers receive validated parameters. */
+export type LabHandlers = {
+  [M in LabMethod]: (params: ParsedParams<M>) => MethodResults[M] | Promise<MethodResults[M]>;
+};
+
+/** An error as it crosses a process boundary. */
+export interface WireError {
+  name: string;
+  message: string;
+}
