@@ -1,0 +1,66 @@
+/** Command-line parsing on node:util parseArgs, turning its errors into one-line usage errors. */
+import { readFileSync } from 'node:fs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ValidationError, type RunConfig, parseRunConfig } from '../../src-shared/config/schema';
+import { setPath } from '../../src-shared/config/sweep';
+import { UsageError } from './errors';
+
+export function parseFlags<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, allowPositionals: false, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message.split('\n')[0]);
+  }
+}
+
+/** An integer flag value in [min, max], or a usage error naming the flag. */
+export function intFlag(name: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(number) || number < min || number > max) {
+    throw new UsageError(`--${name}: expected a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`);
+  }
+  return number;
+}
+
+/** Reads and parses a JSON file, or a usage error naming it. */
+export function readJsonFile(file: string, flag: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`--${flag}: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`--${flag}: ${file} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+/** Applies `--set key=value` overrides (value read as JSON when it parses, else as a string) and validates. */
+export function applyOverrides(config: RunConfig, sets: readonly string[], seed: number | undefined): RunConfig {
+  let patched: object = config;
+  for (const assignment of sets) {
+    const match = /^([a-zA-Z]+(?:\.[a-zA-Z]+)*)=(.*)$/.exec(assignment);
+    if (!match) throw new UsageError(`--set: expected key=value with a dotted key like sgd.h=1e-4, got ${JSON.stringify(assignment)}`);
+    let value: unknown = match[2];
+    try {
+      value = JSON.parse(match[2]);
+    } catch {
+      // not JSON: keep the text
+    }
+    try {
+      patched = setPath(patched, match[1], value);
+    } catch (error) {
+      throw new UsageError(`--set: ${(error as Error).message}`);
+    }
+  }
+  if (seed !== undefined) patched = { ...patched, seed };
+  try {
+    return parseRunConfig(patched);
+  } catch (error) {
+    if (error instanceof ValidationError) throw new UsageError(`invalid configuration: ${error.message}`);
+    throw error;
+  }
+}

@@ -1,0 +1,14 @@
+/** Opens the lab's database for a CLI command, turning open errors into one-line usage errors. */
+import { existsSync } from 'node:fs';
+import { defaultDatabasePath, openStore, type RunStore } from '../store';
+import { UsageError } from './errors';
+
+export function openCliStore(file: string | undefined, options: { mustExist?: boolean } = {}): RunStore {
+  const path = file ?? defaultDatabasePath();
+  if (options.mustExist && path !== ':memory:' && !existsSync(path)) throw new UsageError(`--db: no database at ${path}`);
+  try {
+    return openStore(path);
+  } catch (error) {
+    throw new UsageError(`--db: ${(error as Error).message}`);
+  }
+}

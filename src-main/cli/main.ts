@@ -1,0 +1,51 @@
+/** `ttlab`: the lab without a window. Subcommands live in files of their own. */
+import { presetsCommand } from './presetsCommand';
+import { runCommand } from './runCommand';
+import { runsCommand } from './runsCommand';
+import { UsageError } from './errors';
+
+const HELP = `ttlab: Two-Timescale Lab from the command line
+
+Usage:
+  ttlab run (--preset NAME | --config FILE.json) [--seed N] [--set key=value ...] [--name TEXT]
+            [--out FILE.json] [--json] [--db FILE | --no-save]
+      Runs one configuration (or every run of a sweep preset, on all cores) and stores it in the
+      lab's database. --set takes dotted config paths: --set sgd.h=1e-4 --set network.m=40.
+  ttlab presets [--json]          Lists the presets with their parameters.
+  ttlab runs [--db FILE] [--json] Lists the runs stored in the database.
+  ttlab help                      Shows this text.
+
+The database defaults to the one the desktop app uses (override with --db or TTLAB_DB).
+Exit codes: 0 success, 1 a run failed or diverged, 2 bad flags or files.`;
+
+type Command = (args: string[]) => Promise<number>;
+
+const commands: Record<string, Command> = {
+  run: runCommand,
+  presets: presetsCommand,
+  runs: runsCommand,
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    process.stdout.write(`${HELP}\n`);
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands[name];
+  try {
+    if (!command) throw new UsageError(`unknown command ${JSON.stringify(name)}; try ttlab --help`);
+    if (args.includes('--help') || args.includes('-h')) {
+      process.stdout.write(`${HELP}\n`);
+      return 0;
+    }
+    return await command(args);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`ttlab: ${error.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`ttlab: ${(error as Error).name}: ${(error as Error).message}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,25 @@
+/** `ttlab runs [--db FILE] [--json]` */
+import { parseFlags } from './args';
+import { openCliStore } from './database';
+
+const fmt = (value: number | null) => (value === null ? '-' : value.toPrecision(4));
+
+export async function runsCommand(args: string[]): Promise<number> {
+  const { values } = parseFlags(args, { db: { type: 'string' }, json: { type: 'boolean' } });
+  const store = openCliStore(values.db, { mustExist: true });
+  try {
+    const runs = store.listRuns();
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify(runs, null, 2)}\n`);
+      return 0;
+    }
+    if (runs.length === 0) process.stdout.write(`no runs in ${store.file}\n`);
+    for (const run of runs) {
+      const covered = run.coveredJumps === null ? '-' : `${run.coveredJumps}/${run.totalJumps}`;
+      process.stdout.write(`${run.id}  ${run.status.padEnd(11)} ${run.name.slice(0, 40).padEnd(40)} L=${fmt(run.finalLoss).padEnd(10)} covered ${covered.padEnd(5)} ${run.createdAt}\n`);
+    }
+    return 0;
+  } finally {
+    store.close();
+  }
+}
