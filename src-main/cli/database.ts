@@ -3,11 +3,11 @@ import { existsSync } from 'node:fs';
 import { defaultDatabasePath, openStore, type RunStore } from '../store';
 import { UsageError } from './errors';
 
-export function openCliStore(file: string | undefined, options: { mustExist?: boolean } = {}): RunStore {
+export function openCliStore(file: string | undefined, options: { mustExist?: boolean; readonly?: boolean } = {}): RunStore {
   const path = file ?? defaultDatabasePath();
   if (options.mustExist && path !== ':memory:' && !existsSync(path)) throw new UsageError(`--db: no database at ${path}`);
   try {
-    return openStore(path);
+    return openStore(path, { readonly: options.readonly });
   } catch (error) {
     throw new UsageError(`--db: ${(error as Error).message}`);
   }

@@ -6,7 +6,7 @@ const fmt = (value: number | null) => (value === null ? '-' : value.toPrecision(
 
 export async function runsCommand(args: string[]): Promise<number> {
   const { values } = parseFlags(args, { db: { type: 'string' }, json: { type: 'boolean' } });
-  const store = openCliStore(values.db, { mustExist: true });
+  const store = openCliStore(values.db, { mustExist: true, readonly: true });
   try {
     const runs = store.listRuns();
     if (values.json) {

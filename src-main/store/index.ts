@@ -1,0 +1,5 @@
+/** The run store: what the rest of the main side imports. */
+export { openStore, RunStore } from './store';
+export { DatabaseOpenError, DatabaseTooNewError, DatabaseWriteError, StoredDataError } from './errors';
+export { defaultDatabasePath } from './paths';
+export type { OpenOptions } from './connection';

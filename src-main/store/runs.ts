@@ -1,0 +1,86 @@
+/** Statements on the runs table, prepared once per connection. */
+import type Database from 'better-sqlite3';
+import type { RunStatus } from '../../src-shared/api/contract';
+import { totalSteps, type RunConfig } from '../../src-shared/config/schema';
+import { SUMMARY_COLUMNS, type DetailRow, type SummaryRow } from './run-rows';
+import type { FinishColumns } from './finish';
+
+/** What a new run needs besides its configuration. */
+export interface NewRun {
+  id: string;
+  name: string;
+  config: RunConfig;
+  sweepId: string | null;
+  params: Record<string, unknown>;
+  createdAt: string;
+}
+
+/** Editable fields; null leaves a field as it is. */
+export interface RunPatch {
+  name: string | null;
+  tags: string | null;
+  notes: string | null;
+  starred: 0 | 1 | null;
+}
+
+export function runStatements(db: Database.Database) {
+  const insert = db.prepare(`
+    INSERT INTO runs (id, name, status, config, seed, trainer, m, eta, h, epsilon, sweep_id, params, created_at, total_steps, total_jumps)
+    VALUES (@id, @name, 'queued', @config, @seed, @trainer, @m, @eta, @h, @epsilon, @sweepId, @params, @createdAt, @totalSteps, @totalJumps)`);
+  const start = db.prepare(`UPDATE runs SET status = 'running', started_at = ?, total_steps = ? WHERE id = ?`);
+  const progress = db.prepare('UPDATE runs SET steps = ? WHERE id = ?');
+  const reach = db.prepare('UPDATE runs SET steps = max(steps, ?) WHERE id = ?');
+  const finish = db.prepare(`
+    UPDATE runs SET status = @status, finished_at = @finishedAt, duration_ms = @durationMs, steps = @steps,
+      final_loss = @finalLoss, best_loss = @bestLoss, limit_final_loss = @limitFinalLoss, limit_note = @limitNote,
+      covered_jumps = @coveredJumps, coverage = @coverage, error = @error
+    WHERE id = @id`);
+  const patch = db.prepare(`
+    UPDATE runs SET name = coalesce(@name, name), tags = coalesce(@tags, tags), notes = coalesce(@notes, notes),
+      starred = coalesce(@starred, starred)
+    WHERE id = @id`);
+  const remove = db.prepare('DELETE FROM runs WHERE id IN (SELECT value FROM json_each(?))');
+  const summary = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM runs WHERE id = ?`);
+  const detail = db.prepare(`SELECT ${SUMMARY_COLUMNS}, config, notes, coverage, limit_note FROM runs WHERE id = ?`);
+  const progressOf = db.prepare('SELECT steps, started_at AS startedAt FROM runs WHERE id = ?');
+  const all = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM runs ORDER BY created_at DESC, rowid DESC`);
+  const ofSweep = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM runs WHERE sweep_id = ? ORDER BY created_at, rowid`);
+  const unfinished = db.prepare(`SELECT id FROM runs WHERE status IN ('queued', 'running')`).pluck();
+
+  return {
+    insert(run: NewRun): void {
+      const { config } = run;
+      insert.run({
+        id: run.id,
+        name: run.name,
+        config: JSON.stringify(config),
+        seed: config.seed,
+        trainer: config.trainer,
+        m: config.network.m,
+        eta: config.network.eta,
+        h: config.sgd.h,
+        epsilon: config.sgd.epsilon,
+        sweepId: run.sweepId,
+        params: JSON.stringify(run.params),
+        createdAt: run.createdAt,
+        totalSteps: totalSteps(config),
+        totalJumps: config.target.positions.length,
+      });
+    },
+    /** The following statements return whether the run exists. */
+    start: (id: string, startedAt: string, total: number): boolean => start.run(startedAt, total, id).changes > 0,
+    progress: (id: string, steps: number): boolean => progress.run(steps, id).changes > 0,
+    /** Raises the step count to `steps` when a checkpoint shows the run got further. */
+    reach: (id: string, steps: number): boolean => reach.run(steps, id).changes > 0,
+    finish: (id: string, status: RunStatus, columns: FinishColumns): boolean => finish.run({ id, status, ...columns }).changes > 0,
+    patch: (id: string, fields: RunPatch): boolean => patch.run({ id, ...fields }).changes > 0,
+    /** Deletes the runs (their checkpoints cascade); returns how many existed. */
+    remove: (ids: readonly string[]): number => remove.run(JSON.stringify(ids)).changes,
+    summary: (id: string) => summary.get(id) as SummaryRow | undefined,
+    detail: (id: string) => detail.get(id) as DetailRow | undefined,
+    progressOf: (id: string) => progressOf.get(id) as { steps: number; startedAt: string | null } | undefined,
+    all: () => all.all() as SummaryRow[],
+    ofSweep: (sweepId: string) => ofSweep.all(sweepId) as SummaryRow[],
+    unfinished: () => unfinished.all() as string[],
+  };
+}
