@@ -1,0 +1,21 @@
+/**
+ * Everything a page could try beyond showing the UI is refused: navigating away, opening windows, attaching webviews,
+ * asking for permissions. The CSP header covers responses with headers; the page's meta tag covers file://.
+ */
+import type { Session, WebContents } from 'electron';
+import { contentSecurityPolicy } from '../host/csp';
+
+export function hardenContents(contents: WebContents): void {
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+export function hardenSession(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy()] } });
+  });
+}

@@ -1,0 +1,29 @@
+/** The command line of browser mode: `--port N` (0 to 65535, 0 = any free port) and `--db FILE`. */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+/** A bad command line; the message names the flag. Exit code 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+export interface WebOptions {
+  port: number;
+  /** Absolute path of the run database, or undefined for the default. */
+  db?: string;
+}
+
+export function parseWebArgs(argv: readonly string[]): WebOptions {
+  let values: { port?: string; db?: string };
+  try {
+    ({ values } = parseArgs({ args: [...argv], options: { port: { type: 'string' }, db: { type: 'string' } }, strict: true, allowPositionals: false }));
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/\s*\n\s*/g, ' '));
+  }
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (values.port !== undefined && (!/^\d+$/.test(values.port) || port > 65535)) {
+    throw new UsageError(`--port expects a whole number from 0 to 65535 (0 picks a free port), got ${JSON.stringify(values.port)}`);
+  }
+  if (values.db !== undefined && values.db.trim() === '') throw new UsageError('--db expects a file path, got an empty string');
+  return { port, db: values.db === undefined ? undefined : resolve(values.db) };
+}

@@ -1,0 +1,82 @@
+import { EventEmitter } from 'node:events';
+import type { Session, WebContents } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+import { hardenContents, hardenSession } from '../../src-main/electron/hardening';
+
+vi.mock('electron', () => ({}));
+
+function fakeContents() {
+  const emitter = new EventEmitter();
+  let openHandler: ((details: { url: string }) => unknown) | undefined;
+  const contents = Object.assign(emitter, {
+    setWindowOpenHandler: (handler: typeof openHandler) => (openHandler = handler),
+  });
+  return { contents: contents as unknown as WebContents, emitter, openWindow: (url: string) => openHandler?.({ url }) };
+}
+
+/** Emits `name` with an event object and reports whether a listener called preventDefault. */
+function prevented(emitter: EventEmitter, name: string, ...args: unknown[]): boolean {
+  const event = { preventDefault: vi.fn() };
+  emitter.emit(name, event, ...args);
+  return event.preventDefault.mock.calls.length > 0;
+}
+
+describe('hardenContents', () => {
+  it('prevents every navigation, redirect and webview attachment', () => {
+    const { contents, emitter } = fakeContents();
+    hardenContents(contents);
+    expect(prevented(emitter, 'will-navigate', 'https://evil.example/')).toBe(true);
+    expect(prevented(emitter, 'will-navigate', 'file:///etc/passwd')).toBe(true);
+    expect(prevented(emitter, 'will-redirect', 'https://evil.example/')).toBe(true);
+    expect(prevented(emitter, 'will-attach-webview', {}, {})).toBe(true);
+  });
+
+  it('denies every new window', () => {
+    const { contents, openWindow } = fakeContents();
+    hardenContents(contents);
+    expect(openWindow('https://evil.example/')).toEqual({ action: 'deny' });
+    expect(openWindow('about:blank')).toEqual({ action: 'deny' });
+  });
+});
+
+describe('hardenSession', () => {
+  type Handlers = {
+    request?: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void;
+    check?: (...args: unknown[]) => boolean;
+    headers?: (details: { responseHeaders?: Record<string, string[]> }, callback: (response: { responseHeaders?: Record<string, string[]> }) => void) => void;
+  };
+  function fakeSession() {
+    const handlers: Handlers = {};
+    const session = {
+      setPermissionRequestHandler: (handler: Handlers['request']) => (handlers.request = handler),
+      setPermissionCheckHandler: (handler: Handlers['check']) => (handlers.check = handler),
+      webRequest: { onHeadersReceived: (handler: Handlers['headers']) => (handlers.headers = handler) },
+    };
+    hardenSession(session as unknown as Session);
+    return handlers;
+  }
+
+  it('refuses every permission request and check', () => {
+    const handlers = fakeSession();
+    for (const permission of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read']) {
+      const callback = vi.fn();
+      handlers.request!({}, permission, callback);
+      expect(callback).toHaveBeenCalledWith(false);
+      expect(handlers.check!({}, permission, 'file://', {})).toBe(false);
+    }
+  });
+
+  it('adds the strict CSP to every response, keeping the other headers', () => {
+    const handlers = fakeSession();
+    const callback = vi.fn();
+    handlers.headers!({ responseHeaders: { 'Content-Type': ['text/html'] } }, callback);
+    const headers = callback.mock.calls[0][0].responseHeaders as Record<string, string[]>;
+    expect(headers['Content-Type']).toEqual(['text/html']);
+    const policy = headers['Content-Security-Policy'][0];
+    expect(policy).toContain("default-src 'self'");
+    expect(policy).toContain("script-src 'self';");
+    expect(policy).toContain("object-src 'none'");
+    expect(policy).toContain("connect-src 'self';");
+    expect(policy).not.toContain('unsafe-eval');
+  });
+});

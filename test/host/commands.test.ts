@@ -1,0 +1,103 @@
+/**
+ * `npm run web` and `npm start` as a user runs them: build when needed, start the host on a real lab, print the URL.
+ * Without an Electron binary (as on the build machines), `npm start` must fall back to browser mode.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { ensureBuild, projectRoot } from '../../scripts/ensure-build.mjs';
+import { decodeWire, encodeWire } from '../../src-shared/api/wire';
+
+/** The children run without a display, so `npm start` falls back to browser mode even where Electron is installed. */
+const headless = { ...process.env, DISPLAY: '', WAYLAND_DISPLAY: '' };
+const URL_PATTERN = /http:\/\/127\.0\.0\.1:(\d+)\/\?token=([0-9a-f]{64})/;
+let sandbox: string;
+const children: ChildProcess[] = [];
+
+beforeAll(() => {
+  expect(ensureBuild(), 'npx electron-vite build failed').toBe(true);
+  sandbox = mkdtempSync(join(tmpdir(), 'ttlab-commands-'));
+}, 300_000);
+
+afterEach(() => {
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
+afterAll(() => rmSync(sandbox, { recursive: true, force: true }));
+
+/** Starts `node <script> ...args` and resolves with everything printed up to the URL line. */
+function startUntilUrl(script: string, args: string[]): Promise<{ child: ChildProcess; output: string; url: string }> {
+  const child = spawn(process.execPath, [join(projectRoot, script), ...args], { cwd: projectRoot, env: headless });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = URL_PATTERN.exec(output);
+      if (match) resolve({ child, output, url: match[0] });
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    child.on('exit', (code) => reject(new Error(`${script} exited with ${code} before printing a URL:\n${output}`)));
+  });
+}
+
+/** One request over the API socket, as the renderer sends it. */
+function callApi(url: URL, method: string, params: unknown): Promise<unknown> {
+  const socket = new WebSocket(`ws://${url.host}/api?${url.searchParams}`, { origin: url.origin });
+  return new Promise((resolve, reject) => {
+    socket.once('open', () => socket.send(encodeWire({ id: 1, method, params })));
+    socket.once('message', (data) => {
+      resolve(decodeWire(data.toString()));
+      socket.close();
+    });
+    socket.once('error', reject);
+  });
+}
+
+function exitCode(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
+}
+
+describe('npm run web', () => {
+  it('serves the built workbench and the real lab at the printed URL, and stops cleanly on Ctrl+C', async () => {
+    const { child, url } = await startUntilUrl('scripts/web.mjs', ['--port', '0', '--db', join(sandbox, 'web.sqlite')]);
+    const address = new URL(url);
+    const page = await fetch(url);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<div id="app">');
+    expect(page.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict; Path=\//);
+
+    const presets = (await callApi(address, 'listPresets', {})) as { ok: boolean; result: Array<{ name: string }> };
+    expect(presets.ok).toBe(true);
+    expect(presets.result.length).toBeGreaterThan(0);
+    expect(await callApi(address, 'listRuns', {})).toEqual({ id: 1, ok: true, result: [] });
+
+    child.kill('SIGINT');
+    expect(await exitCode(child)).toBe(0);
+  });
+
+  it('refuses a bad flag with one line naming it, exit code 2', () => {
+    for (const [args, flag] of [[['--port', 'eighty'], '--port'], [['--db'], '--db'], [['--colour'], '--colour']] as const) {
+      const result = spawnSync(process.execPath, [join(projectRoot, 'scripts/web.mjs'), ...args], { cwd: projectRoot, encoding: 'utf8' });
+      expect(result.status).toBe(2);
+      const lines = result.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain(flag);
+    }
+  });
+});
+
+describe.runIf(process.platform === 'linux')('npm start without an Electron runtime', () => {
+  it('says so in one line and starts browser mode instead', async () => {
+    const { child, output } = await startUntilUrl('scripts/start.mjs', ['--db', join(sandbox, 'start.sqlite')]);
+    const notices = output.split('\n').filter((line) => line.includes('Electron'));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(/^Electron runtime unavailable \(.+\); starting the workbench in browser mode instead\.$/);
+    child.kill('SIGTERM');
+    expect(await exitCode(child)).toBe(0);
+  });
+});
