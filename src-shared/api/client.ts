@@ -1,5 +1,6 @@
 /** The calling side of the contract over any transport (Electron preload or WebSocket). */
-import { methodNames, type LabApi, type LabEventName, type LabEvents, type LabMethod } from './contract';
+import type { LabApi, LabEventName, LabEvents, LabMethod } from './contract';
+import { methodNames } from './names';
 
 export interface Transport {
   /** Sends one request; resolves with the result, rejects with a RemoteError. */

@@ -6,6 +6,9 @@
 import { z } from 'zod';
 import { runConfigSchema, sweepSpecSchema, type RunConfig, type SweepSpec } from '../config/schema';
 import type { Preset } from '../config/presets';
+import { eventNames, methodNames } from './names';
+
+export { eventNames, methodNames };
 
 export const runStatuses = ['queued', 'running', 'done', 'cancelled', 'failed', 'diverged', 'interrupted'] as const;
 export type RunStatus = (typeof runStatuses)[number];
@@ -108,7 +111,6 @@ export interface LabEvents {
   'run:status': { runId: string; status: RunStatus; error: string | null };
 }
 export type LabEventName = keyof LabEvents;
-export const eventNames: readonly LabEventName[] = ['run:progress', 'run:checkpoints', 'run:status'];
 
 const id = z.string().min(1).max(100);
 const tag = z.string().min(1).max(50);
@@ -135,7 +137,10 @@ export const methodSchemas = {
 } as const;
 
 export type LabMethod = keyof typeof methodSchemas;
-export const methodNames = Object.keys(methodSchemas) as LabMethod[];
+
+/** Compile-time proof that names.ts lists exactly the contract's methods and events. */
+type SameKeys<A extends PropertyKey, B extends PropertyKey> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+export const namesMatchContract: [SameKeys<(typeof methodNames)[number], LabMethod>, SameKeys<(typeof eventNames)[number], LabEventName>] = [true, true];
 export type MethodParams<M extends LabMethod> = z.input<(typeof methodSchemas)[M]>;
 export type ParsedParams<M extends LabMethod> = z.output<(typeof methodSchemas)[M]>;
 
