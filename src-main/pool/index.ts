@@ -1,0 +1,3 @@
+/** Trainer processes and the pool that runs them. */
+export { forkTrainer, type ChildHandle, type SpawnTrainer } from './fork-trainer';
+export { TrainerPool, type PoolJob, type PoolListener, type PoolOptions } from './trainer-pool';

@@ -1,0 +1,54 @@
+/** The lab's API methods: the store answers the questions, LiveRuns starts and stops runs. */
+import type { LabHandlers } from '../../src-shared/api/contract';
+import { presets } from '../../src-shared/config/presets';
+import { totalSteps, ValidationError } from '../../src-shared/config/schema';
+import { expandSweep, sweepSize } from '../../src-shared/config/sweep';
+import type { RunStore } from '../store';
+import type { LiveRuns } from './live-runs';
+import { defaultRunName } from './run-name';
+
+/** Most runs one sweep may expand to. */
+export const MAX_SWEEP_RUNS = 10_000;
+
+/** Refused because the run is queued or running. */
+export class RunActiveError extends Error {
+  override readonly name = 'RunActiveError';
+}
+
+export function createHandlers(store: RunStore, live: LiveRuns): LabHandlers {
+  return {
+    listPresets: () => presets,
+    startRun: ({ config, name }) => {
+      const runId = store.createRun({ config, name: name?.trim() || defaultRunName(config) });
+      live.submit(runId, config, totalSteps(config));
+      return { runId };
+    },
+    startSweep: ({ sweep }) => {
+      const size = sweepSize(sweep);
+      if (size > MAX_SWEEP_RUNS) throw new ValidationError(`sweep: expands to ${size} runs, more than the ${MAX_SWEEP_RUNS} allowed`, 'sweep');
+      const points = expandSweep(sweep);
+      const sweepId = store.createSweep(sweep.name, sweep);
+      const runIds = points.map((point) => store.createRun({ config: point.config, name: point.label, sweepId, params: point.params }));
+      runIds.forEach((runId, i) => live.submit(runId, points[i].config, totalSteps(points[i].config)));
+      return { sweepId, runIds };
+    },
+    cancelRun: ({ runId }) => {
+      if (live.cancel(runId)) return { cancelled: true };
+      store.getRun(runId); // NotFoundError for an unknown run; a finished one just cannot be cancelled
+      return { cancelled: false };
+    },
+    listRuns: () => store.listRuns(),
+    getRun: ({ runId }) => store.getRun(runId),
+    getCheckpoints: ({ runId }) => store.getCheckpoints(runId),
+    updateRun: ({ runId, ...patch }) => store.updateRun(runId, patch),
+    deleteRuns: ({ runIds }) => {
+      for (const runId of runIds) {
+        const status = live.statusOf(runId);
+        if (status) throw new RunActiveError(`run ${runId} is ${status}: cancel it before deleting it`);
+      }
+      return { deleted: store.deleteRuns(runIds) };
+    },
+    listSweeps: () => store.listSweeps(),
+    getSweep: ({ sweepId }) => store.getSweep(sweepId),
+  };
+}

@@ -1,0 +1,45 @@
+/** The lab behind the API: run store, trainer pool, live runs and events, wired together. */
+import type { LabHandlers } from '../../src-shared/api/contract';
+import type { SpawnTrainer } from '../pool/fork-trainer';
+import { TrainerPool } from '../pool/trainer-pool';
+import { openStore, type RunStore } from '../store';
+import { createEventHub, type LabEventSource } from './event-hub';
+import { createHandlers } from './handlers';
+import { LiveRuns } from './live-runs';
+
+export interface Lab {
+  /** Every API method, taking validated parameters (pass them through `dispatch`). */
+  handlers: LabHandlers;
+  events: LabEventSource;
+  store: RunStore;
+  /** Stops every trainer (live runs end 'interrupted'); createLab also closes the store it opened. */
+  close(): Promise<void>;
+}
+
+export interface LabOptions {
+  spawn: SpawnTrainer;
+  /** Trainer processes at once; defaults to the number of cores. */
+  poolSize?: number;
+}
+
+/** A lab on a store its caller owns (and closes). */
+export function createLabOnStore(options: LabOptions & { store: RunStore }): Lab {
+  const { store } = options;
+  const events = createEventHub();
+  const live = new LiveRuns(store, new TrainerPool({ spawn: options.spawn, size: options.poolSize }), events);
+  let closed: Promise<void> | null = null;
+  return {
+    handlers: createHandlers(store, live),
+    events: { on: events.on },
+    store,
+    close: () => (closed ??= live.close()),
+  };
+}
+
+/** A lab on the database file `dbFile`, created when missing. */
+export function createLab(options: LabOptions & { dbFile: string }): Lab {
+  const store = openStore(options.dbFile);
+  const lab = createLabOnStore({ ...options, store });
+  let closed: Promise<void> | null = null;
+  return { ...lab, close: () => (closed ??= lab.close().finally(() => store.close())) };
+}

@@ -1,0 +1,112 @@
+/**
+ * Runs handed to the trainer pool and not yet ended: each one's checkpoints are saved before they are announced,
+ * its progress is announced (and saved now and then), and its end is saved and announced exactly once.
+ */
+import type { RunStatus } from '../../src-shared/api/contract';
+import type { RunConfig } from '../../src-shared/config/schema';
+import { packCheckpoints } from '../../src-shared/run/series';
+import type { PoolListener, TrainerPool } from '../pool/trainer-pool';
+import type { RunStore } from '../store';
+import type { FinishInput } from '../store/finish';
+import type { EventHub } from './event-hub';
+
+/** Least time between two saves of a run's step count (the events carry every progress report). */
+const PROGRESS_SAVE_INTERVAL_MS = 1000;
+
+interface LiveRun {
+  runId: string;
+  status: 'queued' | 'running';
+  totalSteps: number;
+  /** Loss at the latest checkpoint. */
+  loss: number | null;
+  /** The user asked to stop it: however it ends now, it ends cancelled. */
+  cancelRequested: boolean;
+  progressSavedAt: number;
+}
+
+export class LiveRuns {
+  private readonly runs = new Map<string, LiveRun>();
+  private closing = false;
+
+  constructor(
+    private readonly store: RunStore,
+    private readonly pool: TrainerPool,
+    private readonly hub: EventHub,
+  ) {}
+
+  /** 'queued' or 'running' while the run is live, undefined once it ended. */
+  statusOf(runId: string): LiveRun['status'] | undefined {
+    return this.runs.get(runId)?.status;
+  }
+
+  submit(runId: string, config: RunConfig, totalSteps: number): void {
+    const run: LiveRun = { runId, status: 'queued', totalSteps, loss: null, cancelRequested: false, progressSavedAt: -Infinity };
+    this.runs.set(runId, run);
+    this.hub.emit('run:status', { runId, status: 'queued', error: null });
+    try {
+      this.pool.enqueue({ runId, config }, this.listener(run));
+    } catch (error) {
+      this.end(run, 'failed', { error: (error as Error).message });
+      throw error;
+    }
+  }
+
+  /** A queued run ends cancelled at once; a running one is asked to stop and ends when its process reports. */
+  cancel(runId: string): boolean {
+    const run = this.runs.get(runId);
+    if (!run || run.cancelRequested || !this.pool.cancel(runId)) return false;
+    run.cancelRequested = true;
+    if (run.status === 'queued') this.end(run, 'cancelled', {});
+    return true;
+  }
+
+  /** Stops the pool; runs still live end 'interrupted'. */
+  async close(): Promise<void> {
+    this.closing = true;
+    await this.pool.close();
+    for (const run of [...this.runs.values()]) this.end(run, 'interrupted', { error: 'the lab closed before the run started' });
+  }
+
+  private listener(run: LiveRun): PoolListener {
+    const { runId } = run;
+    return {
+      started: (totalSteps) => {
+        this.store.markRunning(runId, totalSteps);
+        run.status = 'running';
+        run.totalSteps = totalSteps;
+        this.hub.emit('run:status', { runId, status: 'running', error: null });
+      },
+      checkpoints: (firstIndex, checkpoints) => {
+        this.store.appendCheckpoints(runId, firstIndex, checkpoints);
+        run.loss = checkpoints[checkpoints.length - 1].loss;
+        if (this.hub.heard('run:checkpoints')) this.hub.emit('run:checkpoints', { runId, firstIndex, series: packCheckpoints(runId, checkpoints) });
+      },
+      progress: ({ step, tau, stepsPerSecond }) => {
+        const now = performance.now();
+        if (now - run.progressSavedAt >= PROGRESS_SAVE_INTERVAL_MS) {
+          this.store.updateProgress(runId, step);
+          run.progressSavedAt = now;
+        }
+        const etaSeconds = stepsPerSecond > 0 ? Math.max(0, run.totalSteps - step) / stepsPerSecond : null;
+        this.hub.emit('run:progress', { runId, status: 'running', step, totalSteps: run.totalSteps, tau, loss: run.loss, stepsPerSecond, etaSeconds });
+      },
+      finished: ({ status, ...outcome }, durationMs) => this.end(run, status, { ...outcome, durationMs }),
+      failed: (error) => {
+        const status = run.cancelRequested ? 'cancelled' : this.closing ? 'interrupted' : 'failed';
+        this.end(run, status, { error: error.message });
+      },
+    };
+  }
+
+  /** Saves and announces the end of a run; a failed save is reported in the event, never thrown. */
+  private end(run: LiveRun, status: RunStatus, input: FinishInput): void {
+    this.runs.delete(run.runId);
+    let error = input.error ?? null;
+    try {
+      this.store.finishRun(run.runId, status, input);
+    } catch (saveError) {
+      error = [error, (saveError as Error).message].filter(Boolean).join('; ');
+    }
+    this.hub.emit('run:status', { runId: run.runId, status, error });
+  }
+}

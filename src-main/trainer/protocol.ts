@@ -1,0 +1,61 @@
+/**
+ * The messages between the trainer pool (parent) and one trainer process (child). Each side validates what it
+ * receives with these schemas; typed arrays travel intact because both transports use structured clone.
+ */
+import { z } from 'zod';
+import { runConfigSchema } from '../../src-shared/config/schema';
+import type { RunCheckpoint, RunOutcome } from '../../src-shared/run/types';
+
+const runId = z.string().min(1).max(100);
+const wholeNumber = z.number().int().nonnegative();
+const nullableNumber = z.number().nullable();
+const float64Array = z.custom<Float64Array>((value) => value instanceof Float64Array, 'must be a Float64Array');
+
+/** Parent -> child: run one configuration, or stop the run in progress. */
+export const parentMessageSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('start'), runId, config: runConfigSchema }),
+  z.strictObject({ type: z.literal('cancel') }),
+]);
+export type ParentMessage = z.output<typeof parentMessageSchema>;
+
+const checkpointSchema = z.strictObject({
+  step: wholeNumber,
+  tau: z.number(),
+  loss: z.number(),
+  limitLoss: nullableNumber,
+  covered: wholeNumber,
+  a: float64Array,
+  u: float64Array,
+}) satisfies z.ZodType<RunCheckpoint>;
+
+const coverageEntrySchema = z.strictObject({
+  position: z.number(),
+  nearestNeuron: z.number().int(),
+  distanceInEta: z.number(),
+  covered: z.boolean(),
+});
+
+/** How a trainer process ended a run: a session outcome, or 'cancelled' when the pool asked it to stop. */
+export type TrainerOutcome = Omit<RunOutcome, 'status'> & { status: RunOutcome['status'] | 'cancelled' };
+
+const outcomeSchema = z.strictObject({
+  status: z.enum(['done', 'diverged', 'cancelled']),
+  steps: wholeNumber,
+  finalLoss: nullableNumber,
+  bestLoss: nullableNumber,
+  limitFinalLoss: nullableNumber,
+  limitNote: z.string().nullable(),
+  coverage: z.array(coverageEntrySchema),
+  error: z.string().nullable(),
+}) satisfies z.ZodType<TrainerOutcome>;
+
+/** Child -> parent: the run's life, from 'started' to 'finished' or 'error'. */
+export const childMessageSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('started'), totalSteps: wholeNumber }),
+  /** A batch of new checkpoints; firstIndex is the index of the first one in the run's series. */
+  z.strictObject({ type: z.literal('checkpoints'), firstIndex: wholeNumber, checkpoints: z.array(checkpointSchema).min(1) }),
+  z.strictObject({ type: z.literal('progress'), step: wholeNumber, tau: z.number(), stepsPerSecond: z.number().nonnegative() }),
+  z.strictObject({ type: z.literal('finished'), outcome: outcomeSchema, durationMs: z.number().nonnegative() }),
+  z.strictObject({ type: z.literal('error'), error: z.strictObject({ name: z.string(), message: z.string() }) }),
+]);
+export type ChildMessage = z.output<typeof childMessageSchema>;

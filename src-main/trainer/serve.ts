@@ -1,0 +1,27 @@
+/** The trainer process's message loop: one 'start' per process, then 'cancel' at any time. */
+import { toWireError } from '../../src-shared/api/errors';
+import { parseOrThrow } from '../../src-shared/config/schema';
+import type { ParentChannel } from './channel';
+import { parentMessageSchema, type ParentMessage } from './protocol';
+import { TrainerRun, type CreateSession, type Fault } from './trainer-run';
+
+export function serveTrainer(channel: ParentChannel, createSession: CreateSession, fault: Fault): void {
+  let run: TrainerRun | null = null;
+  channel.onMessage((raw) => {
+    let message: ParentMessage;
+    try {
+      message = parseOrThrow(parentMessageSchema, raw);
+    } catch (error) {
+      channel.send({ type: 'error', error: toWireError(error) });
+      return;
+    }
+    if (message.type === 'cancel') {
+      run?.cancel();
+    } else if (run) {
+      channel.send({ type: 'error', error: { name: 'ProtocolError', message: 'this trainer process has already started a run' } });
+    } else {
+      run = new TrainerRun(channel, fault);
+      run.start(message.config, createSession);
+    }
+  });
+}

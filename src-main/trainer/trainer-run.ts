@@ -1,0 +1,122 @@
+/**
+ * One run inside a trainer process: the session advances in chunks of about CHUNK_MS and the process yields to its
+ * event loop between chunks, so a cancel message is handled within one chunk.
+ */
+import { toWireError } from '../../src-shared/api/errors';
+import type { RunConfig } from '../../src-shared/config/schema';
+import type { RunCheckpoint, RunSession } from '../../src-shared/run/types';
+import type { ParentChannel } from './channel';
+import { CheckpointBatch } from './checkpoint-batch';
+import type { TrainerOutcome } from './protocol';
+
+/** Wall time one chunk of steps aims at. */
+export const CHUNK_MS = 30;
+/** Least time between two progress messages (20 per second). */
+export const PROGRESS_INTERVAL_MS = 50;
+
+export type CreateSession = (config: RunConfig, onCheckpoint: (checkpoint: RunCheckpoint) => void) => RunSession;
+
+/** Test-only faults injected after the first checkpoint batch: throw inside the run, or exit the process with code 3. */
+export type Fault = 'throw' | 'exit' | null;
+
+export function parseFault(value: string | undefined): Fault {
+  return value === 'throw' || value === 'exit' ? value : null;
+}
+
+/** Steps for the next chunk so that it lasts about CHUNK_MS; the budget changes by at most 4x at a time. */
+export function nextBudget(budget: number, elapsedMs: number): number {
+  const scale = Math.min(4, Math.max(0.25, CHUNK_MS / Math.max(elapsedMs, 0.01)));
+  return Math.max(1, Math.round(budget * scale));
+}
+
+export class TrainerRun {
+  /** Trainer steps of the next chunk. */
+  private budget = 1;
+  private cancelRequested = false;
+  /** Set once the run has reported its end (or a fault stopped it): no chunk runs after that. */
+  private stopped = false;
+  private readonly startedAt = performance.now();
+  /** Time and step of the last progress message, the base of stepsPerSecond. */
+  private lastProgress = { at: this.startedAt, step: 0 };
+  private readonly batch: CheckpointBatch;
+
+  constructor(
+    private readonly channel: ParentChannel,
+    private fault: Fault,
+  ) {
+    this.batch = new CheckpointBatch((firstIndex, checkpoints) => {
+      channel.send({ type: 'checkpoints', firstIndex, checkpoints });
+      this.injectFault();
+    });
+  }
+
+  start(config: RunConfig, createSession: CreateSession): void {
+    let session: RunSession;
+    try {
+      session = createSession(config, (checkpoint) => this.batch.add(checkpoint));
+    } catch (error) {
+      this.fail(error);
+      return;
+    }
+    this.channel.send({ type: 'started', totalSteps: session.totalSteps });
+    setImmediate(() => this.chunk(session));
+  }
+
+  cancel(): void {
+    this.cancelRequested = true;
+  }
+
+  private chunk(session: RunSession): void {
+    if (this.stopped) return;
+    try {
+      if (this.cancelRequested) return this.finish(session, 'cancelled');
+      const began = performance.now();
+      const running = session.advance(this.budget);
+      const now = performance.now();
+      this.budget = nextBudget(this.budget, now - began);
+      if (this.stopped) return;
+      if (!running) return this.finish(session, session.outcome().status);
+      this.batch.flushIfDue(now);
+      this.reportProgress(session, now);
+      setImmediate(() => this.chunk(session));
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  private reportProgress(session: RunSession, now: number): void {
+    if (now - this.lastProgress.at < PROGRESS_INTERVAL_MS) return;
+    const stepsPerSecond = ((session.step - this.lastProgress.step) * 1000) / (now - this.lastProgress.at);
+    this.lastProgress = { at: now, step: session.step };
+    this.channel.send({ type: 'progress', step: session.step, tau: session.tau, stepsPerSecond });
+  }
+
+  private finish(session: RunSession, status: TrainerOutcome['status']): void {
+    this.batch.flush();
+    this.stopped = true;
+    const outcome: TrainerOutcome = { ...session.outcome(), status };
+    this.channel.send({ type: 'finished', outcome, durationMs: performance.now() - this.startedAt });
+  }
+
+  /** Reports an error after handing on the checkpoints gathered so far. */
+  private fail(error: unknown): void {
+    this.stopped = true;
+    try {
+      this.batch.flush();
+    } catch {
+      // The error being reported matters more than a batch that could not be sent.
+    }
+    this.channel.send({ type: 'error', error: toWireError(error) });
+  }
+
+  private injectFault(): void {
+    const fault = this.fault;
+    this.fault = null;
+    if (fault === 'throw') throw new Error('injected fault: TTLAB_TRAINER_FAULT=throw');
+    if (fault === 'exit') {
+      this.stopped = true;
+      // Leave time for the batch just sent to reach the parent.
+      setTimeout(() => process.exit(3), 100);
+    }
+  }
+}
