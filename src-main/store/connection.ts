@@ -19,8 +19,8 @@ export interface OpenOptions {
 }
 
 /** Refuses what cannot be opened as asked; creates the parent folder of a new database. */
-function prepareFile(file: string, readonly: boolean): void {
-  const state = inspectDatabaseFile(file, SCHEMA_VERSION);
+function prepareFile(file: string, readonly: boolean, nativeBinding: string | undefined): void {
+  const state = inspectDatabaseFile(file, SCHEMA_VERSION, nativeBinding);
   if (state === 'database') return;
   if (readonly) throw new DatabaseOpenError(`${file} ${state === 'missing' ? 'does not exist' : 'is empty'}; nothing to open read-only`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -47,13 +47,29 @@ function configure(db: Database.Database, file: string, readonly: boolean): void
 /** Returns a connection to `file` (or ':memory:') at this app's schema version; see openStore for the guarantees. */
 export function openDatabase(file: string, options: OpenOptions = {}): Database.Database {
   const readonly = options.readonly ?? false;
-  if (file !== MEMORY) prepareFile(file, readonly);
+  if (file !== MEMORY) prepareFile(file, readonly, options.nativeBinding);
   const db = new Database(file, { readonly, nativeBinding: options.nativeBinding, timeout: BUSY_TIMEOUT_MS });
   try {
     configure(db, file, readonly);
   } catch (error) {
     db.close();
     throw error;
+  }
+  return db;
+}
+
+/**
+ * Opens another lab database to copy runs from: read-only, after the same checks as openStore (a foreign, damaged or
+ * newer file throws DatabaseOpenError or DatabaseTooNewError), at any schema version from 1 to this app's.
+ * SQLite never writes the database file of a read-only connection; on a WAL-mode file it may leave the -wal and -shm
+ * files every reader needs.
+ */
+export function openImportSource(file: string, nativeBinding?: string): Database.Database {
+  prepareFile(file, true, nativeBinding);
+  const db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding, timeout: BUSY_TIMEOUT_MS });
+  if (schemaVersion(db) === 0) {
+    db.close();
+    throw new DatabaseOpenError(`${file} holds no Two-Timescale Lab runs (it has no lab schema)`);
   }
   return db;
 }

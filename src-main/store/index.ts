@@ -3,3 +3,6 @@ export { openStore, RunStore } from './store';
 export { DatabaseOpenError, DatabaseTooNewError, DatabaseWriteError, StoredDataError } from './errors';
 export { defaultDatabasePath } from './paths';
 export type { OpenOptions } from './connection';
+export type { ImportCounts } from './import-database';
+export type { RunRecord } from './run-record';
+export type { StoreStats } from './stats';

@@ -53,8 +53,8 @@ function checkHeader(file: string, header: Buffer, size: number): void {
 }
 
 /** Opens read-only, then refuses a database that is too new, foreign, or fails PRAGMA quick_check. */
-function checkContents(file: string, knownVersion: number): void {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+function checkContents(file: string, knownVersion: number, nativeBinding: string | undefined): void {
+  const db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
   try {
     const version = schemaVersion(db);
     assertKnownVersion(file, version, knownVersion);
@@ -76,10 +76,10 @@ function checkContents(file: string, knownVersion: number): void {
 }
 
 /**
- * Checks `file` before the store opens it for writing; throws DatabaseOpenError (or DatabaseTooNewError) and leaves
- * no -wal/-shm of its own behind when the file is refused.
+ * Checks `file` before the store opens it (`nativeBinding` as in OpenOptions); throws DatabaseOpenError (or
+ * DatabaseTooNewError) and leaves no -wal/-shm of its own behind when the file is refused.
  */
-export function inspectDatabaseFile(file: string, knownVersion: number): FileState {
+export function inspectDatabaseFile(file: string, knownVersion: number, nativeBinding?: string): FileState {
   const stats = fs.statSync(file, { throwIfNoEntry: false });
   if (!stats) return 'missing';
   if (!stats.isFile()) throw refuse(file, 'is not a regular file');
@@ -87,7 +87,7 @@ export function inspectDatabaseFile(file: string, knownVersion: number): FileSta
   const absentSidecars = SIDECARS.map((suffix) => file + suffix).filter((sidecar) => !fs.existsSync(sidecar));
   try {
     checkHeader(file, readHeader(file), stats.size);
-    checkContents(file, knownVersion);
+    checkContents(file, knownVersion, nativeBinding);
   } catch (error) {
     for (const sidecar of absentSidecars) fs.rmSync(sidecar, { force: true });
     if (error instanceof DatabaseOpenError) throw error;

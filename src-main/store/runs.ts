@@ -13,6 +13,8 @@ export interface NewRun {
   sweepId: string | null;
   params: Record<string, unknown>;
   createdAt: string;
+  /** The creating store's owner (see ownership.ts). */
+  owner: string;
 }
 
 /** Editable fields; null leaves a field as it is. */
@@ -23,13 +25,30 @@ export interface RunPatch {
   starred: 0 | 1 | null;
 }
 
+/** The columns a run's configuration determines: the JSON itself and the copies the run list filters and sorts on. */
+export function configColumns(config: RunConfig) {
+  return {
+    config: JSON.stringify(config),
+    seed: config.seed,
+    trainer: config.trainer,
+    m: config.network.m,
+    eta: config.network.eta,
+    h: config.sgd.h,
+    epsilon: config.sgd.epsilon,
+    total_jumps: config.target.positions.length,
+  };
+}
+
 export function runStatements(db: Database.Database) {
   const insert = db.prepare(`
-    INSERT INTO runs (id, name, status, config, seed, trainer, m, eta, h, epsilon, sweep_id, params, created_at, total_steps, total_jumps)
-    VALUES (@id, @name, 'queued', @config, @seed, @trainer, @m, @eta, @h, @epsilon, @sweepId, @params, @createdAt, @totalSteps, @totalJumps)`);
-  const start = db.prepare(`UPDATE runs SET status = 'running', started_at = ?, total_steps = ? WHERE id = ?`);
-  const progress = db.prepare('UPDATE runs SET steps = ? WHERE id = ?');
-  const reach = db.prepare('UPDATE runs SET steps = max(steps, ?) WHERE id = ?');
+    INSERT INTO runs (id, name, status, config, seed, trainer, m, eta, h, epsilon, sweep_id, params, created_at, total_steps, total_jumps,
+      owner, touched_at)
+    VALUES (@id, @name, 'queued', @config, @seed, @trainer, @m, @eta, @h, @epsilon, @sweep_id, @params, @created_at, @total_steps, @total_jumps,
+      @owner, @created_at)`);
+  const start = db.prepare(`
+    UPDATE runs SET status = 'running', started_at = @now, touched_at = @now, total_steps = @total, owner = @owner WHERE id = @id`);
+  const progress = db.prepare('UPDATE runs SET steps = ?, touched_at = ? WHERE id = ?');
+  const reach = db.prepare('UPDATE runs SET steps = max(steps, ?), touched_at = ? WHERE id = ?');
   const finish = db.prepare(`
     UPDATE runs SET status = @status, finished_at = @finishedAt, duration_ms = @durationMs, steps = @steps,
       final_loss = @finalLoss, best_loss = @bestLoss, limit_final_loss = @limitFinalLoss, limit_note = @limitNote,
@@ -45,33 +64,26 @@ export function runStatements(db: Database.Database) {
   const progressOf = db.prepare('SELECT steps, started_at AS startedAt FROM runs WHERE id = ?');
   const all = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM runs ORDER BY created_at DESC, rowid DESC`);
   const ofSweep = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM runs WHERE sweep_id = ? ORDER BY created_at, rowid`);
-  const unfinished = db.prepare(`SELECT id FROM runs WHERE status IN ('queued', 'running')`).pluck();
+  const unfinished = db.prepare(`SELECT id, owner, touched_at AS touchedAt FROM runs WHERE status IN ('queued', 'running')`);
 
   return {
     insert(run: NewRun): void {
-      const { config } = run;
       insert.run({
+        ...configColumns(run.config),
         id: run.id,
         name: run.name,
-        config: JSON.stringify(config),
-        seed: config.seed,
-        trainer: config.trainer,
-        m: config.network.m,
-        eta: config.network.eta,
-        h: config.sgd.h,
-        epsilon: config.sgd.epsilon,
-        sweepId: run.sweepId,
+        sweep_id: run.sweepId,
         params: JSON.stringify(run.params),
-        createdAt: run.createdAt,
-        totalSteps: totalSteps(config),
-        totalJumps: config.target.positions.length,
+        created_at: run.createdAt,
+        owner: run.owner,
+        total_steps: totalSteps(run.config),
       });
     },
-    /** The following statements return whether the run exists. */
-    start: (id: string, startedAt: string, total: number): boolean => start.run(startedAt, total, id).changes > 0,
-    progress: (id: string, steps: number): boolean => progress.run(steps, id).changes > 0,
+    /** The following statements return whether the run exists; `now` becomes the run's touched_at. */
+    start: (id: string, now: string, total: number, owner: string): boolean => start.run({ id, now, total, owner }).changes > 0,
+    progress: (id: string, steps: number, now: string): boolean => progress.run(steps, now, id).changes > 0,
     /** Raises the step count to `steps` when a checkpoint shows the run got further. */
-    reach: (id: string, steps: number): boolean => reach.run(steps, id).changes > 0,
+    reach: (id: string, steps: number, now: string): boolean => reach.run(steps, now, id).changes > 0,
     finish: (id: string, status: RunStatus, columns: FinishColumns): boolean => finish.run({ id, status, ...columns }).changes > 0,
     patch: (id: string, fields: RunPatch): boolean => patch.run({ id, ...fields }).changes > 0,
     /** Deletes the runs (their checkpoints cascade); returns how many existed. */
@@ -81,6 +93,7 @@ export function runStatements(db: Database.Database) {
     progressOf: (id: string) => progressOf.get(id) as { steps: number; startedAt: string | null } | undefined,
     all: () => all.all() as SummaryRow[],
     ofSweep: (sweepId: string) => ofSweep.all(sweepId) as SummaryRow[],
-    unfinished: () => unfinished.all() as string[],
+    /** Runs left 'queued' or 'running', with who owns them. */
+    unfinished: () => unfinished.all() as Array<{ id: string; owner: string | null; touchedAt: string | null }>,
   };
 }

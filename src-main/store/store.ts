@@ -5,39 +5,57 @@ import type { CheckpointSeries, RunDetail, RunStatus, RunSummary, SweepSummary }
 import { NotFoundError } from '../../src-shared/api/errors';
 import { parseOrThrow, runConfigSchema, sweepSpecSchema, type RunConfig, type SweepSpec } from '../../src-shared/config/schema';
 import type { RunCheckpoint } from '../../src-shared/run/types';
+import { backupDatabase } from './backup';
 import { checkpointStatements } from './checkpoints';
-import { openDatabase, type OpenOptions } from './connection';
+import { openDatabase, openImportSource, type OpenOptions } from './connection';
 import { guardWrite } from './errors';
 import { finishColumns, type FinishInput } from './finish';
+import { copyDatabase, type ImportCounts } from './import-database';
+import { importStatements } from './import-rows';
+import { claimOwner, currentHere, isAbandoned, type OwnerClaim } from './ownership';
+import { recordRows, type RunRecord } from './run-record';
 import { toDetail, toSummary } from './run-rows';
 import { runStatements } from './runs';
+import { statsStatement, type StoreStats } from './stats';
 import { sweepStatements } from './sweeps';
 
 const INTERRUPTED_ERROR = 'the lab stopped before this run finished';
+const IMPORTED_UNFINISHED_ERROR = 'this run was imported before it finished';
 
 const missingRun = (runId: string) => new NotFoundError(`run ${runId} not found`);
 const missingSweep = (sweepId: string) => new NotFoundError(`sweep ${sweepId} not found`);
 
 /** The lab's runs, sweeps and checkpoints in one SQLite database; every write is one transaction. */
 export class RunStore {
-  /** How many queued or running runs were marked interrupted when the store opened (their data is kept). */
+  /** How many queued or running runs of gone processes were marked interrupted when the store opened (see ownership.ts). */
   readonly interruptedOnOpen: number;
   private readonly runs;
   private readonly checkpoints;
   private readonly sweeps;
+  private readonly imports;
+  private readonly counts;
+  /** This store's identity in the runs it creates and starts. */
+  private readonly claim: OwnerClaim;
 
-  /** Takes a connection made by openDatabase (openStore does both); owns it from then on. */
+  /**
+   * Takes a connection made by openDatabase (openStore does both) and owns it from then on; `options.nativeBinding`
+   * serves the connections the store opens later (importFrom).
+   */
   constructor(
     private readonly db: Database.Database,
     readonly file: string,
+    private readonly options: Pick<OpenOptions, 'nativeBinding'> = {},
   ) {
     this.runs = runStatements(db);
     this.checkpoints = checkpointStatements(db);
     this.sweeps = sweepStatements(db);
+    this.imports = importStatements(db);
+    this.counts = statsStatement(db);
+    this.claim = claimOwner();
     try {
-      this.interruptedOnOpen = db.readonly ? 0 : this.write('mark unfinished runs interrupted', () => this.interruptUnfinished());
+      this.interruptedOnOpen = db.readonly ? 0 : this.write('mark unfinished runs interrupted', () => this.interruptAbandoned());
     } catch (error) {
-      db.close();
+      this.close();
       throw error;
     }
   }
@@ -56,26 +74,27 @@ export class RunStore {
     const sweepId = input.sweepId ?? null;
     this.write('save the new run', () => {
       if (sweepId !== null && !this.sweeps.exists(sweepId)) throw missingSweep(sweepId);
-      this.runs.insert({ id, name: input.name, config, sweepId, params: input.params ?? {}, createdAt: now() });
+      this.runs.insert({ id, name: input.name, config, sweepId, params: input.params ?? {}, createdAt: now(), owner: this.claim.owner });
     });
     return id;
   }
 
+  /** Marks the run running, owned by this store from now on. */
   markRunning(runId: string, totalSteps: number): void {
-    this.write('mark the run running', () => requireRun(this.runs.start(runId, now(), totalSteps), runId));
+    this.write('mark the run running', () => requireRun(this.runs.start(runId, now(), totalSteps, this.claim.owner), runId));
   }
 
   /** Stores a batch in one transaction; indices already stored are kept as they are, so a re-sent batch is harmless. */
   appendCheckpoints(runId: string, firstIndex: number, checkpoints: readonly RunCheckpoint[]): void {
     if (checkpoints.length === 0) return;
     this.write('save checkpoints', () => {
-      requireRun(this.runs.reach(runId, checkpoints[checkpoints.length - 1].step), runId);
+      requireRun(this.runs.reach(runId, checkpoints[checkpoints.length - 1].step, now()), runId);
       this.checkpoints.insert(runId, firstIndex, checkpoints);
     });
   }
 
   updateProgress(runId: string, steps: number): void {
-    this.write('save progress', () => requireRun(this.runs.progress(runId, steps), runId));
+    this.write('save progress', () => requireRun(this.runs.progress(runId, steps, now()), runId));
   }
 
   /** Sets the final status and summary; what `outcome` leaves out is computed from the stored checkpoints (kept as they are). */
@@ -126,12 +145,63 @@ export class RunStore {
     return { sweep, runs: this.runs.ofSweep(sweepId).map(toSummary) };
   }
 
+  /** Writes a consistent copy of the whole database to `target`, a file that must not exist yet (VACUUM INTO). */
+  backup(target: string): void {
+    backupDatabase(this.db, this.file, target);
+  }
+
+  /**
+   * Adds the runs and sweeps of the lab database `otherFile` that this one lacks (matched by id), checkpoints byte for
+   * byte, in one transaction: on any error nothing is added. `otherFile` is opened read-only after the same checks
+   * as openStore. Imported runs that were still queued or running there arrive 'interrupted'.
+   */
+  importFrom(otherFile: string): ImportCounts {
+    const source = openImportSource(otherFile, this.options.nativeBinding);
+    try {
+      // One read transaction on the source: a snapshot, even while another process writes to it.
+      const copy = source.transaction(() =>
+        this.write(`import runs from ${otherFile}`, () => {
+          const { unfinished, ...counts } = copyDatabase(source, otherFile, this.imports);
+          this.interrupt(unfinished, IMPORTED_UNFINISHED_ERROR);
+          return counts;
+        }),
+      );
+      return copy();
+    } finally {
+      source.close();
+    }
+  }
+
+  /**
+   * Adds one run given as a RunRecord (see run-record.ts), e.g. read back from an exported report folder; validated
+   * first (ValidationError). Returns false, changing nothing, when a run with its id is stored already.
+   */
+  importRun(record: RunRecord): boolean {
+    const rows = recordRows(record);
+    const runId = rows.run.id as string;
+    return this.write('import the run', () => {
+      if (this.imports.hasRun(runId)) return false;
+      if (rows.sweep) this.imports.sweep(rows.sweep);
+      this.imports.run(rows.run);
+      this.checkpoints.insert(runId, 0, rows.checkpoints);
+      if (rows.run.status === 'queued' || rows.run.status === 'running') this.interrupt([runId], IMPORTED_UNFINISHED_ERROR);
+      return true;
+    });
+  }
+
+  /** How many runs and checkpoints the store holds, and its size in bytes. */
+  stats(): StoreStats {
+    return this.counts();
+  }
+
   /** Result of PRAGMA integrity_check: 'ok', or the problems found, one a line. */
   integrityCheck(): string {
     return (this.db.pragma('integrity_check') as Array<{ integrity_check: string }>).map((row) => row.integrity_check).join('\n');
   }
 
+  /** Closes the connection; runs this store left queued or running count as abandoned from then on. */
   close(): void {
+    this.claim.release();
     this.db.close();
   }
 
@@ -146,11 +216,17 @@ export class RunStore {
     this.runs.finish(runId, status, finishColumns(outcome, this.checkpoints.last(runId), run, new Date()));
   }
 
-  /** Runs left queued or running by a previous session that stopped (closed, crashed, killed) cannot resume. */
-  private interruptUnfinished(): number {
-    const ids = this.runs.unfinished();
-    for (const id of ids) this.finish(id, 'interrupted', { durationMs: null, error: INTERRUPTED_ERROR });
+  /** Runs left queued or running by a store that is gone (closed, crashed, killed) cannot resume; live ones are left alone. */
+  private interruptAbandoned(): number {
+    const here = currentHere();
+    const ids = this.runs.unfinished().filter((run) => isAbandoned(run.owner, run.touchedAt, here)).map((run) => run.id);
+    this.interrupt(ids, INTERRUPTED_ERROR);
     return ids.length;
+  }
+
+  /** Ends the runs as 'interrupted' with `error`, their summaries computed from their checkpoints. */
+  private interrupt(runIds: readonly string[], error: string): void {
+    for (const id of runIds) this.finish(id, 'interrupted', { durationMs: null, error });
   }
 }
 
@@ -166,8 +242,9 @@ function requireRun(found: boolean, runId: string): void {
 /**
  * Opens (creating it and its folder when missing) the run database at `file`, or ':memory:'. A file that is not a
  * SQLite database, belongs to another program or is damaged throws DatabaseOpenError and is not modified; a database
- * from a newer app throws DatabaseTooNewError. Runs left 'queued' or 'running' are marked 'interrupted'.
+ * from a newer app throws DatabaseTooNewError. Runs left 'queued' or 'running' by a process that is gone are marked
+ * 'interrupted' (see ownership.ts); those of another live process sharing the file are left as they are.
  */
 export function openStore(file: string, options: OpenOptions = {}): RunStore {
-  return new RunStore(openDatabase(file, options), file);
+  return new RunStore(openDatabase(file, options), file, options);
 }

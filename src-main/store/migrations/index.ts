@@ -1,8 +1,9 @@
 /** Every schema step, in order: migration n takes a database from version n - 1 to n. Append, never edit. */
 import type { Migration } from '../migrate';
 import { initialSchema } from './001-initial';
+import { runOwner } from './002-run-owner';
 
-export const migrations: readonly Migration[] = [initialSchema];
+export const migrations: readonly Migration[] = [initialSchema, runOwner];
 
 /** The schema version this build writes. */
 export const SCHEMA_VERSION = migrations.length;

@@ -1,0 +1,149 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { parseSweepSpec } from '../../src-shared/config/schema';
+import { schemaVersion } from '../../src-main/store/migrate';
+import { SCHEMA_VERSION } from '../../src-main/store/migrations/index';
+import { DatabaseOpenError, DatabaseTooNewError, openStore, StoredDataError, type RunStore } from '../../src-main/store/index';
+import { checkpoint, checkpoints, smallConfig } from './fixtures';
+import { tempFolder } from './helpers';
+import { V1_RUNS, writeVersion1Database } from './v1-database';
+
+const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+const bits = (values: Float64Array) => Array.from(new BigUint64Array(values.buffer, values.byteOffset, values.length));
+const spec = parseSweepSpec({ name: 'seeds', base: smallConfig(), axes: [], seeds: [1, 2] });
+
+/** What must not change when an import fails: the runs, their checkpoints and the database size. */
+const snapshot = (store: RunStore) => ({ runs: store.listRuns(), stats: store.stats() });
+
+/** A checkpoint whose a and u hold -0, a subnormal and a NaN with a payload, which only a byte copy keeps. */
+function trickyCheckpoint(i: number) {
+  const c = checkpoint(i, 4);
+  c.a[0] = -0;
+  c.a[1] = 5e-324;
+  new DataView(c.u.buffer).setBigUint64(0, 0x7ff8_0000_dead_beefn, true);
+  return c;
+}
+
+/**
+ * `target` with runs 'shared' and 'target only'; `source` started as a backup of target (so 'shared' has the same id
+ * there, renamed), then got a sweep of two runs with tricky checkpoints and a run left running.
+ */
+function twoDatabases() {
+  const folder = tempFolder();
+  const sourceFile = path.join(folder, 'source.sqlite');
+  const target = openStore(path.join(folder, 'target.sqlite'));
+  const shared = target.createRun({ config: smallConfig(), name: 'shared' });
+  target.appendCheckpoints(shared, 0, checkpoints(0, 5, 4));
+  target.finishRun(shared, 'done', {});
+  target.backup(sourceFile);
+  target.createRun({ config: smallConfig(), name: 'target only' });
+
+  const source = openStore(sourceFile);
+  source.updateRun(shared, { name: 'renamed in the source' });
+  const sweepId = source.createSweep('seeds', spec);
+  const swept = [1, 2].map((seed) => source.createRun({ config: smallConfig({ seed }), name: `seed ${seed}`, sweepId, params: { seed } }));
+  for (const runId of swept) {
+    source.appendCheckpoints(runId, 0, [0, 1, 2].map(trickyCheckpoint));
+    source.finishRun(runId, 'done', {});
+  }
+  const running = source.createRun({ config: smallConfig(), name: 'running' });
+  source.markRunning(running, 1000);
+  source.appendCheckpoints(running, 0, checkpoints(0, 2, 4));
+  source.close();
+  return { folder, target, sourceFile, shared, sweepId, swept, running };
+}
+
+describe('importFrom', () => {
+  it('adds the runs and sweeps it lacks, with checkpoints bit for bit, and never writes to the source', () => {
+    const { folder, target, sourceFile, shared, sweepId, swept, running } = twoDatabases();
+    const sourceBytes = sha(sourceFile);
+    expect(target.importFrom(sourceFile)).toEqual({ runs: 3, sweeps: 1, skipped: 1 });
+    expect(sha(sourceFile)).toBe(sourceBytes);
+    // At most the -wal and -shm files every reader of a WAL database may leave appear beside it.
+    expect(fs.readdirSync(folder).every((name) => /^(source|target)\.sqlite(-wal|-shm)?$/.test(name))).toBe(true);
+
+    expect(target.listRuns()).toHaveLength(5);
+    expect(target.getRun(shared).name).toBe('shared');
+    expect(target.getSweep(sweepId).runs.map((run) => run.id)).toEqual(swept);
+    const source = openStore(sourceFile, { readonly: true });
+    for (const runId of swept) {
+      const [copied, original] = [target, source].map((store) => store.getCheckpoints(runId));
+      expect(bits(copied.a)).toEqual(bits(original.a));
+      expect(bits(copied.u)).toEqual(bits(original.u));
+      expect(target.getRun(runId)).toEqual(source.getRun(runId));
+    }
+    expect(source.getRun(running).status).toBe('running');
+    expect(target.getRun(running)).toMatchObject({ status: 'interrupted', error: 'this run was imported before it finished', finalLoss: 0.5 });
+    source.close();
+
+    expect(target.importFrom(sourceFile)).toEqual({ runs: 0, sweeps: 0, skipped: 4 });
+    expect(target.listRuns()).toHaveLength(5);
+    expect(target.integrityCheck()).toBe('ok');
+    target.close();
+  });
+
+  it('imports from a schema-1 database and leaves it at schema 1', () => {
+    const file = path.join(tempFolder(), 'old.sqlite');
+    writeVersion1Database(file);
+    const before = sha(file);
+    const target = openStore(':memory:');
+    expect(target.importFrom(file)).toEqual({ runs: 3, sweeps: 0, skipped: 0 });
+    const statuses = Object.fromEntries(target.listRuns().map((run) => [run.id, run.status]));
+    expect(statuses).toEqual({ 'v1-done': 'done', 'v1-running': 'interrupted', 'v1-queued': 'interrupted' });
+    expect(target.getCheckpoints(V1_RUNS[0].id).count).toBe(5);
+    expect(sha(file)).toBe(before);
+    const db = new Database(file, { readonly: true });
+    expect(schemaVersion(db)).toBe(1);
+    db.close();
+  });
+
+  it('refuses what openStore refuses, with the same errors, changing neither file', () => {
+    const { folder, target, sourceFile } = twoDatabases();
+    const before = snapshot(target);
+    const write = (name: string, bytes: string | Buffer) => {
+      const file = path.join(folder, name);
+      fs.writeFileSync(file, bytes);
+      return file;
+    };
+    const foreign = path.join(folder, 'contacts.sqlite');
+    const other = new Database(foreign);
+    other.exec('CREATE TABLE contacts (name TEXT)');
+    other.close();
+    const newer = path.join(folder, 'newer.sqlite');
+    fs.copyFileSync(sourceFile, newer);
+    const raise = new Database(newer);
+    raise.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    raise.close();
+
+    const refusals: Array<[string, RegExp, new (...args: never[]) => Error]> = [
+      [write('notes.txt', 'name,loss\n'.repeat(50)), /is not a Two-Timescale Lab database/, DatabaseOpenError],
+      [write('empty.sqlite', ''), /is empty/, DatabaseOpenError],
+      [path.join(folder, 'missing.sqlite'), /does not exist/, DatabaseOpenError],
+      [foreign, /another program/, DatabaseOpenError],
+      [newer, /written by a newer version of Two-Timescale Lab/, DatabaseTooNewError],
+    ];
+    for (const [file, message, kind] of refusals) {
+      const bytes = fs.existsSync(file) ? sha(file) : null;
+      expect(() => target.importFrom(file)).toThrow(kind);
+      expect(() => target.importFrom(file)).toThrow(message);
+      expect(fs.existsSync(file) ? sha(file) : null).toBe(bytes);
+    }
+    expect(snapshot(target)).toEqual(before);
+    target.close();
+  });
+
+  it('adds nothing when one run of the source is invalid', () => {
+    const { target, sourceFile, swept } = twoDatabases();
+    const before = snapshot(target);
+    const edit = new Database(sourceFile);
+    edit.prepare("UPDATE runs SET config = json_set(config, '$.sgd.h', -1) WHERE id = ?").run(swept[1]);
+    edit.close();
+    expect(() => target.importFrom(sourceFile)).toThrow(StoredDataError);
+    expect(() => target.importFrom(sourceFile)).toThrow(`run ${swept[1]} ("seed 2") of ${sourceFile}: the stored config is invalid: config.sgd.h`);
+    expect(snapshot(target)).toEqual(before);
+    target.close();
+  });
+});
