@@ -1,0 +1,62 @@
+/** What the SGD engines share: the constants of one run and the engine interface. */
+import type { Target } from '../../config/schema';
+import type { UGradient } from '../../math/stochastic';
+
+/** Constants of one online SGD run (PAPER.md section 2), read once from the configuration. */
+export interface SgdProblem {
+  /** jumps[i]: position v_i of the target's jump i, increasing. */
+  readonly jumps: Float64Array;
+  /** levels[i]: f* on [v_{i-1}, v_i), levels[0] below the first jump. */
+  readonly levels: Float64Array;
+  /** eta: width of the smoothed step. */
+  readonly eta: number;
+  /** halfEta: eta / 2; neurons with |x - u_j| <= eta/2 are in their transition, the others have sigma 0 or 1. */
+  readonly halfEta: number;
+  /** twoH: 2h, so that a_j += twoH * r * sigma_eta(x - u_j). */
+  readonly twoH: number;
+  /** uRate: 2 h epsilon / eta, so that u_j -= uRate * r * a_j * (box 1, or sigma'). */
+  readonly uRate: number;
+  /** exact: true derivative sigma' in the u update instead of the authors' box. */
+  readonly exact: boolean;
+}
+
+export function sgdProblem(target: Target, eta: number, h: number, epsilon: number, uGradient: UGradient): SgdProblem {
+  const levels = new Float64Array(target.values.length);
+  levels[0] = target.values[0];
+  for (let i = 1; i < levels.length; i++) levels[i] = levels[i - 1] + target.values[i];
+  return {
+    jumps: Float64Array.from(target.positions),
+    levels,
+    eta,
+    halfEta: eta / 2,
+    twoH: 2 * h,
+    uRate: (2 * h * epsilon) / eta,
+    exact: uGradient === 'exact',
+  };
+}
+
+/** f*(x): the level of the piece holding x. */
+export function targetAt(problem: SgdProblem, x: number): number {
+  const jumps = problem.jumps;
+  let i = 0;
+  while (i < jumps.length && x >= jumps[i]) i++;
+  return problem.levels[i];
+}
+
+/** Internal state an engine needs, beyond a and u, to resume bit for bit. */
+export type EngineState = Record<string, number | Float64Array | Int32Array>;
+
+/**
+ * Applies SGD steps to a network of m free neurons plus the bias. Parameters use the trainer's layout: a[0] is the
+ * bias weight, a[j] and u[j - 1] belong to free neuron j.
+ */
+export interface SgdEngine {
+  /** Applies `count` steps; samples[2s] is the s-th x and samples[2s + 1] its label noise xi. */
+  train(samples: Float64Array, count: number): void;
+  /** Starts from parameters a (m + 1 entries) and u (m entries), or from a saved internal state. */
+  load(a: Float64Array, u: Float64Array, state?: EngineState): void;
+  /** Writes the current parameters to a and u. */
+  read(a: Float64Array, u: Float64Array): void;
+  /** The internal state beyond a and u that resuming bit for bit needs (neuron order, rounding of stored sums). */
+  save(): EngineState;
+}

@@ -1,0 +1,15 @@
+/** The paper's network (PAPER.md section 6): paper target, m = 20, eta = 4e-3, seed-42 numpy init, tau up to 0.035. */
+import { parseRunConfig, type RunConfig, type RunConfigInput } from '../../../src-shared/config/schema';
+import { Mt19937 } from '../../../src-shared/rng/mt19937';
+
+export function paperConfig(overrides: RunConfigInput): RunConfig {
+  return parseRunConfig({
+    network: { m: 20, eta: 4e-3 },
+    duration: { kind: 'tau', tauMax: 0.035 },
+    seed: 42,
+    rng: 'numpy',
+    ...overrides,
+  });
+}
+
+export const seed42 = () => new Mt19937(42);
