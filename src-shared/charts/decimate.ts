@@ -20,7 +20,11 @@ export interface StridedColumn {
 export function decimationIndices(column: StridedColumn, maxPoints: number): Int32Array {
   const { values, count, offset = 0, stride = 1 } = column;
   const limit = Math.max(4, Math.floor(maxPoints));
-  if (count <= limit) return Int32Array.from({ length: count }, (_, i) => i);
+  if (count <= limit) {
+    const all = new Int32Array(count);
+    for (let i = 0; i < count; i++) all[i] = i;
+    return all;
+  }
   // Interior points 1..count-2 fall into `buckets` buckets of equal index width, two kept per bucket.
   const buckets = Math.floor((limit - 2) / 2);
   const kept = new Int32Array(2 + 2 * buckets);

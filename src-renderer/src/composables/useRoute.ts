@@ -1,0 +1,29 @@
+/** A tiny hash router: #/new, #/runs and #/runs/<id> (no router package needed for three screens). */
+import { computed, readonly, ref } from 'vue';
+
+export type Route = { name: 'new' } | { name: 'runs' } | { name: 'run'; runId: string };
+
+/** Reads a route from a location hash; anything unknown opens the new-run screen. */
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === 'runs' && parts[1]) return { name: 'run', runId: parts[1] };
+  if (parts[0] === 'runs') return { name: 'runs' };
+  return { name: 'new' };
+}
+
+export function routeHash(route: Route): string {
+  return route.name === 'run' ? `#/runs/${encodeURIComponent(route.runId)}` : `#/${route.name}`;
+}
+
+const hash = ref(typeof window === 'undefined' ? '' : window.location.hash);
+if (typeof window !== 'undefined') window.addEventListener('hashchange', () => (hash.value = window.location.hash));
+
+export function useRoute() {
+  const route = computed(() => parseRoute(hash.value));
+  function navigate(to: Route) {
+    const next = routeHash(to);
+    if (window.location.hash !== next) window.location.hash = next;
+    hash.value = next;
+  }
+  return { route, hash: readonly(hash), navigate };
+}

@@ -1,0 +1,131 @@
+/**
+ * One run, live: its detail, its checkpoints (loaded once, then appended from 'run:checkpoints' events), its progress
+ * and status. Events that arrive while the first load is in flight are queued and applied after it; a gap in the
+ * checkpoint indices, or a reconnection, reloads the whole series.
+ */
+import { computed, onScopeDispose, ref, shallowRef, watch } from 'vue';
+import type { CheckpointSeries, CoverageEntry, LabEvents, RunDetail, RunProgress, RunStatus } from '../../../src-shared/api/contract';
+import { finishedStatuses } from '../../../src-shared/api/contract';
+import { coverage } from '../../../src-shared/math/coverage';
+import { checkpointAt } from '../../../src-shared/run/series';
+import { SeriesBuffer } from '../lib/seriesBuffer';
+import { useLab } from './useLab';
+
+type CheckpointsEvent = LabEvents['run:checkpoints'];
+
+export function useRun(runId: string) {
+  const { api, connection } = useLab();
+  const detail = shallowRef<RunDetail | null>(null);
+  const series = shallowRef<CheckpointSeries | null>(null);
+  const progress = shallowRef<RunProgress | null>(null);
+  const status = ref<RunStatus | null>(null);
+  /** Why the run ended badly (failed, diverged, interrupted), from the host. */
+  const statusError = ref<string | null>(null);
+  const loadError = ref<string | null>(null);
+  const actionError = ref<string | null>(null);
+  let buffer = new SeriesBuffer(runId);
+  /** Checkpoint events received while a load is in flight; null when none is. */
+  let queued: CheckpointsEvent[] | null = null;
+  let loads = 0;
+
+  const finished = computed(() => status.value !== null && finishedStatuses.includes(status.value));
+
+  function publish() {
+    series.value = buffer.view();
+  }
+
+  function apply(event: CheckpointsEvent) {
+    if (queued) {
+      queued.push(event);
+      return;
+    }
+    // A gap (events missed) or a different shape: the stored series is the truth, fetch it again.
+    if (event.firstIndex > buffer.count || !buffer.append(event.series, buffer.count - event.firstIndex)) {
+      void load();
+      return;
+    }
+    publish();
+  }
+
+  async function refreshDetail() {
+    try {
+      const fresh = await api.getRun({ runId });
+      detail.value = fresh;
+      status.value = fresh.status;
+      statusError.value = fresh.error;
+    } catch (error) {
+      loadError.value = (error as Error).message;
+    }
+  }
+
+  async function load() {
+    const current = ++loads;
+    queued = [];
+    loadError.value = null;
+    try {
+      const [fresh, checkpoints] = await Promise.all([api.getRun({ runId }), api.getCheckpoints({ runId })]);
+      if (current !== loads) return;
+      detail.value = fresh;
+      // A status event may be newer than this answer, unless the answer says the run is over.
+      if (status.value === null || finishedStatuses.includes(fresh.status)) {
+        status.value = fresh.status;
+        statusError.value = fresh.error;
+      }
+      buffer = new SeriesBuffer(runId);
+      buffer.reset(checkpoints);
+      const waiting = queued ?? [];
+      queued = null;
+      waiting.forEach(apply);
+      publish();
+    } catch (error) {
+      if (current !== loads) return;
+      queued = null;
+      loadError.value = `Could not load run ${runId}: ${(error as Error).message}`;
+    }
+  }
+
+  async function cancel() {
+    actionError.value = null;
+    try {
+      await api.cancelRun({ runId });
+    } catch (error) {
+      actionError.value = `Could not cancel: ${(error as Error).message}`;
+    }
+  }
+
+  const unsubscribe = [
+    api.on('run:progress', (event) => {
+      if (event.runId !== runId) return;
+      progress.value = event;
+      if (!finished.value) status.value = event.status;
+    }),
+    api.on('run:checkpoints', (event) => {
+      if (event.runId === runId) apply(event);
+    }),
+    api.on('run:status', (event) => {
+      if (event.runId !== runId) return;
+      status.value = event.status;
+      statusError.value = event.error;
+      if (finishedStatuses.includes(event.status)) void refreshDetail();
+    }),
+  ];
+  onScopeDispose(() => unsubscribe.forEach((off) => off()));
+  // After a reconnection events may have been missed: start again from the stored run.
+  watch(
+    () => connection.value.opened,
+    (opened, before) => {
+      if (opened > 1 && opened > before) void load();
+    },
+  );
+
+  /** Coverage of the target jumps: the stored final one once finished, else computed at the latest checkpoint. */
+  const liveCoverage = computed<CoverageEntry[]>(() => {
+    const config = detail.value?.config;
+    if (!config || config.trainer === 'full-batch') return [];
+    if (finished.value && detail.value && detail.value.coverage.length > 0) return detail.value.coverage;
+    const latest = series.value && series.value.count > 0 ? checkpointAt(series.value, series.value.count - 1) : null;
+    return latest ? coverage(config.target, latest.u, config.network.eta) : [];
+  });
+
+  return { detail, series, progress, status, statusError, finished, loadError, actionError, liveCoverage, load, cancel };
+}

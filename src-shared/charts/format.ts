@@ -1,0 +1,15 @@
+/** Number formatting shared by chart tooltips, axis labels and the UI tables. */
+
+/** Four significant digits, scientific notation for very small or very large magnitudes (1.234e-5, 0.01234, 12345). */
+export function formatNumber(value: number | null | undefined, digits = 4): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '—';
+  if (value === 0) return '0';
+  const magnitude = Math.abs(value);
+  if (magnitude < 1e-3 || magnitude >= 1e6) return value.toExponential(digits - 1).replace(/\.?0+e/, 'e');
+  return Number(value.toPrecision(digits)).toString();
+}
+
+/** Whole numbers with thin thousands separators: 1750000 -> "1 750 000". */
+export function formatCount(value: number): string {
+  return Math.round(value).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '\u2009');
+}

@@ -1,0 +1,88 @@
+/**
+ * The frame every lab chart shares: title, grid, legend, tooltip, value or log axes, and the time axis choice.
+ * Builders stay pure (no DOM), so the UI and the PNG reports draw the same picture.
+ */
+import type { EChartsOption, LineSeriesOption, XAXisComponentOption, YAXisComponentOption } from 'echarts';
+import type { CheckpointSeries } from '../api/contract';
+import { formatNumber } from './format';
+
+export type ChartOption = EChartsOption;
+export type LineSeries = LineSeriesOption;
+type AxisOption = XAXisComponentOption & YAXisComponentOption;
+
+/** Which column of the checkpoints the horizontal axis shows. */
+export type TimeAxis = 'tau' | 'step';
+
+/** Options shared by the charts over time. */
+export interface TimeChartOptions {
+  /** x: slow time tau (default) or trainer step k. */
+  x?: TimeAxis;
+  /** logX: logarithmic time axis (checkpoints at time 0 are left out). */
+  logX?: boolean;
+  /** interactive: add zooming by wheel and drag (the UI); reports leave it off. */
+  interactive?: boolean;
+}
+
+/** Series with more points than this draw without animation. */
+const ANIMATION_LIMIT = 2000;
+/** Neutral colour readable on light and dark backgrounds, for reference lines (floor, target, jumps). */
+export const REFERENCE_COLOR = '#8a8f98';
+
+export function timeColumn(series: CheckpointSeries, x: TimeAxis = 'tau'): Float64Array {
+  return x === 'step' ? series.step : series.tau;
+}
+
+function timeAxisName(x: TimeAxis = 'tau'): string {
+  return x === 'step' ? 'trainer step k' : 'slow time τ = k·h·ε';
+}
+
+/** The horizontal axis of a chart over time, spanning exactly the recorded checkpoints. */
+export function timeAxis(options: TimeChartOptions): AxisOption {
+  // The last checkpoint's time is rarely a round number: its label would overlap the last round tick.
+  return valueAxis(timeAxisName(options.x), options.logX, { min: 'dataMin', max: 'dataMax', axisLabel: { formatter: (value: number) => formatNumber(value, 3), showMaxLabel: false } });
+}
+
+/** A numeric axis named after what it measures; log axes use base 10. */
+export function valueAxis(name: string, log = false, extra: AxisOption = {}): AxisOption {
+  return {
+    type: log ? 'log' : 'value',
+    name,
+    nameLocation: 'middle',
+    nameGap: log ? 44 : 36,
+    scale: !log,
+    axisLabel: { formatter: (value: number) => formatNumber(value, 3) },
+    splitLine: { lineStyle: { opacity: 0.35 } },
+    ...extra,
+  } as AxisOption;
+}
+
+export interface FrameParts {
+  title: string;
+  subtitle?: string;
+  xAxis: AxisOption;
+  yAxis: AxisOption;
+  series: LineSeries[] | EChartsOption['series'];
+  /** Number of drawn points, to switch animation off for large data. */
+  points: number;
+  tooltip?: EChartsOption['tooltip'];
+  /** Legend entries; all named series when omitted. */
+  legend?: string[];
+  interactive?: boolean;
+}
+
+export function chartFrame(parts: FrameParts): ChartOption {
+  return {
+    animation: parts.points <= ANIMATION_LIMIT,
+    // Short: live charts redraw several times a second.
+    animationDuration: 250,
+    animationDurationUpdate: 150,
+    title: { text: parts.title, subtext: parts.subtitle, left: 12, top: 6, textStyle: { fontSize: 15, fontWeight: 600 } },
+    grid: { left: 72, right: 28, top: parts.subtitle ? 84 : 70, bottom: 56, containLabel: false },
+    legend: { top: parts.subtitle ? 54 : 36, left: 12, type: 'scroll', ...(parts.legend ? { data: parts.legend } : {}) },
+    tooltip: parts.tooltip ?? { trigger: 'axis', confine: true },
+    xAxis: parts.xAxis,
+    yAxis: parts.yAxis,
+    dataZoom: parts.interactive ? [{ type: 'inside', xAxisIndex: 0, filterMode: 'none' }] : [],
+    series: parts.series as EChartsOption['series'],
+  };
+}

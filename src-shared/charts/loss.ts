@@ -1,0 +1,91 @@
+/** Loss against time: the trainer's loss, the two-timescale limit beside it, and the floor eta sum(Delta^2) / 28. */
+import type { CheckpointSeries } from '../api/contract';
+import type { RunConfig } from '../config/schema';
+import { lossFloor } from '../math/target';
+import { chartFrame, REFERENCE_COLOR, timeAxis, timeColumn, valueAxis, type ChartOption, type LineSeries, type TimeChartOptions } from './frame';
+import { formatNumber } from './format';
+import { columnPoints, hasValuesBelow } from './points';
+
+/** Smallest loss a log axis shows: the limit loss reaches exactly 0, drawn at this value instead. */
+export const LOG_FLOOR = 1e-6;
+/** Points per loss curve on screen. */
+const LOSS_POINTS = 1500;
+
+export interface LossChartOptions extends TimeChartOptions {
+  /** logY: logarithmic loss axis (default true). */
+  logY?: boolean;
+}
+
+/** What the trainer's loss is, by trainer kind. */
+const lossNames: Record<RunConfig['trainer'], string> = {
+  sgd: 'SGD loss L(a,u)',
+  limit: 'limit loss L0(u)',
+  'gradient-flow': 'gradient flow L(a,u)',
+  varpro: 'L(a*(u),u)',
+  'full-batch': 'criterion ‖pred − y‖₂ / n',
+};
+
+/** The floor applies to the 1-D smoothed-step network trained on the run's target. */
+function hasLossFloor(config: RunConfig): boolean {
+  return config.trainer !== 'full-batch' && config.network.activation === 'cubic';
+}
+
+export function lossChartOption(series: CheckpointSeries, config: RunConfig, options: LossChartOptions = {}): ChartOption {
+  const logY = options.logY ?? true;
+  const time = timeColumn(series, options.x);
+  const floor = logY ? LOG_FLOOR : undefined;
+  const curve = (id: string, name: string, values: Float64Array): LineSeries => {
+    const clipped = floor !== undefined && hasValuesBelow(values.subarray(0, series.count), floor);
+    return {
+      id,
+      type: 'line',
+      name: clipped ? `${name} (below ${formatNumber(floor)} drawn at ${formatNumber(floor)})` : name,
+      showSymbol: false,
+      lineStyle: { width: 2 },
+      data: columnPoints(time, { values, count: series.count }, LOSS_POINTS, { logX: options.logX, floor }),
+    };
+  };
+  const main = curve('loss', lossNames[config.trainer], series.loss);
+  if (hasLossFloor(config)) {
+    const value = lossFloor(config.target, config.network.eta);
+    main.markLine = {
+      silent: true,
+      symbol: 'none',
+      lineStyle: { type: 'dashed', color: REFERENCE_COLOR, width: 1.5 },
+      label: { formatter: `floor ${formatNumber(value, 3)}`, position: 'insideEndTop', color: REFERENCE_COLOR },
+      data: [{ name: 'floor', yAxis: value }],
+    };
+  }
+  const lines = [main];
+  if (series.limitLoss) lines.push({ ...curve('limit', 'limit L0(u)', series.limitLoss), lineStyle: { width: 2, type: 'dashed' } });
+  return chartFrame({
+    title: 'Loss',
+    subtitle: hasLossFloor(config) ? `floor η·ΣΔ²/28 = ${formatNumber(lossFloor(config.target, config.network.eta))}` : undefined,
+    xAxis: timeAxis(options),
+    yAxis: valueAxis('L2 error L(a,u)', logY),
+    series: lines,
+    points: lines.reduce((n, line) => n + (line.data as unknown[]).length, 0),
+    tooltip: { trigger: 'axis', confine: true, formatter: lossTooltip(options.x) },
+    interactive: options.interactive,
+  });
+}
+
+interface TooltipParam {
+  seriesName?: string;
+  marker?: unknown;
+  value?: unknown;
+}
+
+/** Shows the true loss (third entry of a clipped point), not the value drawn on the log axis. */
+function lossTooltip(x: TimeChartOptions['x']) {
+  return (params: unknown): string => {
+    const list = (Array.isArray(params) ? params : [params]) as TooltipParam[];
+    if (list.length === 0) return '';
+    const head = list[0].value as number[];
+    const rows = list.map((p) => {
+      const value = p.value as number[];
+      return `${typeof p.marker === 'string' ? p.marker : ''}${p.seriesName}: <b>${formatNumber(value[value.length - 1])}</b>`;
+    });
+    return [`${x === 'step' ? 'step' : 'τ'} = ${formatNumber(head[0])}`, ...rows].join('<br/>');
+  };
+}

@@ -1,0 +1,29 @@
+/** Deterministic checkpoint series for chart tests (smooth made-up trajectories, no generator needed). */
+import type { CheckpointSeries } from '../../src-shared/api/contract';
+import { parseRunConfig, type RunConfig, type RunConfigInput } from '../../src-shared/config/schema';
+import { packCheckpoints } from '../../src-shared/run/series';
+import type { RunCheckpoint } from '../../src-shared/run/types';
+
+export interface SyntheticOptions {
+  m: number;
+  count: number;
+  /** limitLoss(i): limit loss at checkpoint i, or omit for a run without the limit. */
+  limitLoss?: (i: number) => number;
+}
+
+export function syntheticSeries({ m, count, limitLoss }: SyntheticOptions): CheckpointSeries {
+  const checkpoints: RunCheckpoint[] = Array.from({ length: count }, (_, i) => ({
+    step: i * 1000,
+    tau: i * 1e-3,
+    loss: 0.5 * Math.exp(-i / 10) + 0.008,
+    limitLoss: limitLoss ? limitLoss(i) : null,
+    covered: Math.min(5, Math.floor(i / 10)),
+    a: Float64Array.from({ length: m + 1 }, (_, j) => Math.cos(j + i / 7)),
+    u: Float64Array.from({ length: m }, (_, j) => (j + 0.5) / m + 0.01 * Math.sin(i / 5 + j)),
+  }));
+  return packCheckpoints('run-1', checkpoints);
+}
+
+export function paperConfig(overrides: RunConfigInput = {}): RunConfig {
+  return parseRunConfig({ sgd: { h: 1e-3, epsilon: 2e-5, limitBeside: true }, ...overrides });
+}
