@@ -1,6 +1,7 @@
 /**
- * Runs queued jobs in at most `size` trainer processes at once, one fresh process per run, so a crash touches only
- * its own run and the pool goes on with the next job.
+ * Runs queued jobs in at most `size` trainer processes at once. A process that finished its run cleanly takes the next
+ * one (starting a process costs more than a short run); a process that failed, crashed or ignored a cancel is killed,
+ * so a crash touches only its own run and the pool goes on with the next job. Idle processes exit after a while.
  */
 import { availableParallelism } from 'node:os';
 import type { WireError } from '../../src-shared/api/contract';
@@ -35,14 +36,26 @@ export interface PoolOptions {
   progressIntervalMs?: number;
   /** How long a cancelled process may take to stop before it is killed. */
   cancelGraceMs?: number;
+  /** How long an idle process is kept for the next job. */
+  idleMs?: number;
 }
 
 interface QueuedJob extends PoolJob {
   listener: PoolListener;
 }
 
-interface ActiveJob extends QueuedJob {
+/** One trainer process and the job it is running, if any. */
+interface Worker {
   child: ChildHandle;
+  job: ActiveJob | null;
+  /** Ends an idle process that no job needed for a while. */
+  idleTimer: NodeJS.Timeout | null;
+  /** Killed: it takes no job and leaves the pool when it exits. */
+  retired: boolean;
+}
+
+interface ActiveJob extends QueuedJob {
+  worker: Worker;
   /** Set once finished or failed was reported: later messages and the exit are ignored. */
   over: boolean;
   /** Kills the process if it has not stopped within the grace period after a cancel. */
@@ -67,12 +80,15 @@ function tell(call: () => void): void {
 
 export class TrainerPool {
   private readonly queue: QueuedJob[] = [];
-  /** Jobs holding a process, until that process has exited. */
+  /** Jobs running in a process, by run id. */
   private readonly active = new Map<string, ActiveJob>();
+  /** Every process not yet exited, busy, idle or retired. */
+  private readonly workers = new Set<Worker>();
   private readonly spawn: SpawnTrainer;
   private readonly size: number;
   private readonly progressIntervalMs: number;
   private readonly cancelGraceMs: number;
+  private readonly idleMs: number;
   private closed = false;
   /** Resolvers of close(), called once the last process has exited. */
   private readonly idleWaiters: Array<() => void> = [];
@@ -82,6 +98,7 @@ export class TrainerPool {
     this.size = Math.max(1, options.size ?? availableParallelism());
     this.progressIntervalMs = options.progressIntervalMs ?? 50;
     this.cancelGraceMs = options.cancelGraceMs ?? 2000;
+    this.idleMs = options.idleMs ?? 30_000;
   }
 
   /** Jobs holding a process. */
@@ -123,42 +140,62 @@ export class TrainerPool {
   close(): Promise<void> {
     this.closed = true;
     this.queue.length = 0;
-    for (const job of this.active.values()) this.fail(job, { name: 'PoolClosedError', message: 'the trainer pool closed before the run finished' });
+    for (const worker of this.workers) {
+      if (worker.job) this.fail(worker.job, { name: 'PoolClosedError', message: 'the trainer pool closed before the run finished' });
+      else this.retire(worker);
+    }
     return new Promise((resolve) => {
-      if (this.active.size === 0) resolve();
+      if (this.workers.size === 0) resolve();
       else this.idleWaiters.push(resolve);
     });
   }
 
   private pump(): void {
-    while (!this.closed && this.active.size < this.size && this.queue.length > 0) this.launch(this.queue.shift() as QueuedJob);
+    while (!this.closed && this.queue.length > 0) {
+      const idle = [...this.workers].find((worker) => !worker.job && !worker.retired);
+      const worker = idle ?? (this.workers.size < this.size ? this.startWorker() : undefined);
+      if (worker === undefined) return;
+      const job = this.queue.shift() as QueuedJob;
+      if ('error' in worker) tell(() => job.listener.failed(worker.error));
+      else this.assign(worker, job);
+    }
   }
 
-  private launch(job: QueuedJob): void {
+  /** A new process, or why it could not be started. */
+  private startWorker(): Worker | { error: WireError } {
     let child: ChildHandle;
     try {
       child = this.spawn();
     } catch (error) {
-      tell(() => job.listener.failed(toWireError(error)));
-      return;
+      return { error: toWireError(error) };
     }
-    const active: ActiveJob = { ...job, child, over: false, cancelTimer: null, lastProgressAt: -Infinity };
+    const worker: Worker = { child, job: null, idleTimer: null, retired: false };
+    this.workers.add(worker);
+    child.onMessage((raw) => this.receive(worker, raw));
+    child.onExit((code, signal) => this.exited(worker, code, signal ?? null));
+    return worker;
+  }
+
+  private assign(worker: Worker, job: QueuedJob): void {
+    if (worker.idleTimer) clearTimeout(worker.idleTimer);
+    worker.idleTimer = null;
+    const active: ActiveJob = { ...job, worker, over: false, cancelTimer: null, lastProgressAt: -Infinity };
+    worker.job = active;
     this.active.set(job.runId, active);
-    child.onMessage((raw) => this.receive(active, raw));
-    child.onExit((code, signal) => this.exited(active, code, signal ?? null));
     this.send(active, { type: 'start', runId: job.runId, config: job.config });
   }
 
   private send(job: ActiveJob, message: ParentMessage): void {
     try {
-      job.child.send(message);
+      job.worker.child.send(message);
     } catch (error) {
       this.fail(job, toWireError(error));
     }
   }
 
-  private receive(job: ActiveJob, raw: unknown): void {
-    if (job.over) return;
+  private receive(worker: Worker, raw: unknown): void {
+    const job = worker.job;
+    if (!job || job.over) return;
     const parsed = childMessageSchema.safeParse(raw);
     if (!parsed.success) {
       this.fail(job, { name: 'ProtocolError', message: `trainer process sent an invalid message: ${describeZodError(parsed.error).message}` });
@@ -184,30 +221,51 @@ export class TrainerPool {
         return job.listener.progress({ step: message.step, tau: message.tau, stepsPerSecond: message.stepsPerSecond });
       }
       case 'finished':
-        this.end(job);
-        return tell(() => job.listener.finished(message.outcome, message.durationMs));
+        this.release(job);
+        tell(() => job.listener.finished(message.outcome, message.durationMs));
+        return this.pump();
       case 'error':
         return this.fail(job, message.error);
     }
   }
 
-  /** Ends a job: its process is no longer needed (or no longer trusted). */
-  private end(job: ActiveJob): void {
+  /** Ends a job whose process reported a clean end: the process waits for the next job. */
+  private release(job: ActiveJob): void {
+    this.settle(job);
+    const worker = job.worker;
+    worker.job = null;
+    if (this.closed) return this.retire(worker);
+    worker.idleTimer = setTimeout(() => this.retire(worker), this.idleMs);
+    worker.idleTimer.unref?.();
+  }
+
+  private settle(job: ActiveJob): void {
     job.over = true;
     if (job.cancelTimer) clearTimeout(job.cancelTimer);
-    job.child.kill();
+    this.active.delete(job.runId);
+  }
+
+  /** Kills a process; it keeps its place in the pool until it has exited. */
+  private retire(worker: Worker): void {
+    if (worker.idleTimer) clearTimeout(worker.idleTimer);
+    worker.idleTimer = null;
+    worker.retired = true;
+    worker.child.kill();
   }
 
   private fail(job: ActiveJob, error: WireError): void {
     if (job.over) return;
-    this.end(job);
+    this.settle(job);
+    job.worker.job = null;
+    this.retire(job.worker);
     tell(() => job.listener.failed(error));
   }
 
-  private exited(job: ActiveJob, code: number | null, signal: string | null): void {
-    this.fail(job, { name: 'TrainerExitError', message: exitMessage(code, signal) });
-    this.active.delete(job.runId);
+  private exited(worker: Worker, code: number | null, signal: string | null): void {
+    if (worker.job) this.fail(worker.job, { name: 'TrainerExitError', message: exitMessage(code, signal) });
+    if (worker.idleTimer) clearTimeout(worker.idleTimer);
+    this.workers.delete(worker);
     this.pump();
-    if (this.active.size === 0) this.idleWaiters.splice(0).forEach((resolve) => resolve());
+    if (this.workers.size === 0) this.idleWaiters.splice(0).forEach((resolve) => resolve());
   }
 }

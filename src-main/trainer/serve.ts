@@ -1,4 +1,4 @@
-/** The trainer process's message loop: one 'start' per process, then 'cancel' at any time. */
+/** The trainer process's message loop: runs one 'start' at a time ('cancel' at any time); the pool may reuse the process. */
 import { toWireError } from '../../src-shared/api/errors';
 import { parseOrThrow } from '../../src-shared/config/schema';
 import type { ParentChannel } from './channel';
@@ -17,8 +17,8 @@ export function serveTrainer(channel: ParentChannel, createSession: CreateSessio
     }
     if (message.type === 'cancel') {
       run?.cancel();
-    } else if (run) {
-      channel.send({ type: 'error', error: { name: 'ProtocolError', message: 'this trainer process has already started a run' } });
+    } else if (run && !run.ended) {
+      channel.send({ type: 'error', error: { name: 'ProtocolError', message: 'this trainer process is still busy with a run' } });
     } else {
       run = new TrainerRun(channel, fault);
       run.start(message.config, createSession);

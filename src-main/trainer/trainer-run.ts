@@ -35,6 +35,8 @@ export class TrainerRun {
   private cancelRequested = false;
   /** Set once the run has reported its end (or a fault stopped it): no chunk runs after that. */
   private stopped = false;
+  /** Set by the test-only exit fault. */
+  private exiting = false;
   private readonly startedAt = performance.now();
   /** Time and step of the last progress message, the base of stepsPerSecond. */
   private lastProgress = { at: this.startedAt, step: 0 };
@@ -45,6 +47,8 @@ export class TrainerRun {
     private fault: Fault,
   ) {
     this.batch = new CheckpointBatch((firstIndex, checkpoints) => {
+      // An injected exit has been decided: the process says nothing more.
+      if (this.exiting) return;
       channel.send({ type: 'checkpoints', firstIndex, checkpoints });
       this.injectFault();
     });
@@ -64,6 +68,11 @@ export class TrainerRun {
 
   cancel(): void {
     this.cancelRequested = true;
+  }
+
+  /** True once the run has reported its end: the process may take another run. */
+  get ended(): boolean {
+    return this.stopped;
   }
 
   private chunk(session: RunSession): void {
@@ -115,6 +124,7 @@ export class TrainerRun {
     if (fault === 'throw') throw new Error('injected fault: TTLAB_TRAINER_FAULT=throw');
     if (fault === 'exit') {
       this.stopped = true;
+      this.exiting = true;
       // Leave time for the batch just sent to reach the parent.
       setTimeout(() => process.exit(3), 100);
     }

@@ -58,7 +58,7 @@ describe('trainer process message loop', () => {
     expect(child.sent).toEqual([{ type: 'error', error: { name: 'ValidationError', message: 'config.network.m: must be at least 1' } }]);
   });
 
-  it('refuses unknown messages and a second start', async () => {
+  it('refuses unknown messages and a second start while busy', async () => {
     const child = connect(countingSession(1e12));
     child.post({ type: 'pause' });
     child.post({ type: 'start', runId: 'r', config: quickConfig(10, 1) });
@@ -66,7 +66,7 @@ describe('trainer process message loop', () => {
     await child.until(() => child.sent.length >= 3);
     expect(child.sent[0]).toMatchObject({ type: 'error', error: { name: 'ValidationError' } });
     expect(child.sent[1]).toEqual({ type: 'started', totalSteps: 1e12 });
-    expect(child.sent[2]).toEqual({ type: 'error', error: { name: 'ProtocolError', message: 'this trainer process has already started a run' } });
+    expect(child.sent[2]).toEqual({ type: 'error', error: { name: 'ProtocolError', message: 'this trainer process is still busy with a run' } });
     child.post({ type: 'cancel' });
     await child.until(() => child.last().type === 'finished');
   });

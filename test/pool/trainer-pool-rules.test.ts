@@ -17,7 +17,7 @@ afterEach(() => {
 });
 
 describe('TrainerPool rules (scripted processes)', () => {
-  it('starts each job in a fresh process with a start message', () => {
+  it('starts jobs in new processes up to its size, with a start message', () => {
     const { pool, children } = poolOf(2);
     pool.enqueue({ runId: 'a', config }, record().listener);
     pool.enqueue({ runId: 'b', config }, record().listener);
@@ -27,15 +27,29 @@ describe('TrainerPool rules (scripted processes)', () => {
     expect(() => pool.enqueue({ runId: 'c', config }, record().listener)).toThrow(/already in the trainer pool/);
   });
 
-  it('keeps a finished job its slot until its process has exited', async () => {
+  it('gives the next job to the process of a job that finished cleanly', async () => {
     const { pool, children } = poolOf(1);
     const run = record();
     pool.enqueue({ runId: 'a', config }, run.listener);
     pool.enqueue({ runId: 'b', config }, record().listener);
     children[0].emit({ type: 'finished', outcome: { status: 'done', steps: 1000, finalLoss: 1, bestLoss: 1, limitFinalLoss: null, limitNote: null, coverage: [], error: null }, durationMs: 5 });
-    expect(children[0].killed).toBe(true);
-    expect([children.length, pool.running, pool.queued]).toEqual([1, 1, 1]);
     expect(await run.ended).toMatchObject({ outcome: { status: 'done' }, durationMs: 5 });
+    expect(children[0].killed).toBe(false);
+    expect([children.length, pool.running, pool.queued]).toEqual([1, 1, 0]);
+    expect(children[0].received.at(-1)).toEqual({ type: 'start', runId: 'b', config });
+  });
+
+  it('keeps the slot of a failed job until its process has exited', async () => {
+    const { pool, children } = poolOf(1);
+    const run = record();
+    pool.enqueue({ runId: 'a', config }, run.listener);
+    pool.enqueue({ runId: 'b', config }, record().listener);
+    children[0].emit({ type: 'error', error: { name: 'Error', message: 'boom' } });
+    // Killed, but not yet exited: the slot is still taken.
+    expect(children[0].killed).toBe(true);
+    expect([children.length, pool.queued]).toEqual([1, 1]);
+    expect(await run.ended).toEqual({ error: { name: 'Error', message: 'boom' } });
+    // The scripted process exits right after the kill: the next job gets a new process.
     expect([children.length, pool.running, pool.queued]).toEqual([2, 1, 0]);
   });
 

@@ -116,7 +116,8 @@ describe('TrainerPool with real trainer processes', () => {
     const ends = await Promise.all(runs.map((run) => run.ended));
     expect(ends.map((end) => 'outcome' in end && end.outcome.status)).toEqual(Array(5).fill('done'));
     expect(most).toBe(2);
-    expect(children).toHaveLength(5);
+    // Processes that finished cleanly took the next jobs.
+    expect(children).toHaveLength(2);
   });
 
   it('fails the running jobs and refuses new ones once closed', async () => {
