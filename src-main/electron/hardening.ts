@@ -1,9 +1,13 @@
 /**
  * Everything a page could try beyond showing the UI is refused: navigating away, opening windows, attaching webviews,
- * asking for permissions. The CSP header covers responses with headers; the page's meta tag covers file://.
+ * asking for permissions or devices, reaching the network. The CSP header covers responses with headers; the page's
+ * meta tag covers file://.
  */
 import type { Session, WebContents } from 'electron';
 import { contentSecurityPolicy } from '../host/csp';
+
+/** Every request to the network; the app loads only its own files, so any of these is refused. */
+export const REMOTE_URLS = ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*'];
 
 export function hardenContents(contents: WebContents): void {
   contents.on('will-navigate', (event) => event.preventDefault());
@@ -15,6 +19,8 @@ export function hardenContents(contents: WebContents): void {
 export function hardenSession(session: Session): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+  session.webRequest.onBeforeRequest({ urls: REMOTE_URLS }, (_details, callback) => callback({ cancel: true }));
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy()] } });
   });

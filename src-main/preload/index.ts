@@ -1,14 +1,24 @@
 /**
- * The sandboxed preload: puts the lab's typed API on `window.lab`, one wrapper per contract method plus `on`.
- * ipcRenderer itself never crosses the bridge. Bundled to CommonJS with its imports inlined (sandboxed preloads can
- * require nothing but electron).
+ * The sandboxed preload: puts the lab's typed API on `window.lab`, one wrapper per contract method plus `on`, and
+ * `onMenuCommand`. ipcRenderer itself never crosses the bridge. Bundled to CommonJS with its imports inlined
+ * (sandboxed preloads can require nothing but electron).
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { createLabApi, type Transport } from '../../src-shared/api/client';
 import type { DispatchResult } from '../../src-shared/api/dispatch';
 import { RemoteError } from '../../src-shared/api/errors';
-import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../electron/channels';
-import { LAB_GLOBAL } from './api-types';
+import { EVENT_CHANNEL, INVOKE_CHANNEL, MENU_CHANNEL } from '../electron/channels';
+import { isMenuCommand } from '../electron/menuCommands';
+import { LAB_GLOBAL, type DesktopLabApi } from './api-types';
+
+/** Listens on `channel` until the returned function is called. */
+function listen(channel: string, listener: (...args: unknown[]) => void): () => void {
+  const onMessage = (_event: IpcRendererEvent, ...args: unknown[]) => listener(...args);
+  ipcRenderer.on(channel, onMessage);
+  return () => {
+    ipcRenderer.removeListener(channel, onMessage);
+  };
+}
 
 const ipcTransport: Transport = {
   async invoke(method, params) {
@@ -16,15 +26,13 @@ const ipcTransport: Transport = {
     if (reply.ok) return reply.result;
     throw new RemoteError(reply.error);
   },
-  subscribe(event, listener) {
-    const onEvent = (_event: IpcRendererEvent, name: unknown, payload: unknown) => {
-      if (name === event) listener(payload);
-    };
-    ipcRenderer.on(EVENT_CHANNEL, onEvent);
-    return () => {
-      ipcRenderer.removeListener(EVENT_CHANNEL, onEvent);
-    };
-  },
+  subscribe: (event, listener) => listen(EVENT_CHANNEL, (name, payload) => name === event && listener(payload)),
 };
 
-contextBridge.exposeInMainWorld(LAB_GLOBAL, createLabApi(ipcTransport));
+const api: DesktopLabApi = {
+  ...createLabApi(ipcTransport),
+  // Only the known commands reach the page, whatever arrives on the channel.
+  onMenuCommand: (listener) => listen(MENU_CHANNEL, (command) => isMenuCommand(command) && listener(command)),
+};
+
+contextBridge.exposeInMainWorld(LAB_GLOBAL, api);

@@ -36,9 +36,9 @@ export function createLabOnStore(options: LabOptions & { store: RunStore }): Lab
   };
 }
 
-/** A lab on the database file `dbFile`, created when missing. */
-export function createLab(options: LabOptions & { dbFile: string }): Lab {
-  const store = openStore(options.dbFile);
+/** A lab on the database file `dbFile`, created when missing; `nativeBinding` as in the store's OpenOptions. */
+export function createLab(options: LabOptions & { dbFile: string; nativeBinding?: string }): Lab {
+  const store = openStore(options.dbFile, { nativeBinding: options.nativeBinding });
   const lab = createLabOnStore({ ...options, store });
   let closed: Promise<void> | null = null;
   return { ...lab, close: () => (closed ??= lab.close().finally(() => store.close())) };

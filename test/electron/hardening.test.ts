@@ -43,6 +43,8 @@ describe('hardenSession', () => {
   type Handlers = {
     request?: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void;
     check?: (...args: unknown[]) => boolean;
+    device?: (details: unknown) => boolean;
+    blocked?: { filter: { urls: string[] }; handler: (details: { url: string }, callback: (response: { cancel?: boolean }) => void) => void };
     headers?: (details: { responseHeaders?: Record<string, string[]> }, callback: (response: { responseHeaders?: Record<string, string[]> }) => void) => void;
   };
   function fakeSession() {
@@ -50,13 +52,17 @@ describe('hardenSession', () => {
     const session = {
       setPermissionRequestHandler: (handler: Handlers['request']) => (handlers.request = handler),
       setPermissionCheckHandler: (handler: Handlers['check']) => (handlers.check = handler),
-      webRequest: { onHeadersReceived: (handler: Handlers['headers']) => (handlers.headers = handler) },
+      setDevicePermissionHandler: (handler: Handlers['device']) => (handlers.device = handler),
+      webRequest: {
+        onBeforeRequest: (filter: { urls: string[] }, handler: NonNullable<Handlers['blocked']>['handler']) => (handlers.blocked = { filter, handler }),
+        onHeadersReceived: (handler: Handlers['headers']) => (handlers.headers = handler),
+      },
     };
     hardenSession(session as unknown as Session);
     return handlers;
   }
 
-  it('refuses every permission request and check', () => {
+  it('refuses every permission request and check, and every device', () => {
     const handlers = fakeSession();
     for (const permission of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read']) {
       const callback = vi.fn();
@@ -64,6 +70,20 @@ describe('hardenSession', () => {
       expect(callback).toHaveBeenCalledWith(false);
       expect(handlers.check!({}, permission, 'file://', {})).toBe(false);
     }
+    expect(handlers.device!({ deviceType: 'usb', origin: 'file://' })).toBe(false);
+  });
+
+  it('cancels every request to the network: http, https, WebSocket', () => {
+    const { blocked } = fakeSession();
+    const match = (url: string) => blocked!.filter.urls.some((pattern) => url.startsWith(pattern.split('*')[0]));
+    for (const url of ['https://cdn.example/lib.js', 'http://127.0.0.1:8080/', 'ws://127.0.0.1:5555/api', 'wss://evil.example/']) {
+      expect(match(url), url).toBe(true);
+      const callback = vi.fn();
+      blocked!.handler({ url }, callback);
+      expect(callback).toHaveBeenCalledWith({ cancel: true });
+    }
+    expect(match('file:///opt/lab/out/renderer/index.html')).toBe(false);
+    expect(match('devtools://devtools/bundled/inspector.html')).toBe(false);
   });
 
   it('adds the strict CSP to every response, keeping the other headers', () => {

@@ -1,47 +1,92 @@
+import { EventEmitter } from 'node:events';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-const created = vi.hoisted(() => [] as Array<{ options: Record<string, unknown>; loadFile: ReturnType<typeof vi.fn>; once: ReturnType<typeof vi.fn> }>);
+type Created = { options: Record<string, unknown> & { webPreferences: Record<string, unknown> }; window: FakeWindow };
+const created = vi.hoisted(() => [] as Created[]);
+
+class FakeWindow extends EventEmitter {
+  webContents = new EventEmitter();
+  loadFile = vi.fn(async () => undefined);
+  show = vi.fn();
+  maximize = vi.fn();
+  getNormalBounds = vi.fn(() => ({ x: 10.4, y: 19.6, width: 1200, height: 800.25 }));
+  isMaximized = vi.fn(() => true);
+}
 
 vi.mock('electron', () => ({
-  BrowserWindow: class {
-    loadFile = vi.fn(async () => undefined);
-    once = vi.fn();
-    show = vi.fn();
-    constructor(options: Record<string, unknown>) {
-      created.push({ options, loadFile: this.loadFile, once: this.once });
+  BrowserWindow: class extends FakeWindow {
+    constructor(options: Created['options']) {
+      super();
+      created.push({ options, window: this });
     }
   },
 }));
 
 const { appFiles } = await import('../../src-main/electron/appFiles');
-const { createMainWindow, mainWindowOptions } = await import('../../src-main/electron/window');
+const { createMainWindow, watchPlacement } = await import('../../src-main/electron/window');
 
 const files = appFiles('/opt/lab/out/main');
+const open = (placement = {}) => {
+  createMainWindow(files, placement, '#12151c');
+  return created[created.length - 1];
+};
 
 beforeEach(() => {
   created.length = 0;
 });
 
 describe('the main window', () => {
-  it('runs the renderer isolated, sandboxed, without Node, with web security', () => {
-    const preferences = mainWindowOptions(files).webPreferences!;
-    expect(preferences).toMatchObject({
+  it('runs the renderer isolated, sandboxed, without Node, with web security and no middle-click windows', () => {
+    const { webPreferences } = open().options;
+    expect(webPreferences).toMatchObject({
       contextIsolation: true,
       nodeIntegration: false,
       nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       sandbox: true,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      experimentalFeatures: false,
       webviewTag: false,
+      navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
     });
-    expect(preferences.preload).toBe('/opt/lab/out/preload/index.cjs');
+    expect(webPreferences.preload).toBe('/opt/lab/out/preload/index.cjs');
   });
 
-  it('is created with those options and loads the built renderer from disk', () => {
-    createMainWindow(files);
-    expect(created).toHaveLength(1);
-    expect(created[0].options).toEqual(mainWindowOptions(files));
-    expect(created[0].loadFile).toHaveBeenCalledWith('/opt/lab/out/renderer/index.html');
+  it('opens at the default size with the theme background, hidden until ready, on the built renderer', () => {
+    const { options, window } = open();
+    expect(options).toMatchObject({ width: 1400, height: 900, minWidth: 900, minHeight: 600, show: false, backgroundColor: '#12151c' });
+    expect(window.loadFile).toHaveBeenCalledWith('/opt/lab/out/renderer/index.html', undefined);
+    expect(window.show).not.toHaveBeenCalled();
+    window.emit('ready-to-show');
+    expect(window.show).toHaveBeenCalledTimes(1);
+    expect(window.maximize).not.toHaveBeenCalled();
+  });
+
+  it('opens where it was left: bounds, maximized, last view', () => {
+    const { options, window } = open({ bounds: { x: -1600, y: 40, width: 1000, height: 700 }, maximized: true, view: '/runs/r1' });
+    expect(options).toMatchObject({ x: -1600, y: 40, width: 1000, height: 700 });
+    expect(window.loadFile).toHaveBeenCalledWith('/opt/lab/out/renderer/index.html', { hash: '/runs/r1' });
+    window.emit('ready-to-show');
+    expect(window.maximize).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps the minimum size even when remembered bounds say otherwise', () => {
+    expect(open({ bounds: { width: 1000, height: 700 } }).options).toMatchObject({ minWidth: 900, minHeight: 600 });
+  });
+});
+
+describe('watchPlacement', () => {
+  it('reports valid views as the page navigates, and the bounds when the window closes', () => {
+    const { window } = open();
+    const remember = vi.fn();
+    watchPlacement(window as never, remember);
+    window.webContents.emit('did-navigate-in-page', {}, 'file:///opt/lab/out/renderer/index.html#/runs/r%201');
+    window.webContents.emit('did-navigate-in-page', {}, 'file:///opt/lab/out/renderer/index.html#<script>');
+    expect(remember.mock.calls).toEqual([[{ view: '/runs/r%201' }]]);
+    window.emit('close');
+    expect(remember).toHaveBeenLastCalledWith({ bounds: { x: 10, y: 20, width: 1200, height: 800 }, maximized: true });
   });
 });
 

@@ -1,0 +1,125 @@
+/**
+ * The File menu's database actions: open another database, import runs from one, back up the open one, show it in
+ * the file manager. A refused file (not SQLite, another program's, damaged, too new) gets a dialog saying why; the
+ * store's checks guarantee it is never modified.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Dialog, Shell } from 'electron';
+import type { LabHost } from './labHost';
+import { sameFile } from './sameFile';
+
+export interface FileActionDeps {
+  dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog' | 'showMessageBox'>;
+  shell: Pick<Shell, 'showItemInFolder'>;
+  host: LabHost;
+  /** Where new files are proposed (the user's documents folder). */
+  documents: string;
+  /** The lab now runs on `file`: forward its events, remember the file, reload the page. */
+  databaseChanged(file: string): void;
+  /** Runs were added to the open database: refresh the page. */
+  runsChanged(): void;
+}
+
+export interface FileActions {
+  openDatabase(): Promise<void>;
+  importRuns(): Promise<void>;
+  backupDatabase(): Promise<void>;
+  revealDataFolder(): void;
+}
+
+const DATABASE_FILTERS = [
+  { name: 'Two-Timescale Lab database', extensions: ['sqlite', 'sqlite3', 'db'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
+/** Choices offered when a database cannot be opened, in button order. */
+const RETRY_BUTTONS = ['Open Another…', 'Start a New Database…', 'Cancel'];
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export function fileActions(deps: FileActionDeps): FileActions {
+  const { dialog, host } = deps;
+
+  async function pickDatabase(title: string): Promise<string | undefined> {
+    const choice = await dialog.showOpenDialog({ title, defaultPath: path.dirname(host.file), filters: DATABASE_FILTERS, properties: ['openFile'] });
+    return choice.canceled ? undefined : choice.filePaths[0];
+  }
+
+  async function pickNewFile(title: string, name: string): Promise<string | undefined> {
+    const choice = await dialog.showSaveDialog({ title, defaultPath: path.join(deps.documents, name), filters: DATABASE_FILTERS });
+    return choice.canceled ? undefined : choice.filePath;
+  }
+
+  const showError = (title: string, detail: string) => dialog.showMessageBox({ type: 'error', message: title, detail });
+
+  async function openDatabase(): Promise<void> {
+    let file = await pickDatabase('Open Database');
+    while (file) {
+      try {
+        if (await host.switchTo(file)) deps.databaseChanged(host.file);
+        return;
+      } catch (error) {
+        const { response } = await dialog.showMessageBox({
+          type: 'error',
+          message: `Could not open ${path.basename(file)}`,
+          detail: message(error),
+          buttons: RETRY_BUTTONS,
+          defaultId: 0,
+          cancelId: RETRY_BUTTONS.length - 1,
+        });
+        if (response === 0) file = await pickDatabase('Open Database');
+        else if (response === 1) file = await pickNewFile('New Database', 'Two-Timescale Lab runs.sqlite');
+        else file = undefined;
+      }
+    }
+  }
+
+  async function importRuns(): Promise<void> {
+    const file = await pickDatabase('Import Runs From Another Database');
+    if (!file) return;
+    try {
+      const counts = host.store.importFrom(file);
+      if (counts.runs > 0) deps.runsChanged();
+      await dialog.showMessageBox({
+        type: 'info',
+        message: `Imported ${counts.runs} run${counts.runs === 1 ? '' : 's'} from ${path.basename(file)}`,
+        detail: `${counts.sweeps} sweep(s) added; ${counts.skipped} run(s) already in this database were left as they are.`,
+      });
+    } catch (error) {
+      await showError(`Could not import runs from ${path.basename(file)}`, `${message(error)}\n\nNothing was added.`);
+    }
+  }
+
+  async function backupDatabase(): Promise<void> {
+    const day = new Date().toISOString().slice(0, 10);
+    const target = await pickNewFile('Back Up Database', `Two-Timescale Lab backup ${day}.sqlite`);
+    if (!target) return;
+    try {
+      writeBackup(host, target);
+      await dialog.showMessageBox({ type: 'info', message: 'Backup written', detail: target });
+    } catch (error) {
+      await showError('Could not back up the database', message(error));
+    }
+  }
+
+  return { openDatabase, importRuns, backupDatabase, revealDataFolder: () => deps.shell.showItemInFolder(host.file) };
+}
+
+/**
+ * Writes a backup of the open database to `target`. The save dialog has already asked before replacing an existing
+ * file: the backup then goes to a fresh file renamed over it, so a failure leaves the old file whole. Never the open
+ * database itself, nor a database in use (one with a -wal file beside it).
+ */
+function writeBackup(host: LabHost, target: string): void {
+  if (sameFile(target, host.file)) throw new Error('that is the open database itself; choose another file for the backup');
+  if (!fs.existsSync(target)) return host.store.backup(target);
+  if (fs.existsSync(`${target}-wal`)) throw new Error(`${target} is a database in use (it has a -wal file beside it); choose another file`);
+  const fresh = `${target}.${process.pid}.partial`;
+  try {
+    host.store.backup(fresh);
+    fs.renameSync(fresh, target);
+  } finally {
+    fs.rmSync(fresh, { force: true });
+  }
+}
