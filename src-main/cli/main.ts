@@ -1,4 +1,5 @@
 /** `ttlab`: the lab without a window. Subcommands live in files of their own. */
+import { exportCommand } from './exportCommand';
 import { presetsCommand } from './presetsCommand';
 import { runCommand } from './runCommand';
 import { runsCommand } from './runsCommand';
@@ -13,6 +14,10 @@ Usage:
       lab's database. --set takes dotted config paths: --set sgd.h=1e-4 --set network.m=40.
   ttlab presets [--json]          Lists the presets with their parameters.
   ttlab runs [--db FILE] [--json] Lists the runs stored in the database.
+  ttlab export (--run ID | --runs ID,ID,... | --sweep ID) [--db FILE]
+               [--png FILE] [--csv FILE] [--dir DIR] [--force]
+      Writes a report: --png the report image, --csv the metrics (long format), --dir a folder with
+      report.png, report.svg, metrics.csv, neurons.csv, runs.csv and config.json. Existing files need --force.
   ttlab help                      Shows this text.
 
 The database defaults to the one the desktop app uses (override with --db or TTLAB_DB).
@@ -24,6 +29,7 @@ const commands: Record<string, Command> = {
   run: runCommand,
   presets: presetsCommand,
   runs: runsCommand,
+  export: exportCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -50,21 +50,24 @@ export async function runCommand(args: string[]): Promise<number> {
   const preset = values.preset === undefined ? undefined : findPreset(values.preset);
   if (values.preset !== undefined && !preset) throw new UsageError(`--preset: unknown preset ${JSON.stringify(values.preset)}; known: ${presetNames.join(', ')}`);
 
+  // Everything is validated before the database is opened, so a bad flag writes nothing.
+  if (preset?.kind === 'sweep' && seed !== undefined) throw new UsageError('--seed: a sweep preset runs its own seeds; use --set to change its base instead');
+  const sweep = preset?.kind === 'sweep' ? { ...preset.sweep, base: applyOverrides(preset.sweep.base, sets, undefined) } : null;
+  const config = sweep ? null : applyOverrides(preset?.kind === 'run' ? preset.config : loadConfig(values.config as string), sets, seed);
+
   const store = openCliStore(values['no-save'] ? ':memory:' : values.db);
   try {
     let output: unknown;
     let ok: boolean;
-    if (preset?.kind === 'sweep') {
-      if (seed !== undefined) throw new UsageError('--seed: a sweep preset runs its own seeds; use --set to change its base instead');
-      const base = applyOverrides(preset.sweep.base, sets, undefined);
-      const runs = await runSweep({ ...preset.sweep, base }, store, !values.json);
+    if (sweep) {
+      const runs = await runSweep(sweep, store, !values.json);
       output = { runs };
       ok = runs.every((run) => run.status === 'done');
     } else {
-      const config = applyOverrides(preset?.kind === 'run' ? preset.config : loadConfig(values.config as string), sets, seed);
-      const name = values.name ?? `${preset?.name ?? config.trainer} seed ${config.seed}`;
+      const runConfig = config as RunConfig;
+      const name = values.name ?? `${preset?.name ?? runConfig.trainer} seed ${runConfig.seed}`;
       const bar = new ProgressBar(name, ' steps');
-      const result: RunResult = await runLocally(config, { name, store, onProgress: (step, total) => bar.update(step, total) });
+      const result: RunResult = await runLocally(runConfig, { name, store, onProgress: (step, total) => bar.update(step, total) });
       bar.done(describeResult(result));
       output = result;
       ok = result.status === 'done';

@@ -1,0 +1,64 @@
+/** `ttlab reproduce [--quick | --full] [--only NAME,...] [--db FILE] [--dir DIR] [--json]`: PAPER.md section 6 as checks. */
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { experimentNames, experiments } from '../reproduce/experiments';
+import { formatTable, allPass, tableJson } from '../reproduce/table';
+import { writeReport } from '../reproduce/report';
+import { runExperiment, sweepName } from '../reproduce/runner';
+import type { Experiment, ExperimentOutcome, Tier } from '../reproduce/types';
+import { parseFlags } from './args';
+import { openCliStore } from './database';
+import { UsageError } from './errors';
+import { formatDuration } from './progress';
+
+/** The experiments named by --only (comma-separated), in their usual order; all of them without --only. */
+export function selectExperiments(only: string | undefined): Experiment[] {
+  if (only === undefined) return [...experiments];
+  const names = only.split(',').map((name) => name.trim()).filter(Boolean);
+  const unknown = names.filter((name) => !experimentNames.includes(name));
+  if (names.length === 0) throw new UsageError(`--only: expected experiment names; known: ${experimentNames.join(', ')}`);
+  if (unknown.length > 0) throw new UsageError(`--only: unknown experiment ${unknown.map((name) => JSON.stringify(name)).join(', ')}; known: ${experimentNames.join(', ')}`);
+  return experiments.filter((experiment) => names.includes(experiment.name));
+}
+
+/** The report folder, refused up front when it names a file, so that no run ends with nowhere to write. */
+function reportDir(dir: string | undefined): string | undefined {
+  if (dir === undefined) return undefined;
+  const path = resolve(dir);
+  if (existsSync(path) && !statSync(path).isDirectory()) throw new UsageError(`--dir: ${path} is a file, not a folder`);
+  return path;
+}
+
+export async function reproduceCommand(args: string[]): Promise<number> {
+  const { values } = parseFlags(args, {
+    quick: { type: 'boolean' },
+    full: { type: 'boolean' },
+    only: { type: 'string' },
+    db: { type: 'string' },
+    dir: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  if (values.quick && values.full) throw new UsageError('--quick and --full exclude each other');
+  const tier: Tier = values.full ? 'full' : 'quick';
+  const selected = selectExperiments(values.only);
+  const dir = reportDir(values.dir);
+  const store = openCliStore(values.db);
+  try {
+    const outcomes: ExperimentOutcome[] = [];
+    for (const experiment of selected) {
+      process.stderr.write(`${sweepName(experiment, tier)}: running\n`);
+      const outcome = await runExperiment(experiment, tier, store);
+      const passed = outcome.rows.filter((row) => row.pass).length;
+      process.stderr.write(`${sweepName(experiment, tier)}: ${outcome.runs.length} runs in ${formatDuration(outcome.wallMs / 1000)}, ${passed}/${outcome.rows.length} checks pass\n`);
+      outcomes.push(outcome);
+    }
+    if (dir) {
+      const files = writeReport(dir, outcomes, tier, store);
+      process.stderr.write(`report: ${files.length} files in ${dir}\n`);
+    }
+    process.stdout.write(values.json ? `${JSON.stringify(tableJson(outcomes, tier), null, 2)}\n` : `${formatTable(outcomes, tier)}\n`);
+    return allPass(outcomes) ? 0 : 1;
+  } finally {
+    store.close();
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * Lossless CSV of runs. Numbers are written with String(n), the shortest text that parses back to the same double
+ * (and -0 as "-0"); an empty cell means no value. csv-stringify does the quoting.
+ *
+ * metrics.csv (long format): run_id, run_name, step, tau, metric, value; metric is loss, limit_loss (runs with the
+ * limit beside SGD) or covered (jumps with a neuron within eta/2).
+ * neurons.csv: run_id, step, tau, neuron, u, a. Neuron numbers follow the paper and the charts: neuron j = 1..m has
+ * position u_j and outer weight a_j; neuron 0 is the bias a_0, whose u is empty. Networks without a bias weight (full
+ * batch) number their entries 1..max(len(u), len(a)), a cell left empty where one of u, a has fewer entries.
+ */
+import { stringify } from 'csv-stringify/sync';
+import type { CheckpointSeries } from '../../src-shared/api/contract';
+import type { ReportRun } from './data';
+
+/** A number as round-trip exact text; null and non-finite values (never stored) as an empty cell. */
+export function numberCell(value: number | null): string {
+  if (value === null || !Number.isFinite(value)) return '';
+  return Object.is(value, -0) ? '-0' : String(value);
+}
+
+export const METRICS_HEADER = ['run_id', 'run_name', 'step', 'tau', 'metric', 'value'] as const;
+export const NEURONS_HEADER = ['run_id', 'step', 'tau', 'neuron', 'u', 'a'] as const;
+
+export function metricsCsv(runs: readonly ReportRun[]): string {
+  const rows: string[][] = [[...METRICS_HEADER]];
+  for (const { detail, series } of runs) {
+    for (let i = 0; i < series.count; i++) {
+      const head = [detail.id, detail.name, numberCell(series.step[i]), numberCell(series.tau[i])];
+      rows.push([...head, 'loss', numberCell(series.loss[i])]);
+      if (series.limitLoss) rows.push([...head, 'limit_loss', numberCell(series.limitLoss[i])]);
+      rows.push([...head, 'covered', numberCell(series.covered[i])]);
+    }
+  }
+  return stringify(rows);
+}
+
+/** For entry row k of a checkpoint: its neuron number, index into u (or -1) and index into a (or -1). */
+function neuronLayout(series: CheckpointSeries): Array<[number, number, number]> {
+  if (series.aLength === series.uLength + 1) {
+    return Array.from({ length: series.aLength }, (_, j) => [j, j - 1, j] as [number, number, number]);
+  }
+  const count = Math.max(series.aLength, series.uLength);
+  return Array.from({ length: count }, (_, j) => [j + 1, j < series.uLength ? j : -1, j < series.aLength ? j : -1] as [number, number, number]);
+}
+
+export function neuronsCsv(runs: readonly ReportRun[]): string {
+  const rows: string[][] = [[...NEURONS_HEADER]];
+  for (const { detail, series } of runs) {
+    const layout = neuronLayout(series);
+    for (let i = 0; i < series.count; i++) {
+      const step = numberCell(series.step[i]);
+      const tau = numberCell(series.tau[i]);
+      for (const [neuron, uIndex, aIndex] of layout) {
+        const u = uIndex < 0 ? null : series.u[i * series.uLength + uIndex];
+        const a = aIndex < 0 ? null : series.a[i * series.aLength + aIndex];
+        rows.push([detail.id, step, tau, String(neuron), numberCell(u), numberCell(a)]);
+      }
+    }
+  }
+  return stringify(rows);
+}

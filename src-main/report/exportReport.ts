@@ -1,0 +1,96 @@
+/**
+ * Report folders and archives. A folder is written whole or not at all: files go to a temporary folder beside the
+ * target, which is then renamed into place; an existing target is kept unless `force`.
+ */
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { zipSync, type Zippable } from 'fflate';
+import { loadReport, type ReportContext, type ReportSource, type ReportTarget } from './data';
+import { reportFiles } from './files';
+import type { ReportPngOptions } from './image';
+import { appVersion } from './version';
+
+/** Writing a report failed (target exists, folder missing or not writable); nothing was left behind. */
+export class ReportWriteError extends Error {
+  override readonly name = 'ReportWriteError';
+}
+
+export interface ExportOptions extends ReportPngOptions {
+  /** force: replace an existing target. */
+  force?: boolean;
+  /** context: date and version printed in the report (default: now, the app's version). */
+  context?: ReportContext;
+}
+
+export const defaultContext = (): ReportContext => ({ exportedAt: new Date(), version: appVersion() });
+
+function describe(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code ? `${code}: ${(error as Error).message}` : (error as Error).message;
+}
+
+/** Refuses an existing path without force, before anything is computed or written. */
+function checkTarget(path: string, force: boolean | undefined): void {
+  if (existsSync(path) && !force) throw new ReportWriteError(`${path} exists already (use force to replace it)`);
+}
+
+/**
+ * Puts `write(temporaryPath)`'s result at `path`: written beside it under a hidden name, then renamed over it.
+ * An existing `path` is moved aside first and removed only once the new one is in place.
+ */
+function placeAtomically(path: string, force: boolean | undefined, write: (temporary: string) => void): void {
+  checkTarget(path, force);
+  let temporary: string;
+  try {
+    temporary = mkdtempSync(join(dirname(path), `.${basename(path)}.partial-`));
+  } catch (error) {
+    throw new ReportWriteError(`cannot write beside ${path}: ${describe(error)}`);
+  }
+  const staged = join(temporary, 'content');
+  const aside = join(temporary, 'previous');
+  let moved = false;
+  try {
+    write(staged);
+    checkTarget(path, force);
+    if (existsSync(path)) {
+      renameSync(path, aside);
+      moved = true;
+    }
+    renameSync(staged, path);
+  } catch (error) {
+    if (moved && !existsSync(path)) renameSync(aside, path);
+    rmSync(temporary, { recursive: true, force: true });
+    throw error instanceof ReportWriteError ? error : new ReportWriteError(`cannot write ${path}: ${describe(error)}`);
+  }
+  rmSync(temporary, { recursive: true, force: true });
+}
+
+/** Writes one file atomically (the PNG or a CSV alone); an existing file is kept unless force. */
+export function writeFileAtomically(path: string, data: Uint8Array | string, options: { force?: boolean } = {}): void {
+  placeAtomically(resolve(path), options.force, (temporary) => writeFileSync(temporary, data));
+}
+
+/** Writes files (name -> bytes) as the folder `dir`, atomically; an existing `dir` is kept unless force. */
+export function writeFolderAtomically(dir: string, files: Readonly<Record<string, Uint8Array>>, options: { force?: boolean } = {}): void {
+  placeAtomically(resolve(dir), options.force, (temporary) => {
+    mkdirSync(temporary);
+    for (const [name, bytes] of Object.entries(files)) writeFileSync(join(temporary, name), bytes);
+  });
+}
+
+/** Writes the report folder `dir` (report.png, report.svg, metrics.csv, neurons.csv, runs.csv, config.json). */
+export function exportReport(store: ReportSource, target: ReportTarget, dir: string, options: ExportOptions = {}): { dir: string; files: string[] } {
+  const path = resolve(dir);
+  checkTarget(path, options.force);
+  const files = reportFiles(loadReport(store, target), options.context ?? defaultContext(), options);
+  writeFolderAtomically(path, files, options);
+  return { dir: path, files: Object.keys(files) };
+}
+
+/** The same files as a zip archive (browser mode downloads it); the PNG is stored, the text deflated. */
+export function exportReportZip(store: ReportSource, target: ReportTarget, options: Omit<ExportOptions, 'force'> = {}): Uint8Array {
+  const files = reportFiles(loadReport(store, target), options.context ?? defaultContext(), options);
+  const entries: Zippable = {};
+  for (const [name, bytes] of Object.entries(files)) entries[name] = name.endsWith('.png') ? [bytes, { level: 0 }] : bytes;
+  return zipSync(entries, { level: 6 });
+}

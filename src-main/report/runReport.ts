@@ -1,0 +1,62 @@
+/** The report of one run: heading, configuration, summary, loss, neuron trajectories, final fit and jump coverage. */
+import { CONVERGENCE_FACTOR, hasConvergenceRule } from '../../src-shared/analysis/convergence';
+import { fitChartOption } from '../../src-shared/charts/fit';
+import { formatNumber } from '../../src-shared/charts/format';
+import { lossChartOption } from '../../src-shared/charts/loss';
+import { neuronsChartOption } from '../../src-shared/charts/parameters';
+import type { ReportContext, ReportRun } from './data';
+import { chartBlock, headingBlock, noteBlock, sectionBlock, type Block } from './page';
+import { forPrint } from './print';
+import { configPairs, summaryPairs } from './summary';
+import { keyValueBlock, tableBlock } from './table';
+
+const CHART_HEIGHT = 380;
+
+/** The footer line every report heading carries. */
+export function madeBy(context: ReportContext): string {
+  return `Two-Timescale Lab ${context.version} · exported ${context.exportedAt.toISOString().replace('T', ' ').slice(0, 19)} UTC`;
+}
+
+function coverageBlocks({ detail }: ReportRun): Block[] {
+  if (detail.coverage.length === 0) return [noteBlock('No jump coverage: the run has no 1-D target or no checkpoint.')];
+  const { values } = detail.config.target;
+  const rows = detail.coverage.map((entry, i) => [
+    String(i + 1),
+    formatNumber(entry.position),
+    formatNumber(values[i + 1]),
+    entry.nearestNeuron < 0 ? '—' : `u_${entry.nearestNeuron + 1}`,
+    formatNumber(entry.distanceInEta, 3),
+    entry.covered ? 'yes' : 'no',
+  ]);
+  const end = 'end' as const;
+  return [
+    tableBlock({
+      columns: [{ title: 'jump i', align: end }, { title: 'position v_i', align: end }, { title: 'size Δ_i', align: end }, { title: 'nearest neuron' }, { title: '|u_j − v_i| / η', align: end }, { title: 'covered (≤ η/2)' }],
+      rows,
+    }),
+  ];
+}
+
+export function runReportBlocks(run: ReportRun, context: ReportContext): Block[] {
+  const { detail, series } = run;
+  const finished = detail.finishedAt ? ` · finished ${detail.finishedAt}` : '';
+  return [
+    headingBlock(`Run report: ${detail.name}`, [`run ${detail.id} · ${detail.config.trainer} trainer · created ${detail.createdAt}${finished}`, madeBy(context)]),
+    sectionBlock('Configuration'),
+    keyValueBlock(configPairs(detail.config), 3),
+    sectionBlock('Outcome'),
+    keyValueBlock(summaryPairs(detail), 2),
+    ...(hasConvergenceRule(detail) ? [noteBlock(`Converged: every jump holds a neuron within η/2 and the final loss is at most ${CONVERGENCE_FACTOR} × the floor η·ΣΔ²/28.`, 12)] : []),
+    ...(series.count === 0 ? [noteBlock('No checkpoint was recorded: there is nothing to plot.')] : chartBlocks(run)),
+    sectionBlock('Jump coverage at the last checkpoint'),
+    ...coverageBlocks(run),
+  ];
+}
+
+function chartBlocks({ detail, series }: ReportRun): Block[] {
+  return [
+    chartBlock(forPrint(lossChartOption(series, detail.config)), CHART_HEIGHT),
+    chartBlock(forPrint(neuronsChartOption(series, detail.config)), CHART_HEIGHT),
+    chartBlock(forPrint(fitChartOption(series, detail.config, series.count - 1)), CHART_HEIGHT),
+  ];
+}

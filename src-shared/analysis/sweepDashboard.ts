@@ -1,0 +1,87 @@
+/**
+ * What the sweep dashboard draws, computed from a sweep's runs: one value per grid level of the chosen x factor (and
+ * line factor), phase cells over two factors, and the share of random initialisations the limit is defined for.
+ * Factors not chosen are pooled.
+ */
+import type { RunDetail } from '../api/contract';
+import type { SweepSpec } from '../config/schema';
+import type { SweepChartInput } from '../charts/sweep';
+import { validSubdivision } from '../math/limit';
+import { convergenceCount, isDecided } from './convergence';
+import { median } from './stats';
+import { groupRuns, levelsLabel, type SweepFactor } from './sweepGroups';
+
+/** Final losses of the runs that finished on their own (NaN when a run has none). */
+export const finalLosses = (runs: readonly RunDetail[]): number[] => runs.filter(isDecided).map((run) => run.finalLoss ?? NaN);
+
+/** A sample-size note: "3 seeds per point". */
+export function seedsNote(spec: SweepSpec): string {
+  return `${spec.seeds.length} seed${spec.seeds.length > 1 ? 's' : ''} per point`;
+}
+
+/**
+ * `value` of the runs at each level of `x`, one line per combination of levels of `lines` (one line "all runs" when
+ * there is none); null where value gives null.
+ */
+export function sweepChartInput<T>(spec: SweepSpec, runs: readonly RunDetail[], x: SweepFactor, lines: readonly SweepFactor[], value: (runs: RunDetail[]) => T | null): SweepChartInput<T> {
+  const groups = new Map(groupRuns(spec, runs, [...lines, x]).map((group) => [JSON.stringify(group.levels), group.runs]));
+  const combinations = groupRuns(spec, [], lines).map((group) => group.levels);
+  return {
+    xName: x.name,
+    xLevels: x.levels,
+    subtitle: seedsNote(spec),
+    lines: combinations.map((levels) => ({
+      name: levels.length ? levelsLabel(lines, levels) : 'all runs',
+      values: x.levels.map((level) => {
+        const group = groups.get(JSON.stringify([...levels, level]));
+        return group ? value(group) : null;
+      }),
+    })),
+  };
+}
+
+/** One cell of a phase diagram: convergence counts and the median final loss of the finished runs. */
+export interface PhaseStats {
+  x: string;
+  y: string;
+  converged: number;
+  decided: number;
+  /** medianLoss: median final loss of the decided runs (NaN when none). */
+  medianLoss: number;
+}
+
+/** Every (x level, y level) cell, in the sweep's order, other factors pooled. */
+export function phaseStats(spec: SweepSpec, runs: readonly RunDetail[], x: SweepFactor, y: SweepFactor): PhaseStats[] {
+  return groupRuns(spec, runs, [x, y]).map((cell) => ({
+    x: cell.levels[0],
+    y: cell.levels[1],
+    ...convergenceCount(cell.runs),
+    medianLoss: median(finalLosses(cell.runs)),
+  }));
+}
+
+/** A run with the neuron positions u of its first checkpoint (its initialisation), null when it has none. */
+export interface InitialPositions {
+  run: RunDetail;
+  u: Float64Array | null;
+}
+
+/**
+ * Per level of `x` (the sweep over m): how many random initialisations put two neurons in every target piece
+ * (validSubdivision), among the runs with a first checkpoint. Reported as { converged: valid, decided: total } so the
+ * convergence chart can draw it with the counts behind each point.
+ */
+export function validInitShare(spec: SweepSpec, inits: readonly InitialPositions[], x: SweepFactor): SweepChartInput<{ converged: number; decided: number }> {
+  const byRun = new Map(inits.map((init) => [init.run, init.u]));
+  return sweepChartInput(spec, inits.map((init) => init.run), x, [], (runs) => {
+    const known = runs.filter((run) => byRun.get(run));
+    if (known.length === 0) return null;
+    const valid = known.filter((run) => validSubdivision(run.config.target, byRun.get(run)!)).length;
+    return { converged: valid, decided: known.length };
+  });
+}
+
+/** Whether a sweep varies m over random (uniform) initial positions: the case the initialisation panel is for. */
+export function sweepsRandomInits(spec: SweepSpec): boolean {
+  return spec.axes.some((axis) => axis.path === 'network.m') && spec.base.trainer !== 'full-batch' && spec.base.network.positions.kind === 'uniform';
+}

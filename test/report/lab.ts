@@ -1,0 +1,29 @@
+/** One temporary lab shared by a test file: two short runs, a 1,000-neuron run and a 2 x 2 sweep, all really trained. */
+import type { RunStore } from '../../src-main/store';
+import { openTempLab, quickConfig, storeRun, storeSweep, type TempLab } from './fixtures';
+
+export interface ReportLab extends TempLab {
+  runId: string;
+  otherRunId: string;
+  bigRunId: string;
+  sweepId: string;
+}
+
+/** About 1.5 s of training: tau = 0.002 at h = 1e-3, epsilon = 2e-5 is 100,000 SGD steps per run. */
+export function openReportLab(): ReportLab {
+  const lab = openTempLab();
+  const store: RunStore = lab.store;
+  const runId = storeRun(store, quickConfig({}, 0.002), 'quick two-timescale');
+  const otherRunId = storeRun(store, quickConfig({ seed: 7, sgd: { h: 1e-3, epsilon: 1e-3, limitBeside: false } }, 0.05), 'larger epsilon, seed 7');
+  const bigRunId = storeRun(store, quickConfig({ network: { m: 1000 }, checkpoints: { kind: 'even', count: 11 } }, 0.0005), 'thousand neurons');
+  const sweepId = storeSweep(store, {
+    name: 'epsilon x m',
+    base: quickConfig({ sgd: { h: 1e-3, epsilon: 2e-5, limitBeside: false } }, 0.001),
+    axes: [
+      { path: 'sgd.epsilon', values: [2e-5, 1e-3] },
+      { path: 'network.m', values: [10, 20] },
+    ],
+    seeds: [0, 1],
+  });
+  return { ...lab, runId, otherRunId, bigRunId, sweepId };
+}
