@@ -3,6 +3,7 @@ import type { LabHandlers } from '../../src-shared/api/contract';
 import { presets } from '../../src-shared/config/presets';
 import { totalSteps, ValidationError } from '../../src-shared/config/schema';
 import { expandSweep, sweepSize } from '../../src-shared/config/sweep';
+import { exportReportZip } from '../report/exportReport';
 import type { RunStore } from '../store';
 import type { LiveRuns } from './live-runs';
 import { defaultRunName } from './run-name';
@@ -38,6 +39,10 @@ export function createHandlers(store: RunStore, live: LiveRuns): LabHandlers {
       return { cancelled: false };
     },
     listRuns: () => store.listRuns(),
+    exportReport: ({ target }) => {
+      const what = 'runId' in target ? `run-${target.runId.slice(0, 8)}` : 'sweepId' in target ? `sweep-${target.sweepId.slice(0, 8)}` : `comparison-${target.runIds.length}-runs`;
+      return { fileName: `ttlab-${what}-report.zip`, data: exportReportZip(store, target) };
+    },
     getRun: ({ runId }) => store.getRun(runId),
     getCheckpoints: ({ runId }) => store.getCheckpoints(runId),
     updateRun: ({ runId, ...patch }) => store.updateRun(runId, patch),

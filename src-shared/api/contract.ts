@@ -134,6 +134,14 @@ export const methodSchemas = {
   deleteRuns: z.strictObject({ runIds: z.array(id).min(1).max(10_000) }),
   listSweeps: z.strictObject({}),
   getSweep: z.strictObject({ sweepId: id }),
+  /** A report folder (PNG, SVG, CSV, config.json) zipped, for one run, a comparison (2 to 50 runs) or a sweep. */
+  exportReport: z.strictObject({
+    target: z.union([
+      z.strictObject({ runId: id }),
+      z.strictObject({ runIds: z.array(id).min(2, 'compare at least 2 runs').max(50, 'compare at most 50 runs') }),
+      z.strictObject({ sweepId: id }),
+    ]),
+  }),
 } as const;
 
 export type LabMethod = keyof typeof methodSchemas;
@@ -156,6 +164,7 @@ export interface MethodResults {
   deleteRuns: { deleted: number };
   listSweeps: SweepSummary[];
   getSweep: { sweep: SweepSummary; runs: RunSummary[] };
+  exportReport: { fileName: string; data: Uint8Array };
 }
 
 /** What the UI calls. */

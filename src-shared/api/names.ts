@@ -14,6 +14,7 @@ export const methodNames = [
   'deleteRuns',
   'listSweeps',
   'getSweep',
+  'exportReport',
 ] as const;
 
 export const eventNames = ['run:progress', 'run:checkpoints', 'run:status'] as const;
