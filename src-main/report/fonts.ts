@@ -16,15 +16,16 @@ export class ReportFontError extends Error {
 }
 
 /**
- * Folders that may hold the fonts: resources/fonts two levels above this module (both for src-main/report/*.ts and
- * for the bundled out/main/*.js); in a packaged app first its unpacked copy (electron-builder's asarUnpack), since the
- * native renderer cannot read inside app.asar, then Electron's process.resourcesPath/fonts.
+ * Folders that may hold the fonts: resources/fonts in the project, found two or three levels above this module (the
+ * source src-main/report/*.ts, or a bundled chunk in out/main/chunks/*.js); in a packaged app first its unpacked copy
+ * (electron-builder's asarUnpack), since the native renderer cannot read inside app.asar, then Electron's
+ * process.resourcesPath/fonts.
  */
 function candidateFolders(): string[] {
-  const beside = fileURLToPath(new URL('../../resources/fonts', import.meta.url));
-  const unpacked = beside.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
+  const beside = ['../../resources/fonts', '../../../resources/fonts'].map((path) => fileURLToPath(new URL(path, import.meta.url)));
+  const unpacked = beside.map((path) => path.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2')).filter((path) => !beside.includes(path));
   const resourcesPath = (process as { resourcesPath?: string }).resourcesPath;
-  return [...(unpacked !== beside ? [unpacked] : []), ...(resourcesPath ? [join(resourcesPath, 'fonts')] : []), beside];
+  return [...unpacked, ...(resourcesPath ? [join(resourcesPath, 'fonts')] : []), ...beside];
 }
 
 const nonEmptyFile = (path: string) => existsSync(path) && statSync(path).isFile() && statSync(path).size > 0;
