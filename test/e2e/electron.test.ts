@@ -46,7 +46,7 @@ describe.skipIf(reason !== null)('the desktop app', () => {
     expect(await page.evaluate(() => [typeof (globalThis as { require?: unknown }).require, typeof (globalThis as { process?: unknown }).process])).toEqual(['undefined', 'undefined']);
     expect(await page.evaluate(() => typeof (globalThis as { lab?: { onMenuCommand?: unknown } }).lab?.onMenuCommand)).toBe('function');
 
-    await page.getByTestId('preset-select').selectOption('paper-two-timescale-quick');
+    await page.getByTestId('preset-paper-two-timescale-quick').click();
     await page.getByTestId('start-button').click();
     await expect.poll(() => page.getByTestId('status-chip').textContent(), { timeout: 120_000 }).toMatch(/done/i);
     expect(problems).toEqual([]);

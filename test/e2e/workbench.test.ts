@@ -20,7 +20,7 @@ describe.runIf(canRunBrowser)('workbench in Chromium (browser mode)', () => {
 
   it('starts a preset, streams it live, lists it, and reopens it after a reload and a restart', async () => {
     const { page, problems } = await workbench.open();
-    await page.getByTestId('preset-select').selectOption('paper-two-timescale-quick');
+    await page.getByTestId('preset-paper-two-timescale-quick').click();
     // h = 1e-4 makes 17.5 M steps: a few seconds, long enough to see the chart grow.
     await page.getByTestId('field-h').fill('1e-4');
     await page.getByTestId('start-button').click();

@@ -1,115 +1,76 @@
 /**
- * State of the new-run screen: the presets, the chosen one, the edited fields, validation against the shared schema
- * (messages beside the fields they concern), the numbers a run will take, and starting it.
+ * The new-run screen: the presets (one click loads one into the designer), a configuration handed over by another
+ * screen (useDraft), the designer, the sweep builder, the name, and starting the run or the sweep (validated again
+ * here, as the host will).
  */
-import { computed, reactive, ref, shallowRef } from 'vue';
+import { computed, ref, shallowRef, watch } from 'vue';
 import type { Preset } from '../../../src-shared/config/presets';
-import { parseOrThrow, runConfigSchema, sweepSpecSchema, totalSteps, ValidationError, type RunConfig, type SweepSpec } from '../../../src-shared/config/schema';
-import { expandSweep, sweepSize } from '../../../src-shared/config/sweep';
-import { applyFields, fieldsFor, fieldTexts, issuesByField, presetBase, sweptPaths, type DurationKind, type FieldSpec } from '../lib/runForm';
+import { parseOrThrow, runConfigSchema, sweepSpecSchema } from '../../../src-shared/config/schema';
+import { useDesigner } from './useDesigner';
+import { useDesignerSweep } from './useDesignerSweep';
+import { takeDraft, useDraft } from './useDraft';
 import { useLab } from './useLab';
-
-/** Sweeps up to this size are expanded on every edit to check each run; larger ones are checked when they start. */
-const EXPAND_CHECK_LIMIT = 2000;
-
-/** What the form would start: a checked run or sweep, or the messages saying why not. */
-export interface FormCheck {
-  fieldErrors: Record<string, string>;
-  otherErrors: string[];
-  config: RunConfig | null;
-  sweep: SweepSpec | null;
-}
 
 export type Started = { kind: 'run'; runId: string } | { kind: 'sweep'; sweepId: string; runIds: string[] };
 
+/** The preset the designer opens with. */
+const FIRST_PRESET = 'paper-two-timescale-quick';
+
 export function useNewRun() {
   const { api } = useLab();
+  const designer = useDesigner();
+  const name = ref('');
+  const sweep = useDesignerSweep(designer.config, name);
   const presets = shallowRef<readonly Preset[]>([]);
   const presetName = ref('');
-  const texts = reactive<Record<string, string>>({});
-  const durationKind = ref<DurationKind>('tau');
-  const name = ref('');
   const loadError = ref<string | null>(null);
   const startError = ref<string | null>(null);
   const starting = ref(false);
 
-  const preset = computed(() => presets.value.find((p) => p.name === presetName.value) ?? null);
-  const base = computed(() => (preset.value ? presetBase(preset.value) : null));
-  const trainer = computed(() => base.value?.trainer ?? null);
-  const fields = computed<FieldSpec[]>(() => (base.value ? fieldsFor(base.value.trainer, durationKind.value) : []));
-  /** Fields the sweep sets on each run, with the values it gives them. */
-  const locked = computed(() => (preset.value?.kind === 'sweep' ? sweptPaths(preset.value.sweep) : new Map<string, string>()));
+  const isSweep = computed(() => sweep.draft.enabled);
+  const valid = computed(() => (isSweep.value ? sweep.check.value.sweep !== null : designer.valid.value));
 
-  const check = computed<FormCheck>(() => {
-    const none: FormCheck = { fieldErrors: {}, otherErrors: [], config: null, sweep: null };
-    if (!preset.value || !base.value) return { ...none, otherErrors: ['choose a preset'] };
-    const candidate = applyFields(base.value, fields.value, texts, new Set(locked.value.keys()));
-    if (preset.value.kind === 'run') {
-      const parsed = runConfigSchema.safeParse(candidate);
-      if (parsed.success) return { ...none, config: parsed.data };
-      const { byField, other } = issuesByField(parsed.error.issues, fields.value);
-      return { ...none, fieldErrors: byField, otherErrors: other };
-    }
-    const parsed = sweepSpecSchema.safeParse({ ...preset.value.sweep, name: name.value || preset.value.sweep.name, base: candidate });
-    if (!parsed.success) {
-      const { byField, other } = issuesByField(parsed.error.issues, fields.value, ['base']);
-      return { ...none, fieldErrors: byField, otherErrors: other };
-    }
-    if (sweepSize(parsed.data) <= EXPAND_CHECK_LIMIT) {
-      try {
-        expandSweep(parsed.data);
-      } catch (error) {
-        return { ...none, otherErrors: [error instanceof ValidationError ? error.message : String(error)] };
-      }
-    }
-    return { ...none, sweep: parsed.data, config: parsed.data.base };
-  });
-
-  const valid = computed(() => check.value.config !== null && Object.keys(check.value.fieldErrors).length === 0 && check.value.otherErrors.length === 0);
-  const runCount = computed(() => (preset.value?.kind === 'sweep' ? sweepSize(check.value.sweep ?? preset.value.sweep) : 1));
-  /** Trainer steps of the (base) run, and the inner stepsize h·ε of SGD runs. */
-  const steps = computed(() => (check.value.config ? totalSteps(check.value.config) : null));
-  const innerStepsize = computed(() => (check.value.config?.trainer === 'sgd' ? check.value.config.sgd.h * check.value.config.sgd.epsilon : null));
-
-  function selectPreset(presetToUse: string) {
-    presetName.value = presetToUse;
-    const chosen = preset.value;
-    if (!chosen) return;
-    const config = presetBase(chosen);
-    Object.assign(texts, fieldTexts(config));
-    durationKind.value = config.duration.kind;
-    name.value = chosen.name;
+  function loadPreset(chosen: string) {
+    const preset = presets.value.find((p) => p.name === chosen);
+    if (!preset) return;
+    presetName.value = preset.name;
+    designer.load(preset.kind === 'run' ? preset.config : preset.sweep.base);
+    sweep.load(preset.kind === 'sweep' ? preset.sweep : null);
+    name.value = preset.name;
     startError.value = null;
   }
 
-  /** Switches an SGD run between a slow-time and a step budget, carrying the current number of steps over. */
-  function setDurationKind(kind: DurationKind) {
-    if (kind === 'steps' && steps.value !== null) texts.steps = String(steps.value);
-    durationKind.value = kind;
+  /** Opens a configuration handed over by another screen, when one waits; true when it did. */
+  function openDraft(): boolean {
+    const draft = takeDraft();
+    if (!draft) return false;
+    presetName.value = '';
+    designer.load(draft.config);
+    sweep.load(null);
+    name.value = draft.name;
+    startError.value = null;
+    return true;
   }
+  watch(useDraft().pending, openDraft);
 
   async function load() {
     loadError.value = null;
+    const drafted = openDraft();
     try {
       presets.value = await api.listPresets({});
-      const first = presets.value.find((p) => p.name === 'paper-two-timescale-quick') ?? presets.value[0];
-      if (first && !preset.value) selectPreset(first.name);
+      if (!presetName.value && !drafted) loadPreset(presets.value.some((p) => p.name === FIRST_PRESET) ? FIRST_PRESET : (presets.value[0]?.name ?? ''));
     } catch (error) {
       loadError.value = `Could not load the presets: ${(error as Error).message}`;
     }
   }
 
-  /** Validates again (as the host will) and starts the run or sweep. */
   async function start(): Promise<Started | null> {
     if (!valid.value || starting.value) return null;
     starting.value = true;
     startError.value = null;
     try {
-      if (check.value.sweep) {
-        const sweep = parseOrThrow(sweepSpecSchema, check.value.sweep);
-        return { kind: 'sweep', ...(await api.startSweep({ sweep })) };
-      }
-      const config = parseOrThrow(runConfigSchema, check.value.config);
+      if (isSweep.value) return { kind: 'sweep', ...(await api.startSweep({ sweep: parseOrThrow(sweepSpecSchema, sweep.check.value.sweep) })) };
+      const config = parseOrThrow(runConfigSchema, designer.config.value);
       return { kind: 'run', ...(await api.startRun({ config, name: name.value.trim() || undefined })) };
     } catch (error) {
       startError.value = (error as Error).message;
@@ -119,5 +80,5 @@ export function useNewRun() {
     }
   }
 
-  return { presets, presetName, preset, trainer, fields, texts, durationKind, name, locked, check, valid, runCount, steps, innerStepsize, loadError, startError, starting, load, selectPreset, setDurationKind, start };
+  return { designer, sweep, presets, presetName, name, isSweep, valid, loadError, startError, starting, load, loadPreset, start };
 }

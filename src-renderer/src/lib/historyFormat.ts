@@ -1,0 +1,21 @@
+/** How the history shows dates, durations and coverage in its narrow cells. */
+import type { RunSummary } from '../../../src-shared/api/contract';
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { year: '2-digit', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+/** "12 May 25, 14:03" in the reader's locale. */
+export const shortDate = (iso: string): string => dateFormat.format(new Date(iso));
+
+/** "850 ms", "12.3 s", "4 min 05 s", "2 h 07 min"; "—" when unknown. */
+export function duration(ms: number | null): string {
+  if (ms === null) return '—';
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  const seconds = ms / 1000;
+  if (seconds < 60) return `${seconds.toFixed(1)} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min ${String(Math.round(seconds % 60)).padStart(2, '0')} s`;
+  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
+}
+
+/** "4/5", or "—" before the run has a summary. */
+export const coveredText = (run: Pick<RunSummary, 'coveredJumps' | 'totalJumps'>): string => (run.coveredJumps === null ? '—' : `${run.coveredJumps}/${run.totalJumps}`);

@@ -1,0 +1,148 @@
+/**
+ * The run history as a table: its columns, sorting, filtering and free-text search over the run list, and the rows
+ * shown, where the runs of a sweep gather under one group row that expands to them. Pure: the view state lives in
+ * useHistoryTable.
+ */
+import type { RunStatus, RunSummary, SweepSummary } from '../../../src-shared/api/contract';
+import { median } from '../../../src-shared/analysis/stats';
+
+export type ColumnKey = 'name' | 'status' | 'trainer' | 'm' | 'eta' | 'h' | 'epsilon' | 'seed' | 'finalLoss' | 'bestLoss' | 'covered' | 'duration' | 'created' | 'tags' | 'starred';
+
+/** A table column: its title, whether it holds numbers, and the value it sorts and filters on. */
+export interface Column {
+  key: ColumnKey;
+  title: string;
+  numeric: boolean;
+  value: (run: RunSummary) => number | string | null;
+}
+
+export const columns: readonly Column[] = [
+  { key: 'starred', title: '★', numeric: true, value: (run) => (run.starred ? 1 : 0) },
+  { key: 'name', title: 'name', numeric: false, value: (run) => run.name },
+  { key: 'status', title: 'status', numeric: false, value: (run) => run.status },
+  { key: 'trainer', title: 'trainer', numeric: false, value: (run) => run.trainer },
+  { key: 'm', title: 'm', numeric: true, value: (run) => run.m },
+  { key: 'eta', title: 'η', numeric: true, value: (run) => run.eta },
+  { key: 'h', title: 'h', numeric: true, value: (run) => run.h },
+  { key: 'epsilon', title: 'ε', numeric: true, value: (run) => run.epsilon },
+  { key: 'seed', title: 'seed', numeric: true, value: (run) => run.seed },
+  { key: 'finalLoss', title: 'final loss', numeric: true, value: (run) => run.finalLoss },
+  { key: 'bestLoss', title: 'best loss', numeric: true, value: (run) => run.bestLoss },
+  { key: 'covered', title: 'covered', numeric: true, value: (run) => (run.coveredJumps === null ? null : run.totalJumps ? run.coveredJumps / run.totalJumps : 1) },
+  { key: 'duration', title: 'duration', numeric: true, value: (run) => run.durationMs },
+  { key: 'created', title: 'created', numeric: false, value: (run) => run.createdAt },
+  { key: 'tags', title: 'tags', numeric: false, value: (run) => run.tags.join(', ') || null },
+];
+
+export const columnByKey = new Map(columns.map((column) => [column.key, column]));
+
+export interface SortOrder {
+  key: ColumnKey;
+  descending: boolean;
+}
+
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+/** The runs sorted by one column (a stable sort); runs without a value come last in both directions. */
+export function sortRuns(runs: readonly RunSummary[], order: SortOrder): RunSummary[] {
+  const column = columnByKey.get(order.key)!;
+  const sign = order.descending ? -1 : 1;
+  const keyed = runs.map((run, index) => ({ run, index, value: column.value(run) }));
+  keyed.sort((x, y) => {
+    if (x.value === null || y.value === null) return x.value === y.value ? x.index - y.index : x.value === null ? 1 : -1;
+    const difference = column.numeric ? (x.value as number) - (y.value as number) : collator.compare(x.value as string, y.value as string);
+    return difference !== 0 ? sign * difference : x.index - y.index;
+  });
+  return keyed.map((entry) => entry.run);
+}
+
+/** A condition on a numeric column, e.g. epsilon <= 0.01. */
+export interface ParamFilter {
+  key: ColumnKey;
+  op: '=' | '<=' | '>=';
+  value: number;
+}
+
+export interface HistoryFilter {
+  /** text: words that must all appear in the name, the tags or the notes (case-insensitive). */
+  text: string;
+  /** statuses, trainers: allowed values (empty allows all). */
+  statuses: readonly RunStatus[];
+  trainers: readonly RunSummary['trainer'][];
+  /** tags: tags a run must all carry. */
+  tags: readonly string[];
+  starredOnly: boolean;
+  params: readonly ParamFilter[];
+}
+
+export const emptyFilter = (): HistoryFilter => ({ text: '', statuses: [], trainers: [], tags: [], starredOnly: false, params: [] });
+
+/** Relative tolerance of '=': a value typed as 1e-5 matches the stored 1.0000000000000001e-5. */
+const EQUAL_TOLERANCE = 1e-9;
+
+function passes(filter: ParamFilter, value: number | string | null): boolean {
+  if (typeof value !== 'number') return false;
+  if (filter.op === '<=') return value <= filter.value;
+  if (filter.op === '>=') return value >= filter.value;
+  return Math.abs(value - filter.value) <= EQUAL_TOLERANCE * Math.max(Math.abs(value), Math.abs(filter.value));
+}
+
+/** The search words of a query, lower-cased. */
+export const searchWords = (text: string): string[] => text.toLowerCase().split(/\s+/).filter(Boolean);
+
+/** Whether `run` passes every part of `filter`; `notes` holds the notes known so far (the run list has none). */
+export function matches(run: RunSummary, filter: HistoryFilter, notes: ReadonlyMap<string, string> = new Map()): boolean {
+  if (filter.starredOnly && !run.starred) return false;
+  if (filter.statuses.length && !filter.statuses.includes(run.status)) return false;
+  if (filter.trainers.length && !filter.trainers.includes(run.trainer)) return false;
+  if (filter.tags.some((tag) => !run.tags.includes(tag))) return false;
+  if (filter.params.some((param) => !passes(param, columnByKey.get(param.key)!.value(run)))) return false;
+  const words = searchWords(filter.text);
+  if (words.length === 0) return true;
+  const haystack = `${run.name}\n${run.tags.join('\n')}\n${notes.get(run.id) ?? ''}`.toLowerCase();
+  return words.every((word) => haystack.includes(word));
+}
+
+/** A row of the table: a run, or the group row of a sweep whose runs follow it when expanded. */
+export type HistoryRow =
+  | { kind: 'run'; run: RunSummary; /** inSweep: shown under its sweep's group row. */ inSweep: boolean }
+  | { kind: 'sweep'; sweepId: string; name: string; runs: RunSummary[]; expanded: boolean; done: number; medianLoss: number; bestLoss: number };
+
+/**
+ * Rows for runs already sorted and filtered: a sweep's group row takes the place of its first run, and, when expanded,
+ * its matching runs follow it in the same order.
+ */
+export function historyRows(runs: readonly RunSummary[], sweeps: ReadonlyMap<string, SweepSummary>, expanded: ReadonlySet<string>): HistoryRow[] {
+  const members = new Map<string, RunSummary[]>();
+  for (const run of runs) if (run.sweepId !== null) (members.get(run.sweepId) ?? members.set(run.sweepId, []).get(run.sweepId)!).push(run);
+  const rows: HistoryRow[] = [];
+  for (const run of runs) {
+    if (run.sweepId === null) {
+      rows.push({ kind: 'run', run, inSweep: false });
+      continue;
+    }
+    const group = members.get(run.sweepId);
+    if (!group || group[0] !== run) continue;
+    const open = expanded.has(run.sweepId);
+    const finished = group.filter((member) => member.finalLoss !== null);
+    rows.push({
+      kind: 'sweep',
+      sweepId: run.sweepId,
+      name: sweeps.get(run.sweepId)?.name ?? `sweep ${run.sweepId.slice(0, 8)}`,
+      runs: group,
+      expanded: open,
+      done: group.filter((member) => member.status === 'done').length,
+      medianLoss: median(finished.map((member) => member.finalLoss!)),
+      bestLoss: finished.length ? finished.reduce((best, member) => Math.min(best, member.bestLoss ?? member.finalLoss!), Infinity) : NaN,
+    });
+    if (open) for (const member of group) rows.push({ kind: 'run', run: member, inSweep: true });
+  }
+  return rows;
+}
+
+/** Every tag used by some run, sorted. */
+export function allTags(runs: readonly RunSummary[]): string[] {
+  const tags = new Set<string>();
+  for (const run of runs) for (const tag of run.tags) tags.add(tag);
+  return [...tags].sort(collator.compare);
+}
