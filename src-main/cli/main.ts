@@ -1,6 +1,7 @@
 /** `ttlab`: the lab without a window. Subcommands live in files of their own. */
 import { exportCommand } from './exportCommand';
 import { presetsCommand } from './presetsCommand';
+import { reproduceCommand } from './reproduceCommand';
 import { runCommand } from './runCommand';
 import { runsCommand } from './runsCommand';
 import { UsageError } from './errors';
@@ -18,6 +19,10 @@ Usage:
                [--png FILE] [--csv FILE] [--dir DIR] [--force]
       Writes a report: --png the report image, --csv the metrics (long format), --dir a folder with
       report.png, report.svg, metrics.csv, neurons.csv, runs.csv and config.json. Existing files need --force.
+  ttlab reproduce [--quick | --full] [--only NAME,...] [--db FILE] [--dir DIR] [--json]
+      Runs the checks of the paper (experiments: replay-two-timescale, replay-same-stepsizes,
+      two-timescale, same-stepsizes, varying-epsilon, 2d, 10d, relu), stores every run as a sweep,
+      prints the table and, with --dir, writes the report (figures, CSV, markdown). Exit 0 when all pass.
   ttlab help                      Shows this text.
 
 The database defaults to the one the desktop app uses (override with --db or TTLAB_DB).
@@ -30,6 +35,7 @@ const commands: Record<string, Command> = {
   presets: presetsCommand,
   runs: runsCommand,
   export: exportCommand,
+  reproduce: reproduceCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {
