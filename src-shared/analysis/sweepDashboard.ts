@@ -7,12 +7,23 @@ import type { RunDetail } from '../api/contract';
 import type { SweepSpec } from '../config/schema';
 import type { SweepChartInput } from '../charts/sweep';
 import { validSubdivision } from '../math/limit';
+import { createRng } from '../rng';
+import { initialParameters } from '../trainers/init';
 import { convergenceCount, isDecided } from './convergence';
-import { median } from './stats';
+import { boxStats, median, type BoxStats } from './stats';
 import { groupRuns, levelsLabel, type SweepFactor } from './sweepGroups';
 
 /** Final losses of the runs that finished on their own (NaN when a run has none). */
 export const finalLosses = (runs: readonly RunDetail[]): number[] => runs.filter(isDecided).map((run) => run.finalLoss ?? NaN);
+
+/**
+ * Box of the final losses of the finished runs, each raised to at least `floor`: a log axis cannot draw the exact 0
+ * that the limit reaches. Whether any was raised is returned with it, for the chart to say so.
+ */
+export function finalLossBox(runs: readonly RunDetail[], floor: number): BoxStats & { raised: boolean } {
+  const losses = finalLosses(runs);
+  return { ...boxStats(losses.map((loss) => Math.max(loss, floor))), raised: losses.some((loss) => loss < floor) };
+}
 
 /** A sample-size note: "3 seeds per point". */
 export function seedsNote(spec: SweepSpec): string {
@@ -60,25 +71,31 @@ export function phaseStats(spec: SweepSpec, runs: readonly RunDetail[], x: Sweep
   }));
 }
 
-/** A run with the neuron positions u of its first checkpoint (its initialisation), null when it has none. */
+/** A run with the neuron positions u of its first checkpoint (its initialisation), null when it recorded none. */
 export interface InitialPositions {
   run: RunDetail;
   u: Float64Array | null;
 }
 
 /**
+ * The run's initial positions: its first checkpoint's u, or, for a run that recorded none (the limit refuses an
+ * initialisation it is undefined for, before its first checkpoint), the same draw again from its seed, as the run
+ * session makes it (initialParameters on createRng(config.rng, config.seed)).
+ */
+export function initialU(init: InitialPositions): Float64Array {
+  return init.u ?? initialParameters(init.run.config, createRng(init.run.config.rng, init.run.config.seed)).u;
+}
+
+/**
  * Per level of `x` (the sweep over m): how many random initialisations put two neurons in every target piece
- * (validSubdivision), among the runs with a first checkpoint. Reported as { converged: valid, decided: total } so the
- * convergence chart can draw it with the counts behind each point.
+ * (validSubdivision). Reported as { converged: valid, decided: runs } so the convergence chart can draw it with the
+ * counts behind each point.
  */
 export function validInitShare(spec: SweepSpec, inits: readonly InitialPositions[], x: SweepFactor): SweepChartInput<{ converged: number; decided: number }> {
-  const byRun = new Map(inits.map((init) => [init.run, init.u]));
-  return sweepChartInput(spec, inits.map((init) => init.run), x, [], (runs) => {
-    const known = runs.filter((run) => byRun.get(run));
-    if (known.length === 0) return null;
-    const valid = known.filter((run) => validSubdivision(run.config.target, byRun.get(run)!)).length;
-    return { converged: valid, decided: known.length };
-  });
+  const valid = new Map(inits.map((init) => [init.run, validSubdivision(init.run.config.target, initialU(init))]));
+  return sweepChartInput(spec, inits.map((init) => init.run), x, [], (runs) =>
+    runs.length ? { converged: runs.filter((run) => valid.get(run)).length, decided: runs.length } : null,
+  );
 }
 
 /** Whether a sweep varies m over random (uniform) initial positions: the case the initialisation panel is for. */

@@ -10,13 +10,24 @@ export function encodeWire(value: unknown): string {
   });
 }
 
+/**
+ * Parses, then puts typed arrays back by walking the parsed objects. (A JSON.parse reviver is called for every number
+ * of every array: decoding 2,000 checkpoints took a second in Chromium; this walk checks each array entry's type.)
+ */
 export function decodeWire(text: string): unknown {
-  return JSON.parse(text, (_key, v: unknown) => {
-    if (v && typeof v === 'object' && !Array.isArray(v)) {
-      const { $f64: doubles, $u8: bytes } = v as { $f64?: unknown; $u8?: unknown };
-      if (Object.keys(v).length === 1 && Array.isArray(doubles)) return Float64Array.from(doubles as number[]);
-      if (Object.keys(v).length === 1 && Array.isArray(bytes)) return Uint8Array.from(bytes as number[]);
-    }
-    return v;
-  });
+  return revive(JSON.parse(text));
+}
+
+function revive(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (typeof value[i] === 'object') value[i] = revive(value[i]);
+    return value;
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  if (keys.length === 1 && Array.isArray(record.$f64)) return Float64Array.from(record.$f64 as number[]);
+  if (keys.length === 1 && Array.isArray(record.$u8)) return Uint8Array.from(record.$u8 as number[]);
+  for (const key of keys) if (typeof record[key] === 'object') record[key] = revive(record[key]);
+  return record;
 }

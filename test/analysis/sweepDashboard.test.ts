@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RunDetail, RunStatus } from '../../src-shared/api/contract';
-import { phaseStats, sweepChartInput, sweepsRandomInits, validInitShare, finalLosses } from '../../src-shared/analysis/sweepDashboard';
+import { finalLossBox, finalLosses, initialU, phaseStats, sweepChartInput, sweepsRandomInits, validInitShare } from '../../src-shared/analysis/sweepDashboard';
 import { convergenceCount } from '../../src-shared/analysis/convergence';
 import { boxStats } from '../../src-shared/analysis/stats';
 import { sweepFactors } from '../../src-shared/analysis/sweepGroups';
@@ -53,6 +53,13 @@ describe('sweep dashboard aggregation', () => {
     expect(high!.median).toBeCloseTo((1.5 * floor + 10 * floor) / 2, 15);
   });
 
+  it('raises final losses below the log floor to it, and says so', () => {
+    const zeros = runs(outcomes.map((outcome, i) => ({ ...outcome, loss: i < 2 ? 0 : outcome.loss })));
+    const box = finalLossBox(zeros.slice(0, 3), 1e-6);
+    expect([box.min, box.median, box.max, box.raised]).toEqual([1e-6, 1e-6, 3 * floor, true]);
+    expect(finalLossBox(all.slice(0, 3), 1e-6).raised).toBe(false);
+  });
+
   it('counts converged among decided runs per level and per line', () => {
     const input = sweepChartInput(spec, all, epsilon, [m], convergenceCount);
     expect(input.lines.map((line) => line.name)).toEqual(['network.m=10', 'network.m=20']);
@@ -81,9 +88,14 @@ describe('sweep dashboard aggregation', () => {
     const missing = Float64Array.from([0.05, 0.1, 0.25, 0.3, 0.4, 0.45, 0.55, 0.6, 0.7, 0.75, 0.85, 0.79]);
     const inits = all.map((run, i) => ({ run, u: i === 0 ? null : i % 2 ? valid : missing }));
     const input = validInitShare(spec, inits, m);
-    // m = 10: runs 0-2 and 6-8; run 0 has no checkpoint; odd ones (1, 7) valid of 5 known.
-    // m = 20: runs 3-5 and 9-11; odd ones (3, 5, 9, 11) valid of 6.
-    expect(input.lines[0].values).toEqual([{ converged: 2, decided: 5 }, { converged: 4, decided: 6 }]);
+    // Run 0 recorded no checkpoint: its 10 uniform draws are made again from its seed, and 10 neurons cannot fill
+    // six pieces with two each. m = 10: runs 0-2 and 6-8, the odd ones (1, 7) valid; m = 20: runs 3-5 and 9-11, the
+    // odd ones (3, 5, 9, 11) valid.
+    expect(input.lines[0].values).toEqual([{ converged: 2, decided: 6 }, { converged: 4, decided: 6 }]);
+    const drawn = initialU(inits[0]);
+    expect(drawn).toHaveLength(10);
+    expect([...drawn]).toEqual([...drawn].sort((x, y) => x - y));
+    expect(initialU(inits[1])).toBe(valid);
     expect(sweepsRandomInits(spec)).toBe(true);
     expect(sweepsRandomInits({ ...spec, axes: [spec.axes[0]] })).toBe(false);
   });

@@ -1,9 +1,9 @@
 /** How the history shows dates, durations and coverage in its narrow cells. */
 import type { RunSummary } from '../../../src-shared/api/contract';
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { year: '2-digit', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+const dateFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 
-/** "12 May 25, 14:03" in the reader's locale. */
+/** "May 12, 14:03" in the reader's locale (the full date and time show on hover). */
 export const shortDate = (iso: string): string => dateFormat.format(new Date(iso));
 
 /** "850 ms", "12.3 s", "4 min 05 s", "2 h 07 min"; "—" when unknown. */

@@ -1,0 +1,59 @@
+/**
+ * What the history table shows: the runs filtered, searched and sorted, gathered into sweep groups, and the selection
+ * that bulk actions and the comparison work on. `hidden` holds runs deleted but still undoable.
+ */
+import { computed, reactive, ref, shallowRef, type Ref } from 'vue';
+import type { RunSummary, SweepSummary } from '../../../src-shared/api/contract';
+import { emptyFilter, historyRows, matches, sortRuns, type ColumnKey, type HistoryFilter, type SortOrder } from '../lib/historyQuery';
+
+export interface HistorySources {
+  runs: Ref<readonly RunSummary[]>;
+  sweeps: Ref<ReadonlyMap<string, SweepSummary>>;
+  notes: Ref<ReadonlyMap<string, string>>;
+  hidden: Ref<ReadonlySet<string>>;
+}
+
+export function useHistoryTable(sources: HistorySources) {
+  const filter = reactive<HistoryFilter>(emptyFilter());
+  const order = ref<SortOrder>({ key: 'created', descending: true });
+  const expanded = shallowRef<ReadonlySet<string>>(new Set());
+  const selected = shallowRef<ReadonlySet<string>>(new Set());
+
+  const visible = computed(() => sources.runs.value.filter((run) => !sources.hidden.value.has(run.id)));
+  const filtered = computed(() => visible.value.filter((run) => matches(run, filter, sources.notes.value)));
+  const sorted = computed(() => sortRuns(filtered.value, order.value));
+  const rows = computed(() => historyRows(sorted.value, sources.sweeps.value, expanded.value));
+  /** The selected runs still shown, in table order. */
+  const selection = computed(() => sorted.value.filter((run) => selected.value.has(run.id)));
+
+  /** Sorts by `key`; the same key again flips the direction. Numbers start high-to-low only for dates and stars. */
+  function sortBy(key: ColumnKey) {
+    order.value = order.value.key === key ? { key, descending: !order.value.descending } : { key, descending: key === 'created' || key === 'starred' };
+  }
+
+  function toggleGroup(sweepId: string) {
+    const next = new Set(expanded.value);
+    if (!next.delete(sweepId)) next.add(sweepId);
+    expanded.value = next;
+  }
+
+  /** Selects or unselects runs (all of them to `on`, or each flipped when `on` is omitted). */
+  function select(runIds: readonly string[], on?: boolean) {
+    const next = new Set(selected.value);
+    const target = on ?? !runIds.every((runId) => next.has(runId));
+    for (const runId of runIds) {
+      if (target) next.add(runId);
+      else next.delete(runId);
+    }
+    selected.value = next;
+  }
+
+  const clearSelection = () => (selected.value = new Set());
+  const selectAllShown = (on: boolean) => select(filtered.value.map((run) => run.id), on);
+
+  function resetFilter() {
+    Object.assign(filter, emptyFilter());
+  }
+
+  return { filter, order, expanded, selected, filtered, sorted, rows, selection, sortBy, toggleGroup, select, clearSelection, selectAllShown, resetFilter };
+}
