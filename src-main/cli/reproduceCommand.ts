@@ -1,10 +1,11 @@
 /** `ttlab reproduce [--quick | --full] [--only NAME,...] [--db FILE] [--dir DIR] [--json]`: PAPER.md section 6 as checks. */
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { sweepSize } from '../../src-shared/config/sweep';
 import { experimentNames, experiments } from '../reproduce/experiments';
 import { formatTable, allPass, tableJson } from '../reproduce/table';
 import { writeReport } from '../reproduce/report';
-import { runExperiment, sweepName } from '../reproduce/runner';
+import { experimentSweep, runExperiment, sweepName } from '../reproduce/runner';
 import type { Experiment, ExperimentOutcome, Tier } from '../reproduce/types';
 import { parseFlags } from './args';
 import { openCliStore } from './database';
@@ -19,6 +20,11 @@ export function selectExperiments(only: string | undefined): Experiment[] {
   if (names.length === 0) throw new UsageError(`--only: expected experiment names; known: ${experimentNames.join(', ')}`);
   if (unknown.length > 0) throw new UsageError(`--only: unknown experiment ${unknown.map((name) => JSON.stringify(name)).join(', ')}; known: ${experimentNames.join(', ')}`);
   return experiments.filter((experiment) => names.includes(experiment.name));
+}
+
+/** A line on stderr, first clearing the sweep's progress bar when stderr is a terminal. */
+function note(text: string): void {
+  process.stderr.write(`${process.stderr.isTTY ? '\r\x1b[K' : ''}${text}\n`);
 }
 
 /** The report folder, refused up front when it names a file, so that no run ends with nowhere to write. */
@@ -46,15 +52,15 @@ export async function reproduceCommand(args: string[]): Promise<number> {
   try {
     const outcomes: ExperimentOutcome[] = [];
     for (const experiment of selected) {
-      process.stderr.write(`${sweepName(experiment, tier)}: running\n`);
+      note(`${sweepName(experiment, tier)}: ${sweepSize(experimentSweep(experiment, tier))} runs`);
       const outcome = await runExperiment(experiment, tier, store);
       const passed = outcome.rows.filter((row) => row.pass).length;
-      process.stderr.write(`${sweepName(experiment, tier)}: ${outcome.runs.length} runs in ${formatDuration(outcome.wallMs / 1000)}, ${passed}/${outcome.rows.length} checks pass\n`);
+      note(`${sweepName(experiment, tier)}: done in ${formatDuration(outcome.wallMs / 1000)}, ${passed}/${outcome.rows.length} checks pass`);
       outcomes.push(outcome);
     }
     if (dir) {
       const files = writeReport(dir, outcomes, tier, store);
-      process.stderr.write(`report: ${files.length} files in ${dir}\n`);
+      note(`report: ${files.length} files in ${dir}`);
     }
     process.stdout.write(values.json ? `${JSON.stringify(tableJson(outcomes, tier), null, 2)}\n` : `${formatTable(outcomes, tier)}\n`);
     return allPass(outcomes) ? 0 : 1;
