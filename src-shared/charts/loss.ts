@@ -30,6 +30,12 @@ function hasLossFloor(config: RunConfig): boolean {
   return config.trainer !== 'full-batch' && config.network.activation === 'cubic';
 }
 
+/** The floor as a markLine segment spanning the plotted times (empty when nothing is plotted yet). */
+function floorSegment(points: number[][], value: number): Array<[{ name: string; coord: number[] }, { coord: number[] }]> {
+  if (points.length === 0) return [];
+  return [[{ name: 'floor', coord: [points[0][0], value] }, { coord: [points[points.length - 1][0], value] }]];
+}
+
 export function lossChartOption(series: CheckpointSeries, config: RunConfig, options: LossChartOptions = {}): ChartOption {
   const logY = options.logY ?? true;
   const time = timeColumn(series, options.x);
@@ -53,7 +59,9 @@ export function lossChartOption(series: CheckpointSeries, config: RunConfig, opt
       symbol: 'none',
       lineStyle: { type: 'dashed', color: REFERENCE_COLOR, width: 1.5 },
       label: { formatter: `floor ${formatNumber(value, 3)}`, position: 'insideEndTop', color: REFERENCE_COLOR },
-      data: [{ name: 'floor', yAxis: value }],
+      // A horizontal line given by yAxis alone is drawn at the nearest power of ten on a log axis (ECharts 6), so the
+      // floor is a segment between the first and last plotted times.
+      data: floorSegment(main.data as number[][], value),
     };
   }
   const lines = [main];
