@@ -42,7 +42,8 @@ describe('lossChartOption', () => {
     expect(start.name).toBe('floor');
     expect(start.coord[1]).toBeCloseTo((4e-3 * 56) / 28, 15);
     expect(end.coord[1]).toBe(start.coord[1]);
-    expect([start.coord[0], end.coord[0]]).toEqual([sgd.data[0][0], sgd.data[100][0]]);
+    const points = sgd.data as number[][];
+    expect([start.coord[0], end.coord[0]]).toEqual([points[0][0], points[100][0]]);
     expect(renderSvg(option)).toContain('Loss');
   });
 
