@@ -13,8 +13,14 @@ import { createLab, type Lab } from '../../src-main/service/lab';
 
 export const chromiumPath = process.env.TTLAB_CHROMIUM ?? '/usr/bin/chromium';
 export const rendererDir = join(import.meta.dirname, '../../out/renderer');
-/** Both the browser and the build must be there; `npm test` builds first and prints why when it skips these. */
-export const canRunBrowser = existsSync(chromiumPath) && existsSync(join(rendererDir, 'index.html'));
+/** Why the browser tests cannot run here, or null: both the browser and the build must be there. */
+export const browserSkipReason = !existsSync(chromiumPath)
+  ? `no Chromium at ${chromiumPath} (sudo apt-get install chromium, or set TTLAB_CHROMIUM=/path/to/chrome)`
+  : !existsSync(join(rendererDir, 'index.html'))
+    ? 'the renderer is not built (npm test builds it first; or run npx electron-vite build)'
+    : null;
+export const canRunBrowser = browserSkipReason === null;
+if (browserSkipReason) console.log(`Skipping the end-to-end browser tests: ${browserSkipReason}`);
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 

@@ -23,6 +23,8 @@ socket.onmessage = (message) => { out.textContent += message.data + '\\n'; };
 socket.onclose = (event) => { out.textContent += 'closed ' + event.code + '\\n'; };
 `;
 
+if (!existsSync(executablePath)) console.log(`Skipping the browser-mode Chromium test: no Chromium at ${executablePath} (sudo apt-get install chromium, or set TTLAB_CHROMIUM)`);
+
 describe.runIf(existsSync(executablePath))('browser mode in Chromium', () => {
   let sandbox: string;
   let host: RunningHost;
