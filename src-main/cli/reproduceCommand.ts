@@ -8,6 +8,7 @@ import { writeReport } from '../reproduce/report';
 import { experimentSweep, runExperiment, sweepName } from '../reproduce/runner';
 import type { Experiment, ExperimentOutcome, Tier } from '../reproduce/types';
 import { parseFlags } from './args';
+import { runSweep } from './sweepRun';
 import { openCliStore } from './database';
 import { UsageError } from './errors';
 import { formatDuration } from './progress';
@@ -53,7 +54,7 @@ export async function reproduceCommand(args: string[]): Promise<number> {
     const outcomes: ExperimentOutcome[] = [];
     for (const experiment of selected) {
       note(`${sweepName(experiment, tier)}: ${sweepSize(experimentSweep(experiment, tier))} runs`);
-      const outcome = await runExperiment(experiment, tier, store);
+      const outcome = await runExperiment(experiment, tier, store, (spec) => runSweep(spec, store, false));
       const passed = outcome.rows.filter((row) => row.pass).length;
       note(`${sweepName(experiment, tier)}: done in ${formatDuration(outcome.wallMs / 1000)}, ${passed}/${outcome.rows.length} checks pass`);
       outcomes.push(outcome);

@@ -1,5 +1,8 @@
 /** The JSON a finished run prints with --json (and writes with --out). */
 import type { CoverageEntry, RunDetail } from '../../src-shared/api/contract';
+import type { SweepSpec } from '../../src-shared/config/schema';
+import { expandSweep } from '../../src-shared/config/sweep';
+import type { RunStore } from '../store';
 
 export interface RunResult {
   runId: string | null;
@@ -35,6 +38,12 @@ export function resultFromDetail(run: RunDetail, params?: Record<string, unknown
     error: run.error,
     ...(params ? { params } : {}),
   };
+}
+
+/** The stored results of a sweep's runs (`runIds` in grid order), each with its grid point. */
+export function sweepResults(store: Pick<RunStore, 'getRun'>, spec: SweepSpec, runIds: readonly string[]): RunResult[] {
+  const points = expandSweep(spec);
+  return runIds.map((id, i) => resultFromDetail(store.getRun(id), points[i].params));
 }
 
 /** One human-readable line summarising a run. */

@@ -9,8 +9,25 @@ import { contentSecurityPolicy } from '../host/csp';
 /** Every request to the network; the app loads only its own files, so any of these is refused. */
 export const REMOTE_URLS = ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*'];
 
+/**
+ * A `blob:` URL made by the page at `pageUrl` itself (same scheme and host): the charts and reports it saves. Blob
+ * URLs of file:// pages have the opaque origin "null", so the inner URL's scheme and host are compared instead.
+ */
+export function isOwnBlobUrl(url: string, pageUrl: string): boolean {
+  if (!url.startsWith('blob:') || !URL.canParse(url) || !URL.canParse(pageUrl)) return false;
+  const inner = new URL(url).pathname;
+  if (!URL.canParse(inner)) return false;
+  const [blob, page] = [new URL(inner), new URL(pageUrl)];
+  return blob.protocol === page.protocol && blob.host === page.host;
+}
+
 export function hardenContents(contents: WebContents): void {
-  contents.on('will-navigate', (event) => event.preventDefault());
+  // Saving a file is a download of a blob: URL through <a download>. Should Chromium treat one as a navigation, it is
+  // turned into a download (the session's save dialog) instead of replacing the page; every other navigation is refused.
+  contents.on('will-navigate', (event, url) => {
+    event.preventDefault();
+    if (isOwnBlobUrl(url, contents.getURL())) contents.downloadURL(url);
+  });
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));

@@ -1,13 +1,14 @@
 /**
  * The lab's API over one WebSocket: requests `{ id, method, params }` answered with `{ id, ok, result | error }`, and
- * every lab event pushed as `{ event, payload }`, all in the wire encoding (typed arrays as `{ $f64: [...] }`).
+ * every lab event pushed as `{ event, payload }`, all in the wire encoding (typed arrays as base64, see wire.ts).
  * Malformed messages get an error reply; nothing a client sends can throw out of here.
  */
 import { WebSocket, type RawData } from 'ws';
 import { eventNames, type WireError } from '../../src-shared/api/contract';
 import { dispatch } from '../../src-shared/api/dispatch';
-import { decodeWire, encodeWire } from '../../src-shared/api/wire';
+import { WireFormatError } from '../../src-shared/api/wire';
 import type { LabEndpoint } from './endpoint';
+import { nodeWire } from './wireCodec';
 
 type RequestId = string | number;
 type ParsedRequest = { id: RequestId; method: unknown; params: unknown } | { id: RequestId | null; error: WireError };
@@ -24,9 +25,9 @@ export function parseRequest(data: RawData, isBinary: boolean): ParsedRequest {
   if (isBinary) return badRequest(null, 'binary messages are not supported; send JSON text');
   let message: unknown;
   try {
-    message = decodeWire(data.toString());
-  } catch {
-    return badRequest(null, 'malformed JSON');
+    message = nodeWire.decode(data.toString());
+  } catch (error) {
+    return badRequest(null, error instanceof WireFormatError ? error.message : 'malformed JSON');
   }
   if (typeof message !== 'object' || message === null || Array.isArray(message)) return badRequest(null, 'a request is a JSON object');
   const { id, method, params } = message as Record<string, unknown>;
@@ -35,7 +36,7 @@ export function parseRequest(data: RawData, isBinary: boolean): ParsedRequest {
 }
 
 function sendIfOpen(socket: WebSocket, value: unknown): void {
-  if (socket.readyState === WebSocket.OPEN) socket.send(encodeWire(value));
+  if (socket.readyState === WebSocket.OPEN) socket.send(nodeWire.encode(value));
 }
 
 /** Serves one connected client until it disconnects. */

@@ -89,7 +89,11 @@ export function exportReport(store: ReportSource, target: ReportTarget, dir: str
 
 /** The same files as a zip archive (browser mode downloads it); the PNG is stored, the text deflated. */
 export function exportReportZip(store: ReportSource, target: ReportTarget, options: Omit<ExportOptions, 'force'> = {}): Uint8Array {
-  const files = reportFiles(loadReport(store, target), options.context ?? defaultContext(), options);
+  return zipFiles(reportFiles(loadReport(store, target), options.context ?? defaultContext(), options));
+}
+
+/** Files (name -> bytes) as a zip archive: PNGs stored (already compressed), everything else deflated. */
+export function zipFiles(files: Readonly<Record<string, Uint8Array>>): Uint8Array {
   const entries: Zippable = {};
   for (const [name, bytes] of Object.entries(files)) entries[name] = name.endsWith('.png') ? [bytes, { level: 0 }] : bytes;
   return zipSync(entries, { level: 6 });

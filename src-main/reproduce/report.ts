@@ -1,11 +1,14 @@
 /**
  * The report folder of `ttlab reproduce --dir DIR`: the table as results.csv and RESULTS.md, each experiment's wall
- * time beside the authors' stated time, and the paper's figures redrawn from the stored runs as PNGs.
+ * time beside the authors' stated time, and the paper's figures redrawn from the stored runs as PNGs; or the same
+ * files zipped, for the app.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
+import { strToU8 } from 'fflate';
 import { formatDuration } from '../cli/progress';
+import { zipFiles } from '../report/exportReport';
 import { renderChartPng } from '../report/render';
 import type { RunStore } from '../store';
 import { verdict, allPass } from './table';
@@ -51,21 +54,29 @@ export function resultsMarkdown(outcomes: readonly ExperimentOutcome[], tier: Ti
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
-/** Writes the report into `dir` (created when missing); returns the files written. */
-export function writeReport(dir: string, outcomes: readonly ExperimentOutcome[], tier: Tier, store: Pick<RunStore, 'getCheckpoints'>): string[] {
-  mkdirSync(dir, { recursive: true });
+/** The report's files in memory, name to bytes: the figures as PNG, results.csv and RESULTS.md. */
+export function reportFiles(outcomes: readonly ExperimentOutcome[], tier: Tier, store: Pick<RunStore, 'getCheckpoints'>): Record<string, Uint8Array> {
   const figures = outcomes.flatMap((outcome) =>
     (outcome.experiment.figures?.(outcome.runs, (run) => store.getCheckpoints(run.runId)) ?? []).map((figure) => ({ experiment: outcome.experiment.name, figure })),
   );
-  const written: string[] = [];
-  const write = (name: string, content: string | Buffer) => {
-    writeFileSync(join(dir, name), content);
-    written.push(name);
-  };
+  const files: Record<string, Uint8Array> = {};
   for (const { figure } of figures) {
-    write(figure.file, renderChartPng(figure.option, { width: figure.width ?? FIGURE_WIDTH, height: figure.height ?? FIGURE_HEIGHT, pixelRatio: 2 }));
+    files[figure.file] = renderChartPng(figure.option, { width: figure.width ?? FIGURE_WIDTH, height: figure.height ?? FIGURE_HEIGHT, pixelRatio: 2 });
   }
-  write('results.csv', resultsCsv(outcomes));
-  write('RESULTS.md', resultsMarkdown(outcomes, tier, figures));
-  return written;
+  files['results.csv'] = strToU8(resultsCsv(outcomes));
+  files['RESULTS.md'] = strToU8(resultsMarkdown(outcomes, tier, figures));
+  return files;
+}
+
+/** Writes the report into `dir` (created when missing); returns the files written. */
+export function writeReport(dir: string, outcomes: readonly ExperimentOutcome[], tier: Tier, store: Pick<RunStore, 'getCheckpoints'>): string[] {
+  mkdirSync(dir, { recursive: true });
+  const files = reportFiles(outcomes, tier, store);
+  for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes);
+  return Object.keys(files);
+}
+
+/** The same files as a zip archive, which the app downloads. */
+export function reportZip(outcomes: readonly ExperimentOutcome[], tier: Tier, store: Pick<RunStore, 'getCheckpoints'>): Uint8Array {
+  return zipFiles(reportFiles(outcomes, tier, store));
 }

@@ -1,6 +1,5 @@
 /** Runs an experiment's sweep for a tier, stores it as the sweep `reproduce/<experiment>/<tier>`, and checks it. */
 import { parseSweepSpec, type SweepSpec } from '../../src-shared/config/schema';
-import { runSweep } from '../cli/sweepRun';
 import type { RunResult } from '../cli/result';
 import type { RunStore } from '../store';
 import { runsFinished } from './checks';
@@ -35,9 +34,12 @@ export function checkRows(experiment: Experiment, runs: readonly ExperimentRun[]
   return [runsFinished(runs), ...experiment.checks(runs, tier)].map((check) => ({ experiment: experiment.name, ...check }));
 }
 
-export async function runExperiment(experiment: Experiment, tier: Tier, store: RunStore, poolSize?: number): Promise<ExperimentOutcome> {
+/** Runs a sweep to its end and returns its stored results: the CLI on a pool of its own, the app on the lab's. */
+export type SweepRunner = (spec: SweepSpec) => Promise<RunResult[]>;
+
+export async function runExperiment(experiment: Experiment, tier: Tier, store: RunStore, sweep: SweepRunner): Promise<ExperimentOutcome> {
   const started = performance.now();
-  const results = await runSweep(experimentSweep(experiment, tier), store, false, poolSize);
+  const results = await sweep(experimentSweep(experiment, tier));
   const wallMs = performance.now() - started;
   const runs = results.map((result) => experimentRun(result, store));
   return { experiment, tier, runs, wallMs, rows: checkRows(experiment, runs, tier) };

@@ -6,6 +6,7 @@ import { expandSweep, sweepSize } from '../../src-shared/config/sweep';
 import { exportReportZip } from '../report/exportReport';
 import type { RunStore } from '../store';
 import type { LiveRuns } from './live-runs';
+import type { Reproducer } from './reproduction';
 import { defaultRunName } from './run-name';
 
 /** Most runs one sweep may expand to. */
@@ -16,7 +17,7 @@ export class RunActiveError extends Error {
   override readonly name = 'RunActiveError';
 }
 
-export function createHandlers(store: RunStore, live: LiveRuns): LabHandlers {
+export function createHandlers(store: RunStore, live: LiveRuns, reproducer: Reproducer): LabHandlers {
   return {
     listPresets: () => presets,
     startRun: ({ config, name }) => {
@@ -44,7 +45,8 @@ export function createHandlers(store: RunStore, live: LiveRuns): LabHandlers {
       return { fileName: `ttlab-${what}-report.zip`, data: exportReportZip(store, target) };
     },
     getRun: ({ runId }) => store.getRun(runId),
-    getCheckpoints: ({ runId }) => store.getCheckpoints(runId),
+    getRunDetails: ({ runIds }) => store.getRunDetails(runIds),
+    getCheckpoints: ({ runId, ...options }) => store.getCheckpoints(runId, options),
     updateRun: ({ runId, ...patch }) => store.updateRun(runId, patch),
     deleteRuns: ({ runIds }) => {
       for (const runId of runIds) {
@@ -55,5 +57,6 @@ export function createHandlers(store: RunStore, live: LiveRuns): LabHandlers {
     },
     listSweeps: () => store.listSweeps(),
     getSweep: ({ sweepId }) => store.getSweep(sweepId),
+    reproducePaper: ({ tier }) => reproducer.start(tier),
   };
 }

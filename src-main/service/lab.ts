@@ -6,6 +6,7 @@ import { openStore, type RunStore } from '../store';
 import { createEventHub, type LabEventSource } from './event-hub';
 import { createHandlers } from './handlers';
 import { LiveRuns } from './live-runs';
+import { createReproducer } from './reproduction';
 
 export interface Lab {
   /** Every API method, taking validated parameters (pass them through `dispatch`). */
@@ -27,12 +28,19 @@ export function createLabOnStore(options: LabOptions & { store: RunStore }): Lab
   const { store } = options;
   const events = createEventHub();
   const live = new LiveRuns(store, new TrainerPool({ spawn: options.spawn, size: options.poolSize }), events);
+  // The reproduction starts its sweeps through the handlers it is part of: they exist by the time it starts one.
+  const sweepLab = { handlers: { startSweep: (params: Parameters<LabHandlers['startSweep']>[0]) => handlers.startSweep(params) }, events };
+  const reproducer = createReproducer({ store, lab: sweepLab, announce: (state) => events.emit('reproduce:progress', state) });
+  const handlers = createHandlers(store, live, reproducer);
   let closed: Promise<void> | null = null;
   return {
-    handlers: createHandlers(store, live),
+    handlers,
     events: { on: events.on },
     store,
-    close: () => (closed ??= live.close()),
+    close: () => {
+      reproducer.close();
+      return (closed ??= live.close());
+    },
   };
 }
 

@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { RunStatus } from '../../src-shared/api/contract';
 import { totalSteps, type RunConfig } from '../../src-shared/config/schema';
-import { SUMMARY_COLUMNS, type DetailRow, type SummaryRow } from './run-rows';
+import { DETAIL_COLUMNS, SUMMARY_COLUMNS, type DetailRow, type SummaryRow } from './run-rows';
 import type { FinishColumns } from './finish';
 
 /** What a new run needs besides its configuration. */
@@ -59,11 +59,13 @@ export function runStatements(db: Database.Database) {
       starred = coalesce(@starred, starred)
     WHERE id = @id`);
   const remove = db.prepare('DELETE FROM runs WHERE id IN (SELECT value FROM json_each(?))');
-  const summary = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM runs WHERE id = ?`);
-  const detail = db.prepare(`SELECT ${SUMMARY_COLUMNS}, config, notes, coverage, limit_note FROM runs WHERE id = ?`);
+  // Rows of the run list and of full runs come as arrays (see run-rows.ts).
+  const summary = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM runs WHERE id = ?`).raw();
+  const detail = db.prepare(`SELECT ${DETAIL_COLUMNS} FROM runs WHERE id = ?`).raw();
+  const details = db.prepare(`SELECT ${DETAIL_COLUMNS} FROM runs WHERE id IN (SELECT value FROM json_each(?))`).raw();
   const progressOf = db.prepare('SELECT steps, started_at AS startedAt FROM runs WHERE id = ?');
-  const all = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM runs ORDER BY created_at DESC, rowid DESC`);
-  const ofSweep = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM runs WHERE sweep_id = ? ORDER BY created_at, rowid`);
+  const all = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM runs ORDER BY created_at DESC, rowid DESC`).raw();
+  const ofSweep = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM runs WHERE sweep_id = ? ORDER BY created_at, rowid`).raw();
   const unfinished = db.prepare(`SELECT id, owner, touched_at AS touchedAt FROM runs WHERE status IN ('queued', 'running')`);
 
   return {
@@ -90,6 +92,8 @@ export function runStatements(db: Database.Database) {
     remove: (ids: readonly string[]): number => remove.run(JSON.stringify(ids)).changes,
     summary: (id: string) => summary.get(id) as SummaryRow | undefined,
     detail: (id: string) => detail.get(id) as DetailRow | undefined,
+    /** The runs among `ids` that exist, in no particular order. */
+    details: (ids: readonly string[]) => details.all(JSON.stringify(ids)) as DetailRow[],
     progressOf: (id: string) => progressOf.get(id) as { steps: number; startedAt: string | null } | undefined,
     all: () => all.all() as SummaryRow[],
     ofSweep: (sweepId: string) => ofSweep.all(sweepId) as SummaryRow[],

@@ -16,6 +16,7 @@ import { claimOwner, currentHere, isAbandoned, type OwnerClaim } from './ownersh
 import { recordRows, type RunRecord } from './run-record';
 import { toDetail, toSummary } from './run-rows';
 import { runStatements } from './runs';
+import type { SeriesOptions } from './series-read';
 import { statsStatement, type StoreStats } from './stats';
 import { sweepStatements } from './sweeps';
 
@@ -112,9 +113,20 @@ export class RunStore {
     return toDetail(row);
   }
 
-  getCheckpoints(runId: string): CheckpointSeries {
+  /** Full records of `runIds`, in that order; NotFoundError names the first unknown id. */
+  getRunDetails(runIds: readonly string[]): RunDetail[] {
+    const rows = new Map(this.runs.details(runIds).map((row) => [row[0], row]));
+    return runIds.map((runId) => {
+      const row = rows.get(runId);
+      if (!row) throw missingRun(runId);
+      return toDetail(row);
+    });
+  }
+
+  /** The run's checkpoints, all or thinned, with both per-neuron columns or the ones asked for (see SeriesOptions). */
+  getCheckpoints(runId: string, options: SeriesOptions = {}): CheckpointSeries {
     if (!this.runs.summary(runId)) throw missingRun(runId);
-    return this.checkpoints.series(runId);
+    return this.checkpoints.series(runId, options);
   }
 
   updateRun(runId: string, patch: { name?: string; tags?: string[]; notes?: string; starred?: boolean }): RunSummary {

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { runConfigSchema, sweepSpecSchema, type RunConfig, type SweepSpec } from '../config/schema';
 import type { Preset } from '../config/presets';
 import { eventNames, methodNames } from './names';
+import { reproductionTiers, type Reproduction } from './reproduction';
 
 export { eventNames, methodNames };
 
@@ -65,9 +66,14 @@ export interface RunDetail extends RunSummary {
 export interface CheckpointSeries {
   runId: string;
   count: number;
-  /** Entries per checkpoint of `a` and of `u`. */
+  /** Entries per checkpoint of `a` and of `u`; 0 when getCheckpoints was asked to leave the column out. */
   aLength: number;
   uLength: number;
+  /**
+   * indices[i]: the index in the run's full series of checkpoint i, when getCheckpoints thinned the series
+   * (`maxCheckpoints`); undefined when every checkpoint is there.
+   */
+  indices?: Float64Array;
   step: Float64Array;
   tau: Float64Array;
   loss: Float64Array;
@@ -109,8 +115,17 @@ export interface LabEvents {
   'run:checkpoints': { runId: string; firstIndex: number; series: CheckpointSeries };
   /** A run changed status (queued, started, finished); `error` says why a run ended badly. */
   'run:status': { runId: string; status: RunStatus; error: string | null };
+  /** "Reproduce the paper": the whole state after each run that ends; the last one carries the report. */
+  'reproduce:progress': Reproduction;
 }
 export type LabEventName = keyof LabEvents;
+
+/** The per-neuron columns of a checkpoint, which getCheckpoints can leave out; the scalar columns always come. */
+export const neuronColumns = ['a', 'u'] as const;
+export type NeuronColumn = (typeof neuronColumns)[number];
+
+/** Most runs getRunDetails reads in one call. */
+export const MAX_RUN_DETAILS = 1000;
 
 const id = z.string().min(1).max(100);
 const tag = z.string().min(1).max(50);
@@ -123,7 +138,15 @@ export const methodSchemas = {
   cancelRun: z.strictObject({ runId: id }),
   listRuns: z.strictObject({}),
   getRun: z.strictObject({ runId: id }),
-  getCheckpoints: z.strictObject({ runId: id }),
+  getCheckpoints: z.strictObject({
+    runId: id,
+    /** At most this many checkpoints, evenly spaced over the run, the first and the last always among them. */
+    maxCheckpoints: z.int().min(2).max(1_000_000).optional(),
+    /** The per-neuron columns to send (default both). */
+    fields: z.array(z.enum(neuronColumns)).max(neuronColumns.length).optional(),
+  }),
+  /** The full records of many runs in one call, in the order asked. */
+  getRunDetails: z.strictObject({ runIds: z.array(id).min(1).max(MAX_RUN_DETAILS) }),
   updateRun: z.strictObject({
     runId: id,
     name: z.string().min(1).max(200).optional(),
@@ -142,6 +165,8 @@ export const methodSchemas = {
       z.strictObject({ sweepId: id }),
     ]),
   }),
+  /** Starts the paper's checks in the lab's pool (or returns the reproduction already running); progress on `reproduce:progress`. */
+  reproducePaper: z.strictObject({ tier: z.enum(reproductionTiers) }),
 } as const;
 
 export type LabMethod = keyof typeof methodSchemas;
@@ -160,11 +185,13 @@ export interface MethodResults {
   listRuns: RunSummary[];
   getRun: RunDetail;
   getCheckpoints: CheckpointSeries;
+  getRunDetails: RunDetail[];
   updateRun: RunSummary;
   deleteRuns: { deleted: number };
   listSweeps: SweepSummary[];
   getSweep: { sweep: SweepSummary; runs: RunSummary[] };
   exportReport: { fileName: string; data: Uint8Array };
+  reproducePaper: Reproduction;
 }
 
 /** What the UI calls. */

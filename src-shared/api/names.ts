@@ -10,11 +10,13 @@ export const methodNames = [
   'listRuns',
   'getRun',
   'getCheckpoints',
+  'getRunDetails',
   'updateRun',
   'deleteRuns',
   'listSweeps',
   'getSweep',
   'exportReport',
+  'reproducePaper',
 ] as const;
 
-export const eventNames = ['run:progress', 'run:checkpoints', 'run:status'] as const;
+export const eventNames = ['run:progress', 'run:checkpoints', 'run:status', 'reproduce:progress'] as const;

@@ -1,17 +1,20 @@
 import { EventEmitter } from 'node:events';
 import type { Session, WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { hardenContents, hardenSession } from '../../src-main/electron/hardening';
+import { hardenContents, hardenSession, isOwnBlobUrl } from '../../src-main/electron/hardening';
 
 vi.mock('electron', () => ({}));
 
 function fakeContents() {
   const emitter = new EventEmitter();
   let openHandler: ((details: { url: string }) => unknown) | undefined;
+  const downloadURL = vi.fn();
   const contents = Object.assign(emitter, {
     setWindowOpenHandler: (handler: typeof openHandler) => (openHandler = handler),
+    getURL: () => 'file:///opt/lab/out/renderer/index.html#/runs/r1',
+    downloadURL,
   });
-  return { contents: contents as unknown as WebContents, emitter, openWindow: (url: string) => openHandler?.({ url }) };
+  return { contents: contents as unknown as WebContents, emitter, downloadURL, openWindow: (url: string) => openHandler?.({ url }) };
 }
 
 /** Emits `name` with an event object and reports whether a listener called preventDefault. */
@@ -29,6 +32,25 @@ describe('hardenContents', () => {
     expect(prevented(emitter, 'will-navigate', 'file:///etc/passwd')).toBe(true);
     expect(prevented(emitter, 'will-redirect', 'https://evil.example/')).toBe(true);
     expect(prevented(emitter, 'will-attach-webview', {}, {})).toBe(true);
+  });
+
+  it("turns a navigation to the page's own blob: URL into a download, and only that one", () => {
+    const { contents, emitter, downloadURL } = fakeContents();
+    hardenContents(contents);
+    expect(prevented(emitter, 'will-navigate', 'blob:file:///6c1a1d9e-2f4b-4f0e-9d6e-4d9c1b0a7e11')).toBe(true);
+    expect(downloadURL).toHaveBeenCalledWith('blob:file:///6c1a1d9e-2f4b-4f0e-9d6e-4d9c1b0a7e11');
+    for (const url of ['blob:https://evil.example/6c1a1d9e', 'blob:http://127.0.0.1:5173/6c1a1d9e', 'https://evil.example/report.zip', 'data:text/html,hi', 'blob:nonsense']) {
+      expect(prevented(emitter, 'will-navigate', url), url).toBe(true);
+    }
+    expect(downloadURL).toHaveBeenCalledTimes(1);
+  });
+
+  it('recognises blob: URLs of the same scheme and host as the page', () => {
+    expect(isOwnBlobUrl('blob:http://127.0.0.1:5173/0f9c', 'http://127.0.0.1:5173/#/runs')).toBe(true);
+    expect(isOwnBlobUrl('blob:http://127.0.0.1:5174/0f9c', 'http://127.0.0.1:5173/#/runs')).toBe(false);
+    expect(isOwnBlobUrl('blob:file:///0f9c', 'file:///opt/lab/index.html')).toBe(true);
+    expect(isOwnBlobUrl('file:///0f9c', 'file:///opt/lab/index.html')).toBe(false);
+    expect(isOwnBlobUrl('blob:file:///0f9c', 'not a url')).toBe(false);
   });
 
   it('denies every new window', () => {

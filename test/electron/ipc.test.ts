@@ -1,5 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents, WebFrameMain } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
+import { eventNames } from '../../src-shared/api/contract';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../src-main/electron/channels';
 import { forwardLabEvents, isTrustedSender, registerLabIpc } from '../../src-main/electron/ipc';
 import { createStubLab } from '../host/stubLab';
@@ -62,7 +63,7 @@ describe('forwardLabEvents', () => {
     const lab = createStubLab();
     const contents = { send: vi.fn(), isDestroyed: vi.fn(() => false) };
     const stop = forwardLabEvents(lab, contents as unknown as WebContents);
-    expect(lab.listenerCount()).toBe(3);
+    expect(lab.listenerCount()).toBe(eventNames.length);
     lab.emit('run:status', { runId: 'r1', status: 'running', error: null });
     expect(contents.send).toHaveBeenCalledWith(EVENT_CHANNEL, 'run:status', { runId: 'r1', status: 'running', error: null });
     contents.isDestroyed.mockReturnValue(true);

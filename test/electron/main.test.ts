@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { eventNames } from '../../src-shared/api/contract';
 import { createStubLab } from '../host/stubLab';
 import { tempFolder } from '../store/helpers';
 
@@ -124,7 +125,7 @@ describe('the Electron entry', () => {
   it('forwards lab events to the window until it closes, then remembers where it was', async () => {
     await startMain();
     const lab = fake.createLab.mock.results[0].value as ReturnType<typeof stubLabOn>;
-    expect(lab.listenerCount()).toBe(3);
+    expect(lab.listenerCount()).toBe(eventNames.length);
     const window = fake.windows[0];
     window.webContents.emit('did-navigate-in-page', {}, 'file:///x/index.html#/runs/r7');
     window.emit('close');

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { WebSocket } from 'ws';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { eventNames } from '../../src-shared/api/contract';
 import { MAX_MESSAGE_BYTES, startHost, type RunningHost } from '../../src-main/host/server';
-import { decodeWire, encodeWire } from '../../src-shared/api/wire';
+import { nodeWire } from '../../src-main/host/wireCodec';
 import { nextMessage, openSocket } from './request';
 import { createStubLab, stubSeries, type StubLab } from './stubLab';
 
@@ -21,8 +22,8 @@ async function connect(): Promise<WebSocket> {
 
 /** Sends one request in the wire encoding and waits for the reply. */
 async function call(request: unknown): Promise<unknown> {
-  const reply = nextMessage(socket, decodeWire);
-  socket.send(encodeWire(request));
+  const reply = nextMessage(socket, nodeWire.decode);
+  socket.send(nodeWire.encode(request));
   return reply;
 }
 
@@ -61,15 +62,15 @@ describe('requests', () => {
     const replies: Array<{ id: string; result: unknown }> = [];
     const twoReplies = new Promise<void>((resolve) =>
       socket.on('message', function collect(data) {
-        replies.push(decodeWire(data.toString()) as { id: string; result: unknown });
+        replies.push(nodeWire.decode(data.toString()) as { id: string; result: unknown });
         if (replies.length === 2) {
           socket.off('message', collect);
           resolve();
         }
       }),
     );
-    socket.send(encodeWire({ id: 'a', method: 'cancelRun', params: { runId: 'x' } }));
-    socket.send(encodeWire({ id: 'b', method: 'getCheckpoints', params: { runId: 'r1' } }));
+    socket.send(nodeWire.encode({ id: 'a', method: 'cancelRun', params: { runId: 'x' } }));
+    socket.send(nodeWire.encode({ id: 'b', method: 'getCheckpoints', params: { runId: 'r1' } }));
     await twoReplies;
     expect(replies.map((reply) => reply.id).sort()).toEqual(['a', 'b']);
     expect(replies.find((reply) => reply.id === 'a')?.result).toEqual({ cancelled: true });
@@ -86,11 +87,11 @@ describe('requests', () => {
 
   it('answers malformed messages with an error and keeps serving', async () => {
     for (const text of ['{not json', '[1,2]', '"text"', JSON.stringify({ method: 'listRuns' }), JSON.stringify({ id: { nested: 1 }, method: 'listRuns' })]) {
-      const reply = nextMessage(socket, decodeWire);
+      const reply = nextMessage(socket, nodeWire.decode);
       socket.send(text);
       expect(await reply).toMatchObject({ id: null, ok: false, error: { name: 'BadRequestError' } });
     }
-    const binary = nextMessage(socket, decodeWire);
+    const binary = nextMessage(socket, nodeWire.decode);
     socket.send(Buffer.from('{}'), { binary: true });
     expect(await binary).toMatchObject({ id: null, ok: false, error: { name: 'BadRequestError' } });
     expect(await call({ id: 9, method: 'cancelRun', params: { runId: 'x' } })).toEqual({ id: 9, ok: true, result: { cancelled: true } });
@@ -110,8 +111,8 @@ describe('events', () => {
     const second = await connect();
     const baseline = lab.listenerCount();
     const series = stubSeries('r1');
-    const onFirst = nextMessage(socket, decodeWire);
-    const onSecond = nextMessage(second, decodeWire);
+    const onFirst = nextMessage(socket, nodeWire.decode);
+    const onSecond = nextMessage(second, nodeWire.decode);
     lab.emit('run:checkpoints', { runId: 'r1', firstIndex: 3, series });
     for (const message of [await onFirst, await onSecond]) {
       const { event, payload } = message as { event: string; payload: { firstIndex: number; series: { a: Float64Array } } };
@@ -122,11 +123,11 @@ describe('events', () => {
     const closed = new Promise((resolve) => second.once('close', resolve));
     second.close();
     await closed;
-    await expect.poll(() => lab.listenerCount()).toBe(baseline - 3);
+    await expect.poll(() => lab.listenerCount()).toBe(baseline - eventNames.length);
   });
 
   it('sends a status event as the lab emits it', async () => {
-    const message = nextMessage(socket, decodeWire);
+    const message = nextMessage(socket, nodeWire.decode);
     lab.emit('run:status', { runId: 'r2', status: 'failed', error: 'trainer crashed' });
     expect(await message).toEqual({ event: 'run:status', payload: { runId: 'r2', status: 'failed', error: 'trainer crashed' } });
   });

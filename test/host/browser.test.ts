@@ -65,7 +65,7 @@ describe.runIf(existsSync(executablePath))('browser mode in Chromium', () => {
     await expect.poll(() => tab.textContent('#out')).toContain('"id":1');
     const reply = JSON.parse((await tab.textContent('#out'))!.split('\n')[0]);
     expect(reply.ok).toBe(true);
-    expect(reply.result.a).toEqual({ $f64: [0.5, -1 / 3, 2 ** -40, Number.MAX_VALUE] });
+    expect(reply.result.a).toEqual({ $f64b: Buffer.from(Float64Array.of(0.5, -1 / 3, 2 ** -40, Number.MAX_VALUE).buffer).toString('base64') });
 
     lab.emit('run:status', { runId: 'r1', status: 'done', error: null });
     await expect.poll(() => tab.textContent('#out')).toContain('"event":"run:status"');

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { ensureBuild, projectRoot } from '../../scripts/ensure-build.mjs';
-import { decodeWire, encodeWire } from '../../src-shared/api/wire';
+import { nodeWire } from '../../src-main/host/wireCodec';
 
 /** The children run without a display, so `npm start` falls back to browser mode even where Electron is installed. */
 const headless = { ...process.env, DISPLAY: '', WAYLAND_DISPLAY: '' };
@@ -49,9 +49,9 @@ function startUntilUrl(script: string, args: string[]): Promise<{ child: ChildPr
 function callApi(url: URL, method: string, params: unknown): Promise<unknown> {
   const socket = new WebSocket(`ws://${url.host}/api?${url.searchParams}`, { origin: url.origin });
   return new Promise((resolve, reject) => {
-    socket.once('open', () => socket.send(encodeWire({ id: 1, method, params })));
+    socket.once('open', () => socket.send(nodeWire.encode({ id: 1, method, params })));
     socket.once('message', (data) => {
-      resolve(decodeWire(data.toString()));
+      resolve(nodeWire.decode(data.toString()));
       socket.close();
     });
     socket.once('error', reject);

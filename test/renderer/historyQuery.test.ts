@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SweepSummary } from '../../src-shared/api/contract';
 import { parseRoute, routeHash, type Route } from '../../src-renderer/src/composables/useRoute';
-import { allTags, emptyFilter, historyRows, matches, sortRuns } from '../../src-renderer/src/lib/historyQuery';
+import { allTags, emptyFilter, historyRows, runMatcher, sortRuns } from '../../src-renderer/src/lib/historyQuery';
 import { summary, summaries } from './historyRuns';
 
 describe('sorting the history', () => {
@@ -28,7 +28,7 @@ describe('sorting the history', () => {
 
 describe('filtering the history', () => {
   const runs = summaries(60);
-  const count = (patch: Partial<ReturnType<typeof emptyFilter>>, notes = new Map<string, string>()) => runs.filter((run) => matches(run, { ...emptyFilter(), ...patch }, notes)).length;
+  const count = (patch: Partial<ReturnType<typeof emptyFilter>>, notes = new Map<string, string>()) => runs.filter(runMatcher({ ...emptyFilter(), ...patch }, notes)).length;
 
   it('filters by status, trainer, tag, star and numeric conditions', () => {
     expect(count({})).toBe(60);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLabApi } from '../../src-shared/api/client';
-import { decodeWire, encodeWire } from '../../src-shared/api/wire';
+import { browserWire } from '../../src-renderer/src/api/wireCodec';
 import { apiSocketUrl, createSocketTransport, type ConnectionState, type SocketLike } from '../../src-renderer/src/api/socketTransport';
 
 /** A socket the test opens, answers and drops by hand. */
@@ -13,7 +13,7 @@ class FakeSocket implements SocketLike {
   onmessage: SocketLike['onmessage'] = null;
   constructor(readonly url: string) {}
   send(data: string) {
-    this.sent.push(decodeWire(data) as FakeSocket['sent'][number]);
+    this.sent.push(browserWire.decode(data) as FakeSocket['sent'][number]);
   }
   close() {
     this.drop();
@@ -27,7 +27,7 @@ class FakeSocket implements SocketLike {
     this.onclose?.({});
   }
   push(message: unknown) {
-    this.onmessage?.({ data: encodeWire(message) });
+    this.onmessage?.({ data: browserWire.encode(message) });
   }
 }
 

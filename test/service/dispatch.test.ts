@@ -39,6 +39,14 @@ describe('hostile payloads through dispatch', () => {
     ['too many neurons', 'startRun', { config: { network: { m: 10_000_000 } } }, 'ValidationError', /^config\.network\.m: must be at most 100000$/],
     ['too many steps', 'startRun', { config: { duration: { kind: 'steps', steps: 1e12 } } }, 'ValidationError', /^config\.duration\.steps: /],
     ['an unknown trainer', 'startRun', { config: { trainer: 'adam' } }, 'ValidationError', /^config\.trainer: /],
+    ['a checkpoint cap below two', 'getCheckpoints', { runId: 'r', maxCheckpoints: 1 }, 'ValidationError', /^maxCheckpoints: /],
+    ['a fractional checkpoint cap', 'getCheckpoints', { runId: 'r', maxCheckpoints: 2.5 }, 'ValidationError', /^maxCheckpoints: /],
+    ['a checkpoint cap as text', 'getCheckpoints', { runId: 'r', maxCheckpoints: '300' }, 'ValidationError', /^maxCheckpoints: /],
+    ['an unknown checkpoint column', 'getCheckpoints', { runId: 'r', fields: ['a', 'loss'] }, 'ValidationError', /^fields\.1: /],
+    ['checkpoint columns that are not a list', 'getCheckpoints', { runId: 'r', fields: 'a' }, 'ValidationError', /^fields: /],
+    ['no run ids for details', 'getRunDetails', { runIds: [] }, 'ValidationError', /^runIds: /],
+    ['too many run ids for details', 'getRunDetails', { runIds: Array.from({ length: 1001 }, (_, i) => `r${i}`) }, 'ValidationError', /^runIds: /],
+    ['a bad run id among details', 'getRunDetails', { runIds: ['r1', ''] }, 'ValidationError', /^runIds\.1: /],
   ])('refuses %s, naming the field', async (_what, method, params, name, message) => {
     const error = await refusal(method, params);
     expect(error.name).toBe(name);
@@ -64,6 +72,8 @@ describe('hostile payloads through dispatch', () => {
   it('answers not found for unknown runs and sweeps', async () => {
     expect(await refusal('getRun', { runId: 'nope' })).toEqual({ name: 'NotFoundError', message: 'run nope not found' });
     expect(await refusal('getCheckpoints', { runId: 'nope' })).toEqual({ name: 'NotFoundError', message: 'run nope not found' });
+    expect(await refusal('getCheckpoints', { runId: 'nope', maxCheckpoints: 2, fields: ['u'] })).toEqual({ name: 'NotFoundError', message: 'run nope not found' });
+    expect(await refusal('getRunDetails', { runIds: ['nope'] })).toEqual({ name: 'NotFoundError', message: 'run nope not found' });
     expect(await refusal('getSweep', { sweepId: 'nope' })).toEqual({ name: 'NotFoundError', message: 'sweep nope not found' });
     expect(await refusal('updateRun', { runId: 'nope', name: 'x' })).toEqual({ name: 'NotFoundError', message: 'run nope not found' });
   });
@@ -71,5 +81,19 @@ describe('hostile payloads through dispatch', () => {
   it('still answers a valid call after all that', async () => {
     const reply = await dispatch(h.lab.handlers, 'listPresets', {});
     expect(reply.ok && (reply.result as Array<{ name: string }>).map((p) => p.name)).toContain('paper-two-timescale-quick');
+  });
+
+  it('hands the checkpoint cap and columns to the store, and reads many runs in one call', async () => {
+    const store = h.lab.store;
+    const config = quickConfig(100, 10);
+    const runIds = [1, 2].map((seed) => store.createRun({ config: { ...config, seed }, name: `seed ${seed}` }));
+    const m = config.network.m;
+    const checkpoint = (i: number) => ({ step: i, tau: i * 1e-3, loss: 1 / (i + 1), limitLoss: null, covered: 0, a: new Float64Array(m + 1).fill(i), u: new Float64Array(m).fill(-i) });
+    store.appendCheckpoints(runIds[0], 0, Array.from({ length: 50 }, (_, i) => checkpoint(i)));
+    const reply = await dispatch(h.lab.handlers, 'getCheckpoints', { runId: runIds[0], maxCheckpoints: 3, fields: ['u'] });
+    expect(reply).toMatchObject({ ok: true, result: { count: 3, aLength: 0, uLength: m, indices: Float64Array.of(0, 25, 49), step: Float64Array.of(0, 25, 49) } });
+    const details = await dispatch(h.lab.handlers, 'getRunDetails', { runIds: [runIds[1], runIds[0]] });
+    expect(details.ok && (details.result as Array<{ id: string; config: { seed: number } }>).map((run) => [run.id, run.config.seed])).toEqual([[runIds[1], 2], [runIds[0], 1]]);
+    store.deleteRuns(runIds);
   });
 });

@@ -2,7 +2,7 @@
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src-shared/api/dispatch';
-import { decodeWire, encodeWire } from '../../src-shared/api/wire';
+import { nodeWire } from '../../src-main/host/wireCodec';
 import { quickConfig } from '../pool/record';
 import { openHarness, type Harness } from './lab-harness';
 
@@ -30,7 +30,7 @@ describe('exportReport through the API', () => {
     expect(Object.keys(files).sort()).toEqual(['config.json', 'metrics.csv', 'neurons.csv', 'report.png', 'report.svg', 'runs.csv']);
     expect(JSON.parse(new TextDecoder().decode(files['config.json']))).toMatchObject({ seed: 1, trainer: 'sgd' });
     // The bytes survive the WebSocket's JSON encoding unchanged.
-    const decoded = decodeWire(encodeWire(reply)) as { result: { data: Uint8Array } };
+    const decoded = nodeWire.decode(nodeWire.encode(reply)) as { result: { data: Uint8Array } };
     expect(decoded.result.data).toEqual(data);
   });
 

@@ -6,7 +6,7 @@
 import type { LabEventName, LabMethod, WireError } from '../../../src-shared/api/contract';
 import type { Transport } from '../../../src-shared/api/client';
 import { RemoteError } from '../../../src-shared/api/errors';
-import { decodeWire, encodeWire } from '../../../src-shared/api/wire';
+import { browserWire } from './wireCodec';
 
 /** What the connection is doing, for the banner. */
 export interface ConnectionState {
@@ -92,7 +92,7 @@ export function createSocketTransport(options: SocketTransportOptions): SocketTr
   function receive(text: unknown) {
     let message: Incoming;
     try {
-      message = decodeWire(String(text)) as Incoming;
+      message = browserWire.decode(String(text)) as Incoming;
     } catch {
       return;
     }
@@ -144,7 +144,7 @@ export function createSocketTransport(options: SocketTransportOptions): SocketTr
     invoke(method: LabMethod, params: unknown) {
       return new Promise((resolve, reject) => {
         const id = nextId++;
-        pending.set(id, { resolve, reject, sent: false, message: encodeWire({ id, method, params }) });
+        pending.set(id, { resolve, reject, sent: false, message: browserWire.encode({ id, method, params }) });
         flush();
       });
     },

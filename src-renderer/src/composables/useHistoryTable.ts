@@ -4,7 +4,7 @@
  */
 import { computed, reactive, ref, shallowRef, type Ref } from 'vue';
 import type { RunSummary, SweepSummary } from '../../../src-shared/api/contract';
-import { emptyFilter, historyRows, matches, sortRuns, type ColumnKey, type HistoryFilter, type SortOrder } from '../lib/historyQuery';
+import { emptyFilter, historyRows, runMatcher, sortRuns, type ColumnKey, type HistoryFilter, type SortOrder } from '../lib/historyQuery';
 
 export interface HistorySources {
   runs: Ref<readonly RunSummary[]>;
@@ -20,7 +20,7 @@ export function useHistoryTable(sources: HistorySources) {
   const selected = shallowRef<ReadonlySet<string>>(new Set());
 
   const visible = computed(() => sources.runs.value.filter((run) => !sources.hidden.value.has(run.id)));
-  const filtered = computed(() => visible.value.filter((run) => matches(run, filter, sources.notes.value)));
+  const filtered = computed(() => visible.value.filter(runMatcher(filter, sources.notes.value)));
   const sorted = computed(() => sortRuns(filtered.value, order.value));
   const rows = computed(() => historyRows(sorted.value, sources.sweeps.value, expanded.value));
   /** The selected runs still shown, in table order. */

@@ -1,10 +1,10 @@
 /**
- * A tiny hash router: #/new, #/runs, #/runs/<id>, #/compare/<id>,<id>,... and #/sweeps/<id> (no router package needed
- * for five screens).
+ * A tiny hash router: #/new, #/runs, #/runs/<id>, #/compare/<id>,<id>,..., #/sweeps/<id> and #/reproduce (no router
+ * package needed for six screens).
  */
 import { computed, readonly, ref } from 'vue';
 
-export type Route = { name: 'new' } | { name: 'runs' } | { name: 'run'; runId: string } | { name: 'compare'; runIds: string[] } | { name: 'sweep'; sweepId: string };
+export type Route = { name: 'new' } | { name: 'runs' } | { name: 'reproduce' } | { name: 'run'; runId: string } | { name: 'compare'; runIds: string[] } | { name: 'sweep'; sweepId: string };
 
 /** Reads a route from a location hash; anything unknown opens the new-run screen. */
 export function parseRoute(hash: string): Route {
@@ -13,6 +13,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'runs') return { name: 'runs' };
   if (parts[0] === 'compare' && parts[1]) return { name: 'compare', runIds: parts[1].split(',').filter(Boolean) };
   if (parts[0] === 'sweeps' && parts[1]) return { name: 'sweep', sweepId: parts[1] };
+  if (parts[0] === 'reproduce') return { name: 'reproduce' };
   return { name: 'new' };
 }
 

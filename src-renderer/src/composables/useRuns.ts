@@ -1,7 +1,9 @@
 /**
  * The saved runs and sweeps, refreshed when any run changes status (coalesced: a sweep starts many at once) or after a
  * reconnection. Edits made here replace single runs in place, so a 10,000-run list is not fetched again for each.
- * The list is kept per lab connection: coming back to the history shows it at once while a fresh copy is fetched.
+ * The list is kept per lab connection: coming back to the history shows it at once and fetches a fresh copy a moment
+ * later, so a history left at once (on the way to a comparison or a sweep) does not hold up the next view with a
+ * 10,000-run message.
  */
 import { onScopeDispose, ref, shallowRef, watch, type Ref, type ShallowRef } from 'vue';
 import type { LabApi, RunSummary, SweepSummary } from '../../../src-shared/api/contract';
@@ -52,6 +54,12 @@ export function useRuns() {
     timer = setTimeout(() => void refresh(), REFRESH_DELAY_MS);
   }
 
+  /** Fetches the list now the first time, else soon (the list on screen meanwhile). */
+  function load() {
+    if (loaded.value) refreshSoon();
+    else void refresh();
+  }
+
   /** Puts the lab's answer to an edit in place of the run it changed. */
   function replace(summary: RunSummary) {
     runs.value = runs.value.map((run) => (run.id === summary.id ? summary : run));
@@ -75,5 +83,5 @@ export function useRuns() {
     clearTimeout(timer);
   });
 
-  return { runs, sweeps, loading, loaded, error, refresh, replace, forget };
+  return { runs, sweeps, loading, loaded, error, load, refresh, replace, forget };
 }

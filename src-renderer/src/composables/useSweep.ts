@@ -1,9 +1,9 @@
 /**
- * A sweep's dashboard: its runs' records (read a few at a time), the factor on the x axis and the one splitting lines,
+ * A sweep's dashboard: its runs' records (up to MAX_RUN_DETAILS a call), the factor on the x axis and the one splitting lines,
  * the two factors of the phase diagram, and, for a sweep over m with random inits, each run's initial positions.
  */
 import { computed, ref, shallowRef } from 'vue';
-import type { RunDetail, SweepSummary } from '../../../src-shared/api/contract';
+import { MAX_RUN_DETAILS, type RunDetail, type SweepSummary } from '../../../src-shared/api/contract';
 import { convergenceCount, hasConvergenceRule } from '../../../src-shared/analysis/convergence';
 import { finalLossBox, phaseStats, sweepChartInput, sweepsRandomInits, validInitShare, type InitialPositions } from '../../../src-shared/analysis/sweepDashboard';
 import { sweepFactors, type SweepFactor } from '../../../src-shared/analysis/sweepGroups';
@@ -13,9 +13,8 @@ import { LOG_FLOOR } from '../../../src-shared/charts/loss';
 import { convergenceOption, phaseHeatmapOption, sweepBoxOption } from '../../../src-shared/charts/sweep';
 import { useLab } from './useLab';
 
-/** Run records requested at once; checkpoints (larger) fewer at once. */
-const DETAIL_CONCURRENCY = 16;
-const CHECKPOINT_CONCURRENCY = 4;
+/** First checkpoints requested at once (each answer is one checkpoint's u, plus the last one's). */
+const CHECKPOINT_CONCURRENCY = 16;
 /** The choice "no factor" in the line and panel selects. */
 export const NONE = '';
 /** Progress is shown every this many runs: one update per run would redraw the screen 200 times. */
@@ -70,8 +69,14 @@ export function useSweep(sweepId: string) {
       const answer = await api.getSweep({ sweepId });
       sweep.value = answer.sweep;
       chooseDefaults(sweepFactors(answer.sweep.spec));
-      progress.value = { done: 0, total: answer.runs.length };
-      runs.value = await mapLimited(answer.runs, DETAIL_CONCURRENCY, (run) => api.getRun({ runId: run.id }), (done) => (progress.value = { done, total: answer.runs.length }));
+      const total = answer.runs.length;
+      progress.value = { done: 0, total };
+      const details: RunDetail[] = [];
+      for (let first = 0; first < total; first += MAX_RUN_DETAILS) {
+        details.push(...(await api.getRunDetails({ runIds: answer.runs.slice(first, first + MAX_RUN_DETAILS).map((run) => run.id) })));
+        progress.value = { done: details.length, total };
+      }
+      runs.value = details;
       progress.value = null;
       error.value = null;
       if (!sweepsRandomInits(answer.sweep.spec)) return;
@@ -83,7 +88,7 @@ export function useSweep(sweepId: string) {
     }
   }
 
-  /** Reads each run's first checkpoint (its initial u); runs without one count as unknown. */
+  /** Reads each run's first checkpoint (its initial u; thinning to 2 keeps the first and the last); runs without one count as unknown. */
   async function loadInits() {
     const all = runs.value;
     initProgress.value = { done: 0, total: all.length };
@@ -91,7 +96,7 @@ export function useSweep(sweepId: string) {
       all,
       CHECKPOINT_CONCURRENCY,
       async (run) => {
-        const series = await api.getCheckpoints({ runId: run.id }).catch(() => null);
+        const series = await api.getCheckpoints({ runId: run.id, maxCheckpoints: 2, fields: ['u'] }).catch(() => null);
         return { run, u: series && series.count > 0 ? series.u.slice(0, series.uLength) : null };
       },
       (done) => (initProgress.value = { done, total: all.length }),

@@ -1,0 +1,80 @@
+/**
+ * "Reproduce the paper" on the renderer's side: the latest state the lab announced, kept for the whole session (one
+ * per lab API) so that leaving the screen and coming back shows the reproduction where it is. States of an older
+ * reproduction never overwrite a newer one.
+ */
+import { computed, ref, shallowRef, type Ref, type ShallowRef } from 'vue';
+import type { LabApi } from '../../../src-shared/api/contract';
+import type { Reproduction } from '../../../src-shared/api/reproduction';
+import { saveFile } from '../lib/download';
+import { useLab } from './useLab';
+
+/** idle: nothing started this session; starting: asked, no answer yet; then the reproduction's own status. */
+export type ReproductionPhase = 'idle' | 'starting' | Reproduction['status'];
+
+export interface ReproductionModel {
+  state: ShallowRef<Reproduction | null>;
+  phase: Readonly<Ref<ReproductionPhase>>;
+  /** Why starting failed. */
+  error: Ref<string | null>;
+  /** Runs ended over all experiments, and all runs. */
+  totals: Readonly<Ref<{ ended: number; runs: number }>>;
+  start(): Promise<void>;
+  /** Saves the report zip (only once done). */
+  download(): void;
+}
+
+/** How far a reproduction went: experiments started, runs ended, and the end itself. */
+function advance(state: Reproduction): number {
+  const steps = state.experiments.reduce((sum, e) => sum + e.finishedRuns + (e.status === 'queued' ? 0 : 1) + (e.status === 'done' ? 1 : 0), 0);
+  return steps + (state.status === 'running' ? 0 : Number.MAX_SAFE_INTEGER / 2);
+}
+
+function createModel(api: LabApi): ReproductionModel {
+  const state = shallowRef<Reproduction | null>(null);
+  const starting = ref(false);
+  const error = ref<string | null>(null);
+
+  /** Keeps the newest reproduction and, within one, the furthest state (a reply may overtake an event). */
+  function accept(next: Reproduction) {
+    const current = state.value;
+    if (current && (next.id < current.id || (next.id === current.id && advance(next) < advance(current)))) return;
+    state.value = next;
+  }
+  api.on('reproduce:progress', accept);
+
+  return {
+    state,
+    error,
+    phase: computed(() => (starting.value ? 'starting' : (state.value?.status ?? 'idle'))),
+    totals: computed(() => {
+      const experiments = state.value?.experiments ?? [];
+      return { ended: experiments.reduce((sum, e) => sum + e.finishedRuns, 0), runs: experiments.reduce((sum, e) => sum + e.runs, 0) };
+    }),
+    async start() {
+      if (starting.value || state.value?.status === 'running') return;
+      starting.value = true;
+      error.value = null;
+      try {
+        accept(await api.reproducePaper({ tier: 'quick' }));
+      } catch (failure) {
+        error.value = (failure as Error).message;
+      } finally {
+        starting.value = false;
+      }
+    },
+    download() {
+      const report = state.value?.report;
+      if (report) saveFile(report.data, report.fileName);
+    },
+  };
+}
+
+const models = new WeakMap<LabApi, ReproductionModel>();
+
+export function useReproduction(): ReproductionModel {
+  const { api } = useLab();
+  let model = models.get(api);
+  if (!model) models.set(api, (model = createModel(api)));
+  return model;
+}
