@@ -2,7 +2,7 @@
 import type { CheckpointSeries } from '../api/contract';
 import type { RunConfig } from '../config/schema';
 import { lossFloor } from '../math/target';
-import { chartFrame, REFERENCE_COLOR, timeAxis, timeColumn, valueAxis, type ChartOption, type LineSeries, type TimeChartOptions } from './frame';
+import { chartFrame, referenceLines, timeAxis, timeColumn, valueAxis, type ChartOption, type LineSeries, type TimeChartOptions } from './frame';
 import { formatNumber } from './format';
 import { LOG_FLOOR } from './loss';
 import { columnPoints } from './points';
@@ -49,13 +49,7 @@ export function comparisonLossOption(runs: readonly ComparedRun[], requested: Ti
   }));
   const floors = distinctFloors(runs);
   if (lines.length > 0 && floors.length > 0) {
-    lines[0].markLine = {
-      silent: true,
-      symbol: 'none',
-      lineStyle: { type: 'dashed', color: REFERENCE_COLOR, width: 1.5 },
-      label: { position: 'insideEndTop', color: REFERENCE_COLOR, formatter: '{b}' },
-      data: floors.map((value) => ({ name: `floor ${formatNumber(value, 3)}`, yAxis: value })),
-    };
+    lines[0].markLine = referenceLines(lines, floors, (value) => `floor ${formatNumber(value, 3)}`);
   }
   return chartFrame({
     title: 'Loss of each run',

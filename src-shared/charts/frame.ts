@@ -86,3 +86,25 @@ export function chartFrame(parts: FrameParts): ChartOption {
     series: parts.series as EChartsOption['series'],
   };
 }
+
+/**
+ * Dashed horizontal reference lines (loss floors) at `values`, labelled by `label`, as segments across the x extent of
+ * `lines`: a markLine given by a bare yAxis is drawn at the nearest power of ten on a log axis (ECharts 6).
+ */
+export function referenceLines(lines: readonly LineSeries[], values: readonly number[], label: (value: number) => string): LineSeries['markLine'] {
+  let x0 = Infinity;
+  let x1 = -Infinity;
+  for (const line of lines) {
+    for (const point of (line.data ?? []) as number[][]) {
+      x0 = Math.min(x0, point[0]);
+      x1 = Math.max(x1, point[0]);
+    }
+  }
+  return {
+    silent: true,
+    symbol: 'none',
+    lineStyle: { type: 'dashed', color: REFERENCE_COLOR, width: 1.5 },
+    label: { position: 'insideEndTop', color: REFERENCE_COLOR, formatter: '{b}' },
+    data: x0 <= x1 ? values.map((value) => [{ name: label(value), coord: [x0, value] }, { coord: [x1, value] }]) : [],
+  };
+}

@@ -4,7 +4,7 @@
  */
 import type { QuantileBand } from '../analysis/groups';
 import { decimationIndices } from './decimate';
-import { chartFrame, REFERENCE_COLOR, valueAxis, type ChartOption, type LineSeries } from './frame';
+import { chartFrame, referenceLines, valueAxis, type ChartOption, type LineSeries } from './frame';
 import { formatNumber } from './format';
 import { clockAxis, clockNames, type Clock } from './historyTime';
 import { LOG_FLOOR } from './loss';
@@ -88,13 +88,7 @@ export function compareLossOption(curves: readonly CompareCurve[], options: Comp
   const series = curves.flatMap((curve, i) => curveSeries(curve, i, logX));
   const floors = options.floors ?? [];
   if (series.length > 0 && floors.length > 0) {
-    series[0].markLine = {
-      silent: true,
-      symbol: 'none',
-      lineStyle: { type: 'dashed', color: REFERENCE_COLOR, width: 1.5 },
-      label: { position: 'insideEndTop', color: REFERENCE_COLOR, formatter: '{b}' },
-      data: floors.map((value) => ({ name: `floor ${formatNumber(value, 3)}`, yAxis: value })),
-    };
+    series[0].markLine = referenceLines(series, floors, (value) => `floor ${formatNumber(value, 3)}`);
   }
   const pooled = curves.some((curve) => curve.seeds > 1);
   const notes = [pooled ? 'shaded: 10–90% of the seeds' : '', floors.length ? 'dashed: floor η·ΣΔ²/28' : ''].filter(Boolean);

@@ -2,7 +2,7 @@
 import type { CheckpointSeries } from '../api/contract';
 import type { RunConfig } from '../config/schema';
 import { lossFloor } from '../math/target';
-import { chartFrame, REFERENCE_COLOR, timeAxis, timeColumn, valueAxis, type ChartOption, type LineSeries, type TimeChartOptions } from './frame';
+import { chartFrame, referenceLines, timeAxis, timeColumn, valueAxis, type ChartOption, type LineSeries, type TimeChartOptions } from './frame';
 import { formatNumber } from './format';
 import { columnPoints, hasValuesBelow } from './points';
 
@@ -30,12 +30,6 @@ function hasLossFloor(config: RunConfig): boolean {
   return config.trainer !== 'full-batch' && config.network.activation === 'cubic';
 }
 
-/** The floor as a markLine segment spanning the plotted times (empty when nothing is plotted yet). */
-function floorSegment(points: number[][], value: number): Array<[{ name: string; coord: number[] }, { coord: number[] }]> {
-  if (points.length === 0) return [];
-  return [[{ name: 'floor', coord: [points[0][0], value] }, { coord: [points[points.length - 1][0], value] }]];
-}
-
 export function lossChartOption(series: CheckpointSeries, config: RunConfig, options: LossChartOptions = {}): ChartOption {
   const logY = options.logY ?? true;
   const time = timeColumn(series, options.x);
@@ -54,15 +48,7 @@ export function lossChartOption(series: CheckpointSeries, config: RunConfig, opt
   const main = curve('loss', lossNames[config.trainer], series.loss);
   if (hasLossFloor(config)) {
     const value = lossFloor(config.target, config.network.eta);
-    main.markLine = {
-      silent: true,
-      symbol: 'none',
-      lineStyle: { type: 'dashed', color: REFERENCE_COLOR, width: 1.5 },
-      label: { formatter: `floor ${formatNumber(value, 3)}`, position: 'insideEndTop', color: REFERENCE_COLOR },
-      // A horizontal line given by yAxis alone is drawn at the nearest power of ten on a log axis (ECharts 6), so the
-      // floor is a segment between the first and last plotted times.
-      data: floorSegment(main.data as number[][], value),
-    };
+    main.markLine = referenceLines([main], [value], (floor) => `floor ${formatNumber(floor, 3)}`);
   }
   const lines = [main];
   if (series.limitLoss) lines.push({ ...curve('limit', 'limit L0(u)', series.limitLoss), lineStyle: { width: 2, type: 'dashed' } });

@@ -39,7 +39,7 @@ describe('lossChartOption', () => {
     // Paper target: jumps 4, -4, 2, -2, 4 give sum Delta^2 = 56; eta = 4e-3.
     // A segment from the first to the last plotted time at the floor (a bare yAxis snaps to a power of ten on log axes).
     const [start, end] = sgd.markLine!.data[0] as unknown as Array<{ name?: string; coord: number[] }>;
-    expect(start.name).toBe('floor');
+    expect(start.name).toBe('floor 0.008');
     expect(start.coord[1]).toBeCloseTo((4e-3 * 56) / 28, 15);
     expect(end.coord[1]).toBe(start.coord[1]);
     const points = sgd.data as number[][];
