@@ -22,14 +22,15 @@ describe('TrainerPool with real trainer processes', () => {
   it('streams checkpoints in order and throttled progress, then the outcome', async () => {
     const { pool } = makePool(1);
     const run = record();
-    pool.enqueue({ runId: 'r1', config: quickConfig(1_000_000, 2000) }, run.listener);
+    // Long enough (about a second) for several throttled progress reports, even on a fast machine.
+    pool.enqueue({ runId: 'r1', config: quickConfig(10_000_000, 20_000) }, run.listener);
     const end = await run.ended;
     if (!('outcome' in end)) throw new Error(end.error.message);
     expect(end.outcome.status).toBe('done');
-    expect(end.outcome.steps).toBe(1_000_000);
-    expect(run.totalSteps).toBe(1_000_000);
+    expect(end.outcome.steps).toBe(10_000_000);
+    expect(run.totalSteps).toBe(10_000_000);
     const checkpoints = run.checkpoints();
-    expect(checkpoints.at(-1)?.step).toBe(1_000_000);
+    expect(checkpoints.at(-1)?.step).toBe(10_000_000);
     let index = 0;
     for (const batch of run.batches) {
       expect(batch.firstIndex).toBe(index);
