@@ -5,7 +5,7 @@ import { convergenceOption, factorTitle, levelText, phaseHeatmapOption, sweepBox
 import { renderChartSvg } from '../../src-main/report/render';
 import { paperConfig, syntheticSeries } from '../charts/series';
 
-type Loose = { name?: string; type?: string; data: unknown[]; markLine?: { data: Array<{ yAxis: number }> } };
+type Loose = { name?: string; type?: string; data: unknown[]; markLine?: { data: Array<Array<{ coord: number[] }>> } };
 
 describe('comparisonLossOption', () => {
   const series = syntheticSeries({ m: 5, count: 50 });
@@ -20,7 +20,8 @@ describe('comparisonLossOption', () => {
     const lines = option.series as Loose[];
     expect(lines.map((line) => line.name)).toEqual(['epsilon=2e-5', 'epsilon=1']);
     // Floors eta * 56 / 28 for eta = 4e-3 and 1e-2.
-    expect(lines[0].markLine!.data.map((line) => line.yAxis)).toEqual([0.008, 0.02]);
+    // One segment per distinct floor, across the plotted times.
+    expect(lines[0].markLine!.data.map(([start, end]) => [start.coord[1], end.coord[1]])).toEqual([[0.008, 0.008], [0.02, 0.02]]);
     expect(needsLogTime(runs)).toBe(true);
     expect((option.xAxis as { type: string }).type).toBe('log');
     expect((comparisonLossOption([runs[0], { ...runs[0], label: 'again' }]).xAxis as { type: string }).type).toBe('value');
