@@ -28,8 +28,8 @@ function twisted(upper: number, lower: number, far: number): number {
 }
 
 export class Mt19937 implements Rng {
-  /** mt[i]: the 624 untempered words of the current block. */
-  private readonly mt = new Uint32Array(N);
+  /** mt[i]: the 624 untempered words of the current block, as signed 32-bit patterns (bit operations need no conversion). */
+  private readonly mt = new Int32Array(N);
   /** index: next word of `mt` to temper and hand out (N once the block is used up). */
   private index = N;
   /** single[0]: the draw of next(), which takes the same path as a block. */
@@ -37,7 +37,7 @@ export class Mt19937 implements Rng {
 
   constructor(seed: number) {
     const mt = this.mt;
-    mt[0] = seed >>> 0;
+    mt[0] = seed | 0;
     for (let i = 1; i < N; i++) {
       const previous = mt[i - 1];
       mt[i] = Math.imul(1812433253, previous ^ (previous >>> 30)) + i;
@@ -53,11 +53,19 @@ export class Mt19937 implements Rng {
   fill(out: Float64Array, count: number): void {
     const mt = this.mt;
     let i = this.index;
-    for (let k = 0; k < count; k++) {
+    let k = 0;
+    while (k < count) {
       if (i >= N) i = this.twist();
-      const high = temper(mt[i++]) >>> 5;
-      if (i >= N) i = this.twist();
-      out[k] = (high * TWO_POW_26 + (temper(mt[i++]) >>> 6)) * TWO_POW_MINUS_53;
+      if ((i & 1) === 0) {
+        // whole pairs left in the block (N is even): no block checks inside
+        const end = Math.min(count, k + ((N - i) >> 1));
+        for (; k < end; k++, i += 2) out[k] = ((temper(mt[i]) >>> 5) * TWO_POW_26 + (temper(mt[i + 1]) >>> 6)) * TWO_POW_MINUS_53;
+      } else {
+        // after an odd number of words (a state saved elsewhere): a double straddles two blocks
+        const high = temper(mt[i++]) >>> 5;
+        if (i >= N) i = this.twist();
+        out[k++] = (high * TWO_POW_26 + (temper(mt[i++]) >>> 6)) * TWO_POW_MINUS_53;
+      }
     }
     this.index = i;
   }
@@ -79,10 +87,20 @@ export class Mt19937 implements Rng {
   /** Generates the next block of 624 words in place; returns the index to read from, 0. */
   private twist(): number {
     const mt = this.mt;
+    // next: mt[k + 1] as read before it is overwritten, carried to the next word
+    let next = mt[0];
     let k = 0;
-    for (; k < N - M; k++) mt[k] = twisted(mt[k], mt[k + 1], mt[k + M]);
-    for (; k < N - 1; k++) mt[k] = twisted(mt[k], mt[k + 1], mt[k + M - N]);
-    mt[N - 1] = twisted(mt[N - 1], mt[0], mt[M - 1]);
+    for (; k < N - M; k++) {
+      const upper = next;
+      next = mt[k + 1];
+      mt[k] = twisted(upper, next, mt[k + M]);
+    }
+    for (; k < N - 1; k++) {
+      const upper = next;
+      next = mt[k + 1];
+      mt[k] = twisted(upper, next, mt[k + M - N]);
+    }
+    mt[N - 1] = twisted(next, mt[0], mt[M - 1]);
     return 0;
   }
 }

@@ -72,4 +72,20 @@ describe('Mt19937', () => {
     expect(Array.from({ length: 800 }, () => other.next())).toEqual(expected);
     expect(() => other.load(new Uint32Array(3))).toThrow(/625 words/);
   });
+
+  it('continues from a state at an odd word (numpy after one 32-bit draw), doubles straddling a refill', () => {
+    const words = referenceWords(99, 4000);
+    for (const skipped of [1, 623, 625, 1247]) {
+      // draw into the block holding word `skipped`, then point the saved index at that word
+      const rng = new Mt19937(99);
+      rng.fill(new Float64Array(400), Math.floor(skipped / 624) * 312 + 1);
+      const state = rng.save();
+      state[624] = skipped % 624;
+      rng.load(state);
+      const out = new Float64Array(700);
+      rng.fill(out, 700);
+      const expected = Array.from({ length: 700 }, (_, i) => ((words[skipped + 2 * i] >>> 5) * 67108864 + (words[skipped + 2 * i + 1] >>> 6)) / 9007199254740992);
+      expect(Array.from(out)).toEqual(expected);
+    }
+  });
 });

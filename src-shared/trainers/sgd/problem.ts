@@ -18,25 +18,44 @@ export interface SgdProblem {
   readonly uRate: number;
   /** exact: true derivative sigma' in the u update instead of the authors' box. */
   readonly exact: boolean;
+  /** cellLevel[c]: f* on the whole cell [c, c + 1) / LEVEL_CELLS of [0, 1), or NaN when a jump lies inside the cell. */
+  readonly cellLevel: Float64Array;
 }
+
+/** Cells of the level table; a power of two, so that x * LEVEL_CELLS is exact and its cell is floor of it. */
+export const LEVEL_CELLS = 512;
 
 export function sgdProblem(target: Target, eta: number, h: number, epsilon: number, uGradient: UGradient): SgdProblem {
   const levels = new Float64Array(target.values.length);
   levels[0] = target.values[0];
   for (let i = 1; i < levels.length; i++) levels[i] = levels[i - 1] + target.values[i];
+  const jumps = Float64Array.from(target.positions);
+  const cellLevel = new Float64Array(LEVEL_CELLS);
+  for (let c = 0; c < LEVEL_CELLS; c++) {
+    const [start, end] = [c / LEVEL_CELLS, (c + 1) / LEVEL_CELLS];
+    // x >= v decides the same for every x of the cell unless start < v < end
+    cellLevel[c] = jumps.some((v) => start < v && v < end) ? NaN : levels[jumps.filter((v) => v <= start).length];
+  }
   return {
-    jumps: Float64Array.from(target.positions),
+    jumps,
     levels,
     eta,
     halfEta: eta / 2,
     twoH: 2 * h,
     uRate: (2 * h * epsilon) / eta,
     exact: uGradient === 'exact',
+    cellLevel,
   };
 }
 
-/** f*(x): the level of the piece holding x. */
+/** f*(x): the level of the piece holding x, read from the cell table unless a jump lies in x's cell. */
 export function targetAt(problem: SgdProblem, x: number): number {
+  const level = x >= 0 && x < 1 ? problem.cellLevel[(x * LEVEL_CELLS) | 0] : NaN;
+  return level === level ? level : levelBySearch(problem, x);
+}
+
+/** f*(x) by walking the jumps. */
+export function levelBySearch(problem: SgdProblem, x: number): number {
   const jumps = problem.jumps;
   let i = 0;
   while (i < jumps.length && x >= jumps[i]) i++;
