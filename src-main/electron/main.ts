@@ -12,7 +12,7 @@ import { forwardLabEvents, registerLabIpc } from './ipc';
 import { hostOnRemembered } from './labHost';
 import { claimSingleInstance, quitAfter } from './lifecycle';
 import { menuTemplate } from './menu';
-import type { MenuCommand } from './menuCommands';
+import type { Command } from '../../src-shared/api/commands';
 import { sqliteBinding } from './sqliteBinding';
 import { followSystemTheme, windowBackground } from './theme';
 import { utilityTrainer } from './utilityTrainer';
@@ -58,7 +58,7 @@ async function start(): Promise<void> {
     },
     runsChanged: () => window.webContents.reload(),
   });
-  const send = (command: MenuCommand) => {
+  const send = (command: Command) => {
     if (!window.isDestroyed()) window.webContents.send(MENU_CHANNEL, command);
   };
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ ...actions, send }, process.platform, !app.isPackaged)));

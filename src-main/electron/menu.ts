@@ -4,29 +4,22 @@
  */
 import type { MenuItemConstructorOptions } from 'electron';
 import type { FileActions } from './fileActions';
-import type { MenuCommand } from './menuCommands';
+import { accelerator, COMMANDS, type Command } from '../../src-shared/api/commands';
 
 export interface MenuActions extends FileActions {
   /** Relays a command to the window's page. */
-  send(command: MenuCommand): void;
+  send(command: Command): void;
 }
-
-/** Each relayed command's label and accelerator ("CmdOrCtrl" is Cmd on macOS, Ctrl elsewhere). */
-export const COMMAND_ITEMS: Record<MenuCommand, { label: string; accelerator: string }> = {
-  'new-run': { label: 'New Run', accelerator: 'CmdOrCtrl+N' },
-  run: { label: 'Start Run', accelerator: 'CmdOrCtrl+Enter' },
-  cancel: { label: 'Cancel Run', accelerator: 'CmdOrCtrl+.' },
-  compare: { label: 'Compare Runs', accelerator: 'CmdOrCtrl+Shift+C' },
-  export: { label: 'Export…', accelerator: 'CmdOrCtrl+E' },
-  search: { label: 'Find Runs…', accelerator: 'CmdOrCtrl+F' },
-  'toggle-theme': { label: 'Toggle Light/Dark Theme', accelerator: 'CmdOrCtrl+Shift+L' },
-};
 
 const separator: MenuItemConstructorOptions = { type: 'separator' };
 
 /** `developer` adds Reload and the developer tools (running from the project folder, not packaged). */
 export function menuTemplate(actions: MenuActions, platform: NodeJS.Platform, developer: boolean): MenuItemConstructorOptions[] {
-  const command = (name: MenuCommand): MenuItemConstructorOptions => ({ ...COMMAND_ITEMS[name], click: () => actions.send(name) });
+  const command = (name: Command): MenuItemConstructorOptions => ({
+    label: COMMANDS[name].label,
+    accelerator: accelerator(name),
+    click: () => actions.send(name),
+  });
   const mac = platform === 'darwin';
   const file: MenuItemConstructorOptions = {
     label: 'File',

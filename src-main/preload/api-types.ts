@@ -4,10 +4,10 @@
  * property is absent and the renderer talks to the same `LabApi` over a WebSocket.
  */
 import type { LabApi } from '../../src-shared/api/contract';
-import type { MenuCommand } from '../electron/menuCommands';
+import type { Command } from '../../src-shared/api/commands';
 
 export type { LabApi, LabEventName, LabEvents, LabMethod } from '../../src-shared/api/contract';
-export type { MenuCommand } from '../electron/menuCommands';
+export type { Command } from '../../src-shared/api/commands';
 
 /** The property of `window` holding the bridge. */
 export const LAB_GLOBAL = 'lab';
@@ -15,7 +15,7 @@ export const LAB_GLOBAL = 'lab';
 /** The lab's API plus what only the desktop app has: commands chosen in the application menu. */
 export interface DesktopLabApi extends LabApi {
   /** Calls `listener` with each menu command (New run, Run, Export...); returns the function that stops listening. */
-  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  onMenuCommand(listener: (command: Command) => void): () => void;
 }
 
 declare global {

@@ -8,7 +8,7 @@ import { createLabApi, type Transport } from '../../src-shared/api/client';
 import type { DispatchResult } from '../../src-shared/api/dispatch';
 import { RemoteError } from '../../src-shared/api/errors';
 import { EVENT_CHANNEL, INVOKE_CHANNEL, MENU_CHANNEL } from '../electron/channels';
-import { isMenuCommand } from '../electron/menuCommands';
+import { isCommand } from '../../src-shared/api/commands';
 import { LAB_GLOBAL, type DesktopLabApi } from './api-types';
 
 /** Listens on `channel` until the returned function is called. */
@@ -32,7 +32,7 @@ const ipcTransport: Transport = {
 const api: DesktopLabApi = {
   ...createLabApi(ipcTransport),
   // Only the known commands reach the page, whatever arrives on the channel.
-  onMenuCommand: (listener) => listen(MENU_CHANNEL, (command) => isMenuCommand(command) && listener(command)),
+  onMenuCommand: (listener) => listen(MENU_CHANNEL, (command) => isCommand(command) && listener(command)),
 };
 
 contextBridge.exposeInMainWorld(LAB_GLOBAL, api);

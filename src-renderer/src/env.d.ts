@@ -1,8 +1,8 @@
 /// <reference types="vite/client" />
 import type { LabApi } from '../../src-shared/api/contract';
-import type { Command } from './composables/useCommands';
+import type { Command } from '../../src-shared/api/commands';
 
-// The same declaration as src-main/preload/api-types.ts (the lint rule of the renderer keeps main's files out of reach).
+// What src-main/preload/api-types.ts declares, built from the same shared types (the renderer never imports main's files).
 declare global {
   interface Window {
     /** The lab's API and the menu's commands through the Electron preload; undefined in browser mode. */

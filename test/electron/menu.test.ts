@@ -1,7 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { menuTemplate, type MenuActions } from '../../src-main/electron/menu';
-import { menuCommands } from '../../src-main/electron/menuCommands';
+import { commands as menuCommands } from '../../src-shared/api/commands';
 
 vi.mock('electron', () => ({}));
 

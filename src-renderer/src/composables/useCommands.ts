@@ -5,21 +5,9 @@
  * the run history, which subscribes to it).
  */
 import { onBeforeUnmount } from 'vue';
+import { COMMANDS, commands, type Command } from '../../../src-shared/api/commands';
 
-/** The same names as the desktop menu's (src-main/electron/menuCommands.ts; a test keeps the two lists equal). */
-export const commands = ['new-run', 'run', 'cancel', 'compare', 'export', 'search', 'toggle-theme'] as const;
-export type Command = (typeof commands)[number];
-
-/** Each command's key with Ctrl (Cmd on macOS): the same accelerators as the desktop menu. */
-export const shortcuts: Readonly<Record<Command, { key: string; shift: boolean }>> = {
-  'new-run': { key: 'n', shift: false },
-  run: { key: 'Enter', shift: false },
-  cancel: { key: '.', shift: false },
-  compare: { key: 'c', shift: true },
-  export: { key: 'e', shift: false },
-  search: { key: 'f', shift: false },
-  'toggle-theme': { key: 'l', shift: true },
-};
+export { commands, type Command };
 
 const handlers = new Map<Command, Array<() => void>>();
 
@@ -48,12 +36,12 @@ const isMac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(n
 export function commandOfKey(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>): Command | null {
   if (!(event.ctrlKey || event.metaKey) || event.altKey) return null;
   const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
-  return commands.find((command) => shortcuts[command].key === key && shortcuts[command].shift === event.shiftKey) ?? null;
+  return commands.find((command) => COMMANDS[command].key === key && COMMANDS[command].shift === event.shiftKey) ?? null;
 }
 
 /** "Ctrl+Shift+C" (⌘⇧C on macOS), for tooltips. */
 export function shortcutText(command: Command, mac = isMac()): string {
-  const { key, shift } = shortcuts[command];
+  const { key, shift } = COMMANDS[command];
   const name = key === 'Enter' ? (mac ? '↩' : 'Enter') : key.toUpperCase();
   return mac ? `⌘${shift ? '⇧' : ''}${name}` : `Ctrl+${shift ? 'Shift+' : ''}${name}`;
 }
