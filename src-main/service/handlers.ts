@@ -39,7 +39,7 @@ export function createHandlers(store: RunStore, live: LiveRuns, reproducer: Repr
       store.getRun(runId); // NotFoundError for an unknown run; a finished one just cannot be cancelled
       return { cancelled: false };
     },
-    listRuns: () => store.listRuns(),
+    listRuns: (page) => store.listRuns(page),
     exportReport: ({ target }) => {
       const what = 'runId' in target ? `run-${target.runId.slice(0, 8)}` : 'sweepId' in target ? `sweep-${target.sweepId.slice(0, 8)}` : `comparison-${target.runIds.length}-runs`;
       return { fileName: `ttlab-${what}-report.zip`, data: exportReportZip(store, target) };

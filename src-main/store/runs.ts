@@ -64,7 +64,12 @@ export function runStatements(db: Database.Database) {
   const detail = db.prepare(`SELECT ${DETAIL_COLUMNS} FROM runs WHERE id = ?`).raw();
   const details = db.prepare(`SELECT ${DETAIL_COLUMNS} FROM runs WHERE id IN (SELECT value FROM json_each(?))`).raw();
   const progressOf = db.prepare('SELECT steps, started_at AS startedAt FROM runs WHERE id = ?');
-  const all = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM runs ORDER BY created_at DESC, rowid DESC`).raw();
+  // The run list, newest first: the first page, and the page after a given run (a keyset on the created_at index,
+  // whose entries end with the rowid). LIMIT -1 is no limit.
+  const newest = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM runs ORDER BY created_at DESC, rowid DESC LIMIT ?`).raw();
+  const older = db.prepare(`
+    SELECT ${SUMMARY_COLUMNS} FROM runs WHERE (created_at, rowid) < (SELECT created_at, rowid FROM runs WHERE id = ?)
+    ORDER BY created_at DESC, rowid DESC LIMIT ?`).raw();
   const ofSweep = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM runs WHERE sweep_id = ? ORDER BY created_at, rowid`).raw();
   const unfinished = db.prepare(`SELECT id, owner, touched_at AS touchedAt FROM runs WHERE status IN ('queued', 'running')`);
 
@@ -95,7 +100,8 @@ export function runStatements(db: Database.Database) {
     /** The runs among `ids` that exist, in no particular order. */
     details: (ids: readonly string[]) => details.all(JSON.stringify(ids)) as DetailRow[],
     progressOf: (id: string) => progressOf.get(id) as { steps: number; startedAt: string | null } | undefined,
-    all: () => all.all() as SummaryRow[],
+    /** Up to `limit` runs (-1: all) newest first, after the run `before` when given (none when it does not exist). */
+    list: (limit: number, before?: string) => (before === undefined ? newest.all(limit) : older.all(before, limit)) as SummaryRow[],
     ofSweep: (sweepId: string) => ofSweep.all(sweepId) as SummaryRow[],
     /** Runs left 'queued' or 'running', with who owns them. */
     unfinished: () => unfinished.all() as Array<{ id: string; owner: string | null; touchedAt: string | null }>,

@@ -103,8 +103,13 @@ export class RunStore {
     this.write("save the run's result", () => this.finish(runId, status, outcome));
   }
 
-  listRuns(): RunSummary[] {
-    return this.runs.all().map(toSummary);
+  /**
+   * Runs newest first: all, or a page of at most `limit` runs following the run `before` (the previous page's last
+   * run). Pages asked for one after the other hold every run once. NotFoundError when `before` is not a run.
+   */
+  listRuns(page: { limit?: number; before?: string } = {}): RunSummary[] {
+    if (page.before !== undefined && !this.runs.summary(page.before)) throw new NotFoundError(`before: run ${page.before} not found`);
+    return this.runs.list(page.limit ?? -1, page.before).map(toSummary);
   }
 
   getRun(runId: string): RunDetail {

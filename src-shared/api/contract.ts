@@ -126,6 +126,8 @@ export type NeuronColumn = (typeof neuronColumns)[number];
 
 /** Most runs getRunDetails reads in one call. */
 export const MAX_RUN_DETAILS = 1000;
+/** Most runs one page of listRuns may ask for (leave `limit` out for all of them). */
+export const MAX_RUN_PAGE = 100_000;
 
 const id = z.string().min(1).max(100);
 const tag = z.string().min(1).max(50);
@@ -136,7 +138,14 @@ export const methodSchemas = {
   startRun: z.strictObject({ config: runConfigSchema, name: z.string().max(200).optional() }),
   startSweep: z.strictObject({ sweep: sweepSpecSchema }),
   cancelRun: z.strictObject({ runId: id }),
-  listRuns: z.strictObject({}),
+  /**
+   * Runs newest first (by creation), all of them or one page: `limit` runs at most, and with `before` only the runs
+   * listed after that one, so the id of a page's last run asks for the next page (runs created meanwhile never shift it).
+   */
+  listRuns: z.strictObject({
+    limit: z.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(MAX_RUN_PAGE, `must be at most ${MAX_RUN_PAGE}`).optional(),
+    before: z.string({ error: 'must be a run id' }).min(1, 'must be a run id').max(100, 'must be a run id').optional(),
+  }),
   getRun: z.strictObject({ runId: id }),
   getCheckpoints: z.strictObject({
     runId: id,

@@ -19,12 +19,19 @@ export function useHistoryTable(sources: HistorySources) {
   const expanded = shallowRef<ReadonlySet<string>>(new Set());
   const selected = shallowRef<ReadonlySet<string>>(new Set());
 
-  const visible = computed(() => sources.runs.value.filter((run) => !sources.hidden.value.has(run.id)));
+  // Refs are read once per pass, not once per run: each read of .value is tracked, and the list holds 10,000 runs.
+  const visible = computed(() => {
+    const hidden = sources.hidden.value;
+    return hidden.size ? sources.runs.value.filter((run) => !hidden.has(run.id)) : sources.runs.value;
+  });
   const filtered = computed(() => visible.value.filter(runMatcher(filter, sources.notes.value)));
   const sorted = computed(() => sortRuns(filtered.value, order.value));
   const rows = computed(() => historyRows(sorted.value, sources.sweeps.value, expanded.value));
   /** The selected runs still shown, in table order. */
-  const selection = computed(() => sorted.value.filter((run) => selected.value.has(run.id)));
+  const selection = computed(() => {
+    const chosen = selected.value;
+    return chosen.size ? sorted.value.filter((run) => chosen.has(run.id)) : [];
+  });
 
   /** Sorts by `key`; the same key again flips the direction. Numbers start high-to-low only for dates and stars. */
   function sortBy(key: ColumnKey) {
