@@ -1,30 +1,15 @@
 /** The learned function f(x; a, u) against the target f* at one checkpoint, neuron positions marked on the x axis. */
+import type { ScatterSeriesOption } from 'echarts';
 import type { CheckpointSeries } from '../api/contract';
 import type { RunConfig, Target } from '../config/schema';
-import { evalNetwork } from '../math/network';
 import { checkpointAt } from '../run/series';
-import { chartFrame, REFERENCE_COLOR, valueAxis, type ChartOption, type LineSeries } from './frame';
+import { chartFrame, flatRows, REFERENCE_COLOR, valueAxis, type ChartOption, type LineSeries } from './frame';
+import { fitGrid, networkOnGrid } from './fitCurve';
 import { formatCount, formatNumber } from './format';
-
-/** Evenly spaced samples of [0, 1]; the network's own breakpoints are added so no bend is cut. */
-const FIT_SAMPLES = 600;
 
 /** The fit is drawn for 1-D smoothed-step networks with a bias (a has one entry more than u). */
 function hasFitChart(series: CheckpointSeries, config: RunConfig): boolean {
   return config.trainer !== 'full-batch' && config.network.activation === 'cubic' && series.aLength === series.uLength + 1;
-}
-
-/** Sorted distinct x in [0, 1]: the even samples, every jump, and each neuron's centre and the ends of its ramp. */
-export function fitGrid(u: Float64Array, eta: number, jumps: readonly number[], samples = FIT_SAMPLES): Float64Array {
-  const points = new Float64Array(samples + 1 + 3 * u.length + jumps.length);
-  let n = 0;
-  for (let i = 0; i <= samples; i++) points[n++] = i / samples;
-  for (const v of jumps) points[n++] = v;
-  for (const center of u) for (const x of [center - eta / 2, center, center + eta / 2]) if (x > 0 && x < 1) points[n++] = x;
-  const sorted = points.subarray(0, n).sort();
-  let distinct = 0;
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[distinct - 1]) sorted[distinct++] = sorted[i];
-  return sorted.slice(0, distinct);
 }
 
 /** The step line of f*: each jump drawn as a vertical segment. */
@@ -51,11 +36,16 @@ export function fitChartOption(series: CheckpointSeries, config: RunConfig, inde
   const { a, u, tau, step, loss } = checkpointAt(series, at);
   const eta = config.network.eta;
   const grid = fitGrid(u, eta, config.target.positions);
-  const learned = Array.from(grid, (x) => [x, evalNetwork(a, u, eta, x)]);
+  // learned: rows (x, f(x)) of the learned curve.
+  const learned = interleave([grid, networkOnGrid(a, u, eta, grid)]);
   const target = targetPoints(config.target);
   let low = Infinity;
   let high = -Infinity;
-  for (const [, y] of [...learned, ...target]) {
+  for (let i = 1; i < learned.length; i += 2) {
+    low = Math.min(low, learned[i]);
+    high = Math.max(high, learned[i]);
+  }
+  for (const [, y] of target) {
     low = Math.min(low, y);
     high = Math.max(high, y);
   }
@@ -63,16 +53,22 @@ export function fitChartOption(series: CheckpointSeries, config: RunConfig, inde
   const bottom = low - 0.08 * Math.max(high - low, 1);
   const lines: LineSeries[] = [
     { id: 'target', type: 'line', name: 'target f*(x)', data: target, showSymbol: false, color: REFERENCE_COLOR, lineStyle: { width: 2, type: 'dashed' } },
-    { id: 'learned', type: 'line', name: 'learned f(x)', data: learned, showSymbol: false, lineStyle: { width: 2 } },
+    { id: 'learned', type: 'line', name: 'learned f(x)', data: flatRows(learned), dimensions: ['x', 'y'], showSymbol: false, lineStyle: { width: 2 } },
   ];
-  const neurons = {
+  const neurons: ScatterSeriesOption = {
     id: 'neurons',
-    type: 'scatter' as const,
+    type: 'scatter',
     name: 'neuron positions u_j',
     symbol: 'triangle',
     symbolSize: 8,
-    data: Array.from(u, (x, j) => ({ value: [x, bottom], name: `u_${j + 1} = ${formatNumber(x)}, a_${j + 1} = ${formatNumber(a[j + 1])}` })),
-    tooltip: { trigger: 'item' as const, formatter: '{b}' },
+    // Rows (u_j, bottom, a_j): the weight rides along for the tooltip.
+    data: flatRows(interleave([u, new Float64Array(u.length).fill(bottom), a.subarray(1)])),
+    dimensions: ['x', 'y', 'a'],
+    encode: { x: 'x', y: 'y' },
+    // One path for all markers (hover still finds the neuron under the pointer) instead of an element each.
+    large: true,
+    largeThreshold: LARGE_MARKERS,
+    tooltip: { trigger: 'item', formatter: neuronTooltip },
   };
   return chartFrame({
     title: 'Learned function',
@@ -80,7 +76,26 @@ export function fitChartOption(series: CheckpointSeries, config: RunConfig, inde
     xAxis,
     yAxis,
     series: [...lines, neurons],
-    points: learned.length,
+    points: grid.length + u.length,
     tooltip: { trigger: 'axis', confine: true, valueFormatter: (value) => formatNumber(Number(value)) },
   });
+}
+
+/** Neurons beyond this many are drawn as one path. */
+const LARGE_MARKERS = 200;
+
+/** Rows of the columns side by side: [c0[0], c1[0], ..., c0[1], c1[1], ...] (all columns as long as the first). */
+function interleave(columns: readonly Float64Array[]): Float64Array {
+  const width = columns.length;
+  const rows = new Float64Array(width * columns[0].length);
+  columns.forEach((column, c) => {
+    for (let i = 0; i < columns[0].length; i++) rows[i * width + c] = column[i];
+  });
+  return rows;
+}
+
+/** "u_j = ..., a_j = ..." of the neuron under the pointer (row (u_j, bottom, a_j) of the marker data). */
+function neuronTooltip(params: unknown): string {
+  const { dataIndex, value } = params as { dataIndex: number; value: number[] };
+  return `u_${dataIndex + 1} = ${formatNumber(value[0])}, a_${dataIndex + 1} = ${formatNumber(value[2])}`;
 }

@@ -88,18 +88,35 @@ export function chartFrame(parts: FrameParts): ChartOption {
 }
 
 /**
+ * Series data given as one flat typed array of rows of `dimensions.length` numbers: ECharts' setOption takes it as it is
+ * instead of deep-copying one small array per point (its option types list plain arrays only).
+ */
+export const flatRows = (rows: Float64Array) => rows as unknown as number[];
+
+/** Smallest and largest x of the lines' points (rows of plain arrays, or flat typed arrays of `dimensions.length` columns). */
+function xExtent(lines: readonly LineSeries[]): [number, number] {
+  let x0 = Infinity;
+  let x1 = -Infinity;
+  const extend = (x: number) => {
+    if (x < x0) x0 = x;
+    if (x > x1) x1 = x;
+  };
+  for (const line of lines) {
+    if (ArrayBuffer.isView(line.data)) {
+      const rows = line.data as unknown as Float64Array;
+      const width = line.dimensions?.length ?? 2;
+      for (let k = 0; k < rows.length; k += width) extend(rows[k]);
+    } else for (const point of (line.data ?? []) as number[][]) extend(point[0]);
+  }
+  return [x0, x1];
+}
+
+/**
  * Dashed horizontal reference lines (loss floors) at `values`, labelled by `label`, as segments across the x extent of
  * `lines`: a markLine given by a bare yAxis is drawn at the nearest power of ten on a log axis (ECharts 6).
  */
 export function referenceLines(lines: readonly LineSeries[], values: readonly number[], label: (value: number) => string): LineSeries['markLine'] {
-  let x0 = Infinity;
-  let x1 = -Infinity;
-  for (const line of lines) {
-    for (const point of (line.data ?? []) as number[][]) {
-      x0 = Math.min(x0, point[0]);
-      x1 = Math.max(x1, point[0]);
-    }
-  }
+  const [x0, x1] = xExtent(lines);
   return {
     silent: true,
     symbol: 'none',

@@ -2,14 +2,35 @@
 import type { CheckpointSeries } from '../api/contract';
 import type { RunConfig } from '../config/schema';
 import { lossFloor } from '../math/target';
-import { chartFrame, referenceLines, timeAxis, timeColumn, valueAxis, type ChartOption, type LineSeries, type TimeChartOptions } from './frame';
+import { chartFrame, flatRows, referenceLines, timeAxis, timeColumn, valueAxis, type ChartOption, type LineSeries, type TimeChartOptions } from './frame';
 import { formatNumber } from './format';
-import { columnPoints, hasValuesBelow } from './points';
+import { decimationIndices } from './decimate';
+import { hasValuesBelow } from './points';
 
 /** Smallest loss a log axis shows: the limit loss reaches exactly 0, drawn at this value instead. */
 export const LOG_FLOOR = 1e-6;
 /** Points per loss curve on screen. */
 const LOSS_POINTS = 1500;
+
+/** Numbers per drawn point: time, loss as drawn, true loss. */
+const ROW = 3;
+
+/**
+ * Rows (x, y drawn, y) of at most LOSS_POINTS points of the loss column (extremes kept): y below `floor` is drawn at it,
+ * the true y kept for the tooltip; with logX, points at time <= 0 are left out.
+ */
+function lossRows(time: Float64Array, values: Float64Array, count: number, logX = false, floor = -Infinity): Float64Array {
+  const kept = decimationIndices({ values, count }, LOSS_POINTS);
+  const rows = new Float64Array(ROW * kept.length);
+  let n = 0;
+  for (const i of kept) {
+    if (logX && !(time[i] > 0)) continue;
+    rows[n++] = time[i];
+    rows[n++] = Math.max(values[i], floor);
+    rows[n++] = values[i];
+  }
+  return rows.subarray(0, n);
+}
 
 export interface LossChartOptions extends TimeChartOptions {
   /** logY: logarithmic loss axis (default true). */
@@ -42,7 +63,9 @@ export function lossChartOption(series: CheckpointSeries, config: RunConfig, opt
       name: clipped ? `${name} (below ${formatNumber(floor)} drawn at ${formatNumber(floor)})` : name,
       showSymbol: false,
       lineStyle: { width: 2 },
-      data: columnPoints(time, { values, count: series.count }, LOSS_POINTS, { logX: options.logX, floor }),
+      data: flatRows(lossRows(time, values, series.count, options.logX, floor)),
+      dimensions: ['x', 'y', 'loss'],
+      encode: { x: 'x', y: 'y' },
     };
   };
   const main = curve('loss', lossNames[config.trainer], series.loss);
@@ -58,7 +81,7 @@ export function lossChartOption(series: CheckpointSeries, config: RunConfig, opt
     xAxis: timeAxis(options),
     yAxis: valueAxis('L2 error L(a,u)', logY),
     series: lines,
-    points: lines.reduce((n, line) => n + (line.data as unknown[]).length, 0),
+    points: lines.reduce((n, line) => n + (line.data as unknown as Float64Array).length / ROW, 0),
     tooltip: { trigger: 'axis', confine: true, formatter: lossTooltip(options.x) },
     interactive: options.interactive,
   });
@@ -70,7 +93,7 @@ interface TooltipParam {
   value?: unknown;
 }
 
-/** Shows the true loss (third entry of a clipped point), not the value drawn on the log axis. */
+/** Shows the true loss (third entry of a row), not the value drawn on the log axis. */
 function lossTooltip(x: TimeChartOptions['x']) {
   return (params: unknown): string => {
     const list = (Array.isArray(params) ? params : [params]) as TooltipParam[];
@@ -78,7 +101,7 @@ function lossTooltip(x: TimeChartOptions['x']) {
     const head = list[0].value as number[];
     const rows = list.map((p) => {
       const value = p.value as number[];
-      return `${typeof p.marker === 'string' ? p.marker : ''}${p.seriesName}: <b>${formatNumber(value[value.length - 1])}</b>`;
+      return `${typeof p.marker === 'string' ? p.marker : ''}${p.seriesName}: <b>${formatNumber(value[2])}</b>`;
     });
     return [`${x === 'step' ? 'step' : 'τ'} = ${formatNumber(head[0])}`, ...rows].join('<br/>');
   };

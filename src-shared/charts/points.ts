@@ -1,5 +1,5 @@
-/** Turns decimated columns into the [x, y] pairs a line series draws. */
-import { decimationIndices, type StridedColumn } from './decimate';
+/** Turns decimated columns into the points a line series draws: [x, y] pairs, or one flat typed array. */
+import { decimationIndices, type KeptPoints, type StridedColumn } from './decimate';
 
 export interface PointOptions {
   /** logX: leave out points with x <= 0 (they have no place on a log axis). */
@@ -19,6 +19,29 @@ export function columnPoints(time: Float64Array, column: StridedColumn, maxPoint
     points.push(options.floor === undefined ? [x, y] : [x, Math.max(y, options.floor), y]);
   }
   return points;
+}
+
+/**
+ * The kept points (time[i], y) of each column as one flat [x0, y0, x1, y1, ...] array, a (NaN, NaN) point between two
+ * columns breaking the line; with logX, points at time <= 0 are left out. A line series given this with dimensions
+ * ['x', 'y'] is neither deep-copied by ECharts' setOption nor costs one small array per point to build and collect.
+ */
+export function flatPoints(time: Float64Array, columns: readonly KeptPoints[], logX = false): Float64Array {
+  const xy = new Float64Array(2 * Math.max(0, columns.reduce((n, kept) => n + kept.indices.length + 1, -1)));
+  let n = 0;
+  columns.forEach(({ indices, y }, k) => {
+    if (k > 0) {
+      xy[n++] = NaN;
+      xy[n++] = NaN;
+    }
+    for (let p = 0; p < indices.length; p++) {
+      const x = time[indices[p]];
+      if (logX && !(x > 0)) continue;
+      xy[n++] = x;
+      xy[n++] = y[p];
+    }
+  });
+  return xy.subarray(0, n);
 }
 
 /** Whether any y of the column lies below floor (so the legend must say values were clipped). */

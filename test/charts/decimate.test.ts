@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decimate, decimationIndices } from '../../src-shared/charts/decimate';
+import { decimate, decimateColumns, decimationIndices } from '../../src-shared/charts/decimate';
 
 /** A wiggly signal with one sharp spike up and one down, where plain striding would miss them. */
 function signal(count: number): Float64Array {
@@ -71,4 +71,64 @@ describe('decimate', () => {
     expect(decimate(new Float64Array(0), new Float64Array(0), 100).x.length).toBe(0);
     expect(Array.from(decimate([2], [3], 100).y)).toEqual([3]);
   });
+
+  it('keeps exactly the first minimum and first maximum of every bucket, and the first and last points', () => {
+    // 2 + 50 * 40 points cut to 102: 50 buckets of exactly 40 interior points each, 1 + 40b .. 40 + 40b.
+    const count = 2002;
+    const y = signal(count);
+    y[1 + 40 * 7 + 13] = y[1 + 40 * 7 + 29] = 9; // a tie: the first one counts
+    const kept = Array.from(decimationIndices({ values: y, count }, 102));
+    expect(kept[0]).toBe(0);
+    expect(kept.at(-1)).toBe(count - 1);
+    for (let b = 0; b < 50; b++) {
+      const bucket = Array.from(y.subarray(1 + 40 * b, 41 + 40 * b));
+      const low = 1 + 40 * b + bucket.indexOf(Math.min(...bucket));
+      const high = 1 + 40 * b + bucket.indexOf(Math.max(...bucket));
+      expect(kept.filter((i) => i >= 1 + 40 * b && i < 41 + 40 * b)).toEqual([...new Set([low, high])].sort((p, q) => p - q));
+    }
+    expect(kept).toContain(1 + 40 * 7 + 13);
+    expect(kept).not.toContain(1 + 40 * 7 + 29);
+  });
 });
+
+describe('decimateColumns', () => {
+  /** m columns of count rows, row i of column k at (offset + k + i * stride), other entries filled with noise. */
+  function block(m: number, count: number, offset: number, stride: number) {
+    const values = Float64Array.from({ length: offset + count * stride }, (_, n) => 100 + Math.sin(n));
+    const columns = Array.from({ length: m }, (_, k) => {
+      const column = signal(count).map((v, i) => v * (k + 1) + (i === 3 * k + 10 ? 40 : 0));
+      column.forEach((v, i) => (values[offset + k + i * stride] = v));
+      return column;
+    });
+    return { values, columns };
+  }
+
+  it.each([
+    [7, 5000, 100],
+    [3, 50, 100],
+    [4, 501, 17],
+  ])('gives for each of %i columns of %i points (at most %i kept) what decimationIndices gives, with the values', (m, count, maxPoints) => {
+    const { values, columns } = block(m, count, 2, m + 3);
+    const kept = decimateColumns({ values, count, columns: m, offset: 2, stride: m + 3 }, maxPoints);
+    expect(kept).toHaveLength(m);
+    kept.forEach(({ indices, y }, k) => {
+      expect(Array.from(indices)).toEqual(Array.from(decimationIndices({ values: columns[k], count }, maxPoints)));
+      expect(Array.from(y)).toEqual(Array.from(indices, (i) => columns[k][i]));
+      expect(indices.length).toBeLessThanOrEqual(Math.max(maxPoints, 4));
+      expect(Math.max(...y)).toBe(Math.max(...columns[k]));
+      expect(Math.min(...y)).toBe(Math.min(...columns[k]));
+    });
+  });
+
+  it('keeps short columns whole and handles no columns and no points', () => {
+    const { values, columns } = block(3, 10, 0, 3);
+    const kept = decimateColumns({ values, count: 10, columns: 3, stride: 3 }, 200);
+    kept.forEach(({ indices, y }, k) => {
+      expect(Array.from(indices)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+      expect(Array.from(y)).toEqual(Array.from(columns[k]));
+    });
+    expect(decimateColumns({ values, count: 10, columns: 0, stride: 3 }, 200)).toEqual([]);
+    expect(decimateColumns({ values, count: 0, columns: 3, stride: 3 }, 200).map(({ indices }) => indices.length)).toEqual([0, 0, 0]);
+  });
+});
+

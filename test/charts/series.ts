@@ -27,3 +27,9 @@ export function syntheticSeries({ m, count, limitLoss }: SyntheticOptions): Chec
 export function paperConfig(overrides: RunConfigInput = {}): RunConfig {
   return parseRunConfig({ sgd: { h: 1e-3, epsilon: 2e-5, limitBeside: true }, ...overrides });
 }
+
+/** The rows ([x, y] by default) of a series whose data is a flat [x0, y0, x1, y1, ...] typed array of `width` columns. */
+export function flatSeriesPoints(data: unknown, width = 2): number[][] {
+  const rows = data as Float64Array;
+  return Array.from({ length: rows.length / width }, (_, k) => Array.from(rows.subarray(width * k, width * (k + 1))));
+}
