@@ -106,10 +106,16 @@ export async function run(): Promise<Figure[]> {
     await page.goto(`${host.url}#/new`);
     await page.waitForSelector('[data-testid="nav-runs"]');
     const history: number[] = [];
+    let allListed = 0;
     for (let k = 0; k < REPEATS; k++) {
       await page.evaluate(go('#/new'));
       await page.waitForSelector('[data-testid="run-row"]', { state: 'detached' });
       history.push(await timed(page, `document.querySelector('[data-testid="nav-runs"]').click()`, '[data-testid="run-row"]'));
+      if (k > 0) continue;
+      // the first open pages the older runs in behind the first paint: until the note saying so goes away
+      const t0 = Date.now();
+      await page.waitForSelector('[data-testid="runs-loading-more"]', { state: 'detached' });
+      allListed = history[0] + Date.now() - t0;
     }
     const rendered = await page.locator('[data-testid="run-row"]').count();
     const sortMs = await timed(page, `document.querySelector('[data-testid="sort-finalLoss"]').click()`, '[data-testid="sort-finalLoss"] .arrow');
@@ -130,6 +136,7 @@ export async function run(): Promise<Figure[]> {
     return [
       { name: 'seed database (10,220 runs, 60,200 checkpoints, store API)', value: Number(seedSeconds.toFixed(1)), unit: 's' },
       { name: 'history: first open with 10,000 runs (listRuns, decode, render), first paint', value: round(history[0]), unit: 'ms', target: '<= 300 ms' },
+      { name: 'history: first open, all 10,000 runs listed (older pages loaded behind the first paint)', value: round(allListed), unit: 'ms' },
       { name: 'history: reopen with 10,000 runs (list kept in memory, refetched behind), first paint (median of 5)', value: round(median(history)), unit: 'ms', target: '<= 300 ms' },
       { name: 'history: rows in the DOM (virtualised)', value: rendered, unit: 'rows' },
       { name: 'history: sort 10,000 runs by final loss', value: round(sortMs), unit: 'ms' },
