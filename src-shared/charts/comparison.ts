@@ -2,7 +2,7 @@
 import type { CheckpointSeries } from '../api/contract';
 import type { RunConfig } from '../config/schema';
 import { lossFloor } from '../math/target';
-import { chartFrame, referenceLines, timeAxis, timeColumn, valueAxis, type ChartOption, type LineSeries, type TimeChartOptions } from './frame';
+import { chartFrame, countPoints, referenceLines, timeAxis, timeColumn, valueAxis, type ChartOption, type LineSeries, type TimeChartOptions } from './frame';
 import { formatNumber } from './format';
 import { LOG_FLOOR } from './loss';
 import { columnPoints } from './points';
@@ -57,7 +57,7 @@ export function comparisonLossOption(runs: readonly ComparedRun[], requested: Ti
     xAxis: timeAxis(options),
     yAxis: valueAxis('L2 error L(a,u)', true),
     series: lines,
-    points: lines.reduce((n, line) => n + (line.data as unknown[]).length, 0),
+    points: countPoints(lines),
     tooltip: { trigger: 'axis', confine: true },
     interactive: options.interactive,
   });

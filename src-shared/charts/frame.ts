@@ -93,6 +93,11 @@ export function chartFrame(parts: FrameParts): ChartOption {
  */
 export const flatRows = (rows: Float64Array) => rows as unknown as number[];
 
+/** Number of points of the lines (rows of plain arrays, or flat typed arrays of `dimensions.length` columns). */
+export function countPoints(lines: readonly LineSeries[]): number {
+  return lines.reduce((n, line) => n + (ArrayBuffer.isView(line.data) ? (line.data as unknown as Float64Array).length / (line.dimensions?.length ?? 2) : (line.data ?? []).length), 0);
+}
+
 /** Smallest and largest x of the lines' points (rows of plain arrays, or flat typed arrays of `dimensions.length` columns). */
 function xExtent(lines: readonly LineSeries[]): [number, number] {
   let x0 = Infinity;

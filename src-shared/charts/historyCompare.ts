@@ -4,7 +4,7 @@
  */
 import type { QuantileBand } from '../analysis/groups';
 import { decimationIndices } from './decimate';
-import { chartFrame, referenceLines, valueAxis, type ChartOption, type LineSeries } from './frame';
+import { chartFrame, countPoints, referenceLines, valueAxis, type ChartOption, type LineSeries } from './frame';
 import { formatNumber } from './format';
 import { clockAxis, clockNames, type Clock } from './historyTime';
 import { LOG_FLOOR } from './loss';
@@ -98,7 +98,7 @@ export function compareLossOption(curves: readonly CompareCurve[], options: Comp
     xAxis: clockAxis(clock, logX),
     yAxis: valueAxis('L2 error L(a,u)', true),
     series,
-    points: series.reduce((n, line) => n + (line.data as unknown[]).length, 0),
+    points: countPoints(series),
     legend: curves.map(curveName),
     tooltip: { trigger: 'axis', confine: true, formatter: tooltip(clock) },
     interactive: options.interactive,

@@ -2,7 +2,7 @@
 import type { CheckpointSeries } from '../api/contract';
 import type { RunConfig } from '../config/schema';
 import { lossFloor } from '../math/target';
-import { chartFrame, flatRows, referenceLines, timeAxis, timeColumn, valueAxis, type ChartOption, type LineSeries, type TimeChartOptions } from './frame';
+import { chartFrame, countPoints, flatRows, referenceLines, timeAxis, timeColumn, valueAxis, type ChartOption, type LineSeries, type TimeChartOptions } from './frame';
 import { formatNumber } from './format';
 import { decimationIndices } from './decimate';
 import { hasValuesBelow } from './points';
@@ -81,7 +81,7 @@ export function lossChartOption(series: CheckpointSeries, config: RunConfig, opt
     xAxis: timeAxis(options),
     yAxis: valueAxis('L2 error L(a,u)', logY),
     series: lines,
-    points: lines.reduce((n, line) => n + (line.data as unknown as Float64Array).length / ROW, 0),
+    points: countPoints(lines),
     tooltip: { trigger: 'axis', confine: true, formatter: lossTooltip(options.x) },
     interactive: options.interactive,
   });

@@ -1,9 +1,9 @@
 /** Parameters over time: neuron positions u_j with the target jumps, and outer weights a_j. */
 import type { CheckpointSeries } from '../api/contract';
 import type { RunConfig } from '../config/schema';
-import { chartFrame, REFERENCE_COLOR, timeAxis, timeColumn, valueAxis, type ChartOption, type LineSeries, type TimeChartOptions } from './frame';
+import { chartFrame, countPoints, REFERENCE_COLOR, timeAxis, timeColumn, valueAxis, type ChartOption, type LineSeries, type TimeChartOptions } from './frame';
 import { formatNumber } from './format';
-import { countPoints, trajectorySeries } from './trajectories';
+import { trajectorySeries } from './trajectories';
 
 const NEURONS = 'neuron positions u_j';
 const JUMPS = 'target jumps v_i';

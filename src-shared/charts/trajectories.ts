@@ -2,7 +2,7 @@
 import type { CheckpointSeries } from '../api/contract';
 import { decimateColumns } from './decimate';
 import { flatPoints } from './points';
-import type { LineSeries } from './frame';
+import { flatRows, type LineSeries } from './frame';
 
 /** Up to this many entries get a series each (hover shows which one); beyond, all share one series with gaps. */
 const SEPARATE_LINES_LIMIT = 64;
@@ -36,14 +36,7 @@ export function trajectorySeries(series: CheckpointSeries, time: Float64Array, v
   // Many lines: thinner and translucent, so dense bundles read as density instead of a solid block.
   const lineStyle = many ? { width: 0.6, opacity: 0.35 } : { width: 1 };
   const common = { type: 'line' as const, name: options.name, showSymbol: false, lineStyle, emphasis: { disabled: many }, dimensions: ['x', 'y'] };
-  // ECharts reads a flat typed array as rows of `dimensions.length` numbers; its option types only list plain arrays.
-  const data = (xy: Float64Array) => xy as unknown as LineSeries['data'];
-  if (!many) return kept.map((column, k) => ({ ...common, id: options.label(first + k), data: data(flatPoints(time, [column], options.logX)) }));
+  if (!many) return kept.map((column, k) => ({ ...common, id: options.label(first + k), data: flatRows(flatPoints(time, [column], options.logX)) }));
   // One series for all, the lines separated by gaps: far cheaper to build and draw than a thousand series.
-  return [{ ...common, id: `${options.name} (all)`, data: data(flatPoints(time, kept, options.logX)), connectNulls: false, silent: true }];
-}
-
-/** Number of points in line series (flat typed arrays hold two numbers per point), to decide on animation. */
-export function countPoints(lines: LineSeries[]): number {
-  return lines.reduce((n, line) => n + (ArrayBuffer.isView(line.data) ? line.data.length / 2 : Array.isArray(line.data) ? line.data.length : 0), 0);
+  return [{ ...common, id: `${options.name} (all)`, data: flatRows(flatPoints(time, kept, options.logX)), connectNulls: false, silent: true }];
 }

@@ -1,5 +1,6 @@
 /** What the SGD engines share: the constants of one run and the engine interface. */
 import type { Target } from '../../config/schema';
+import { evalTarget } from '../../math/target';
 import type { UGradient } from '../../math/stochastic';
 
 /** Constants of one online SGD run (PAPER.md section 2), read once from the configuration. */
@@ -34,7 +35,7 @@ export function sgdProblem(target: Target, eta: number, h: number, epsilon: numb
   for (let c = 0; c < LEVEL_CELLS; c++) {
     const [start, end] = [c / LEVEL_CELLS, (c + 1) / LEVEL_CELLS];
     // x >= v decides the same for every x of the cell unless start < v < end
-    cellLevel[c] = jumps.some((v) => start < v && v < end) ? NaN : levels[jumps.filter((v) => v <= start).length];
+    cellLevel[c] = jumps.some((v) => start < v && v < end) ? NaN : evalTarget(target, start);
   }
   return {
     jumps,
