@@ -1,5 +1,5 @@
 /**
- * The limit's integrators on the paper configuration (seed-42 init, tau_max = 0.035) and full-batch GD (PAPER.md
+ * The limit's integrators on the paper configuration (seed-42 init, tau_max = 0.035) and full-batch GD (docs/MODEL.md
  * section 5): one 2-D run of 5000 epochs and the 10-D problem's epochs per second. Times are process CPU time, so that
  * other processes on the machine disturb them less.
  */

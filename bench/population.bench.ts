@@ -1,4 +1,4 @@
-/** Speed of the exact population loss (PAPER.md section 4): targets 10 us at m = 20 and 1 ms at m = 1000. */
+/** Speed of the exact population loss (docs/MODEL.md section 4): targets 10 us at m = 20 and 1 ms at m = 1000. */
 import { PAPER_TARGET } from '../src-shared/config/schema';
 import { Population } from '../src-shared/math/population';
 

@@ -1,4 +1,4 @@
-/** `ttlab reproduce [--quick | --full] [--only NAME,...] [--db FILE] [--dir DIR] [--json]`: PAPER.md section 6 as checks. */
+/** `ttlab reproduce [--quick | --full] [--only NAME,...] [--db FILE] [--dir DIR] [--json]`: docs/MODEL.md section 6 as checks. */
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { sweepSize } from '../../src-shared/config/sweep';

@@ -48,7 +48,7 @@ export interface Figure {
   height?: number;
 }
 
-/** One experiment of PAPER.md section 6. */
+/** One experiment of docs/MODEL.md section 6. */
 export interface Experiment {
   /** name: the --only name, e.g. `replay-two-timescale`. */
   name: string;

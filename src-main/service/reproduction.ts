@@ -1,5 +1,5 @@
 /**
- * "Reproduce the paper" in the app: the experiments of PAPER.md section 6, one sweep at a time on the lab's own pool
+ * "Reproduce the paper" in the app: the experiments of docs/MODEL.md section 6, one sweep at a time on the lab's own pool
  * (stored as the sweeps `reproduce/<experiment>/<tier>`, as the CLI stores them), checked, and their figures zipped.
  * Each change of state is announced whole; the last announcement carries the report.
  */

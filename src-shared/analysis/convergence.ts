@@ -1,5 +1,5 @@
 /**
- * The convergence rule of the reports (PAPER.md section 6): a run converged when every target jump holds a neuron within
+ * The convergence rule of the reports (docs/MODEL.md section 6): a run converged when every target jump holds a neuron within
  * eta / 2 and its final loss is within CONVERGENCE_FACTOR of the floor eta sum(Delta^2) / 28.
  */
 import type { RunDetail, RunStatus } from '../api/contract';

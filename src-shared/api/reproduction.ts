@@ -16,7 +16,7 @@ export interface ReproductionCheck {
   pass: boolean;
 }
 
-/** One experiment of the paper (PAPER.md section 6) on its way through the pool. */
+/** One experiment of the paper (docs/MODEL.md section 6) on its way through the pool. */
 export interface ReproductionExperiment {
   /** name: e.g. `replay-two-timescale`; its runs are the sweep `reproduce/<name>/<tier>`. */
   name: string;

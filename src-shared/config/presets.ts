@@ -1,5 +1,5 @@
 /**
- * Named presets for every experiment of PAPER.md section 6. A preset is either one run or a sweep.
+ * Named presets for every experiment of docs/MODEL.md section 6. A preset is either one run or a sweep.
  */
 import { PAPER_TARGET, parseRunConfig, parseSweepSpec, type RunConfig, type RunConfigInput, type SweepSpec, type SweepSpecInput } from './schema';
 

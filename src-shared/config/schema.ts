@@ -1,6 +1,6 @@
 /**
  * The run configuration: one versioned schema shared by every boundary (designer, IPC, WebSocket, CLI, database).
- * Names follow PAPER.md: `h` outer stepsize, `epsilon` ratio of inner to outer stepsize, `eta` activation width.
+ * Names follow docs/MODEL.md: `h` outer stepsize, `epsilon` ratio of inner to outer stepsize, `eta` activation width.
  */
 import { z } from 'zod';
 

@@ -1,5 +1,5 @@
 /**
- * The smoothed step of PAPER.md section 1 (unit width, C^1) and its companions. Arguments are already divided by eta.
+ * The smoothed step of docs/MODEL.md section 1 (unit width, C^1) and its companions. Arguments are already divided by eta.
  */
 
 /** sigma(z): 0 below -1/2, 4(z+1/2)^3 on [-1/2, 0], 1 - 4(1/2-z)^3 on [0, 1/2], 1 above 1/2. */

@@ -1,4 +1,4 @@
-/** Which target jumps hold a neuron within eta/2 (PAPER.md section 4: "every jump covered"). */
+/** Which target jumps hold a neuron within eta/2 (docs/MODEL.md section 4: "every jump covered"). */
 import type { CoverageEntry } from '../api/contract';
 import type { Target } from '../config/schema';
 

@@ -1,5 +1,5 @@
 /**
- * The two-timescale limit of PAPER.md section 3 (epsilon -> 0, then eta -> 0). The m neurons cut [0, 1] into the cells
+ * The two-timescale limit of docs/MODEL.md section 3 (epsilon -> 0, then eta -> 0). The m neurons cut [0, 1] into the cells
  * between consecutive points of {0, u_1..u_m, 1} (sorted, neurons clamped to [0, 1]); for frozen u the fast problem
  * makes the network equal to the cell average of f* on each cell, and the slow time tau moves the neurons down the
  * gradient of the reduced loss L0(u) = sum over cells of int (f* - average)^2.

@@ -1,5 +1,5 @@
 /**
- * Exact population quantities of PAPER.md section 4 for one (target, eta, m): the loss L(a, u) = int_0^1 (f - f*)^2,
+ * Exact population quantities of docs/MODEL.md section 4 for one (target, eta, m): the loss L(a, u) = int_0^1 (f - f*)^2,
  * its gradient, the Gram matrix, the projections b and the fast solution a*(u).
  *
  * Loss and gradient sweep [0, 1] once along the sorted breakpoints {0, 1} U {v_i} U {u_j - eta/2, u_j, u_j + eta/2}.

@@ -1,5 +1,5 @@
 /**
- * 4-point Gauss-Legendre on [-1, 1]: exact for polynomials of degree <= 7, hence for every integrand of PAPER.md
+ * 4-point Gauss-Legendre on [-1, 1]: exact for polynomials of degree <= 7, hence for every integrand of docs/MODEL.md
  * section 4 (degree <= 6 between consecutive breakpoints).
  */
 

@@ -1,5 +1,5 @@
 /**
- * The authors' per-sample gradients (PAPER.md section 2, fixture section `stochastic_gradients`), written plainly as the
+ * The authors' per-sample gradients (docs/MODEL.md section 2, fixture section `stochastic_gradients`), written plainly as the
  * reference that the fast SGD engines are checked against.
  */
 import type { Target } from '../config/schema';

@@ -1,6 +1,6 @@
 /**
  * Does an initialisation give every closed target piece [0, v_1], ..., [v_n, 1] at least two neurons (the condition
- * under which the two-timescale limit is defined, PAPER.md section 3)? For m sorted U[0,1] draws this is the
+ * under which the two-timescale limit is defined, docs/MODEL.md section 3)? For m sorted U[0,1] draws this is the
  * probability that a multinomial(m; p_0..p_n) count, p_k the piece lengths, puts >= 2 in every piece.
  */
 import type { Target } from '../config/schema';

@@ -1,4 +1,4 @@
-/** Facts of a target read before any training: loss floor, tightest spacing, smallest jump (PAPER.md sections 1 and 4). */
+/** Facts of a target read before any training: loss floor, tightest spacing, smallest jump (docs/MODEL.md sections 1 and 4). */
 import type { Target } from '../config/schema';
 import { lossFloor } from '../math/target';
 

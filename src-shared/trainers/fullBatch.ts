@@ -1,5 +1,5 @@
 /**
- * Full-batch gradient descent on a fixed sample (PAPER.md section 5, the authors' PyTorch experiments): plain SGD
+ * Full-batch gradient descent on a fixed sample (docs/MODEL.md section 5, the authors' PyTorch experiments): plain SGD
  * without momentum, learning rate lrA on the weights a and lrU on the positions u, one step per epoch, on the
  * criterion ||prediction - y||_2 / n (a norm, not the mean squared error).
  *

@@ -1,5 +1,5 @@
 /**
- * Population gradient flow at finite epsilon (PAPER.md section 5, the object of the theorem), in fast time t = tau / epsilon:
+ * Population gradient flow at finite epsilon (docs/MODEL.md section 5, the object of the theorem), in fast time t = tau / epsilon:
  *   da/dt = -grad_a L(a, u),   du/dt = -epsilon grad_u L(a, u),   L exact (math/population.ts).
  *
  * Integrator: adaptive ROS2 (math/rosenbrock.ts), a W-method: second order for any matrix J, L-stable where J is exact.

@@ -1,5 +1,5 @@
 /**
- * Online SGD with two stepsizes (PAPER.md section 2): one fresh sample per step, x first then xi = noise (2 rand - 1),
+ * Online SGD with two stepsizes (docs/MODEL.md section 2): one fresh sample per step, x first then xi = noise (2 rand - 1),
  * a_j += 2 h r sigma_eta(x - u_j), u_j -= h epsilon g_j with pre-update values. Samples are drawn in blocks and handed to
  * an engine: the dense one (O(m) per step) for small m, the Fenwick-tree one (O(log m) plus the neurons within eta/2 of
  * x) for wide networks. Both give the same results up to rounding.
@@ -40,7 +40,7 @@ export class SgdTrainer implements Trainer {
     engine: SgdEngineKind = config.network.m >= TREE_ENGINE_MIN_NEURONS ? 'tree' : 'dense',
   ) {
     const { m, eta, activation } = config.network;
-    if (activation !== 'cubic') throw new Error('SGD trains the cubic network of PAPER.md section 1; relu is for full batch');
+    if (activation !== 'cubic') throw new Error('SGD trains the cubic network of docs/MODEL.md section 1; relu is for full batch');
     const { a, u } = initialParameters(config, rng);
     const problem = sgdProblem(config.target, eta, config.sgd.h, config.sgd.epsilon, config.sgd.uGradient);
     this.engine = engine === 'tree' ? new TreeEngine(problem, m) : new DenseEngine(problem, m);

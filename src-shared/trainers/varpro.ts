@@ -1,5 +1,5 @@
 /**
- * The exact outer solve ("variable projection", epsilon = 0 at finite eta, PAPER.md section 5): the weights are always
+ * The exact outer solve ("variable projection", epsilon = 0 at finite eta, docs/MODEL.md section 5): the weights are always
  * the fast solution a*(u), and the positions follow du/dtau = -grad_u L(a*(u), u), which is the gradient of
  * min_a L(a, u) (envelope theorem). Adaptive Dormand-Prince 5(4) in slow time tau with config.ode.rtol / atol.
  */

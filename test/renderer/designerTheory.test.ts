@@ -10,7 +10,7 @@ describe('theory at a glance', () => {
     const expected = (100 * uniformInitValidProbability(PAPER_TARGET, 20)!).toPrecision(3);
     expect(get('theory-probability').text()).toContain(`${expected} %`);
     expect(get('theory-probability').text()).toContain('m = 20');
-    // PAPER.md: seed 42 with the numpy generator passes.
+    // docs/MODEL.md: seed 42 with the numpy generator passes.
     expect(get('theory-init-verdict').text()).toBe('this seed: passes');
     expect(get('theory-floor').text()).toContain('0.008');
     expect(get('theory-spacing').text()).toContain('0.15');

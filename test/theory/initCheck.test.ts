@@ -18,7 +18,7 @@ describe('initialisation check', () => {
   });
 
   it('gives the probability of uniform positions and the verdict for the chosen seed', () => {
-    // PAPER.md: with seed 42 the numpy init passes the limit's condition.
+    // docs/MODEL.md: with seed 42 the numpy init passes the limit's condition.
     const paper = check({ network: { m: 20 }, seed: 42, rng: 'numpy' });
     expect(paper).toEqual({ kind: 'random', probability: uniformInitValidProbability(PAPER_TARGET, 20), seedProblem: null });
     const seeds = Array.from({ length: 40 }, (_, seed) => check({ network: { m: 20 }, seed, rng: 'numpy' }));

@@ -1,5 +1,5 @@
 /**
- * The full-batch experiments of PAPER.md section 5 (2-D, 10-D, ReLU): standard GD (lr 1 on both layers, 300 epochs)
+ * The full-batch experiments of docs/MODEL.md section 5 (2-D, 10-D, ReLU): standard GD (lr 1 on both layers, 300 epochs)
  * against two-timescale GD (lr_u = 0.01, 5000 epochs) on the presets' sweeps, compared by the median final criterion
  * ||pred - y||_2 / n. The tiers differ only in the seeds.
  */

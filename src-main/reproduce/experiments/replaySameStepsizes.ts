@@ -28,7 +28,7 @@ export const replaySameStepsizes: Experiment = {
         measured: entry ? `nearest neuron ${formatValue(entry.distanceInEta)} eta` : 'no coverage recorded',
         pass: entry !== undefined && !entry.covered,
       },
-      // PAPER.md's range for the median over seeds (0.25-0.9) also holds the replayed seed: it is a stuck run, far
+      // docs/MODEL.md's range for the median over seeds (0.25-0.9) also holds the replayed seed: it is a stuck run, far
       // above the floor 0.0080, which is the point of the figure.
       withinRange('final loss stuck far above the floor', run.finalLoss ?? NaN, 0.25, 0.9),
     ];

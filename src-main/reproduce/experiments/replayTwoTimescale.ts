@@ -13,7 +13,7 @@ const config = presetConfig('paper-two-timescale');
  * Evaluation at which the limit's L0 first reaches exactly 0. The authors evaluate before the update at steps
  * 0, n/100, ..., n (101 evaluations) and integrate the limit with 1000 Euler steps, 10 per evaluation; the last flank
  * (the jump at 0.65) lands on its jump during Euler step 805 (804.1 steps of travel), so L0 = 0 first at evaluation
- * index 81 counting from 0, the one at step 81 n/100. PAPER.md's "the 81st of the 101 evaluations" counts the same
+ * index 81 counting from 0, the one at step 81 n/100. docs/MODEL.md's "the 81st of the 101 evaluations" counts the same
  * evaluation by its step k n/100 (the evaluation at step 0 being the zeroth), not by its 1-based position (82nd).
  */
 export const LIMIT_ZERO_INDEX = 81;
@@ -66,7 +66,7 @@ export const replayTwoTimescale: Experiment = {
     if (!run) return [];
     const zeroAt = firstZeroIndex(run.limitLoss);
     return [
-      // The floor eta sum(Delta^2)/28 is 0.0080; the authors' Fig 3 ends just above it. The range is PAPER.md's.
+      // The floor eta sum(Delta^2)/28 is 0.0080; the authors' Fig 3 ends just above it. The range is docs/MODEL.md's.
       withinRange('SGD final loss near the floor 0.0080', run.finalLoss ?? NaN, 0.0078, 0.0095),
       everyJumpCovered(run),
       {

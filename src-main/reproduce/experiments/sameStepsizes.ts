@@ -9,7 +9,7 @@ import { firstSeeds, PAPER_REPEATS, presetConfig } from './base';
 const QUICK_SEEDS = 10;
 
 /**
- * PAPER.md's range for the median, [0.25, 0.9]. Over seeds 0..99 the median final L is 0.444 (runs from 0.11 to 1.30)
+ * docs/MODEL.md's range for the median, [0.25, 0.9]. Over seeds 0..99 the median final L is 0.444 (runs from 0.11 to 1.30)
  * and 98% of seeds leave a jump uncovered; medians of 10 seeds drawn from those 100 fall in [0.33, 0.55] 95% of the
  * time (20 seeds: [0.39, 0.51]) and their uncovered share is at least 90%: the range and the 80% hold with margin.
  */

@@ -16,7 +16,7 @@ const configs: Record<Tier, RunConfig> = { quick: presetConfig('paper-two-timesc
  * for that spread without admitting a run stuck like the equal-stepsize ones (L >= 0.25).
  */
 const QUICK_MEDIAN: [number, number] = [0.009, 0.014];
-/** full: PAPER.md's range for every seed at h = 1e-5 (the floor is 0.0080). */
+/** full: docs/MODEL.md's range for every seed at h = 1e-5 (the floor is 0.0080). */
 const FULL_RANGE: [number, number] = [0.0078, 0.0095];
 
 function fullChecks(runs: readonly ExperimentRun[]): Check[] {

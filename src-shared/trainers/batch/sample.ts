@@ -1,5 +1,5 @@
 /**
- * The fixed training sample of a full-batch run (PAPER.md section 5): n points x ~ U[0,1]^d and their noise-free
+ * The fixed training sample of a full-batch run (docs/MODEL.md section 5): n points x ~ U[0,1]^d and their noise-free
  * labels, with each coordinate's values sorted once so that a unit only touches the points near its position.
  */
 import { relu } from '../../math/activation';

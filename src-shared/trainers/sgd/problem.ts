@@ -3,7 +3,7 @@ import type { Target } from '../../config/schema';
 import { evalTarget } from '../../math/target';
 import type { UGradient } from '../../math/stochastic';
 
-/** Constants of one online SGD run (PAPER.md section 2), read once from the configuration. */
+/** Constants of one online SGD run (docs/MODEL.md section 2), read once from the configuration. */
 export interface SgdProblem {
   /** jumps[i]: position v_i of the target's jump i, increasing. */
   readonly jumps: Float64Array;

@@ -1,4 +1,4 @@
-/** The paper's network (PAPER.md section 6): paper target, m = 20, eta = 4e-3, seed-42 numpy init, tau up to 0.035. */
+/** The paper's network (docs/MODEL.md section 6): paper target, m = 20, eta = 4e-3, seed-42 numpy init, tau up to 0.035. */
 import { parseRunConfig, type RunConfig, type RunConfigInput } from '../../../src-shared/config/schema';
 import { Mt19937 } from '../../../src-shared/rng/mt19937';
 

@@ -1,4 +1,4 @@
-/** The exact outer solve on the paper config: monotone descent to the floor (PAPER.md section 5). */
+/** The exact outer solve on the paper config: monotone descent to the floor (docs/MODEL.md section 5). */
 import { describe, expect, it } from 'vitest';
 import { coveredCount } from '../../../src-shared/math/coverage';
 import { Population } from '../../../src-shared/math/population';

@@ -1,4 +1,4 @@
-/** Full-batch GD (PAPER.md section 5): gradient, descent, determinism, resume, and the two-timescale advantage. */
+/** Full-batch GD (docs/MODEL.md section 5): gradient, descent, determinism, resume, and the two-timescale advantage. */
 import { describe, expect, it } from 'vitest';
 import { sigma } from '../../../src-shared/math/activation';
 import { Mt19937 } from '../../../src-shared/rng/mt19937';

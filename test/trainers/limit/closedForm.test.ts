@@ -1,4 +1,4 @@
-/** Closed-form facts of the limit (PAPER.md section 3) along both integrators. */
+/** Closed-form facts of the limit (docs/MODEL.md section 3) along both integrators. */
 import { describe, expect, it } from 'vitest';
 import { PAPER_TARGET } from '../../../src-shared/config/schema';
 import { LimitTrainer } from '../../../src-shared/trainers/limit';

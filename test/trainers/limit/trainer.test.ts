@@ -86,7 +86,7 @@ describe('validity', () => {
         failures++;
       }
     }
-    // PAPER.md: about 34% of uniform m = 20 inits pass; 60 seeds put the failures near 40 (binomial sd 3.7)
+    // docs/MODEL.md: about 34% of uniform m = 20 inits pass; 60 seeds put the failures near 40 (binomial sd 3.7)
     expect(failures).toBeGreaterThan(25);
     expect(failures).toBeLessThan(55);
   });
