@@ -1,10 +1,12 @@
 /**
- * Loads the reference cases computed with the authors' code (/work/shared/fixtures/README.md). Another file of the same
- * format can be run through the same tests by pointing TTLAB_REFERENCE_CASES at it.
+ * Loads the reference cases computed with the authors' code (how, and with which conventions: test/fixtures/README.md).
+ * Another file of the same format can be run through the same tests by pointing TTLAB_REFERENCE_CASES at it.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
-export const DEFAULT_REFERENCE_CASES = '/work/shared/fixtures/reference-cases.json';
+/** The cases kept in the repository, found beside this file so that a fresh clone runs them from any folder. */
+export const DEFAULT_REFERENCE_CASES = join(import.meta.dirname, 'fixtures', 'reference-cases.json');
 
 export interface FixtureTarget {
   values: number[];
