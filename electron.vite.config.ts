@@ -1,25 +1,33 @@
 /**
- * One build for the three Electron pieces. Main bundles three entries with stable names: index (the Electron main
- * process), trainer (the trainer process, started by utilityProcess.fork or child_process.fork) and web (browser mode).
+ * One build for the three Electron pieces. Main bundles its entries with stable names: index (the Electron main
+ * process), trainer (the trainer process, started by utilityProcess.fork or child_process.fork), reportWorker and
+ * importScanWorker (worker threads, see src-main/threads/start-worker.ts), web (browser mode)
+ * and cli (the `ttlab` command, which bin/ttlab.mjs loads, so that it starts without compiling TypeScript).
  * The preload is CommonJS with its imports inlined, as a sandboxed preload must be. The renderer lands in
- * out/renderer, which both Electron (file://) and the browser-mode host serve.
+ * out/renderer, which both Electron (as app://lab/) and the browser-mode host serve.
  */
 import { resolve } from 'node:path';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'electron-vite';
+import { hashEngineSources } from './src-main/provenance/engineId';
 
 const root = import.meta.dirname;
 const from = (path: string) => resolve(root, path);
 
 export default defineConfig({
   main: {
+    // Runs record which engine computed them (src-main/provenance/engineId.ts).
+    define: { __TTLAB_ENGINE_ID__: JSON.stringify(hashEngineSources(from('src-shared')) ?? 'unknown') },
     build: {
       outDir: from('out/main'),
       rolldownOptions: {
         input: {
           index: from('src-main/electron/main.ts'),
           trainer: from('src-main/trainer/entry.ts'),
+          reportWorker: from('src-main/report/render-worker.ts'),
+          importScanWorker: from('src-main/store/import-scan-worker.ts'),
           web: from('src-main/web.ts'),
+          cli: from('src-main/cli/main.ts'),
         },
         external: ['better-sqlite3'],
       },

@@ -17,6 +17,8 @@ export function fuseConfig(platform) {
     [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
     [FuseV1Options.EnableNodeCliInspectArguments]: false,
     [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: ASAR_INTEGRITY_PLATFORMS.includes(platform),
+    // file:// pages get no privileges beyond the web's: the UI is served from app:// (src-main/electron/appProtocol.ts).
+    [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
     // The app runs only from app.asar, never from a loose app/ folder someone dropped beside it.
     [FuseV1Options.OnlyLoadAppFromAsar]: true,
     // Flipping bits invalidates the ad-hoc signature of arm64 macOS builds: re-sign ad hoc (the real signing follows).

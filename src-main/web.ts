@@ -7,23 +7,35 @@ import { createLab } from './service/lab';
 import { forkTrainer } from './pool/fork-trainer';
 import { defaultDatabasePath } from './store/paths';
 import { startHost } from './host/server';
+import { portFile, readRememberedPort, rememberPort } from './host/rememberedPort';
+import { installShutdown } from './host/shutdown';
 import { parseWebArgs, UsageError } from './host/webArgs';
 
 async function main(argv: readonly string[]): Promise<void> {
   const options = parseWebArgs(argv);
+  // Before anything opens: from here on, Ctrl+C or SIGTERM closes what is open and exits with 0.
+  const shutdown = installShutdown();
   const here = import.meta.dirname;
-  const lab = createLab({ dbFile: options.db ?? defaultDatabasePath(), spawn: forkTrainer({ entry: join(here, 'trainer.js') }) });
-  const host = await startHost({ lab, port: options.port, staticDir: join(here, '../renderer') }).catch(async (error: unknown) => {
-    await lab.close();
-    throw error;
-  });
+  const dbFile = options.db ?? defaultDatabasePath();
+  const lab = createLab({ dbFile, spawn: forkTrainer({ entry: join(here, 'trainer.js') }) });
+  shutdown.add(() => lab.close());
+  const staticDir = join(here, '../renderer');
+  const remembered = options.port === undefined ? readRememberedPort(portFile(dbFile)) : null;
+  const host = await startHost({ lab, port: options.port ?? remembered ?? 0, staticDir })
+    // The last start's port may be taken by now: any free port then.
+    .catch((error: unknown) => {
+      if (remembered === null || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+      return startHost({ lab, port: 0, staticDir });
+    })
+    .catch(async (error: unknown) => {
+      await lab.close();
+      throw error;
+    });
+  shutdown.add(() => host.close());
+  rememberPort(portFile(dbFile), host.port);
+  if (shutdown.requested) return;
   console.log(`Two-Timescale Lab (browser mode) is running: open ${host.url}`);
   console.log('Press Ctrl+C to stop.');
-  const stop = () => {
-    void host.close().then(() => lab.close()).finally(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

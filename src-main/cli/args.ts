@@ -1,16 +1,38 @@
 /** Command-line parsing on node:util parseArgs, turning its errors into one-line usage errors. */
 import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { ValidationError, type RunConfig, parseRunConfig } from '../../src-shared/config/schema';
+import { runLimitIssue } from '../../src-shared/config/limits';
+import { totalSteps, ValidationError, type RunConfig, parseRunConfig } from '../../src-shared/config/schema';
 import { setPath } from '../../src-shared/config/sweep';
 import { UsageError } from './errors';
 
 export function parseFlags<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
   try {
-    return parseArgs({ args, options, allowPositionals: false, strict: true });
+    return parseArgs({ args: joinFlagValues(args, options), options, allowPositionals: false, strict: true });
   } catch (error) {
     throw new UsageError((error as Error).message.split('\n')[0]);
   }
+}
+
+/**
+ * Joins a flag that takes a value to its value (`--seed -3` becomes `--seed=-3`, then checked like any value), and
+ * says plainly when the value is missing. parseArgs alone answers both with "argument is ambiguous".
+ */
+function joinFlagValues(args: readonly string[], options: NonNullable<ParseArgsConfig['options']>): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const name = /^--([^=]+)$/.exec(args[i])?.[1];
+    if (name === undefined || !Object.hasOwn(options, name) || options[name].type !== 'string') {
+      joined.push(args[i]);
+      continue;
+    }
+    const value = args[i + 1];
+    if (value === undefined) throw new UsageError(`--${name}: missing its value`);
+    if (value.startsWith('-') && !/^-[\d.]/.test(value)) throw new UsageError(`--${name}: missing its value (the next argument is the flag ${value})`);
+    joined.push(`--${name}=${value}`);
+    i++;
+  }
+  return joined;
 }
 
 /** An integer flag value in [min, max], or a usage error naming the flag. */
@@ -57,10 +79,14 @@ export function applyOverrides(config: RunConfig, sets: readonly string[], seed:
     }
   }
   if (seed !== undefined) patched = { ...patched, seed };
+  let parsed: RunConfig;
   try {
-    return parseRunConfig(patched);
+    parsed = parseRunConfig(patched);
   } catch (error) {
     if (error instanceof ValidationError) throw new UsageError(`invalid configuration: ${error.message}`);
     throw error;
   }
+  const limit = runLimitIssue(parsed, totalSteps(parsed));
+  if (limit) throw new UsageError(`invalid configuration: ${limit.message}`);
+  return parsed;
 }

@@ -1,21 +1,23 @@
 /**
- * `ttlab export`: a run, several runs or a sweep as a report image (--png), a metrics CSV (--csv) or a whole report
- * folder (--dir). Every output is checked before anything is computed, and written atomically.
+ * `ttlab export`: a run, several runs or a sweep as a report image (--png, --svg, vector --pdf; one chart alone with
+ * --chart NAME at --size), an interactive HTML report (--html), a metrics CSV (--csv) or a whole report folder (--dir).
+ * Every output is checked before anything is computed, and written atomically.
  */
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { NotFoundError } from '../../src-shared/api/errors';
 import { metricsCsv } from '../report/csv';
 import { loadReport, type ReportData, type ReportTarget } from '../report/data';
-import { defaultContext, ReportWriteError, writeFileAtomically, writeFolderAtomically } from '../report/exportReport';
+import { checkTarget, defaultContext, kindAt, ReportWriteError, writeFileAtomically, writeFolderAtomically } from '../report/exportReport';
 import { reportFiles } from '../report/files';
 import { reportPng } from '../report/image';
 import type { RunStore } from '../store';
 import { parseFlags } from './args';
 import { openCliStore } from './database';
 import { UsageError } from './errors';
+import { figureBytes, parseFigureFlags, type FigureFormat } from './figureOutputs';
 
-type Output = 'png' | 'csv' | 'dir';
+type Output = 'png' | 'csv' | 'dir' | FigureFormat;
 
 function parseTarget(values: { run?: string; sweep?: string; runs?: string }): { target: ReportTarget; flag: string } {
   const given = (['run', 'sweep', 'runs'] as const).filter((flag) => values[flag] !== undefined);
@@ -27,7 +29,10 @@ function parseTarget(values: { run?: string; sweep?: string; runs?: string }): {
   return { target: { runIds }, flag: 'runs' };
 }
 
-/** An output path that can be written: its folder exists and is writable, and it is new (or --force, and not a folder for a file). */
+/**
+ * An output path that can be written: its folder exists and is writable, and it is new, or --force and a regular file
+ * (a folder for --dir, whose other contents stay).
+ */
 function checkOutput(flag: Output, file: string, force: boolean): string {
   const path = resolve(file);
   const folder = dirname(path);
@@ -37,9 +42,11 @@ function checkOutput(flag: Output, file: string, force: boolean): string {
   } catch {
     throw new UsageError(`--${flag}: folder ${folder} is not writable`);
   }
-  if (existsSync(path)) {
-    if (!force) throw new UsageError(`--${flag}: ${path} exists already; add --force to replace it`);
-    if (flag !== 'dir' && statSync(path).isDirectory()) throw new UsageError(`--${flag}: ${path} is a folder`);
+  if (kindAt(path) !== 'none' && !force) throw new UsageError(`--${flag}: ${path} exists already; add --force to replace it`);
+  try {
+    checkTarget(path, force, flag === 'dir' ? 'folder' : 'file');
+  } catch (error) {
+    throw new UsageError(`--${flag}: ${(error as Error).message}`);
   }
   return path;
 }
@@ -63,20 +70,29 @@ export async function exportCommand(args: string[]): Promise<number> {
     csv: { type: 'string' },
     dir: { type: 'string' },
     force: { type: 'boolean' },
+    'spreadsheet-safe': { type: 'boolean' },
+    svg: { type: 'string' },
+    pdf: { type: 'string' },
+    html: { type: 'string' },
+    chart: { type: 'string' },
+    size: { type: 'string' },
+    band: { type: 'string' },
   });
   const { target, flag } = parseTarget(values);
   const force = values.force ?? false;
-  const outputs = (['png', 'csv', 'dir'] as const).filter((output) => values[output] !== undefined);
-  if (outputs.length === 0) throw new UsageError('give at least one of --png FILE, --csv FILE or --dir DIR');
+  const outputs = (['png', 'csv', 'dir', 'svg', 'pdf', 'html'] as const).filter((output) => values[output] !== undefined);
+  if (outputs.length === 0) throw new UsageError('give at least one of --png FILE, --svg FILE, --pdf FILE, --html FILE, --csv FILE or --dir DIR');
+  const figure = parseFigureFlags(values, outputs);
   const paths = Object.fromEntries(outputs.map((output) => [output, checkOutput(output, values[output]!, force)])) as Partial<Record<Output, string>>;
-  if (new Set(Object.values(paths)).size !== outputs.length) throw new UsageError('--png, --csv and --dir need different paths');
+  if (new Set(Object.values(paths)).size !== outputs.length) throw new UsageError('--png, --svg, --pdf, --html, --csv and --dir need different paths');
 
   const store = openCliStore(values.db, { mustExist: true, readonly: true });
   try {
     const data = load(store, target, flag);
     const context = defaultContext();
     // With --dir every file is built once and the single-file outputs reuse them.
-    const files = paths.dir ? reportFiles(data, context) : undefined;
+    const csvOptions = { spreadsheetSafe: values['spreadsheet-safe'] ?? false };
+    const files = paths.dir ? reportFiles(data, context, csvOptions) : undefined;
     const written: string[] = [];
     try {
       if (paths.dir) {
@@ -84,11 +100,18 @@ export async function exportCommand(args: string[]): Promise<number> {
         written.push(paths.dir);
       }
       if (paths.png) {
-        writeFileAtomically(paths.png, files?.['report.png'] ?? reportPng(data, context), { force });
+        const png = figure.chart === undefined ? (files?.['report.png'] ?? reportPng(data, context)) : await figureBytes('png', data, context, figure);
+        writeFileAtomically(paths.png, png, { force });
         written.push(paths.png);
       }
+      for (const format of ['svg', 'pdf', 'html'] as const) {
+        const path = paths[format];
+        if (path === undefined) continue;
+        writeFileAtomically(path, await figureBytes(format, data, context, figure), { force });
+        written.push(path);
+      }
       if (paths.csv) {
-        writeFileAtomically(paths.csv, files?.['metrics.csv'] ?? metricsCsv(data.runs), { force });
+        writeFileAtomically(paths.csv, files?.['metrics.csv'] ?? metricsCsv(data.runs, csvOptions), { force });
         written.push(paths.csv);
       }
     } catch (error) {

@@ -1,11 +1,14 @@
 /**
  * One run in this process (the fastest path for a single run): the session in ~50 ms chunks, checkpoints saved in
- * batches, Ctrl-C ends the run as cancelled with its checkpoints kept.
+ * batches and the session's state every few seconds (so a run killed with the process resumes with `ttlab resume`),
+ * Ctrl-C ends the run as cancelled with its checkpoints and state kept.
  */
 import type { RunConfig } from '../../src-shared/config/schema';
 import { createRunSession } from '../../src-shared/run/session';
+import type { SessionSnapshot } from '../../src-shared/run/snapshot';
 import type { RunCheckpoint } from '../../src-shared/run/types';
 import type { RunStore } from '../store';
+import { parseStateInterval } from '../trainer/trainer-run';
 import type { RunResult } from './result';
 
 const BATCH = 50;
@@ -14,13 +17,16 @@ export interface LocalRunOptions {
   name: string;
   store: RunStore | null;
   onProgress?: (step: number, totalSteps: number) => void;
+  /** Goes on with a stored run (RunStore.prepareResume) instead of creating one. */
+  resume?: { runId: string; snapshot: SessionSnapshot | null; durationMs: number };
 }
 
 export async function runLocally(config: RunConfig, options: LocalRunOptions): Promise<RunResult> {
-  const { store } = options;
-  const runId = store ? store.createRun({ config, name: options.name }) : null;
+  const { store, resume } = options;
+  const runId = resume ? resume.runId : store ? store.createRun({ config, name: options.name }) : null;
   const pending: RunCheckpoint[] = [];
-  let written = 0;
+  let written = resume?.snapshot?.recorded ?? 0;
+  const earlierMs = resume?.durationMs ?? 0;
   const flush = () => {
     if (store && runId && pending.length > 0) store.appendCheckpoints(runId, written, pending);
     written += pending.length;
@@ -29,12 +35,24 @@ export async function runLocally(config: RunConfig, options: LocalRunOptions): P
   let cancelled = false;
   const onSignal = () => (cancelled = true);
   process.once('SIGINT', onSignal);
+  const stateIntervalMs = parseStateInterval(process.env.TTLAB_STATE_INTERVAL_MS);
   const started = performance.now();
+  let stateSavedAt = started;
   try {
-    const session = createRunSession(config, (checkpoint) => {
-      pending.push(checkpoint);
-      if (pending.length >= BATCH) flush();
-    });
+    const session = createRunSession(
+      config,
+      (checkpoint) => {
+        pending.push(checkpoint);
+        if (pending.length >= BATCH) flush();
+      },
+      resume?.snapshot ?? undefined,
+    );
+    /** Stores the checkpoints so far, then the state that follows them. */
+    const saveState = () => {
+      flush();
+      stateSavedAt = performance.now();
+      if (store && runId && session.status === 'running') store.saveRunState(runId, session.snapshot(), earlierMs + stateSavedAt - started);
+    };
     if (store && runId) store.markRunning(runId, session.totalSteps);
     let budget = 10_000;
     while (!cancelled) {
@@ -43,13 +61,15 @@ export async function runLocally(config: RunConfig, options: LocalRunOptions): P
       const chunkMs = performance.now() - chunkStart;
       options.onProgress?.(session.step, session.totalSteps);
       if (!more) break;
+      if (performance.now() - stateSavedAt >= stateIntervalMs) saveState();
       // Aim for ~50 ms chunks so progress and Ctrl-C stay responsive.
       budget = Math.max(1000, Math.min(budget * 4, Math.round((budget * 50) / Math.max(chunkMs, 0.01))));
       await new Promise((resolve) => setImmediate(resolve));
     }
+    if (cancelled) saveState();
     flush();
     const outcome = session.outcome();
-    const durationMs = performance.now() - started;
+    const durationMs = earlierMs + performance.now() - started;
     const status = cancelled ? 'cancelled' : outcome.status;
     if (store && runId) store.finishRun(runId, status, { ...outcome, durationMs });
     return {

@@ -1,4 +1,5 @@
 /** `ttlab runs [--db FILE] [--json]` */
+import { printable } from '../../src-shared/config/text';
 import { parseFlags } from './args';
 import { openCliStore } from './database';
 
@@ -10,13 +11,16 @@ export async function runsCommand(args: string[]): Promise<number> {
   try {
     const runs = store.listRuns();
     if (values.json) {
-      process.stdout.write(`${JSON.stringify(runs, null, 2)}\n`);
+      // Each run with the build and machine that computed it (null: stored before provenance was recorded).
+      const traced = runs.map((run) => ({ ...run, provenance: store.getProvenance(run.id) }));
+      process.stdout.write(`${JSON.stringify(traced, null, 2)}\n`);
       return 0;
     }
     if (runs.length === 0) process.stdout.write(`no runs in ${store.file}\n`);
+    // Names stored before they were validated, or imported, may hold escape sequences: shown, never obeyed.
     for (const run of runs) {
       const covered = run.coveredJumps === null ? '-' : `${run.coveredJumps}/${run.totalJumps}`;
-      process.stdout.write(`${run.id}  ${run.status.padEnd(11)} ${run.name.slice(0, 40).padEnd(40)} L=${fmt(run.finalLoss).padEnd(10)} covered ${covered.padEnd(5)} ${run.createdAt}\n`);
+      process.stdout.write(`${run.id}  ${run.status.padEnd(11)} ${printable(run.name).slice(0, 40).padEnd(40)} L=${fmt(run.finalLoss).padEnd(10)} covered ${covered.padEnd(5)} ${run.createdAt}\n`);
     }
     return 0;
   } finally {

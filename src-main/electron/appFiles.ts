@@ -1,13 +1,15 @@
 /** Where the built pieces sit beside out/main/index.js. */
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { APP_INDEX_URL } from './appProtocol';
 
 export interface AppFiles {
   /** preload: the sandboxed bridge, CommonJS. */
   preload: string;
   /** rendererIndex: the UI's entry page. */
   rendererIndex: string;
-  /** rendererUrl: the file:// URL IPC requests must come from. */
+  /** rendererRoot: the folder app://lab/ serves (see appProtocol.ts). */
+  rendererRoot: string;
+  /** rendererUrl: the page the window loads, app://lab/index.html, which IPC requests must come from. */
   rendererUrl: string;
   /** trainer: the script each trainer process runs. */
   trainer: string;
@@ -18,7 +20,8 @@ export function appFiles(mainDir: string): AppFiles {
   return {
     preload: join(mainDir, '../preload/index.cjs'),
     rendererIndex,
-    rendererUrl: pathToFileURL(rendererIndex).href,
+    rendererRoot: join(mainDir, '../renderer'),
+    rendererUrl: APP_INDEX_URL,
     trainer: join(mainDir, 'trainer.js'),
   };
 }

@@ -75,19 +75,31 @@ export function fileActions(deps: FileActionDeps): FileActions {
     }
   }
 
+  /** Merges one or several databases (all the shards of a cluster sweep, say) in one transaction. */
   async function importRuns(): Promise<void> {
-    const file = await pickDatabase('Import Runs From Another Database');
-    if (!file) return;
+    const choice = await dialog.showOpenDialog({
+      title: 'Import Runs From Other Databases',
+      defaultPath: path.dirname(host.file),
+      filters: DATABASE_FILTERS,
+      properties: ['openFile', 'multiSelections'],
+    });
+    const files = choice.canceled ? [] : choice.filePaths;
+    if (files.length === 0) return;
+    const from = files.length === 1 ? path.basename(files[0]) : `${files.length} files`;
     try {
-      const counts = host.store.importFrom(file);
-      if (counts.runs > 0) deps.runsChanged();
+      // Schema, size and every row checked on a worker thread first: the window never freezes on a hostile file.
+      await host.store.checkImports(files);
+      const counts = host.store.mergeFrom(files);
+      if (counts.added > 0) deps.runsChanged();
+      const replaced = counts.replaced > 0 ? ` ${counts.replaced} unfinished run(s) were replaced by their finished copies.` : '';
+      const refused = counts.refused > 0 ? ` ${counts.refused} run(s) were refused: a different run with the same id is stored here.` : '';
       await dialog.showMessageBox({
         type: 'info',
-        message: `Imported ${counts.runs} run${counts.runs === 1 ? '' : 's'} from ${path.basename(file)}`,
-        detail: `${counts.sweeps} sweep(s) added; ${counts.skipped} run(s) already in this database were left as they are.`,
+        message: `Imported ${counts.added} run${counts.added === 1 ? '' : 's'} from ${from}`,
+        detail: `${counts.sweeps} sweep(s) added; ${counts.present} run(s) already in this database were left as they are.${replaced}${refused}`,
       });
     } catch (error) {
-      await showError(`Could not import runs from ${path.basename(file)}`, `${message(error)}\n\nNothing was added.`);
+      await showError(`Could not import runs from ${from}`, `${message(error)}\n\nNothing was added.`);
     }
   }
 

@@ -1,7 +1,7 @@
 /**
  * Everything a page could try beyond showing the UI is refused: navigating away, opening windows, attaching webviews,
- * asking for permissions or devices, reaching the network. The CSP header covers responses with headers; the page's
- * meta tag covers file://.
+ * asking for permissions or devices, reaching the network. The UI's own responses (app://, see appProtocol.ts) carry
+ * the CSP header; onHeadersReceived adds it to any other response, and the page's meta tag stays as a second line.
  */
 import type { Session, WebContents } from 'electron';
 import { contentSecurityPolicy } from '../host/csp';
@@ -29,6 +29,10 @@ export function hardenContents(contents: WebContents): void {
     if (isOwnBlobUrl(url, contents.getURL())) contents.downloadURL(url);
   });
   contents.on('will-redirect', (event) => event.preventDefault());
+  // The UI has no frames: a frame that appears anyway (injected markup) may not navigate anywhere either.
+  contents.on('will-frame-navigate', (event) => {
+    if (!event.isMainFrame) event.preventDefault();
+  });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }

@@ -5,6 +5,7 @@
 import type { IpcMain, WebContents, WebFrameMain } from 'electron';
 import { eventNames } from '../../src-shared/api/contract';
 import { dispatch, type DispatchResult } from '../../src-shared/api/dispatch';
+import { toWireError } from '../../src-shared/api/errors';
 import type { LabEndpoint } from '../host/endpoint';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from './channels';
 
@@ -20,9 +21,15 @@ export function isTrustedSender(frame: WebFrameMain | null | undefined, renderer
 const untrusted: DispatchResult = { ok: false, error: { name: 'ForbiddenError', message: 'the lab answers only its own window' } };
 
 export function registerLabIpc(ipcMain: IpcMain, lab: LabEndpoint, rendererUrl: string): void {
-  ipcMain.handle(INVOKE_CHANNEL, (event, method: unknown, params: unknown) =>
-    isTrustedSender(event.senderFrame, rendererUrl) ? dispatch(lab.handlers, method, params) : untrusted,
-  );
+  // Always an answer, never a rejection: reading a frame that navigated away throws, and whatever is thrown here is
+  // answered as a typed error rather than left to Electron.
+  ipcMain.handle(INVOKE_CHANNEL, async (event, method: unknown, params: unknown): Promise<DispatchResult> => {
+    try {
+      return isTrustedSender(event.senderFrame, rendererUrl) ? await dispatch(lab.handlers, method, params) : untrusted;
+    } catch (error) {
+      return { ok: false, error: toWireError(error) };
+    }
+  });
 }
 
 /** Returns the function that stops forwarding. */

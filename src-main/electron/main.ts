@@ -1,9 +1,10 @@
 /** The Electron main process: wires the lab's services to one hardened window, its menu and what it remembers. */
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session, shell } from 'electron';
 import { createLab } from '../service/lab';
 import { DATABASE_FILE } from '../store/paths';
 import { appFiles } from './appFiles';
+import { registerAppScheme, serveAppScheme } from './appProtocol';
 import { MENU_CHANNEL } from './channels';
 import { DESKTOP_STATE_FILE, placeOnScreens, readDesktopState, writeDesktopState, type DesktopState } from './desktopState';
 import { fileActions } from './fileActions';
@@ -16,7 +17,7 @@ import type { Command } from '../../src-shared/api/commands';
 import { sqliteBinding } from './sqliteBinding';
 import { followSystemTheme, windowBackground } from './theme';
 import { utilityTrainer } from './utilityTrainer';
-import { createMainWindow, watchPlacement } from './window';
+import { createMainWindow, pageUrl, watchPlacement } from './window';
 
 const files = appFiles(import.meta.dirname);
 let mainWindow: BrowserWindow | null = null;
@@ -25,6 +26,7 @@ const reason = (error: unknown) => (error instanceof Error ? error.message : Str
 
 async function start(): Promise<void> {
   hardenSession(session.defaultSession);
+  serveAppScheme(session.defaultSession.protocol, files.rendererRoot);
   const stateFile = join(app.getPath('userData'), DESKTOP_STATE_FILE);
   const state = readDesktopState(stateFile);
   const remember = (patch: DesktopState) => writeDesktopState(stateFile, Object.assign(state, patch));
@@ -54,7 +56,7 @@ async function start(): Promise<void> {
       stopEvents();
       stopEvents = forwardLabEvents(host, window.webContents);
       remember({ databaseFile: file });
-      void window.loadFile(files.rendererIndex, { hash: '/runs' });
+      void window.loadURL(pageUrl(files, '/runs'));
     },
     runsChanged: () => window.webContents.reload(),
   });
@@ -70,8 +72,9 @@ async function start(): Promise<void> {
   });
 }
 
-// Every renderer sandboxed, whatever its options say (before the app is ready).
+// Every renderer sandboxed, whatever its options say, and the UI's own scheme declared (both before the app is ready).
 app.enableSandbox();
+registerAppScheme(protocol);
 if (claimSingleInstance(app, () => mainWindow)) {
   app.on('web-contents-created', (_event, contents) => hardenContents(contents));
   app.whenReady()

@@ -42,8 +42,13 @@ export function createMainWindow(files: AppFiles, placement: WindowPlacement, ba
     if (placement.maximized) window.maximize();
     window.show();
   });
-  void window.loadFile(files.rendererIndex, placement.view ? { hash: placement.view } : undefined);
+  void window.loadURL(pageUrl(files, placement.view));
   return window;
+}
+
+/** The UI's page (served from app://, see appProtocol.ts), at `view` when given. */
+export function pageUrl(files: Pick<AppFiles, 'rendererUrl'>, view?: string): string {
+  return view ? `${files.rendererUrl}#${view}` : files.rendererUrl;
 }
 
 /** Reports the view on every in-page navigation and the window's bounds when it closes, for desktopState. */

@@ -4,8 +4,9 @@
  * Malformed messages get an error reply; nothing a client sends can throw out of here.
  */
 import { WebSocket, type RawData } from 'ws';
-import { eventNames, type WireError } from '../../src-shared/api/contract';
-import { dispatch } from '../../src-shared/api/dispatch';
+import { eventNames, type LabEventName, type WireError } from '../../src-shared/api/contract';
+import { dispatch, type DispatchResult } from '../../src-shared/api/dispatch';
+import { toWireError } from '../../src-shared/api/errors';
 import { WireFormatError } from '../../src-shared/api/wire';
 import type { LabEndpoint } from './endpoint';
 import { nodeWire } from './wireCodec';
@@ -35,13 +36,42 @@ export function parseRequest(data: RawData, isBinary: boolean): ParsedRequest {
   return { id, method, params };
 }
 
-function sendIfOpen(socket: WebSocket, value: unknown): void {
-  if (socket.readyState === WebSocket.OPEN) socket.send(nodeWire.encode(value));
+/** Encodes and sends; false when the value cannot be encoded (a string beyond V8's limit, a value JSON refuses). */
+function sendIfOpen(socket: WebSocket, value: unknown): boolean {
+  if (socket.readyState !== WebSocket.OPEN) return true;
+  let text: string;
+  try {
+    text = nodeWire.encode(value);
+  } catch {
+    return false;
+  }
+  socket.send(text);
+  return true;
 }
+
+/** Sends the reply to a request; one that cannot be encoded is answered with a typed error instead. */
+function reply(socket: WebSocket, id: RequestId | null, answer: DispatchResult): void {
+  if (sendIfOpen(socket, { id, ...answer })) return;
+  const error: WireError = { name: 'ReplyTooLargeError', message: 'the answer is too large to send in one reply: ask for less (a thinned series or pages)' };
+  sendIfOpen(socket, { id, ok: false, error });
+}
+
+/**
+ * Bytes a client may leave unread before the host stops sending it checkpoint and progress events: a client that
+ * stops reading costs the host this much at most, not the whole checkpoint stream. It loses those events, not the
+ * data: the run view sees the gap in `firstIndex` and reads the stored series again; status events always go.
+ */
+export const MAX_CLIENT_BACKLOG_BYTES = 16 * 1024 * 1024;
+const droppableEvents: ReadonlySet<LabEventName> = new Set(['run:checkpoints', 'run:progress']);
 
 /** Serves one connected client until it disconnects. */
 export function serveApiSocket(socket: WebSocket, lab: LabEndpoint): void {
-  const unsubscribers = eventNames.map((event) => lab.events.on(event, (payload) => sendIfOpen(socket, { event, payload })));
+  const unsubscribers = eventNames.map((event) =>
+    lab.events.on(event, (payload) => {
+      if (droppableEvents.has(event) && socket.bufferedAmount > MAX_CLIENT_BACKLOG_BYTES) return;
+      sendIfOpen(socket, { event, payload });
+    }),
+  );
   socket.on('close', () => unsubscribers.forEach((unsubscribe) => unsubscribe()));
   // ws has already answered an oversized message (close code 1009) or a protocol violation (1002) when this fires;
   // listening keeps the error from being thrown.
@@ -49,9 +79,13 @@ export function serveApiSocket(socket: WebSocket, lab: LabEndpoint): void {
   socket.on('message', (data, isBinary) => {
     const request = parseRequest(data, isBinary);
     if ('error' in request) {
-      sendIfOpen(socket, { id: request.id, ok: false, error: request.error });
+      reply(socket, request.id, { ok: false, error: request.error });
       return;
     }
-    void dispatch(lab.handlers, request.method, request.params).then((reply) => sendIfOpen(socket, { id: request.id, ...reply }));
+    // dispatch never rejects, but the reply is built here too: anything thrown on the way is answered, not left
+    // unhandled (an unhandled rejection ends the host).
+    dispatch(lab.handlers, request.method, request.params)
+      .then((answer) => reply(socket, request.id, answer))
+      .catch((error: unknown) => reply(socket, request.id, { ok: false, error: toWireError(error) }));
   });
 }

@@ -23,6 +23,11 @@ const contentTypes: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
+/** The Content-Type a file is served with, by its extension. */
+export function contentTypeOf(file: string): string {
+  return contentTypes[extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
 export type StaticLookup = { status: 200; file: string; size: number } | { status: 400 | 404 };
 
 /** Path segments of a raw request path, or null when the path is malformed or hostile. */
@@ -61,7 +66,7 @@ export async function serveStatic(request: IncomingMessage, response: ServerResp
     return;
   }
   response.writeHead(200, {
-    'Content-Type': contentTypes[extname(found.file).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Type': contentTypeOf(found.file),
     'Content-Length': found.size,
   });
   if (request.method === 'HEAD') {

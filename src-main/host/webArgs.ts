@@ -8,7 +8,8 @@ export class UsageError extends Error {
 }
 
 export interface WebOptions {
-  port: number;
+  /** The port asked for, or undefined: then the port of the last start when it is free, else any free one. */
+  port?: number;
   /** Absolute path of the run database, or undefined for the default. */
   db?: string;
 }
@@ -20,8 +21,8 @@ export function parseWebArgs(argv: readonly string[]): WebOptions {
   } catch (error) {
     throw new UsageError((error as Error).message.replace(/\s*\n\s*/g, ' '));
   }
-  const port = values.port === undefined ? 0 : Number(values.port);
-  if (values.port !== undefined && (!/^\d+$/.test(values.port) || port > 65535)) {
+  const port = values.port === undefined ? undefined : Number(values.port);
+  if (values.port !== undefined && (!/^\d+$/.test(values.port) || port === undefined || port > 65535)) {
     throw new UsageError(`--port expects a whole number from 0 to 65535 (0 picks a free port), got ${JSON.stringify(values.port)}`);
   }
   if (values.db !== undefined && values.db.trim() === '') throw new UsageError('--db expects a file path, got an empty string');

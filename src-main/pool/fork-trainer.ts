@@ -19,11 +19,13 @@ export interface ChildHandle {
 /** Starts a fresh trainer process. */
 export type SpawnTrainer = () => ChildHandle;
 
-/** The trainer entry: the TypeScript source beside this folder, or trainer.js beside the built main bundle. */
-function defaultEntry(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const source = join(here, '../trainer/entry.ts');
-  return existsSync(source) ? source : join(here, 'trainer.js');
+/**
+ * The trainer entry: the TypeScript source beside this folder, or the built out/main/trainer.js, which is beside this
+ * module when it is bundled into an entry, or one folder up when it lands in a shared chunk (out/main/chunks).
+ */
+export function defaultEntry(here = dirname(fileURLToPath(import.meta.url))): string {
+  const candidates = [join(here, '../trainer/entry.ts'), join(here, 'trainer.js'), join(here, '../trainer.js')];
+  return candidates.find((path) => existsSync(path)) ?? candidates[1];
 }
 
 /** tsx's loader as an absolute URL, so the child finds it whatever its working directory. */

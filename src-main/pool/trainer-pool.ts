@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import type { WireError } from '../../src-shared/api/contract';
 import { toWireError } from '../../src-shared/api/errors';
 import { describeZodError, type RunConfig } from '../../src-shared/config/schema';
+import type { SessionSnapshot } from '../../src-shared/run/snapshot';
 import type { RunCheckpoint } from '../../src-shared/run/types';
 import { childMessageSchema, type ChildMessage, type ParentMessage, type TrainerOutcome } from '../trainer/protocol';
 import type { ChildHandle, SpawnTrainer } from './fork-trainer';
@@ -19,6 +20,8 @@ export interface PoolListener {
   started(totalSteps: number): void;
   checkpoints(firstIndex: number, checkpoints: RunCheckpoint[]): void;
   progress(progress: { step: number; tau: number; stepsPerSecond: number }): void;
+  /** The session's whole state, after every checkpoint it recorded so far (only for owners that keep it). */
+  state?(snapshot: SessionSnapshot, durationMs: number): void;
   finished(outcome: TrainerOutcome, durationMs: number): void;
   failed(error: WireError): void;
 }
@@ -26,6 +29,8 @@ export interface PoolListener {
 export interface PoolJob {
   runId: string;
   config: RunConfig;
+  /** A saved state to go on from, instead of the run's first step. */
+  resume?: SessionSnapshot;
 }
 
 export interface PoolOptions {
@@ -182,7 +187,7 @@ export class TrainerPool {
     const active: ActiveJob = { ...job, worker, over: false, cancelTimer: null, lastProgressAt: -Infinity };
     worker.job = active;
     this.active.set(job.runId, active);
-    this.send(active, { type: 'start', runId: job.runId, config: job.config });
+    this.send(active, { type: 'start', runId: job.runId, config: job.config, ...(job.resume ? { resume: job.resume } : {}) });
   }
 
   private send(job: ActiveJob, message: ParentMessage): void {
@@ -214,6 +219,8 @@ export class TrainerPool {
         return job.listener.started(message.totalSteps);
       case 'checkpoints':
         return job.listener.checkpoints(message.firstIndex, message.checkpoints);
+      case 'state':
+        return job.listener.state?.(message.snapshot, message.durationMs);
       case 'progress': {
         const now = performance.now();
         if (now - job.lastProgressAt < this.progressIntervalMs) return;

@@ -1,6 +1,7 @@
 /** The report of several runs: overlaid losses named by what differs, the differing configuration, final fits. */
 import { differenceLabels, differingFields, fieldText, flattenConfig } from '../../src-shared/analysis/configFields';
 import { comparisonLossOption } from '../../src-shared/charts/comparison';
+import { fieldLabel } from '../../src-shared/config/fieldLabels';
 import { fitChartOption } from '../../src-shared/charts/fit';
 import { formatNumber } from '../../src-shared/charts/format';
 import type { ChartOption } from '../../src-shared/charts/frame';
@@ -36,7 +37,7 @@ function differenceTable(runs: readonly ReportRun[]): Block {
   const paths = differingFields(configs);
   const end = 'end' as const;
   return tableBlock({
-    columns: [{ title: 'run' }, ...paths.map((path) => ({ title: path, align: end })), { title: 'status' }, { title: 'final loss', align: end }, { title: 'covered', align: end }],
+    columns: [{ title: 'run' }, ...paths.map((path) => ({ title: fieldLabel(path), align: end })), { title: 'status' }, { title: 'final loss', align: end }, { title: 'covered', align: end }],
     rows: runs.map(({ detail }) => {
       const fields = flattenConfig(detail.config);
       return [detail.name, ...paths.map((path) => fieldText(fields.get(path))), detail.status, formatNumber(detail.finalLoss), coveredText(detail)];

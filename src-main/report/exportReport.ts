@@ -1,12 +1,14 @@
 /**
  * Report folders and archives. A folder is written whole or not at all: files go to a temporary folder beside the
- * target, which is then renamed into place; an existing target is kept unless `force`.
+ * target, which is then renamed into place; an existing target is kept unless `force`, and `force` replaces only the
+ * regular files the export writes (never a folder's other contents, a link or a device).
  */
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
 import { loadReport, type ReportContext, type ReportSource, type ReportTarget } from './data';
 import { reportFiles } from './files';
+import type { CsvOptions } from './csv';
 import type { ReportPngOptions } from './image';
 import { appVersion } from './version';
 
@@ -15,7 +17,7 @@ export class ReportWriteError extends Error {
   override readonly name = 'ReportWriteError';
 }
 
-export interface ExportOptions extends ReportPngOptions {
+export interface ExportOptions extends ReportPngOptions, CsvOptions {
   /** force: replace an existing target. */
   force?: boolean;
   /** context: date and version printed in the report (default: now, the app's version). */
@@ -29,17 +31,36 @@ function describe(error: unknown): string {
   return code ? `${code}: ${(error as Error).message}` : (error as Error).message;
 }
 
-/** Refuses an existing path without force, before anything is computed or written. */
-function checkTarget(path: string, force: boolean | undefined): void {
-  if (existsSync(path) && !force) throw new ReportWriteError(`${path} exists already (use force to replace it)`);
+/** What is at a path, links not followed: nothing, a regular file, a folder, or anything else (a link, a device...). */
+export type PathKind = 'none' | 'file' | 'folder' | 'other';
+
+export function kindAt(path: string): PathKind {
+  const stats = lstatSync(path, { throwIfNoEntry: false });
+  if (!stats) return 'none';
+  return stats.isFile() ? 'file' : stats.isDirectory() ? 'folder' : 'other';
+}
+
+/**
+ * Refuses, before anything is computed or written, an existing path without force, and with force anything but the
+ * kind the export writes: force replaces a regular file with a file, or writes a report's files into a folder, never
+ * a link, a device or a folder where a file goes.
+ */
+export function checkTarget(path: string, force: boolean | undefined, expected: 'file' | 'folder' = 'file'): void {
+  const kind = kindAt(path);
+  if (kind === 'none') return;
+  if (!force) throw new ReportWriteError(`${path} exists already (use force to replace it)`);
+  if (kind !== expected) {
+    const what = kind === 'folder' ? 'a folder' : kind === 'file' ? 'a file' : 'not a regular file or folder';
+    throw new ReportWriteError(`${path} is ${what}: force replaces only a regular ${expected}`);
+  }
 }
 
 /**
  * Puts `write(temporaryPath)`'s result at `path`: written beside it under a hidden name, then renamed over it.
  * An existing `path` is moved aside first and removed only once the new one is in place.
  */
-function placeAtomically(path: string, force: boolean | undefined, write: (temporary: string) => void): void {
-  checkTarget(path, force);
+function placeAtomically(path: string, force: boolean | undefined, kind: 'file' | 'folder', write: (temporary: string) => void): void {
+  checkTarget(path, force, kind);
   let temporary: string;
   try {
     temporary = mkdtempSync(join(dirname(path), `.${basename(path)}.partial-`));
@@ -51,7 +72,7 @@ function placeAtomically(path: string, force: boolean | undefined, write: (tempo
   let moved = false;
   try {
     write(staged);
-    checkTarget(path, force);
+    checkTarget(path, force, kind);
     if (existsSync(path)) {
       renameSync(path, aside);
       moved = true;
@@ -67,12 +88,23 @@ function placeAtomically(path: string, force: boolean | undefined, write: (tempo
 
 /** Writes one file atomically (the PNG or a CSV alone); an existing file is kept unless force. */
 export function writeFileAtomically(path: string, data: Uint8Array | string, options: { force?: boolean } = {}): void {
-  placeAtomically(resolve(path), options.force, (temporary) => writeFileSync(temporary, data));
+  placeAtomically(resolve(path), options.force, 'file', (temporary) => writeFileSync(temporary, data));
 }
 
-/** Writes files (name -> bytes) as the folder `dir`, atomically; an existing `dir` is kept unless force. */
+/**
+ * Writes files (name -> bytes) as the folder `dir`, atomically. An existing `dir` is kept unless force; with force
+ * only the report's own files in it are replaced, each atomically, and everything else in the folder stays.
+ */
 export function writeFolderAtomically(dir: string, files: Readonly<Record<string, Uint8Array>>, options: { force?: boolean } = {}): void {
-  placeAtomically(resolve(dir), options.force, (temporary) => {
+  const path = resolve(dir);
+  checkTarget(path, options.force, 'folder');
+  if (kindAt(path) === 'folder') {
+    const targets = Object.keys(files).map((name) => join(path, name));
+    for (const target of targets) checkTarget(target, true, 'file');
+    targets.forEach((target, i) => writeFileAtomically(target, files[Object.keys(files)[i]], { force: true }));
+    return;
+  }
+  placeAtomically(path, options.force, 'folder', (temporary) => {
     mkdirSync(temporary);
     for (const [name, bytes] of Object.entries(files)) writeFileSync(join(temporary, name), bytes);
   });
@@ -81,7 +113,7 @@ export function writeFolderAtomically(dir: string, files: Readonly<Record<string
 /** Writes the report folder `dir` (report.png, report.svg, metrics.csv, neurons.csv, runs.csv, config.json). */
 export function exportReport(store: ReportSource, target: ReportTarget, dir: string, options: ExportOptions = {}): { dir: string; files: string[] } {
   const path = resolve(dir);
-  checkTarget(path, options.force);
+  checkTarget(path, options.force, 'folder');
   const files = reportFiles(loadReport(store, target), options.context ?? defaultContext(), options);
   writeFolderAtomically(path, files, options);
   return { dir: path, files: Object.keys(files) };

@@ -1,11 +1,11 @@
 /** The files of a report folder, built in memory before anything is written: image, CSVs and re-creatable config. */
 import { parseOrThrow, runConfigSchema, sweepSpecSchema } from '../../src-shared/config/schema';
-import { metricsCsv, neuronsCsv } from './csv';
+import { metricsCsv, neuronsCsv, type CsvOptions } from './csv';
 import type { ReportContext, ReportData } from './data';
 import { pagePng, reportSvg, type ReportPngOptions } from './image';
 import { runsCsv } from './runsCsv';
 
-export const REPORT_FILES = ['report.png', 'report.svg', 'metrics.csv', 'neurons.csv', 'runs.csv', 'config.json'] as const;
+export const REPORT_FILES = ['report.png', 'report.svg', 'metrics.csv', 'neurons.csv', 'runs.csv', 'config.json', 'provenance.json'] as const;
 export type ReportFileName = (typeof REPORT_FILES)[number];
 
 /**
@@ -18,15 +18,25 @@ export function reportConfig(data: ReportData): unknown {
   return data.kind === 'run' ? configs[0] : configs;
 }
 
-export function reportFiles(data: ReportData, context: ReportContext, options: ReportPngOptions = {}): Record<ReportFileName, Uint8Array> {
+/**
+ * provenance.json: the build and machine behind each run (null: stored before provenance was recorded). A file of its
+ * own, so that config.json stays exactly what `ttlab run --config` takes.
+ */
+export function reportProvenance(data: ReportData): unknown {
+  const traced = data.runs.map(({ detail }) => ({ runId: detail.id, name: detail.name, provenance: detail.provenance }));
+  return data.kind === 'run' ? traced[0] : traced;
+}
+
+export function reportFiles(data: ReportData, context: ReportContext, options: ReportPngOptions & CsvOptions = {}): Record<ReportFileName, Uint8Array> {
   const encode = (text: string) => new TextEncoder().encode(text);
   const page = reportSvg(data, context);
   return {
     'report.png': pagePng(page.svg, options),
     'report.svg': encode(page.svg),
-    'metrics.csv': encode(metricsCsv(data.runs)),
-    'neurons.csv': encode(neuronsCsv(data.runs)),
-    'runs.csv': encode(runsCsv(data.runs.map((run) => run.detail))),
+    'metrics.csv': encode(metricsCsv(data.runs, options)),
+    'neurons.csv': encode(neuronsCsv(data.runs, options)),
+    'runs.csv': encode(runsCsv(data.runs.map((run) => run.detail), options)),
     'config.json': encode(`${JSON.stringify(reportConfig(data), null, 2)}\n`),
+    'provenance.json': encode(`${JSON.stringify(reportProvenance(data), null, 2)}\n`),
   };
 }

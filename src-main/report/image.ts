@@ -12,9 +12,13 @@ function reportBlocks(data: ReportData, context: ReportContext): Block[] {
   return sweepReportBlocks(data.sweep, data.runs, context);
 }
 
-/** The report page as SVG, with its size in CSS pixels. */
+/** Characters XML 1.0 refuses even escaped: a run name stored before names were validated may still hold them. */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+/** The report page as SVG, with its size in CSS pixels; characters XML refuses are drawn as U+FFFD. */
 export function reportSvg(data: ReportData, context: ReportContext): { svg: string; width: number; height: number } {
-  return composePage(reportBlocks(data, context));
+  const page = composePage(reportBlocks(data, context));
+  return { ...page, svg: page.svg.replace(NOT_XML, '\uFFFD') };
 }
 
 export interface ReportPngOptions {

@@ -67,8 +67,8 @@ export function renderChartSvg(option: ChartOption, options: SvgOptions): string
   }
 }
 
-/** Rasterises an SVG document at pixelRatio on white (a theme's own background is drawn over it). */
-export function svgToPng(svg: string, pixelRatio: PixelRatio, fonts: readonly string[] = reportFontFiles()): Buffer {
+/** Rasterises an SVG document at pixelRatio (any zoom, e.g. dpi / 72 for a figure in points) on white (a theme's own background is drawn over it). */
+export function svgToPng(svg: string, pixelRatio: PixelRatio | number, fonts: readonly string[] = reportFontFiles()): Buffer {
   const resvg = new Resvg(svg, {
     background: '#ffffff',
     fitTo: { mode: 'zoom', value: pixelRatio },

@@ -1,13 +1,13 @@
 /** The report of one run: heading, configuration, summary, loss, neuron trajectories, final fit and jump coverage. */
-import { CONVERGENCE_FACTOR, hasConvergenceRule } from '../../src-shared/analysis/convergence';
 import { fitChartOption } from '../../src-shared/charts/fit';
 import { formatNumber } from '../../src-shared/charts/format';
 import { lossChartOption } from '../../src-shared/charts/loss';
 import { neuronsChartOption } from '../../src-shared/charts/parameters';
+import type { RunDetail } from '../../src-shared/api/contract';
 import type { ReportContext, ReportRun } from './data';
 import { chartBlock, headingBlock, noteBlock, sectionBlock, type Block } from './page';
 import { forPrint } from './print';
-import { configPairs, summaryPairs } from './summary';
+import { configPairs, convergenceNote, summaryPairs } from './summary';
 import { keyValueBlock, tableBlock } from './table';
 
 const CHART_HEIGHT = 380;
@@ -15,6 +15,14 @@ const CHART_HEIGHT = 380;
 /** The footer line every report heading carries. */
 export function madeBy(context: ReportContext): string {
   return `Two-Timescale Lab ${context.version} · exported ${context.exportedAt.toISOString().replace('T', ' ').slice(0, 19)} UTC`;
+}
+
+/** Where the run's numbers came from, in one line. */
+export function provenanceLine({ provenance: p }: RunDetail): string {
+  if (!p) return 'computed by: unknown (stored before the lab recorded provenance)';
+  const commit = p.gitCommit ? ` · commit ${p.gitCommit.slice(0, 12)}${p.gitDirty ? ' (uncommitted changes)' : ''}` : '';
+  const resumed = p.resumes.length > 0 ? ` · resumed ${p.resumes.length}×` : '';
+  return `computed by: Two-Timescale Lab ${p.appVersion}${commit} · engine ${p.engineBuildId} · ${p.generator === 'numpy' ? 'numpy MT19937' : 'xoshiro256+'} · Node ${p.node}${p.electron ? ` · Electron ${p.electron}` : ''} · ${p.hostname} (${p.os}, ${p.arch}, ${p.cpuModel})${resumed}`;
 }
 
 function coverageBlocks({ detail }: ReportRun): Block[] {
@@ -37,16 +45,18 @@ function coverageBlocks({ detail }: ReportRun): Block[] {
   ];
 }
 
+const noteBlocks = (note: string | null): Block[] => (note === null ? [] : [noteBlock(note, 12)]);
+
 export function runReportBlocks(run: ReportRun, context: ReportContext): Block[] {
   const { detail, series } = run;
   const finished = detail.finishedAt ? ` · finished ${detail.finishedAt}` : '';
   return [
-    headingBlock(`Run report: ${detail.name}`, [`run ${detail.id} · ${detail.config.trainer} trainer · created ${detail.createdAt}${finished}`, madeBy(context)]),
+    headingBlock(`Run report: ${detail.name}`, [`run ${detail.id} · ${detail.config.trainer} trainer · created ${detail.createdAt}${finished}`, madeBy(context), provenanceLine(detail)]),
     sectionBlock('Configuration'),
     keyValueBlock(configPairs(detail.config), 3),
     sectionBlock('Outcome'),
     keyValueBlock(summaryPairs(detail), 2),
-    ...(hasConvergenceRule(detail) ? [noteBlock(`Converged: every jump holds a neuron within η/2 and the final loss is at most ${CONVERGENCE_FACTOR} × the floor η·ΣΔ²/28.`, 12)] : []),
+    ...noteBlocks(convergenceNote(detail)),
     ...(series.count === 0 ? [noteBlock('No checkpoint was recorded: there is nothing to plot.')] : chartBlocks(run)),
     sectionBlock('Jump coverage at the last checkpoint'),
     ...coverageBlocks(run),

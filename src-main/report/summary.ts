@@ -1,24 +1,16 @@
 /** The words and numbers reports print about a run: its relevant configuration and the summary of its outcome. */
 import type { RunDetail } from '../../src-shared/api/contract';
 import { flattenConfig, fieldText } from '../../src-shared/analysis/configFields';
-import { hasConvergenceRule, isConverged } from '../../src-shared/analysis/convergence';
+import { CONVERGENCE_FACTOR, hasConvergenceRule, isConverged } from '../../src-shared/analysis/convergence';
 import { formatCount, formatNumber } from '../../src-shared/charts/format';
+import { fieldLabel } from '../../src-shared/config/fieldLabels';
+import { isRead } from '../../src-shared/config/sections';
 import type { RunConfig } from '../../src-shared/config/schema';
 import { lossFloor } from '../../src-shared/math/target';
 
-/** Top-level configuration groups that affect a run of each trainer (the others keep their defaults unused). */
-function relevantGroups(config: RunConfig): string[] {
-  const common = ['trainer', 'seed', 'rng', 'checkpoints'];
-  // Full-batch runs last `fullBatch.epochs`; the others `duration`.
-  if (config.trainer === 'full-batch') return [...common, 'network', 'fullBatch'];
-  if (config.trainer === 'sgd') return [...common, 'duration', 'target', 'network', 'sgd', ...(config.sgd.limitBeside ? ['ode'] : [])];
-  return [...common, 'duration', 'target', 'network', 'ode'];
-}
-
-/** [dotted path, value] of every configuration field that matters for this run's trainer. */
+/** [label, value] of every configuration field that matters for this run's trainer, labelled as the paper names it. */
 export function configPairs(config: RunConfig): Array<[string, string]> {
-  const groups = relevantGroups(config);
-  return [...flattenConfig(config)].filter(([path]) => groups.includes(path.split('.')[0])).map(([path, value]) => [path, fieldText(value)]);
+  return [...flattenConfig(config)].filter(([path]) => isRead(config, path)).map(([path, value]) => [fieldLabel(path), fieldText(value)]);
 }
 
 /** Final loss over the floor eta sum(Delta^2) / 28, when the run has both. */
@@ -44,4 +36,22 @@ export function summaryPairs(run: RunDetail): Array<[string, string]> {
     ['duration', run.durationMs === null ? '—' : `${formatNumber(run.durationMs / 1000, 3)} s`],
   ];
   return run.error ? [...pairs, ['error', run.error]] : pairs;
+}
+
+const RULE = `every jump holds a neuron within η/2 and the final loss is at most ${CONVERGENCE_FACTOR} × the floor η·ΣΔ²/28`;
+
+/**
+ * The sentence under the outcome: the rule as it held for a converged run; for another, the rule stated as a rule
+ * followed by what failed, so "converged: no" is never followed by a sentence that reads as if it held.
+ */
+export function convergenceNote(run: RunDetail): string | null {
+  if (!hasConvergenceRule(run)) return null;
+  if (isConverged(run)) return `Converged: ${RULE}.`;
+  const floor = floorOf(run);
+  const reasons: string[] = [];
+  if (run.status !== 'done') reasons.push(`the run ended ${run.status}`);
+  if (run.coveredJumps !== null && run.coveredJumps < run.totalJumps) reasons.push(`${run.totalJumps - run.coveredJumps} of ${run.totalJumps} jumps hold no neuron within η/2`);
+  if (run.finalLoss !== null && floor !== null && run.finalLoss > CONVERGENCE_FACTOR * floor) reasons.push(`the final loss is ${formatNumber(run.finalLoss / floor, 3)} × the floor`);
+  if (run.finalLoss === null || run.coveredJumps === null) reasons.push('the run has no final loss or coverage');
+  return `Not converged: ${reasons.join('; ')}. A run converges when ${RULE}.`;
 }

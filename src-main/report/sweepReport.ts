@@ -4,10 +4,11 @@
  */
 import type { RunDetail, SweepSummary } from '../../src-shared/api/contract';
 import { convergenceCount, CONVERGENCE_FACTOR, hasConvergenceRule, isDecided } from '../../src-shared/analysis/convergence';
-import { boxStats } from '../../src-shared/analysis/stats';
+import { boxStats, sortedFinite } from '../../src-shared/analysis/stats';
 import { groupRuns, levelsLabel, sweepFactors, type SweepFactor } from '../../src-shared/analysis/sweepGroups';
 import { formatNumber } from '../../src-shared/charts/format';
-import { convergenceOption, phaseHeatmapOption, sweepBoxOption, type SweepChartInput } from '../../src-shared/charts/sweep';
+import type { ChartOption } from '../../src-shared/charts/frame';
+import { convergenceOption, phaseHeatmapOption, POINTS_BELOW, sweepBoxOption, type SweepBox, type SweepChartInput } from '../../src-shared/charts/sweep';
 import type { ReportContext, ReportRun } from './data';
 import { chartBlock, chartGridBlock, headingBlock, noteBlock, sectionBlock, type Block } from './page';
 import { forPrint } from './print';
@@ -42,17 +43,36 @@ function chartInput<T>(sweep: SweepSummary, runs: RunDetail[], value: (runs: Run
 
 const finalLosses = (runs: RunDetail[]) => runs.filter(isDecided).map((run) => run.finalLoss ?? NaN);
 
+/** The box of the finished runs' final losses, with the values for the points drawn over it. */
+const lossBox = (runs: RunDetail[]): SweepBox => ({ ...boxStats(finalLosses(runs)), values: sortedFinite(finalLosses(runs)) });
+
+/** The sweep's charts by name (--chart): final losses, and with a convergence rule P(converged) and the phase maps. */
+export function sweepCharts(sweep: SweepSummary, runs: RunDetail[]): { 'final-loss': ChartOption; convergence?: ChartOption; phase?: ChartOption[] } {
+  const rule = runs.length > 0 && runs.every(hasConvergenceRule);
+  const phase = rule ? phaseOptions(sweep, runs) : [];
+  return {
+    'final-loss': sweepBoxOption(chartInput(sweep, runs, lossBox)),
+    ...(rule ? { convergence: convergenceOption(chartInput(sweep, runs, convergenceCount)) } : {}),
+    ...(phase.length ? { phase } : {}),
+  };
+}
+
 function phaseBlocks(sweep: SweepSummary, runs: RunDetail[]): Block[] {
+  const options = phaseOptions(sweep, runs).map((option) => forPrint(option));
+  return options.length ? [chartGridBlock(options, options.length > 1 ? 2 : 1, 420)] : [];
+}
+
+/** One phase heat map over the first two axes per combination of the other factors; none with fewer than two axes. */
+function phaseOptions(sweep: SweepSummary, runs: RunDetail[]): ChartOption[] {
   const axes = sweepFactors(sweep.spec).filter((factor) => factor.name !== 'variant');
   if (axes.length < 2) return [];
   const [xAxis, yAxis] = axes;
   const panels = sweepFactors(sweep.spec).filter((factor) => factor.name !== xAxis.name && factor.name !== yAxis.name);
-  const options = groupRuns(sweep.spec, runs, panels).map((panel) => {
+  return groupRuns(sweep.spec, runs, panels).map((panel) => {
     const cells = groupRuns(sweep.spec, panel.runs, [xAxis, yAxis]).map((cell) => ({ x: cell.levels[0], y: cell.levels[1], ...convergenceCount(cell.runs) }));
     const title = panel.levels.length ? `Phase diagram: ${levelsLabel(panels, panel.levels)}` : 'Phase diagram';
-    return forPrint(phaseHeatmapOption({ title, xName: xAxis.name, yName: yAxis.name, xLevels: xAxis.levels, yLevels: yAxis.levels, cells }));
+    return phaseHeatmapOption({ title, xName: xAxis.name, yName: yAxis.name, xLevels: xAxis.levels, yLevels: yAxis.levels, cells });
   });
-  return [chartGridBlock(options, options.length > 1 ? 2 : 1, 420)];
 }
 
 function pointTable(sweep: SweepSummary, runs: RunDetail[], rule: boolean): Block {
@@ -87,16 +107,17 @@ export function sweepReportBlocks(sweep: SweepSummary, reportRuns: readonly Repo
   const runs = reportRuns.map((run) => run.detail);
   const rule = runs.length > 0 && runs.every(hasConvergenceRule);
   const finished = runs.filter(isDecided).length;
+  const charts = sweepCharts(sweep, runs);
   return [
     headingBlock(`Sweep report: ${sweep.name}`, [
       `sweep ${sweep.id} · created ${sweep.createdAt} · ${runs.length} runs, ${finished} finished`,
       describeSpec(sweep),
       madeBy(context),
     ]),
-    chartBlock(forPrint(sweepBoxOption(chartInput(sweep, runs, (group) => boxStats(finalLosses(group))))), 400),
-    noteBlock('Boxes: quartiles with the median; whiskers: smallest and largest final loss of the finished runs (done, diverged or failed).', 12),
-    ...(rule
-      ? [chartBlock(forPrint(convergenceOption(chartInput(sweep, runs, convergenceCount))), 360), noteBlock(`Converged: done, every jump holds a neuron within η/2, and final loss ≤ ${CONVERGENCE_FACTOR} × floor η·ΣΔ²/28. Labels: converged / finished runs.`, 12)]
+    chartBlock(forPrint(charts['final-loss']), 400),
+    noteBlock(`Boxes: quartiles with the median; whiskers: smallest and largest final loss of the finished runs (done, diverged or failed); under ${POINTS_BELOW} runs a box, each run is a point. n: finished runs behind each box.`, 12),
+    ...(charts.convergence
+      ? [chartBlock(forPrint(charts.convergence), 360), noteBlock(`Converged: done, every jump holds a neuron within η/2, and final loss ≤ ${CONVERGENCE_FACTOR} × floor η·ΣΔ²/28. Labels: converged / finished runs; bars: Wilson score 95 % intervals.`, 12)]
       : [noteBlock('Probability of convergence: not defined for these runs (the rule needs 1-D smoothed-step networks with target jumps).')]),
     ...(rule ? phaseBlocks(sweep, runs) : []),
     sectionBlock('Grid points'),

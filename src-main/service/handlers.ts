@@ -1,38 +1,55 @@
 /** The lab's API methods: the store answers the questions, LiveRuns starts and stops runs. */
-import type { LabHandlers } from '../../src-shared/api/contract';
+import { RESUMABLE_STATUSES, type LabHandlers } from '../../src-shared/api/contract';
+import { ReplyTooLargeError } from '../../src-shared/api/errors';
 import { presets } from '../../src-shared/config/presets';
-import { totalSteps, ValidationError } from '../../src-shared/config/schema';
-import { expandSweep, sweepSize } from '../../src-shared/config/sweep';
-import { exportReportZip } from '../report/exportReport';
+import { formatBytes, MAX_REPLY_BYTES, MAX_REPORT_BYTES, MAX_SWEEP_RUNS, runLimitIssue } from '../../src-shared/config/limits';
+import { totalSteps, ValidationError, type RunConfig } from '../../src-shared/config/schema';
+import { loadReport, type ReportTarget } from '../report/data';
+import { defaultContext } from '../report/exportReport';
+import { renderFigure } from '../report/figureRequest';
+import { renderReportZip } from '../report/render-thread';
 import type { RunStore } from '../store';
 import type { LiveRuns } from './live-runs';
 import type { Reproducer } from './reproduction';
 import { defaultRunName } from './run-name';
+import { createSweep, inSlices } from './sweep-create';
 
-/** Most runs one sweep may expand to. */
-export const MAX_SWEEP_RUNS = 10_000;
+export { MAX_SWEEP_RUNS };
+
+/** Refuses a run that would need more memory or record more checkpoints than config/limits.ts allows. */
+function checkRunLimits(config: RunConfig): void {
+  const issue = runLimitIssue(config, totalSteps(config));
+  if (issue) throw new ValidationError(`config.${issue.message}`, `config.${issue.field}`);
+}
 
 /** Refused because the run is queued or running. */
 export class RunActiveError extends Error {
   override readonly name = 'RunActiveError';
 }
 
+/** Refuses, before anything is read, a report whose runs hold more checkpoints than MAX_REPORT_BYTES. */
+function checkReportSize(store: RunStore, target: ReportTarget): void {
+  const runIds = 'runId' in target ? [target.runId] : 'runIds' in target ? target.runIds : store.getSweep(target.sweepId).runs.map((run) => run.id);
+  const bytes = store.checkpointBytes(runIds);
+  if (bytes > MAX_REPORT_BYTES) {
+    throw new ReplyTooLargeError(`exportReport: its ${runIds.length} run(s) hold ${formatBytes(bytes)} of checkpoints, more than the ${formatBytes(MAX_REPORT_BYTES)} a report may draw from: export fewer runs, or use ttlab export`);
+  }
+}
+
 export function createHandlers(store: RunStore, live: LiveRuns, reproducer: Reproducer): LabHandlers {
   return {
     listPresets: () => presets,
     startRun: ({ config, name }) => {
+      checkRunLimits(config);
       const runId = store.createRun({ config, name: name?.trim() || defaultRunName(config) });
       live.submit(runId, config, totalSteps(config));
       return { runId };
     },
-    startSweep: ({ sweep }) => {
-      const size = sweepSize(sweep);
-      if (size > MAX_SWEEP_RUNS) throw new ValidationError(`sweep: expands to ${size} runs, more than the ${MAX_SWEEP_RUNS} allowed`, 'sweep');
-      const points = expandSweep(sweep);
-      const sweepId = store.createSweep(sweep.name, sweep);
-      const runIds = points.map((point) => store.createRun({ config: point.config, name: point.label, sweepId, params: point.params }));
-      runIds.forEach((runId, i) => live.submit(runId, points[i].config, totalSteps(points[i].config)));
-      return { sweepId, runIds };
+    startSweep: async ({ sweep }) => {
+      // Stored whole (or not at all) before any run is queued; see sweep-create.ts.
+      const { sweepId, runs } = await createSweep(store, sweep);
+      await inSlices(runs, ({ runId, config }) => live.submit(runId, config, totalSteps(config)));
+      return { sweepId, runIds: runs.map((run) => run.runId) };
     },
     cancelRun: ({ runId }) => {
       if (live.cancel(runId)) return { cancelled: true };
@@ -40,13 +57,17 @@ export function createHandlers(store: RunStore, live: LiveRuns, reproducer: Repr
       return { cancelled: false };
     },
     listRuns: (page) => store.listRuns(page),
-    exportReport: ({ target }) => {
+    exportReport: async ({ target, spreadsheetSafe, format = 'zip' }) => {
       const what = 'runId' in target ? `run-${target.runId.slice(0, 8)}` : 'sweepId' in target ? `sweep-${target.sweepId.slice(0, 8)}` : `comparison-${target.runIds.length}-runs`;
-      return { fileName: `ttlab-${what}-report.zip`, data: exportReportZip(store, target) };
+      checkReportSize(store, target);
+      // Read here, drawn on a worker thread: the host keeps answering while the report renders.
+      const data = await renderReportZip(loadReport(store, target), defaultContext(), { spreadsheetSafe }, format);
+      return { fileName: `ttlab-${what}-report.${format}`, data };
     },
+    renderFigure,
     getRun: ({ runId }) => store.getRun(runId),
     getRunDetails: ({ runIds }) => store.getRunDetails(runIds),
-    getCheckpoints: ({ runId, ...options }) => store.getCheckpoints(runId, options),
+    getCheckpoints: ({ runId, ...options }) => store.getCheckpoints(runId, { ...options, maxBytes: MAX_REPLY_BYTES }),
     updateRun: ({ runId, ...patch }) => store.updateRun(runId, patch),
     deleteRuns: ({ runIds }) => {
       for (const runId of runIds) {
@@ -58,5 +79,15 @@ export function createHandlers(store: RunStore, live: LiveRuns, reproducer: Repr
     listSweeps: () => store.listSweeps(),
     getSweep: ({ sweepId }) => store.getSweep(sweepId),
     reproducePaper: ({ tier }) => reproducer.start(tier),
+    currentReproduction: () => reproducer.current(),
+    cancelReproduction: () => ({ cancelled: reproducer.cancel() }),
+    resumeRun: ({ runId }) => live.resume(runId),
+    resumeSweep: ({ sweepId }) => {
+      const { runs } = store.getSweep(sweepId);
+      const stopped = runs.filter((run) => RESUMABLE_STATUSES.includes(run.status) && !live.statusOf(run.id));
+      const resumed = stopped.map((run) => live.resume(run.id));
+      return { sweepId, resumed, finished: runs.filter((run) => run.status === 'done' || run.status === 'diverged').length };
+    },
+    verifyRun: ({ runId }) => live.verify(runId),
   };
 }

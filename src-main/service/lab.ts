@@ -30,7 +30,12 @@ export function createLabOnStore(options: LabOptions & { store: RunStore }): Lab
   const live = new LiveRuns(store, new TrainerPool({ spawn: options.spawn, size: options.poolSize }), events);
   // The reproduction starts its sweeps through the handlers it is part of: they exist by the time it starts one.
   const sweepLab = { handlers: { startSweep: (params: Parameters<LabHandlers['startSweep']>[0]) => handlers.startSweep(params) }, events };
-  const reproducer = createReproducer({ store, lab: sweepLab, announce: (state) => events.emit('reproduce:progress', state) });
+  const reproducer = createReproducer({
+    store,
+    lab: sweepLab,
+    announce: (state) => events.emit('reproduce:progress', state),
+    cancelRun: (runId) => void handlers.cancelRun({ runId }),
+  });
   const handlers = createHandlers(store, live, reproducer);
   let closed: Promise<void> | null = null;
   return {

@@ -2,13 +2,18 @@
  * Runs handed to the trainer pool and not yet ended: each one's checkpoints are saved before they are announced,
  * its progress is announced (and saved now and then), and its end is saved and announced exactly once.
  */
-import type { RunStatus } from '../../src-shared/api/contract';
+import type { ResumeResult, RunStatus } from '../../src-shared/api/contract';
+import { RunStateError } from '../../src-shared/api/errors';
+import { totalSteps } from '../../src-shared/config/schema';
+import type { VerifyResult } from '../../src-shared/run/verify';
 import type { RunConfig } from '../../src-shared/config/schema';
+import type { SessionSnapshot } from '../../src-shared/run/snapshot';
 import { packCheckpoints } from '../../src-shared/run/series';
 import type { PoolListener, TrainerPool } from '../pool/trainer-pool';
 import type { RunStore } from '../store';
 import type { FinishInput } from '../store/finish';
 import type { EventHub } from './event-hub';
+import { verifyRun } from './verify';
 
 /** Least time between two saves of a run's step count (the events carry every progress report). */
 const PROGRESS_SAVE_INTERVAL_MS = 1000;
@@ -22,6 +27,14 @@ interface LiveRun {
   /** The user asked to stop it: however it ends now, it ends cancelled. */
   cancelRequested: boolean;
   progressSavedAt: number;
+  /** Training time spent on the run before this start (a resumed run's earlier processes). */
+  earlierMs: number;
+}
+
+/** Where a resumed run goes on from: its saved state and the training time already spent on it. */
+export interface ResumePoint {
+  snapshot: SessionSnapshot;
+  durationMs: number;
 }
 
 export class LiveRuns {
@@ -39,16 +52,34 @@ export class LiveRuns {
     return this.runs.get(runId)?.status;
   }
 
-  submit(runId: string, config: RunConfig, totalSteps: number): void {
-    const run: LiveRun = { runId, status: 'queued', totalSteps, loss: null, cancelRequested: false, progressSavedAt: -Infinity };
+  /** Queues a run, from its first step or from `resume`. */
+  submit(runId: string, config: RunConfig, totalSteps: number, resume?: ResumePoint | null): void {
+    const earlierMs = resume?.durationMs ?? 0;
+    const run: LiveRun = { runId, status: 'queued', totalSteps, loss: null, cancelRequested: false, progressSavedAt: -Infinity, earlierMs };
     this.runs.set(runId, run);
     this.hub.emit('run:status', { runId, status: 'queued', error: null });
     try {
-      this.pool.enqueue({ runId, config }, this.listener(run));
+      this.pool.enqueue({ runId, config, ...(resume ? { resume: resume.snapshot } : {}) }, this.listener(run));
     } catch (error) {
       this.end(run, 'failed', { error: (error as Error).message });
       throw error;
     }
+  }
+
+  /** Queues a cancelled, failed or interrupted run again, from its last saved state (see RunStore.prepareResume). */
+  resume(runId: string): ResumeResult {
+    const status = this.statusOf(runId);
+    if (status) throw new RunStateError(`run ${runId} is ${status}: only a cancelled, failed or interrupted run can be resumed`);
+    const { config, resume, durationMs } = this.store.prepareResume(runId);
+    this.submit(runId, config, totalSteps(config), resume ? { snapshot: resume, durationMs } : null);
+    return { runId, fromStep: resume?.trainer.step ?? 0, fromCheckpoint: resume?.recorded ?? 0 };
+  }
+
+  /** Trains a stored run again in the pool and compares it with what is stored (see verify.ts). */
+  async verify(runId: string): Promise<VerifyResult> {
+    const status = this.statusOf(runId);
+    if (status) throw new RunStateError(`run ${runId} is ${status}: verify it once it has finished`);
+    return verifyRun(this.store, this.pool, runId);
   }
 
   /** A queued run ends cancelled at once; a running one is asked to stop and ends when its process reports. */
@@ -90,7 +121,8 @@ export class LiveRuns {
         const etaSeconds = stepsPerSecond > 0 ? Math.max(0, run.totalSteps - step) / stepsPerSecond : null;
         this.hub.emit('run:progress', { runId, status: 'running', step, totalSteps: run.totalSteps, tau, loss: run.loss, stepsPerSecond, etaSeconds });
       },
-      finished: ({ status, ...outcome }, durationMs) => this.end(run, status, { ...outcome, durationMs }),
+      state: (snapshot, durationMs) => this.store.saveRunState(runId, snapshot, run.earlierMs + durationMs),
+      finished: ({ status, ...outcome }, durationMs) => this.end(run, status, { ...outcome, durationMs: run.earlierMs + durationMs }),
       failed: (error) => {
         const status = run.cancelRequested ? 'cancelled' : this.closing ? 'interrupted' : 'failed';
         this.end(run, status, { error: error.message });

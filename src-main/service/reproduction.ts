@@ -21,6 +21,8 @@ export interface ReproducerOptions {
   announce(state: Reproduction): void;
   /** The experiments to run, in order (default: all of the paper's). */
   experiments?: readonly Experiment[];
+  /** Cancels one run (queued or running); how cancelReproduction stops the sweep under way. */
+  cancelRun?: (runId: string) => void;
 }
 
 export interface Reproducer {
@@ -30,6 +32,10 @@ export interface Reproducer {
   settled(): Promise<void>;
   /** Starts no further experiment (the lab is closing; its runs end interrupted). */
   close(): void;
+  /** The latest reproduction (running or ended), or null before the first. */
+  current(): Reproduction | null;
+  /** Stops the running reproduction (its runs cancelled, it ends failed, "cancelled"); false when none runs. */
+  cancel(): boolean;
 }
 
 /** A copy safe to hand out while the state keeps changing. */
@@ -48,6 +54,10 @@ export function createReproducer(options: ReproducerOptions): Reproducer {
   let current: Reproduction | null = null;
   let running: Promise<void> = Promise.resolve();
   let closed = false;
+  /** The reproduction a cancel was asked for, and the runs of the sweep it is running. */
+  let cancelled: Reproduction | null = null;
+  let activeRuns: readonly string[] = [];
+  const cancelRuns = (runIds: readonly string[]) => runIds.forEach((runId) => options.cancelRun?.(runId));
 
   /** Runs one experiment's sweep on the lab, keeping its entry's counts current. */
   function runOne(experiment: Experiment, entry: ReproductionExperiment, state: Reproduction): Promise<ExperimentOutcome> {
@@ -59,6 +69,9 @@ export function createReproducer(options: ReproducerOptions): Reproducer {
         entry.finishedRuns = ended;
         announce();
       });
+      activeRuns = sweep.runIds;
+      // Cancelled while the sweep was being created: its runs are known only now.
+      if (cancelled === state) cancelRuns(sweep.runIds);
       entry.sweepId = sweep.sweepId;
       announce();
       await sweep.ended;
@@ -70,6 +83,7 @@ export function createReproducer(options: ReproducerOptions): Reproducer {
     const outcomes: ExperimentOutcome[] = [];
     const stopIfClosed = () => {
       if (closed) throw new Error('the lab closed before the reproduction ended');
+      if (cancelled === state) throw new Error('cancelled before it ended');
     };
     for (const [i, experiment] of list.entries()) {
       stopIfClosed();
@@ -103,5 +117,12 @@ export function createReproducer(options: ReproducerOptions): Reproducer {
     },
     settled: () => running,
     close: () => (closed = true),
+    current: () => (current ? snapshot(current) : null),
+    cancel() {
+      if (current?.status !== 'running') return false;
+      cancelled = current;
+      cancelRuns(activeRuns);
+      return true;
+    },
   };
 }

@@ -6,6 +6,7 @@ import { DatabaseOpenError, guardWrite } from './errors';
 import { inspectDatabaseFile } from './inspect';
 import { migrate, schemaVersion } from './migrate';
 import { migrations, SCHEMA_VERSION } from './migrations/index';
+import { checkImportSchema, checkImportSize } from './import-check';
 
 const MEMORY = ':memory:';
 /** How long a statement waits for another process's lock before failing, in milliseconds. */
@@ -16,6 +17,11 @@ export interface OpenOptions {
   readonly?: boolean;
   /** Path of a better-sqlite3 addon built for another ABI (Electron's), passed to better-sqlite3 as is. */
   nativeBinding?: string;
+  /**
+   * 'wal' (the default) for the lab's own database; 'rollback' (a journal file deleted at each commit) where WAL's
+   * shared memory is unsafe, as on the network file systems of clusters, or for a file that is copied while open.
+   */
+  journal?: 'wal' | 'rollback';
 }
 
 /** Refuses what cannot be opened as asked; creates the parent folder of a new database. */
@@ -26,7 +32,7 @@ function prepareFile(file: string, readonly: boolean, nativeBinding: string | un
   fs.mkdirSync(path.dirname(file), { recursive: true });
 }
 
-function configure(db: Database.Database, file: string, readonly: boolean): void {
+function configure(db: Database.Database, file: string, readonly: boolean, journal: OpenOptions['journal']): void {
   db.pragma('foreign_keys = ON');
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   if (readonly) {
@@ -37,9 +43,14 @@ function configure(db: Database.Database, file: string, readonly: boolean): void
     return;
   }
   guardWrite(file, 'prepare the database', () => {
-    db.pragma('journal_mode = WAL');
-    // In WAL mode NORMAL cannot corrupt the database; a power cut may only lose the last commits.
-    db.pragma('synchronous = NORMAL');
+    if (journal === 'rollback') {
+      db.pragma('journal_mode = DELETE');
+      db.pragma('synchronous = FULL');
+    } else {
+      db.pragma('journal_mode = WAL');
+      // In WAL mode NORMAL cannot corrupt the database; a power cut may only lose the last commits.
+      db.pragma('synchronous = NORMAL');
+    }
     migrate(db, migrations, file);
   });
 }
@@ -50,7 +61,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
   if (file !== MEMORY) prepareFile(file, readonly, options.nativeBinding);
   const db = new Database(file, { readonly, nativeBinding: options.nativeBinding, timeout: BUSY_TIMEOUT_MS });
   try {
-    configure(db, file, readonly);
+    configure(db, file, readonly, options.journal);
   } catch (error) {
     db.close();
     throw error;
@@ -66,10 +77,15 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
  */
 export function openImportSource(file: string, nativeBinding?: string): Database.Database {
   prepareFile(file, true, nativeBinding);
+  checkImportSize(file);
   const db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding, timeout: BUSY_TIMEOUT_MS });
-  if (schemaVersion(db) === 0) {
+  try {
+    if (schemaVersion(db) === 0) throw new DatabaseOpenError(`${file} holds no Two-Timescale Lab runs (it has no lab schema)`);
+    // Before any row is read: a view or trigger could run any query (see import-check.ts).
+    checkImportSchema(db, file);
+  } catch (error) {
     db.close();
-    throw new DatabaseOpenError(`${file} holds no Two-Timescale Lab runs (it has no lab schema)`);
+    throw error;
   }
   return db;
 }

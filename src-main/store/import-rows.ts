@@ -38,6 +38,7 @@ export function importStatements(db: Database.Database) {
   const values = PORTABLE_RUN_COLUMNS.map((column) => (column === 'sweep_id' ? '(SELECT id FROM sweeps WHERE id = @sweep_id)' : `@${column}`));
   const insertRun = db.prepare(`INSERT INTO runs (${PORTABLE_RUN_COLUMNS.join(', ')}) VALUES (${values.join(', ')})`);
   const insertSweep = db.prepare('INSERT INTO sweeps (id, name, spec, created_at) VALUES (@id, @name, @spec, @created_at) ON CONFLICT (id) DO NOTHING');
+  const sameSweep = db.prepare('SELECT 1 FROM sweeps WHERE id = @id AND name = @name AND spec = @spec AND created_at = @created_at').pluck();
   const insertCheckpoint = db.prepare(`
     INSERT INTO checkpoints (run_id, idx, step, tau, loss, limit_loss, covered, a, u)
     VALUES (@run_id, @idx, @step, @tau, @loss, @limit_loss, @covered, @a, @u)`);
@@ -46,6 +47,8 @@ export function importStatements(db: Database.Database) {
     hasRun: (id: string): boolean => hasRun.get(id) !== undefined,
     /** Adds the sweep unless its id is stored already; returns whether it was added. */
     sweep: (row: PortableSweepRow): boolean => insertSweep.run(row).changes > 0,
+    /** Whether this very sweep row (id, name, spec and creation time) is stored already. */
+    sameSweep: (row: PortableSweepRow): boolean => sameSweep.get(row) !== undefined,
     run: (row: PortableRunRow): void => void insertRun.run(row),
     checkpoint: (row: PortableCheckpointRow): void => void insertCheckpoint.run(row),
   };

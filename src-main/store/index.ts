@@ -4,5 +4,6 @@ export { DatabaseOpenError, DatabaseTooNewError, DatabaseWriteError, StoredDataE
 export { defaultDatabasePath } from './paths';
 export type { OpenOptions } from './connection';
 export type { ImportCounts } from './import-database';
+export type { MergeCounts } from './merge-database';
 export type { RunRecord } from './run-record';
 export type { StoreStats } from './stats';

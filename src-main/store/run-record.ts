@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { runStatuses, type CheckpointSeries, type RunDetail } from '../../src-shared/api/contract';
 import { parseOrThrow, runConfigSchema, sweepSpecSchema, type SweepSpec } from '../../src-shared/config/schema';
+import { provenanceSchema, type Provenance } from '../../src-shared/run/provenance';
 import { checkpointAt } from '../../src-shared/run/series';
 import type { RunCheckpoint } from '../../src-shared/run/types';
 import type { PortableRunRow, PortableSweepRow } from './import-rows';
@@ -47,6 +48,7 @@ const runSchema = z.object({
   tags: z.array(z.string()),
   notes: z.string(),
   starred: z.boolean(),
+  provenance: provenanceSchema.nullable().default(null),
 });
 
 const sweepSchema = z.object({ id: z.string().min(1), name: z.string(), createdAt: isoTime, spec: sweepSpecSchema });
@@ -72,7 +74,7 @@ const seriesSchema = z
   .refine((s) => s.a.length === s.count * s.aLength && s.u.length === s.count * s.uLength, 'a and u need count * aLength and count * uLength entries');
 
 /** The rows importRun writes; throws ValidationError naming the first bad field (e.g. `record.run.config.sgd.h`). */
-export function recordRows(record: RunRecord): { run: PortableRunRow; sweep: PortableSweepRow | null; checkpoints: RunCheckpoint[] } {
+export function recordRows(record: RunRecord): { run: PortableRunRow; sweep: PortableSweepRow | null; checkpoints: RunCheckpoint[]; provenance: Provenance | null } {
   const run = parseOrThrow(runSchema, record.run, 'record.run');
   const sweep = record.sweep ? parseOrThrow(sweepSchema, record.sweep, 'record.sweep') : null;
   const series = { ...parseOrThrow(seriesSchema, record.checkpoints, 'record.checkpoints'), runId: run.id };
@@ -103,5 +105,6 @@ export function recordRows(record: RunRecord): { run: PortableRunRow; sweep: Por
     },
     sweep: sweep && { id: sweep.id, name: sweep.name, spec: JSON.stringify(sweep.spec), created_at: sweep.createdAt },
     checkpoints: Array.from({ length: series.count }, (_, i) => checkpointAt(series, i)),
+    provenance: run.provenance,
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { CoverageEntry, RunDetail, RunStatus, RunSummary } from '../../src-shared/api/contract';
 import { runConfigSchema, type RunConfig } from '../../src-shared/config/schema';
+import { provenanceSchema } from '../../src-shared/run/provenance';
 import { parseStoredJson } from './stored-json';
 
 /** Columns the run list needs (no config, coverage or notes, which can be large), in SummaryRow order. */
@@ -12,7 +13,7 @@ export const SUMMARY_COLUMNS = `id, name, status, trainer, m, eta, h, epsilon, s
   limit_final_loss, covered_jumps, total_jumps, duration_ms, created_at, finished_at, tags, starred, sweep_id, error`;
 
 /** SUMMARY_COLUMNS then these: the columns of a full run, in DetailRow order. */
-export const DETAIL_COLUMNS = `${SUMMARY_COLUMNS}, config, notes, coverage, limit_note`;
+export const DETAIL_COLUMNS = `${SUMMARY_COLUMNS}, config, notes, coverage, limit_note, provenance`;
 
 /** A raw row of SUMMARY_COLUMNS. */
 export type SummaryRow = [
@@ -50,6 +51,8 @@ export type DetailRow = [
   /** JSON array of CoverageEntry. */
   coverage: string,
   limit_note: string | null,
+  /** JSON of a Provenance, NULL for runs stored before schema 3. */
+  provenance: string | null,
 ];
 
 /** Most runs have no tags: no JSON.parse for them. */
@@ -91,5 +94,6 @@ export function toDetail(row: DetailRow): RunDetail {
     notes: row[24],
     coverage: JSON.parse(row[25]) as CoverageEntry[],
     limitNote: row[26],
+    provenance: row[27] === null ? null : parseStoredJson(provenanceSchema, row[27], `run ${row[0]} ("${row[1]}")`, 'provenance'),
   };
 }

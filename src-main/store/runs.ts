@@ -15,6 +15,8 @@ export interface NewRun {
   createdAt: string;
   /** The creating store's owner (see ownership.ts). */
   owner: string;
+  /** JSON of the run's Provenance: the build and machine that run it. */
+  provenance: string;
 }
 
 /** Editable fields; null leaves a field as it is. */
@@ -42,9 +44,9 @@ export function configColumns(config: RunConfig) {
 export function runStatements(db: Database.Database) {
   const insert = db.prepare(`
     INSERT INTO runs (id, name, status, config, seed, trainer, m, eta, h, epsilon, sweep_id, params, created_at, total_steps, total_jumps,
-      owner, touched_at)
+      owner, touched_at, provenance)
     VALUES (@id, @name, 'queued', @config, @seed, @trainer, @m, @eta, @h, @epsilon, @sweep_id, @params, @created_at, @total_steps, @total_jumps,
-      @owner, @created_at)`);
+      @owner, @created_at, @provenance)`);
   const start = db.prepare(`
     UPDATE runs SET status = 'running', started_at = @now, touched_at = @now, total_steps = @total, owner = @owner WHERE id = @id`);
   const progress = db.prepare('UPDATE runs SET steps = ?, touched_at = ? WHERE id = ?');
@@ -83,6 +85,7 @@ export function runStatements(db: Database.Database) {
         params: JSON.stringify(run.params),
         created_at: run.createdAt,
         owner: run.owner,
+        provenance: run.provenance,
         total_steps: totalSteps(run.config),
       });
     },

@@ -4,6 +4,8 @@
  */
 import type Database from 'better-sqlite3';
 import { neuronColumns, type CheckpointSeries, type NeuronColumn } from '../../src-shared/api/contract';
+import { ReplyTooLargeError } from '../../src-shared/api/errors';
+import { checkpointBytes, formatBytes } from '../../src-shared/config/limits';
 import { decodeFloat64Into } from './blob';
 import { StoredDataError } from './errors';
 import { thinnedPositions } from './thinning';
@@ -14,6 +16,14 @@ export interface SeriesOptions {
   maxCheckpoints?: number;
   /** The per-neuron columns to read; both when undefined. */
   fields?: readonly NeuronColumn[];
+  /** A page: checkpoints from position `from` of the series (default 0), at most `limit` of them (default all). */
+  from?: number;
+  limit?: number;
+  /**
+   * Most bytes the answer may hold (see checkpointBytes); a larger one throws ReplyTooLargeError before any row is
+   * read. Unbounded when undefined (the report renderer reads whole runs in its own process).
+   */
+  maxBytes?: number;
 }
 
 interface CheckpointRow {
@@ -54,24 +64,51 @@ export function seriesReader(db: Database.Database) {
     return statement;
   };
 
+  const blobLengths = db.prepare('SELECT length(a) AS a, length(u) AS u FROM checkpoints WHERE run_id = ? ORDER BY idx LIMIT 1');
+
+  /** Positions in the run's series to keep (a thinned choice, or a page), or null for every row. */
+  function positionsOf(count: number, options: SeriesOptions): Float64Array | null {
+    if (options.maxCheckpoints !== undefined) return thinnedPositions(count, options.maxCheckpoints);
+    const from = Math.min(options.from ?? 0, count);
+    const end = Math.min(count, from + (options.limit ?? count));
+    if (from === 0 && end === count) return null;
+    return Float64Array.from({ length: end - from }, (_, k) => from + k);
+  }
+
   /** Positions in the run's series to keep, and the stored idx of each; null to read every row. */
-  function choice(runId: string, maxCheckpoints: number | undefined): { positions: Float64Array; stored: Float64Array } | null {
-    if (maxCheckpoints === undefined) return null;
+  function choice(runId: string, options: SeriesOptions): { positions: Float64Array; stored: Float64Array; total: number } | { total: number } {
     const { count, first, last } = span.get(runId) as { count: number; first: number | null; last: number | null };
-    const positions = thinnedPositions(count, maxCheckpoints);
-    if (!positions) return null;
+    const positions = positionsOf(count, options);
+    if (!positions) return { total: count };
     // Stored indices run 0..count-1 unless a batch went missing; then the positions go through the stored list.
-    if (first === 0 && last === count - 1) return { positions, stored: positions };
+    if (first === 0 && last === count - 1) return { positions, stored: positions, total: count };
     const stored = storedIndexes.all(runId) as number[];
-    return { positions, stored: positions.map((position) => stored[position]) };
+    return { positions, stored: positions.map((position) => stored[position]), total: count };
+  }
+
+  /** Refuses, before reading, an answer of `rows` checkpoints larger than `maxBytes`, saying how to ask instead. */
+  function checkSize(runId: string, rows: number, fields: ReadonlySet<NeuronColumn>, maxBytes: number | undefined): void {
+    if (maxBytes === undefined || rows === 0) return;
+    const lengths = blobLengths.get(runId) as { a: number | null; u: number | null } | undefined;
+    const aLength = fields.has('a') ? (lengths?.a ?? 0) / 8 : 0;
+    const uLength = fields.has('u') ? (lengths?.u ?? 0) / 8 : 0;
+    const bytes = rows * checkpointBytes(aLength, uLength);
+    if (bytes <= maxBytes) return;
+    throw new ReplyTooLargeError(
+      `getCheckpoints: ${rows} checkpoints of run ${runId} with ${aLength + uLength} neuron values each make ${formatBytes(bytes)}, ` +
+        `more than the ${formatBytes(maxBytes)} one reply may carry: ask for maxCheckpoints, or for pages (from, limit) of at most ` +
+        `${Math.max(1, Math.floor(maxBytes / checkpointBytes(aLength, uLength)))} checkpoints`,
+    );
   }
 
   /** The checkpoints of a run asked for, read in one snapshot. */
   return db.transaction((runId: string, options: SeriesOptions): CheckpointSeries => {
     const fields = new Set(options.fields ?? neuronColumns);
-    const chosen = choice(runId, options.maxCheckpoints);
-    const statement = rowsStatement(fields, chosen !== null);
-    const rows = (chosen ? statement.all(runId, JSON.stringify(Array.from(chosen.stored))) : statement.all(runId)) as CheckpointRow[];
+    const chosen = choice(runId, options);
+    const listed = 'stored' in chosen ? chosen : null;
+    checkSize(runId, listed ? listed.positions.length : chosen.total, fields, options.maxBytes);
+    const statement = rowsStatement(fields, listed !== null);
+    const rows = (listed ? statement.all(runId, JSON.stringify(Array.from(listed.stored))) : statement.all(runId)) as CheckpointRow[];
     const count = rows.length;
     const aLength = width(rows, 'a', runId);
     const uLength = width(rows, 'u', runId);
@@ -93,7 +130,8 @@ export function seriesReader(db: Database.Database) {
       if (row.a) decodeFloat64Into(row.a, series.a, i * aLength);
       if (row.u) decodeFloat64Into(row.u, series.u, i * uLength);
     });
-    if (chosen) series.indices = chosen.positions;
+    if (listed && options.maxCheckpoints !== undefined) series.indices = listed.positions;
+    series.total = chosen.total;
     return series;
   });
 }

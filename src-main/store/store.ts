@@ -1,10 +1,13 @@
 /** RunStore: every run, sweep and checkpoint of the lab in one SQLite file. */
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
-import type { CheckpointSeries, RunDetail, RunStatus, RunSummary, SweepSummary } from '../../src-shared/api/contract';
-import { NotFoundError } from '../../src-shared/api/errors';
+import { RESUMABLE_STATUSES, type CheckpointSeries, type RunDetail, type RunStatus, type RunSummary, type SweepSummary } from '../../src-shared/api/contract';
+import { NotFoundError, RunStateError } from '../../src-shared/api/errors';
 import { parseOrThrow, runConfigSchema, sweepSpecSchema, type RunConfig, type SweepSpec } from '../../src-shared/config/schema';
+import { provenanceSchema, type Provenance } from '../../src-shared/run/provenance';
+import type { SessionSnapshot } from '../../src-shared/run/snapshot';
 import type { RunCheckpoint } from '../../src-shared/run/types';
+import { machineProvenance, runProvenance } from '../provenance/collect';
 import { backupDatabase } from './backup';
 import { checkpointStatements } from './checkpoints';
 import { openDatabase, openImportSource, type OpenOptions } from './connection';
@@ -12,9 +15,14 @@ import { guardWrite } from './errors';
 import { finishColumns, type FinishInput } from './finish';
 import { copyDatabase, type ImportCounts } from './import-database';
 import { importStatements } from './import-rows';
+import { scanImportFiles } from './import-scan';
+import { attachedCheckpointCopier, copyProvenance, emptyMergeCounts, MAX_ATTACHED_SOURCES, planMerge, rollbackJournal, type MergeCounts } from './merge-database';
 import { claimOwner, currentHere, isAbandoned, type OwnerClaim } from './ownership';
 import { recordRows, type RunRecord } from './run-record';
 import { toDetail, toSummary } from './run-rows';
+import { runStateStatements } from './run-states';
+import { decodeState, encodeState } from './state-codec';
+import { parseStoredJson } from './stored-json';
 import { runStatements } from './runs';
 import type { SeriesOptions } from './series-read';
 import { statsStatement, type StoreStats } from './stats';
@@ -35,6 +43,7 @@ export class RunStore {
   private readonly sweeps;
   private readonly imports;
   private readonly counts;
+  private readonly states;
   /** This store's identity in the runs it creates and starts. */
   private readonly claim: OwnerClaim;
 
@@ -52,6 +61,7 @@ export class RunStore {
     this.sweeps = sweepStatements(db);
     this.imports = importStatements(db);
     this.counts = statsStatement(db);
+    this.states = runStateStatements(db);
     this.claim = claimOwner();
     try {
       this.interruptedOnOpen = db.readonly ? 0 : this.write('mark unfinished runs interrupted', () => this.interruptAbandoned());
@@ -61,23 +71,47 @@ export class RunStore {
     }
   }
 
-  createSweep(name: string, spec: SweepSpec): string {
-    const id = randomUUID();
+  /**
+   * Records a sweep. A cluster plan fixes `id` and `createdAt` for all its shards, so that their copies of the sweep
+   * are the very same row and merge into one; otherwise a new UUID and now.
+   */
+  createSweep(name: string, spec: SweepSpec, id: string = randomUUID(), createdAt: string = now()): string {
     const valid = parseOrThrow(sweepSpecSchema, spec, 'spec');
-    this.write('save the sweep', () => this.sweeps.insert(id, name, valid, now()));
+    this.write('save the sweep', () => this.sweeps.insert(id, name, valid, createdAt));
     return id;
   }
 
   /** Records a queued run; the configuration is validated (ValidationError) and stored normalised. */
-  createRun(input: { config: RunConfig; name: string; sweepId?: string | null; params?: Record<string, unknown> }): string {
-    const id = randomUUID();
+  createRun(input: { config: RunConfig; name: string; sweepId?: string | null; params?: Record<string, unknown>; id?: string }): string {
+    const id = input.id ?? randomUUID();
     const config = parseOrThrow(runConfigSchema, input.config, 'config');
     const sweepId = input.sweepId ?? null;
     this.write('save the new run', () => {
       if (sweepId !== null && !this.sweeps.exists(sweepId)) throw missingSweep(sweepId);
-      this.runs.insert({ id, name: input.name, config, sweepId, params: input.params ?? {}, createdAt: now(), owner: this.claim.owner });
+      this.runs.insert({ id, name: input.name, config, sweepId, params: input.params ?? {}, createdAt: now(), owner: this.claim.owner, provenance: provenanceJson(config) });
     });
     return id;
+  }
+
+  /**
+   * Records queued runs of the sweep `sweepId` in one transaction: one chunk of a sweep being created. The
+   * configurations come from sweepRuns, which has validated each one. Returns the new ids in order.
+   */
+  createSweepRuns(sweepId: string, runs: ReadonlyArray<{ config: RunConfig; name: string; params: Record<string, unknown> }>): string[] {
+    const createdAt = now();
+    return this.write("save the sweep's runs", () => {
+      if (!this.sweeps.exists(sweepId)) throw missingSweep(sweepId);
+      return runs.map((run) => {
+        const id = randomUUID();
+        this.runs.insert({ id, name: run.name, config: run.config, sweepId, params: run.params, createdAt, owner: this.claim.owner, provenance: provenanceJson(run.config) });
+        return id;
+      });
+    });
+  }
+
+  /** Deletes a sweep with its runs and their checkpoints (a sweep whose creation failed); returns how many runs went. */
+  deleteSweep(sweepId: string): number {
+    return this.write('delete the sweep', () => this.sweeps.removeWithRuns(sweepId));
   }
 
   /** Marks the run running, owned by this store from now on. */
@@ -92,6 +126,54 @@ export class RunStore {
       requireRun(this.runs.reach(runId, checkpoints[checkpoints.length - 1].step, now()), runId);
       this.checkpoints.insert(runId, firstIndex, checkpoints);
     });
+  }
+
+  /**
+   * Saves the state of a running run, taken after its first `snapshot.recorded` checkpoints (all stored by now), with
+   * the training time spent on it so far. It replaces the previous state; a run that is no longer running keeps its own.
+   */
+  saveRunState(runId: string, snapshot: SessionSnapshot, durationMs: number): void {
+    const state = encodeState(snapshot);
+    this.write("save the run's state", () => {
+      if (this.states.statusOf(runId) !== 'running') return;
+      this.states.save(runId, snapshot.recorded, state, durationMs, now());
+    });
+  }
+
+  /**
+   * Puts a cancelled, failed or interrupted run back in the queue, from its saved state: the checkpoints stored after
+   * that state are dropped (the resumed run records them again, bit for bit), and the resuming process is added to
+   * its provenance. Without a usable state it starts over from its first step. RunStateError for other runs.
+   */
+  prepareResume(runId: string): { config: RunConfig; resume: SessionSnapshot | null; durationMs: number } {
+    return this.write('prepare the run to resume', () => {
+      const status = this.states.statusOf(runId);
+      if (status === undefined) throw missingRun(runId);
+      if (!RESUMABLE.has(status)) throw new RunStateError(resumeRefusal(runId, status));
+      const { config } = this.getRun(runId);
+      const stored = this.states.load(runId);
+      let resume: SessionSnapshot | null = null;
+      if (stored) {
+        try {
+          resume = decodeState(stored.state);
+        } catch {
+          // A state this build cannot read (damaged, or an older layout) only costs the work it held.
+          resume = null;
+        }
+      }
+      this.states.dropCheckpointsFrom(runId, resume ? stored!.checkpointCount : 0);
+      if (!resume) this.states.remove(runId);
+      this.addResume(runId, config);
+      this.states.reopen(runId, this.claim.owner, now());
+      return { config, resume, durationMs: resume ? stored!.durationMs : 0 };
+    });
+  }
+
+  /** The run's provenance, null when it was stored before provenance was recorded. */
+  getProvenance(runId: string): Provenance | null {
+    const json = this.states.provenanceOf(runId);
+    if (json === undefined) throw missingRun(runId);
+    return json === null ? null : parseStoredJson(provenanceSchema, json, `run ${runId}`, 'provenance');
   }
 
   updateProgress(runId: string, steps: number): void {
@@ -126,6 +208,11 @@ export class RunStore {
       if (!row) throw missingRun(runId);
       return toDetail(row);
     });
+  }
+
+  /** Bytes the stored checkpoints of `runIds` take together (their neuron blobs and scalar columns). */
+  checkpointBytes(runIds: readonly string[]): number {
+    return this.db.prepare('SELECT coalesce(sum(length(a) + length(u) + 40), 0) FROM checkpoints WHERE run_id IN (SELECT value FROM json_each(?))').pluck().get(JSON.stringify(runIds)) as number;
   }
 
   /** The run's checkpoints, all or thinned, with both per-neuron columns or the ones asked for (see SeriesOptions). */
@@ -168,6 +255,14 @@ export class RunStore {
   }
 
   /**
+   * Checks import sources off the event loop before importFrom or mergeFrom copies them (see import-scan.ts):
+   * rejects with the first problem, or when reading them takes longer than `timeoutMs`.
+   */
+  checkImports(files: readonly string[], timeoutMs?: number): Promise<void> {
+    return scanImportFiles(files, { nativeBinding: this.options.nativeBinding, timeoutMs });
+  }
+
+  /**
    * Adds the runs and sweeps of the lab database `otherFile` that this one lacks (matched by id), checkpoints byte for
    * byte, in one transaction: on any error nothing is added. `otherFile` is opened read-only after the same checks
    * as openStore. Imported runs that were still queued or running there arrive 'interrupted'.
@@ -178,7 +273,8 @@ export class RunStore {
       // One read transaction on the source: a snapshot, even while another process writes to it.
       const copy = source.transaction(() =>
         this.write(`import runs from ${otherFile}`, () => {
-          const { unfinished, ...counts } = copyDatabase(source, otherFile, this.imports);
+          const { unfinished, added, ...counts } = copyDatabase(source, otherFile, this.imports);
+          copyProvenance(source, otherFile, this.db, added);
           this.interrupt(unfinished, IMPORTED_UNFINISHED_ERROR);
           return counts;
         }),
@@ -190,6 +286,53 @@ export class RunStore {
   }
 
   /**
+   * Merges the lab databases `files` (shards of a cluster sweep, say) in one transaction: a file that is refused
+   * (foreign, damaged, newer, invalid rows) throws and nothing at all is written. Matched by run id like importFrom,
+   * and a run stored here unfinished is replaced by a copy that has its result; see MergeCounts for what is counted.
+   */
+  mergeFrom(files: readonly string[]): MergeCounts {
+    /** Sources attached to this connection for their checkpoints (see attachedCheckpointCopier); detached after the commit. */
+    const attached: string[] = [];
+    try {
+      return this.write(`merge runs from ${files.length} files`, () => this.mergeSources(files, attached));
+    } finally {
+      for (const alias of attached) this.db.exec(`DETACH DATABASE ${alias}`);
+    }
+  }
+
+  private mergeSources(files: readonly string[], attached: string[]): MergeCounts {
+    const total = emptyMergeCounts();
+    for (const file of files) {
+      const source = openImportSource(file, this.options.nativeBinding);
+      try {
+        source.transaction(() => {
+          const plan = planMerge(source, file, this.db);
+          this.runs.remove(plan.superseded);
+          // The first few sources with a rollback journal (shards) have their checkpoints copied by SQLite itself.
+          let copier: ((runId: string) => void) | undefined;
+          if (attached.length < MAX_ATTACHED_SOURCES && rollbackJournal(source)) {
+            const alias = `merge_source_${attached.length}`;
+            copier = attachedCheckpointCopier(this.db, file, alias);
+            attached.push(alias);
+          }
+          const { unfinished, added, ...counts } = copyDatabase(source, file, this.imports, copier);
+          copyProvenance(source, file, this.db, added);
+          this.interrupt(unfinished, IMPORTED_UNFINISHED_ERROR);
+          total.added += counts.runs;
+          total.replaced += plan.superseded.length;
+          total.present += plan.present;
+          total.refused += plan.refusals.length;
+          total.sweeps += counts.sweeps;
+          total.refusals.push(...plan.refusals);
+        })();
+      } finally {
+        source.close();
+      }
+    }
+    return total;
+  }
+
+  /**
    * Adds one run given as a RunRecord (see run-record.ts), e.g. read back from an exported report folder; validated
    * first (ValidationError). Returns false, changing nothing, when a run with its id is stored already.
    */
@@ -198,9 +341,11 @@ export class RunStore {
     const runId = rows.run.id as string;
     return this.write('import the run', () => {
       if (this.imports.hasRun(runId)) return false;
-      if (rows.sweep) this.imports.sweep(rows.sweep);
-      this.imports.run(rows.run);
+      // The run joins its sweep only when the record brought it, never another sweep that merely shares the id.
+      const joins = rows.sweep !== undefined && rows.sweep !== null && (this.imports.sweep(rows.sweep) || this.imports.sameSweep(rows.sweep));
+      this.imports.run(joins ? rows.run : { ...rows.run, sweep_id: null });
       this.checkpoints.insert(runId, 0, rows.checkpoints);
+      if (rows.provenance) this.states.setProvenance(runId, JSON.stringify(rows.provenance));
       if (rows.run.status === 'queued' || rows.run.status === 'running') this.interrupt([runId], IMPORTED_UNFINISHED_ERROR);
       return true;
     });
@@ -227,9 +372,19 @@ export class RunStore {
     return guardWrite(this.file, what, () => this.db.transaction(action).immediate());
   }
 
+  /** Appends this process to the provenance of a run it resumes (a run from before provenance gets one now). */
+  private addResume(runId: string, config: RunConfig): void {
+    const stored = this.getProvenance(runId);
+    const resumes = stored ? [...stored.resumes, { ...machineProvenance(), at: now() }] : [];
+    const provenance: Provenance = stored ? { ...stored, resumes } : runProvenance(config);
+    this.states.setProvenance(runId, JSON.stringify(provenance));
+  }
+
   private finish(runId: string, status: RunStatus, outcome: FinishInput): void {
     const run = this.runs.progressOf(runId);
     if (!run) throw missingRun(runId);
+    // A run that reached its end has nothing left to resume.
+    if (status === 'done' || status === 'diverged') this.states.remove(runId);
     this.runs.finish(runId, status, finishColumns(outcome, this.checkpoints.last(runId), run, new Date()));
   }
 
@@ -250,6 +405,15 @@ export class RunStore {
 function now(): string {
   return new Date().toISOString();
 }
+
+const RESUMABLE = new Set<string>(RESUMABLE_STATUSES);
+
+function resumeRefusal(runId: string, status: string): string {
+  const why = status === 'done' || status === 'diverged' ? 'it reached its end, there is nothing to resume' : 'only a cancelled, failed or interrupted run can be resumed';
+  return `run ${runId} is ${status}: ${why}`;
+}
+
+const provenanceJson = (config: RunConfig): string => JSON.stringify(runProvenance(config));
 
 /** Throws NotFoundError when a statement on the run changed no row. */
 function requireRun(found: boolean, runId: string): void {

@@ -28,12 +28,20 @@ export function sweepStatements(db: Database.Database) {
   const all = db.prepare(`${SWEEP_WITH_COUNTS} GROUP BY s.id ORDER BY s.created_at DESC, s.rowid DESC`);
   const one = db.prepare(`${SWEEP_WITH_COUNTS} WHERE s.id = ? GROUP BY s.id`);
   const exists = db.prepare('SELECT 1 FROM sweeps WHERE id = ?').pluck();
+  const removeRuns = db.prepare('DELETE FROM runs WHERE sweep_id = ?');
+  const remove = db.prepare('DELETE FROM sweeps WHERE id = ?');
 
   return {
     insert: (id: string, name: string, spec: SweepSpec, createdAt: string): void => {
       insert.run(id, name, JSON.stringify(spec), createdAt);
     },
     exists: (id: string): boolean => exists.get(id) !== undefined,
+    /** Deletes the sweep and its runs (their checkpoints follow by cascade); the caller wraps it in a transaction. */
+    removeWithRuns: (id: string): number => {
+      const runs = removeRuns.run(id).changes;
+      remove.run(id);
+      return runs;
+    },
     all: (): SweepSummary[] => (all.all() as SweepRow[]).map(toSweepSummary),
     get: (id: string): SweepSummary | undefined => {
       const row = one.get(id) as SweepRow | undefined;

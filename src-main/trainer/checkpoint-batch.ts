@@ -9,11 +9,13 @@ export const FLUSH_COUNT = 50;
 export class CheckpointBatch {
   /** Checkpoints not sent yet. */
   private pending: RunCheckpoint[] = [];
-  /** Index in the run's series of the first pending checkpoint. */
-  private firstIndex = 0;
   private lastFlushAt = performance.now();
 
-  constructor(private readonly send: (firstIndex: number, checkpoints: RunCheckpoint[]) => void) {}
+  constructor(
+    /** Index in the run's series of the first pending checkpoint (a resumed run goes on from its stored ones). */
+    private firstIndex: number,
+    private readonly send: (firstIndex: number, checkpoints: RunCheckpoint[]) => void,
+  ) {}
 
   add(checkpoint: RunCheckpoint): void {
     this.pending.push(checkpoint);

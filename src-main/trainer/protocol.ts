@@ -4,29 +4,19 @@
  */
 import { z } from 'zod';
 import { runConfigSchema } from '../../src-shared/config/schema';
-import type { RunCheckpoint, RunOutcome } from '../../src-shared/run/types';
+import { runCheckpointSchema, sessionSnapshotSchema } from '../../src-shared/run/snapshot';
+import type { RunOutcome } from '../../src-shared/run/types';
 
 const runId = z.string().min(1).max(100);
 const wholeNumber = z.number().int().nonnegative();
 const nullableNumber = z.number().nullable();
-const float64Array = z.custom<Float64Array>((value) => value instanceof Float64Array, 'must be a Float64Array');
 
-/** Parent -> child: run one configuration, or stop the run in progress. */
+/** Parent -> child: run one configuration (from its start, or from a saved state), or stop the run in progress. */
 export const parentMessageSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('start'), runId, config: runConfigSchema }),
+  z.strictObject({ type: z.literal('start'), runId, config: runConfigSchema, resume: sessionSnapshotSchema.optional() }),
   z.strictObject({ type: z.literal('cancel') }),
 ]);
 export type ParentMessage = z.output<typeof parentMessageSchema>;
-
-const checkpointSchema = z.strictObject({
-  step: wholeNumber,
-  tau: z.number(),
-  loss: z.number(),
-  limitLoss: nullableNumber,
-  covered: wholeNumber,
-  a: float64Array,
-  u: float64Array,
-}) satisfies z.ZodType<RunCheckpoint>;
 
 const coverageEntrySchema = z.strictObject({
   position: z.number(),
@@ -53,7 +43,12 @@ const outcomeSchema = z.strictObject({
 export const childMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('started'), totalSteps: wholeNumber }),
   /** A batch of new checkpoints; firstIndex is the index of the first one in the run's series. */
-  z.strictObject({ type: z.literal('checkpoints'), firstIndex: wholeNumber, checkpoints: z.array(checkpointSchema).min(1) }),
+  z.strictObject({ type: z.literal('checkpoints'), firstIndex: wholeNumber, checkpoints: z.array(runCheckpointSchema).min(1) }),
+  /**
+   * The session's whole state, sent after every checkpoint it has recorded so far (snapshot.recorded of them), so the
+   * parent can store both together; durationMs is the training time this process has spent on the run.
+   */
+  z.strictObject({ type: z.literal('state'), snapshot: sessionSnapshotSchema, durationMs: z.number().nonnegative() }),
   z.strictObject({ type: z.literal('progress'), step: wholeNumber, tau: z.number(), stepsPerSecond: z.number().nonnegative() }),
   z.strictObject({ type: z.literal('finished'), outcome: outcomeSchema, durationMs: z.number().nonnegative() }),
   z.strictObject({ type: z.literal('error'), error: z.strictObject({ name: z.string(), message: z.string() }) }),

@@ -5,7 +5,7 @@ import type { ParentChannel } from './channel';
 import { parentMessageSchema, type ParentMessage } from './protocol';
 import { TrainerRun, type CreateSession, type Fault } from './trainer-run';
 
-export function serveTrainer(channel: ParentChannel, createSession: CreateSession, fault: Fault): void {
+export function serveTrainer(channel: ParentChannel, createSession: CreateSession, fault: Fault, stateIntervalMs?: number): void {
   let run: TrainerRun | null = null;
   channel.onMessage((raw) => {
     let message: ParentMessage;
@@ -20,8 +20,8 @@ export function serveTrainer(channel: ParentChannel, createSession: CreateSessio
     } else if (run && !run.ended) {
       channel.send({ type: 'error', error: { name: 'ProtocolError', message: 'this trainer process is still busy with a run' } });
     } else {
-      run = new TrainerRun(channel, fault);
-      run.start(message.config, createSession);
+      run = new TrainerRun(channel, fault, stateIntervalMs);
+      run.start(message.config, createSession, message.resume);
     }
   });
 }

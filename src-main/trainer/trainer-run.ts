@@ -4,6 +4,7 @@
  */
 import { toWireError } from '../../src-shared/api/errors';
 import type { RunConfig } from '../../src-shared/config/schema';
+import type { SessionSnapshot } from '../../src-shared/run/snapshot';
 import type { RunCheckpoint, RunSession } from '../../src-shared/run/types';
 import type { ParentChannel } from './channel';
 import { CheckpointBatch } from './checkpoint-batch';
@@ -13,8 +14,18 @@ import type { TrainerOutcome } from './protocol';
 export const CHUNK_MS = 30;
 /** Least time between two progress messages (20 per second). */
 export const PROGRESS_INTERVAL_MS = 50;
+/** Least time between two saved states: an interrupted run loses at most about this much work. */
+export const STATE_INTERVAL_MS = 5000;
 
-export type CreateSession = (config: RunConfig, onCheckpoint: (checkpoint: RunCheckpoint) => void) => RunSession;
+export type CreateSession = (config: RunConfig, onCheckpoint: (checkpoint: RunCheckpoint) => void, resume?: SessionSnapshot) => RunSession;
+
+/** TTLAB_STATE_INTERVAL_MS (milliseconds, 0 = after every chunk, for tests), or STATE_INTERVAL_MS. */
+export function parseStateInterval(value: string | undefined): number {
+  if (value === undefined || value === '') return STATE_INTERVAL_MS;
+  const interval = Number(value);
+  if (!(Number.isFinite(interval) && interval >= 0)) throw new Error(`TTLAB_STATE_INTERVAL_MS: must be a number of milliseconds, got ${JSON.stringify(value)}`);
+  return interval;
+}
 
 /** Test-only faults injected after the first checkpoint batch: throw inside the run, or exit the process with code 3. */
 export type Fault = 'throw' | 'exit' | null;
@@ -40,24 +51,33 @@ export class TrainerRun {
   private readonly startedAt = performance.now();
   /** Time and step of the last progress message, the base of stepsPerSecond. */
   private lastProgress = { at: this.startedAt, step: 0 };
-  private readonly batch: CheckpointBatch;
+  /** When the session's state was last sent. */
+  private stateSentAt = this.startedAt;
+  private batch: CheckpointBatch;
 
   constructor(
     private readonly channel: ParentChannel,
     private fault: Fault,
+    private readonly stateIntervalMs = STATE_INTERVAL_MS,
   ) {
-    this.batch = new CheckpointBatch((firstIndex, checkpoints) => {
+    this.batch = this.newBatch(0);
+  }
+
+  private newBatch(firstIndex: number): CheckpointBatch {
+    return new CheckpointBatch(firstIndex, (firstIndex, checkpoints) => {
       // An injected exit has been decided: the process says nothing more.
       if (this.exiting) return;
-      channel.send({ type: 'checkpoints', firstIndex, checkpoints });
+      this.channel.send({ type: 'checkpoints', firstIndex, checkpoints });
       this.injectFault();
     });
   }
 
-  start(config: RunConfig, createSession: CreateSession): void {
+  /** Starts the run from its beginning, or from `resume`, a state sent earlier by a run of the same configuration. */
+  start(config: RunConfig, createSession: CreateSession, resume?: SessionSnapshot): void {
     let session: RunSession;
     try {
-      session = createSession(config, (checkpoint) => this.batch.add(checkpoint));
+      this.batch = this.newBatch(resume?.recorded ?? 0);
+      session = createSession(config, (checkpoint) => this.batch.add(checkpoint), resume);
     } catch (error) {
       this.fail(error);
       return;
@@ -86,6 +106,7 @@ export class TrainerRun {
       if (this.stopped) return;
       if (!running) return this.finish(session, session.outcome().status);
       this.batch.flushIfDue(now);
+      if (now - this.stateSentAt >= this.stateIntervalMs) this.sendState(session, now);
       this.reportProgress(session, now);
       setImmediate(() => this.chunk(session));
     } catch (error) {
@@ -100,7 +121,17 @@ export class TrainerRun {
     this.channel.send({ type: 'progress', step: session.step, tau: session.tau, stepsPerSecond });
   }
 
+  /** Sends every pending checkpoint, then the state that follows them. */
+  private sendState(session: RunSession, now: number): void {
+    this.batch.flush();
+    this.stateSentAt = now;
+    if (this.stopped) return;
+    this.channel.send({ type: 'state', snapshot: session.snapshot(), durationMs: now - this.startedAt });
+  }
+
   private finish(session: RunSession, status: TrainerOutcome['status']): void {
+    // A cancelled run can be resumed from exactly where it stopped.
+    if (status === 'cancelled' && session.status === 'running') this.sendState(session, performance.now());
     this.batch.flush();
     this.stopped = true;
     const outcome: TrainerOutcome = { ...session.outcome(), status };

@@ -1,5 +1,5 @@
 /** A run configuration as flat dotted fields (`sgd.epsilon`), and what distinguishes several runs. */
-import { formatNumber } from '../charts/format';
+import { formatExact, formatNumber } from '../charts/format';
 import type { RunConfig } from '../config/schema';
 
 /** A field's value: numbers, strings and booleans as they are; arrays and empty objects as JSON text. */
@@ -34,9 +34,10 @@ export function differingFields(configs: readonly RunConfig[]): string[] {
   return fieldUnion(flat).filter((path) => flat.some((fields) => fields.get(path) !== flat[0].get(path)));
 }
 
-/** A field value as short text: numbers as String(n) (round-trip exact), null as "—". */
+/** A field value as short text: numbers exact in the lab's notation (1e-5, never 0.00001), null as "—". */
 export function fieldText(value: FieldValue | undefined): string {
-  return value === null || value === undefined ? '—' : String(value);
+  if (value === null || value === undefined) return '—';
+  return typeof value === 'number' ? formatExact(value) : String(value);
 }
 
 /** For each dotted path, its shortest ending that no other path of the list shares ("sgd.epsilon" -> "epsilon"). */

@@ -4,6 +4,7 @@
  */
 import type { RunConfig } from '../config/schema';
 import { flattenConfig } from './configFields';
+import { bandOf, type BandKind, type Interval } from './intervals';
 import { quantileSorted } from './stats';
 
 /** A configuration without its seed as text: equal keys mean the same run up to the seed. */
@@ -50,6 +51,19 @@ export interface QuantileBand {
  * do); a curve that stopped earlier (cancelled) leaves the band from then on.
  */
 export function quantileBand(curves: readonly Curve[], lowQ = 0.1, highQ = 0.9): QuantileBand {
+  return summaryBand(curves, (sorted) => ({ low: quantileSorted(sorted, lowQ), estimate: quantileSorted(sorted, 0.5), high: quantileSorted(sorted, highQ) }));
+}
+
+/**
+ * The seed band of `kind` (median with IQR or 10-90 %, or mean with its 95 % CI) read like quantileBand; `median`
+ * then holds the band's centre (the mean for mean-ci).
+ */
+export function seedBand(curves: readonly Curve[], kind: BandKind): QuantileBand {
+  return summaryBand(curves, (sorted) => bandOf(sorted, kind));
+}
+
+/** The band whose low, centre and high at each time are `summarise` of the sorted values of the curves there. */
+function summaryBand(curves: readonly Curve[], summarise: (sorted: Float64Array) => Interval): QuantileBand {
   const longest = curves.reduce((best, curve) => (curve.count > best.count ? curve : best), curves[0]);
   const n = longest.count;
   const band: QuantileBand = { time: longest.time.slice(0, n), low: new Float64Array(n), median: new Float64Array(n), high: new Float64Array(n), runs: new Int32Array(n) };
@@ -68,10 +82,10 @@ export function quantileBand(curves: readonly Curve[], lowQ = 0.1, highQ = 0.9):
       const exact = curve.time[j] === t;
       sample[k++] = exact ? curve.values[j] : interpolate(curve, j - 1, j, t);
     });
-    const sorted = sample.subarray(0, k).sort();
-    band.low[i] = quantileSorted(sorted, lowQ);
-    band.median[i] = quantileSorted(sorted, 0.5);
-    band.high[i] = quantileSorted(sorted, highQ);
+    const summary = summarise(sample.subarray(0, k).sort());
+    band.low[i] = summary.low;
+    band.median[i] = summary.estimate;
+    band.high[i] = summary.high;
     band.runs[i] = k;
   }
   return band;

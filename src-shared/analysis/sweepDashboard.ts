@@ -10,7 +10,7 @@ import { validSubdivision } from '../math/limit';
 import { createRng } from '../rng';
 import { initialParameters } from '../trainers/init';
 import { convergenceCount, isDecided } from './convergence';
-import { boxStats, median, type BoxStats } from './stats';
+import { boxStats, median, sortedFinite, type BoxStats } from './stats';
 import { groupRuns, levelsLabel, type SweepFactor } from './sweepGroups';
 
 /** Final losses of the runs that finished on their own (NaN when a run has none). */
@@ -20,9 +20,10 @@ export const finalLosses = (runs: readonly RunDetail[]): number[] => runs.filter
  * Box of the final losses of the finished runs, each raised to at least `floor`: a log axis cannot draw the exact 0
  * that the limit reaches. Whether any was raised is returned with it, for the chart to say so.
  */
-export function finalLossBox(runs: readonly RunDetail[], floor: number): BoxStats & { raised: boolean } {
+export function finalLossBox(runs: readonly RunDetail[], floor: number): BoxStats & { raised: boolean; values: Float64Array } {
   const losses = finalLosses(runs);
-  return { ...boxStats(losses.map((loss) => Math.max(loss, floor))), raised: losses.some((loss) => loss < floor) };
+  const raised = losses.map((loss) => Math.max(loss, floor));
+  return { ...boxStats(raised), raised: losses.some((loss) => loss < floor), values: sortedFinite(raised) };
 }
 
 /** A sample-size note: "3 seeds per point". */

@@ -4,16 +4,22 @@
  * receiving side with `methodSchemas`; errors cross the boundary as `{ name, message }`.
  */
 import { z } from 'zod';
-import { runConfigSchema, sweepSpecSchema, type RunConfig, type SweepSpec } from '../config/schema';
+import { MAX_CHECKPOINTS, runConfigSchema, sweepSpecSchema, type RunConfig, type SweepSpec } from '../config/schema';
 import type { Preset } from '../config/presets';
+import { MAX_NAME_LENGTH, nameSchema, plainText } from '../config/text';
 import { eventNames, methodNames } from './names';
+import type { Provenance } from '../run/provenance';
+import type { VerifyResult } from '../run/verify';
 import { reproductionTiers, type Reproduction } from './reproduction';
+import { MAX_SIDE, MIN_SIDE } from '../charts/figureSize';
 
 export { eventNames, methodNames };
 
 export const runStatuses = ['queued', 'running', 'done', 'cancelled', 'failed', 'diverged', 'interrupted'] as const;
 export type RunStatus = (typeof runStatuses)[number];
 export const finishedStatuses: readonly RunStatus[] = ['done', 'cancelled', 'failed', 'diverged', 'interrupted'];
+/** Runs that stopped before their end and can be resumed. */
+export const RESUMABLE_STATUSES: readonly RunStatus[] = ['cancelled', 'failed', 'interrupted'];
 
 /** How close the nearest neuron is to one target jump. */
 export interface CoverageEntry {
@@ -60,6 +66,16 @@ export interface RunDetail extends RunSummary {
   coverage: CoverageEntry[];
   /** Why the limit loss is missing, e.g. "undefined for this init". */
   limitNote: string | null;
+  /** The build and machine that computed the run; null for runs stored before provenance was recorded. */
+  provenance: Provenance | null;
+}
+
+/** Where a resumed run goes on from. */
+export interface ResumeResult {
+  runId: string;
+  /** Step and number of stored checkpoints of the saved state it resumes from (0 and 0: it starts over). */
+  fromStep: number;
+  fromCheckpoint: number;
 }
 
 /** Checkpoints of a run, column by column: index i of each column is checkpoint i. */
@@ -74,6 +90,8 @@ export interface CheckpointSeries {
    * (`maxCheckpoints`); undefined when every checkpoint is there.
    */
   indices?: Float64Array;
+  /** How many checkpoints the run holds in all, when read from the store (a page or a thinned series holds fewer). */
+  total?: number;
   step: Float64Array;
   tau: Float64Array;
   loss: Float64Array;
@@ -130,12 +148,18 @@ export const MAX_RUN_DETAILS = 1000;
 export const MAX_RUN_PAGE = 100_000;
 
 const id = z.string().min(1).max(100);
-const tag = z.string().min(1).max(50);
+
+/** What "Export report" can write: the report folder zipped, the page as vector PDF, or the interactive HTML report. */
+export const reportFormats = ['zip', 'pdf', 'html'] as const;
+export type ReportFormat = (typeof reportFormats)[number];
+/** Longest chart SVG renderFigure accepts (a chart of long decimated series is well under 2 MB). */
+export const MAX_FIGURE_SVG = 8_000_000;
+const tag = plainText(50).refine((text) => text.length > 0, 'must not be empty');
 
 /** Parameters of every method, validated on the receiving side. */
 export const methodSchemas = {
   listPresets: z.strictObject({}),
-  startRun: z.strictObject({ config: runConfigSchema, name: z.string().max(200).optional() }),
+  startRun: z.strictObject({ config: runConfigSchema, name: plainText(MAX_NAME_LENGTH).optional() }),
   startSweep: z.strictObject({ sweep: sweepSpecSchema }),
   cancelRun: z.strictObject({ runId: id }),
   /**
@@ -147,18 +171,31 @@ export const methodSchemas = {
     before: z.string({ error: 'must be a run id' }).min(1, 'must be a run id').max(100, 'must be a run id').optional(),
   }),
   getRun: z.strictObject({ runId: id }),
-  getCheckpoints: z.strictObject({
-    runId: id,
-    /** At most this many checkpoints, evenly spaced over the run, the first and the last always among them. */
-    maxCheckpoints: z.int().min(2).max(1_000_000).optional(),
-    /** The per-neuron columns to send (default both). */
-    fields: z.array(z.enum(neuronColumns)).max(neuronColumns.length).optional(),
-  }),
+  /**
+   * One reply carries at most MAX_REPLY_BYTES (config/limits.ts) of checkpoints: a larger series is asked for thinned
+   * (`maxCheckpoints`) or in pages (`from`, `limit`); a request that would exceed it is refused with ReplyTooLargeError.
+   */
+  getCheckpoints: z
+    .strictObject({
+      runId: id,
+      /** At most this many checkpoints, evenly spaced over the run, the first and the last always among them. */
+      maxCheckpoints: z.int().min(2).max(1_000_000).optional(),
+      /** The per-neuron columns to send (default both). */
+      fields: z.array(z.enum(neuronColumns)).max(neuronColumns.length).optional(),
+      /** A page: checkpoints from index `from` of the run's series (default 0)... */
+      from: z.int('must be a whole number').min(0, 'must be at least 0').max(MAX_CHECKPOINTS, `must be at most ${MAX_CHECKPOINTS}`).optional(),
+      /** ...and at most `limit` of them (default: to the end). */
+      limit: z.int('must be a whole number').min(1, 'must be at least 1').max(MAX_CHECKPOINTS, `must be at most ${MAX_CHECKPOINTS}`).optional(),
+    })
+    .refine((page) => page.maxCheckpoints === undefined || (page.from === undefined && page.limit === undefined), {
+      path: ['maxCheckpoints'],
+      message: 'a thinned series is not paged: leave out from and limit',
+    }),
   /** The full records of many runs in one call, in the order asked. */
   getRunDetails: z.strictObject({ runIds: z.array(id).min(1).max(MAX_RUN_DETAILS) }),
   updateRun: z.strictObject({
     runId: id,
-    name: z.string().min(1).max(200).optional(),
+    name: nameSchema.optional(),
     tags: z.array(tag).max(50).optional(),
     notes: z.string().max(100_000).optional(),
     starred: z.boolean().optional(),
@@ -173,9 +210,36 @@ export const methodSchemas = {
       z.strictObject({ runIds: z.array(id).min(2, 'compare at least 2 runs').max(50, 'compare at most 50 runs') }),
       z.strictObject({ sweepId: id }),
     ]),
+    /** CSVs with text cells that a spreadsheet would run as formulas (=, +, -, @) prefixed with a quote. */
+    spreadsheetSafe: z.boolean().optional(),
+    /** zip: the report folder zipped (default); pdf: the report page as vector PDF; html: the interactive report in one file. */
+    format: z.enum(reportFormats, { error: `must be one of ${reportFormats.join(', ')}` }).optional(),
+  }),
+  /**
+   * A chart the window drew as SVG at a figure size (one unit per point) made into a vector PDF with the report fonts
+   * embedded, or a PNG at `dpi`; the SVG is bounded and may hold only inline images.
+   */
+  renderFigure: z.strictObject({
+    svg: z.string().max(MAX_FIGURE_SVG, `must be at most ${MAX_FIGURE_SVG} characters`).regex(/^\s*<svg[\s>]/, 'must be an SVG document'),
+    width: z.number({ error: 'must be a number' }).min(MIN_SIDE, `must be at least ${MIN_SIDE} pt`).max(MAX_SIDE, `must be at most ${MAX_SIDE} pt`),
+    height: z.number({ error: 'must be a number' }).min(MIN_SIDE, `must be at least ${MIN_SIDE} pt`).max(MAX_SIDE, `must be at most ${MAX_SIDE} pt`),
+    format: z.enum(['pdf', 'png'], { error: 'must be pdf or png' }),
+    title: z.string().max(200),
+    /** PNG resolution in pixels per inch (default 300). */
+    dpi: z.number().int().min(72).max(600).optional(),
   }),
   /** Starts the paper's checks in the lab's pool (or returns the reproduction already running); progress on `reproduce:progress`. */
   reproducePaper: z.strictObject({ tier: z.enum(reproductionTiers) }),
+  /** The latest reproduction of this lab (running or ended), or null: a page that reloads shows it again. */
+  currentReproduction: z.strictObject({}),
+  /** Stops the running reproduction: its queued and running runs are cancelled, no further experiment starts. */
+  cancelReproduction: z.strictObject({}),
+  /** Puts a cancelled, failed or interrupted run back in the queue from its last saved state. */
+  resumeRun: z.strictObject({ runId: id }),
+  /** Resumes every run of a sweep that stopped before its end; finished runs are kept as they are. */
+  resumeSweep: z.strictObject({ sweepId: id }),
+  /** Trains a stored run again from its configuration and seed and compares every checkpoint bit for bit. */
+  verifyRun: z.strictObject({ runId: id }),
 } as const;
 
 export type LabMethod = keyof typeof methodSchemas;
@@ -200,7 +264,13 @@ export interface MethodResults {
   listSweeps: SweepSummary[];
   getSweep: { sweep: SweepSummary; runs: RunSummary[] };
   exportReport: { fileName: string; data: Uint8Array };
+  renderFigure: { data: Uint8Array };
   reproducePaper: Reproduction;
+  currentReproduction: Reproduction | null;
+  cancelReproduction: { cancelled: boolean };
+  resumeRun: ResumeResult;
+  resumeSweep: { sweepId: string; resumed: ResumeResult[]; finished: number };
+  verifyRun: VerifyResult;
 }
 
 /** What the UI calls. */

@@ -9,6 +9,16 @@ export class UnknownMethodError extends Error {
   override readonly name = 'UnknownMethodError';
 }
 
+/** The answer would exceed what one reply may carry (config/limits.ts); the message says how to ask in parts. */
+export class ReplyTooLargeError extends Error {
+  override readonly name = 'ReplyTooLargeError';
+}
+
+/** The run is not in a state that allows what was asked (e.g. resuming a run that is done or still running). */
+export class RunStateError extends Error {
+  override readonly name = 'RunStateError';
+}
+
 /** An error received from the other side of a boundary, keeping its original name. */
 export class RemoteError extends Error {
   constructor(wire: WireError) {

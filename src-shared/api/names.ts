@@ -16,7 +16,13 @@ export const methodNames = [
   'listSweeps',
   'getSweep',
   'exportReport',
+  'renderFigure',
   'reproducePaper',
+  'currentReproduction',
+  'cancelReproduction',
+  'resumeRun',
+  'resumeSweep',
+  'verifyRun',
 ] as const;
 
 export const eventNames = ['run:progress', 'run:checkpoints', 'run:status', 'reproduce:progress'] as const;

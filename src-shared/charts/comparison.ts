@@ -5,6 +5,7 @@ import { lossFloor } from '../math/target';
 import { chartFrame, countPoints, referenceLines, timeAxis, timeColumn, valueAxis, type ChartOption, type LineSeries, type TimeChartOptions } from './frame';
 import { formatNumber } from './format';
 import { LOG_FLOOR } from './loss';
+import { seriesColor, seriesLineStyle } from './palette';
 import { columnPoints } from './points';
 
 /** Points per curve: several curves share the chart. */
@@ -44,7 +45,9 @@ export function comparisonLossOption(runs: readonly ComparedRun[], requested: Ti
     type: 'line',
     name: run.label,
     showSymbol: false,
-    lineStyle: { width: 1.8 },
+    // Colour and dash pattern by run: the curves stay apart for colour-blind readers and in greyscale print.
+    color: seriesColor(i),
+    lineStyle: seriesLineStyle(i, 1.8),
     data: columnPoints(timeColumn(run.series, options.x), { values: run.series.loss, count: run.series.count }, CURVE_POINTS, { logX: options.logX, floor: LOG_FLOOR }),
   }));
   const floors = distinctFloors(runs);

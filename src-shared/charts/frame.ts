@@ -5,6 +5,7 @@
 import type { EChartsOption, LineSeriesOption, XAXisComponentOption, YAXisComponentOption } from 'echarts';
 import type { CheckpointSeries } from '../api/contract';
 import { formatNumber } from './format';
+import { CATEGORICAL } from './palette';
 
 export type ChartOption = EChartsOption;
 export type LineSeries = LineSeriesOption;
@@ -70,16 +71,24 @@ export interface FrameParts {
   interactive?: boolean;
 }
 
+/** Tooltip values in the lab's number format (four significant digits), not the 17 digits of a raw double. */
+export function tooltipValue(value: unknown): string {
+  if (Array.isArray(value)) return value.map(tooltipValue).join(', ');
+  return typeof value === 'number' ? formatNumber(value) : value === null || value === undefined ? '—' : String(value);
+}
+
 export function chartFrame(parts: FrameParts): ChartOption {
   return {
     animation: parts.points <= ANIMATION_LIMIT,
     // Short: live charts redraw several times a second.
     animationDuration: 250,
     animationDurationUpdate: 150,
+    // Colour-blind-safe series colours (palette.ts) in every chart, on screen and in print.
+    color: [...CATEGORICAL],
     title: { text: parts.title, subtext: parts.subtitle, left: 12, top: 6, textStyle: { fontSize: 15, fontWeight: 600 } },
     grid: { left: 72, right: 28, top: parts.subtitle ? 84 : 70, bottom: 56, containLabel: false },
     legend: { top: parts.subtitle ? 54 : 36, left: 12, type: 'scroll', ...(parts.legend ? { data: parts.legend } : {}) },
-    tooltip: parts.tooltip ?? { trigger: 'axis', confine: true },
+    tooltip: parts.tooltip ?? { trigger: 'axis', confine: true, valueFormatter: tooltipValue },
     xAxis: parts.xAxis,
     yAxis: parts.yAxis,
     dataZoom: parts.interactive ? [{ type: 'inside', xAxisIndex: 0, filterMode: 'none' }] : [],

@@ -6,6 +6,7 @@ import type { PhaseStats } from '../analysis/sweepDashboard';
 import { chartFrame, type ChartOption } from './frame';
 import { formatNumber } from './format';
 import { LOG_FLOOR } from './loss';
+import { VIRIDIS } from './palette';
 import { convergenceOption, factorTitle, levelText, type ConvergenceCount, type SweepChartInput } from './sweep';
 
 export interface LossMapInput {
@@ -16,8 +17,8 @@ export interface LossMapInput {
   cells: readonly PhaseStats[];
 }
 
-/** Colours from low loss (dark blue: good) to high loss (warm). */
-const LOSS_COLORS = ['#173f72', '#2f6fb0', '#9ec5e0', '#f3e2c0', '#d9774b'];
+/** Viridis from low loss (dark) to high loss (yellow): perceptually uniform, readable in greyscale. */
+const LOSS_COLORS = [...VIRIDIS];
 
 function levelAxis(name: string, levels: readonly string[], nameGap: number) {
   return { type: 'category' as const, name: factorTitle(name), nameLocation: 'middle' as const, nameGap, data: levels.map(levelText), splitArea: { show: false } };

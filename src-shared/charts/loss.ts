@@ -3,6 +3,7 @@ import type { CheckpointSeries } from '../api/contract';
 import type { RunConfig } from '../config/schema';
 import { lossFloor } from '../math/target';
 import { chartFrame, countPoints, flatRows, referenceLines, timeAxis, timeColumn, valueAxis, type ChartOption, type LineSeries, type TimeChartOptions } from './frame';
+import { escapeHtml } from '../config/text';
 import { formatNumber } from './format';
 import { decimationIndices } from './decimate';
 import { hasValuesBelow } from './points';
@@ -46,6 +47,12 @@ const lossNames: Record<RunConfig['trainer'], string> = {
   'full-batch': 'criterion ‖pred − y‖₂ / n',
 };
 
+/** The lower end of the loss axis: the data's, or a little below the floor when the floor lies under the data. */
+export function axisMinWithFloor(dataMin: number, floor: number, logY: boolean): number {
+  if (!(floor < dataMin)) return dataMin;
+  return logY ? floor / 1.5 : floor - 0.05 * (dataMin - floor);
+}
+
 /** The floor applies to the 1-D smoothed-step network trained on the run's target. */
 function hasLossFloor(config: RunConfig): boolean {
   return config.trainer !== 'full-batch' && config.network.activation === 'cubic';
@@ -69,17 +76,16 @@ export function lossChartOption(series: CheckpointSeries, config: RunConfig, opt
     };
   };
   const main = curve('loss', lossNames[config.trainer], series.loss);
-  if (hasLossFloor(config)) {
-    const value = lossFloor(config.target, config.network.eta);
-    main.markLine = referenceLines([main], [value], (floor) => `floor ${formatNumber(floor, 3)}`);
-  }
+  const floorValue = hasLossFloor(config) ? lossFloor(config.target, config.network.eta) : null;
+  if (floorValue !== null) main.markLine = referenceLines([main], [floorValue], (floor) => `floor ${formatNumber(floor, 3)}`);
   const lines = [main];
   if (series.limitLoss) lines.push({ ...curve('limit', 'limit L0(u)', series.limitLoss), lineStyle: { width: 2, type: 'dashed' } });
   return chartFrame({
     title: 'Loss',
     subtitle: hasLossFloor(config) ? `floor η·ΣΔ²/28 = ${formatNumber(lossFloor(config.target, config.network.eta))}` : undefined,
     xAxis: timeAxis(options),
-    yAxis: valueAxis('L2 error L(a,u)', logY),
+    // The floor is announced in the subtitle, so the axis reaches down to it even while the loss is far above it.
+    yAxis: valueAxis('L2 error L(a,u)', logY, floorValue === null ? {} : { min: (extent: { min: number }) => axisMinWithFloor(extent.min, floorValue, logY) }),
     series: lines,
     points: countPoints(lines),
     tooltip: { trigger: 'axis', confine: true, formatter: lossTooltip(options.x) },
@@ -101,7 +107,7 @@ function lossTooltip(x: TimeChartOptions['x']) {
     const head = list[0].value as number[];
     const rows = list.map((p) => {
       const value = p.value as number[];
-      return `${typeof p.marker === 'string' ? p.marker : ''}${p.seriesName}: <b>${formatNumber(value[2])}</b>`;
+      return `${typeof p.marker === 'string' ? p.marker : ''}${escapeHtml(p.seriesName ?? '')}: <b>${formatNumber(value[2])}</b>`;
     });
     return [`${x === 'step' ? 'step' : 'τ'} = ${formatNumber(head[0])}`, ...rows].join('<br/>');
   };

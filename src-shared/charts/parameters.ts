@@ -2,6 +2,7 @@
 import type { CheckpointSeries } from '../api/contract';
 import type { RunConfig } from '../config/schema';
 import { chartFrame, countPoints, REFERENCE_COLOR, timeAxis, timeColumn, valueAxis, type ChartOption, type LineSeries, type TimeChartOptions } from './frame';
+import { escapeHtml } from '../config/text';
 import { formatNumber } from './format';
 import { trajectorySeries } from './trajectories';
 
@@ -22,8 +23,8 @@ const neuronLabel = (j: number) => `u_${j + 1}`;
 function itemTooltip(x: TimeChartOptions['x']) {
   return (params: unknown): string => {
     const p = params as { seriesId?: string; seriesName?: string; value?: number[]; marker?: string };
-    if (!Array.isArray(p.value)) return p.seriesName ?? '';
-    return `${p.marker ?? ''}${p.seriesId ?? p.seriesName} = <b>${formatNumber(p.value[1])}</b><br/>${x === 'step' ? 'step' : 'τ'} = ${formatNumber(p.value[0])}`;
+    if (!Array.isArray(p.value)) return escapeHtml(p.seriesName ?? '');
+    return `${p.marker ?? ''}${escapeHtml(p.seriesId ?? p.seriesName ?? '')} = <b>${formatNumber(p.value[1])}</b><br/>${x === 'step' ? 'step' : 'τ'} = ${formatNumber(p.value[0])}`;
   };
 }
 

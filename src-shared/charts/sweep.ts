@@ -3,9 +3,12 @@
  * parameter with the runs behind each point, and the phase heat map of convergence over two axes.
  */
 import type { BoxplotSeriesOption } from 'echarts';
+import { wilsonInterval } from '../analysis/intervals';
 import type { BoxStats } from '../analysis/stats';
 import { chartFrame, valueAxis, type ChartOption } from './frame';
 import { formatNumber } from './format';
+import { groupOffset, pointAxis, runPoints } from './groupedPoints';
+import { CIVIDIS, seriesColor, textOnMap } from './palette';
 
 /** The paper's name of a swept configuration path, for axis titles. */
 const symbols: Record<string, string> = {
@@ -53,26 +56,58 @@ export interface SweepChartInput<T> {
   subtitle?: string;
 }
 
-/** Final loss by level: whiskers min-max, box q1-q3, median line; log y axis. */
-export function sweepBoxOption(input: SweepChartInput<BoxStats>): ChartOption {
-  const series: BoxplotSeriesOption[] = input.lines.map((line) => ({
+/** Box plots draw every run as a point over its box below this many runs. */
+export const POINTS_BELOW = 30;
+
+/** A box of final losses, with the values it summarises when the points are to be drawn. */
+export type SweepBox = BoxStats & { values?: ArrayLike<number> };
+
+/** Category labels with the number of runs behind each box or point: "0.1\nn = 4", or "n = 4 / 3" for several lines. */
+function levelsWithCounts(levels: readonly string[], lines: ReadonlyArray<SweepLine<{ n: number } | null>>): string[] {
+  return levels.map((level, i) => {
+    const counts = [...new Set(lines.map((line) => line.values[i]?.n ?? 0))];
+    return `${levelText(level)}\nn = ${counts.length === 1 ? counts[0] : lines.map((line) => line.values[i]?.n ?? 0).join(' / ')}`;
+  });
+}
+
+/** Two x axes: the levels (with their n) and the hidden value axis that places points on their own box. */
+function countedAxes(input: SweepChartInput<{ n: number }>) {
+  const axis = { ...categoryAxis(factorTitle(input.xName), input.xLevels), nameGap: 44, data: levelsWithCounts(input.xLevels, input.lines), axisLabel: { lineHeight: 15 } };
+  return [axis, pointAxis(input.xLevels.length)];
+}
+
+/** The counted x axes on the chart, the y axis kept at the grid's left (not at the hidden axis' zero, a category's centre). */
+function withCountedAxes(option: ChartOption, input: SweepChartInput<{ n: number }>): ChartOption {
+  return { ...option, xAxis: countedAxes(input), yAxis: { ...(option.yAxis as object), axisLine: { onZero: false } }, grid: { ...(option.grid as object), bottom: 66 } } as ChartOption;
+}
+
+/**
+ * Final loss by level: whiskers min-max, box q1-q3, median line, log y axis; under POINTS_BELOW runs every run is a
+ * point over its box, and each level names its n.
+ */
+export function sweepBoxOption(input: SweepChartInput<SweepBox>): ChartOption {
+  const count = input.lines.length;
+  const boxes: BoxplotSeriesOption[] = input.lines.map((line, index) => ({
     type: 'boxplot',
     name: line.name,
     // A level without finished runs has no box.
     data: line.values.map((box) => (box && box.n > 0 ? [box.min, box.q1, box.median, box.q3, box.max] : [])),
     boxWidth: [8, 40],
-    itemStyle: { borderWidth: 1.5 },
+    itemStyle: { borderWidth: 1.5, borderColor: seriesColor(index), color: '#ffffff' },
   }));
-  return chartFrame({
+  const few = input.lines.every((line) => line.values.every((box) => !box || (box.n < POINTS_BELOW && box.values)));
+  const points = few ? input.lines.map((line, index) => runPoints(line.name, index, count, line.values.map((box) => box?.values ?? null))) : [];
+  const option = chartFrame({
     title: 'Final loss by parameter value',
-    subtitle: input.subtitle,
+    subtitle: [input.subtitle, `box: quartiles and median; whiskers: min–max${few ? '; points: each run' : ''}`].filter(Boolean).join(' · '),
     xAxis: categoryAxis(factorTitle(input.xName), input.xLevels),
-    yAxis: valueAxis('final loss L (log scale)', true),
-    series,
+    yAxis: valueAxis('final loss L', true),
+    series: [...boxes, ...points],
     points: 0,
     legend: input.lines.length > 1 ? input.lines.map((line) => line.name) : [],
     tooltip: { trigger: 'item', confine: true },
   });
+  return withCountedAxes(option, input);
 }
 
 /** Converged runs among the decided ones at one level. */
@@ -81,27 +116,48 @@ export interface ConvergenceCount {
   decided: number;
 }
 
-/** P(converged) per level as grouped bars, each labelled "converged/decided" so the sample size shows. */
+/**
+ * P(converged) per level as a point with its Wilson 95 % interval (a whisker with caps), one marker shape per line,
+ * each level naming its n; a single line labels its points "converged/decided".
+ */
 export function convergenceOption(input: SweepChartInput<ConvergenceCount>): ChartOption {
-  const series = input.lines.map((line) => ({
-    type: 'bar' as const,
+  const count = input.lines.length;
+  const intervals = input.lines.map((line) => line.values.map((c) => (c && c.decided > 0 ? wilsonInterval(c.converged, c.decided) : null)));
+  const whiskers: BoxplotSeriesOption[] = input.lines.map((line, index) => ({
+    type: 'boxplot',
     name: line.name,
-    barMaxWidth: 48,
-    data: line.values.map((count) =>
-      count && count.decided > 0 ? { value: count.converged / count.decided, label: { formatter: `${count.converged}/${count.decided}` } } : '-',
-    ),
-    label: { show: true, position: 'top' as const, fontSize: 11 },
+    // A whisker from the low to the high end, the "box" collapsed onto the estimate: an error bar with caps.
+    data: intervals[index].map((ci) => (ci ? [ci.low, ci.estimate, ci.estimate, ci.estimate, ci.high] : [])),
+    boxWidth: [10, 10],
+    itemStyle: { borderWidth: 1.2, borderColor: seriesColor(index), color: 'transparent' },
+    tooltip: { show: false },
   }));
-  return chartFrame({
+  const estimates = input.lines.map((line, index) => ({
+    ...runPoints(line.name, index, count, []),
+    symbolSize: 8,
+    data: line.values.flatMap((c, level) => {
+      if (!c || c.decided === 0) return [];
+      const ci = intervals[index][level]!;
+      const text = `${c.converged}/${c.decided}`;
+      return [{ value: [level + groupOffset(index, count), c.converged / c.decided], label: { formatter: text }, tooltip: { formatter: `${line.name}: ${text} converged, Wilson 95 % ${formatNumber(ci.low, 2)}–${formatNumber(ci.high, 2)}` } }];
+    }),
+    // Side by side, labels would run into the next line's whisker: with several lines the counts are in the tooltip,
+    // and n is under the axis.
+    label: { show: count === 1, position: 'right' as const, fontSize: 11, distance: 6, color: '#1f2329' },
+    itemStyle: { color: seriesColor(index) },
+  }));
+  const counted = { ...input, lines: input.lines.map((line) => ({ ...line, values: line.values.map((c) => (c ? { n: c.decided } : null)) })) };
+  const option = chartFrame({
     title: 'Probability of convergence',
-    subtitle: input.subtitle,
+    subtitle: [input.subtitle, 'points: converged / finished runs; bars: Wilson 95 % interval'].filter(Boolean).join(' · '),
     xAxis: categoryAxis(factorTitle(input.xName), input.xLevels),
-    yAxis: valueAxis('P(converged)', false, { min: 0, max: 1.12, interval: 0.2, scale: false, axisLabel: { formatter: (value: number) => (value <= 1 ? formatNumber(value, 2) : '') } }),
-    series,
+    yAxis: valueAxis('P(converged)', false, { min: 0, max: 1, interval: 0.2, scale: false }),
+    series: [...whiskers, ...estimates],
     points: 0,
     legend: input.lines.length > 1 ? input.lines.map((line) => line.name) : [],
-    tooltip: { trigger: 'axis', confine: true },
+    tooltip: { trigger: 'item', confine: true },
   });
+  return withCountedAxes(option, counted);
 }
 
 /** One cell of a phase diagram. */
@@ -125,8 +181,8 @@ export function phaseHeatmapOption(input: PhaseInput): ChartOption {
     .filter((cell) => cell.decided > 0)
     .map((cell) => {
       const probability = cell.converged / cell.decided;
-      // Cells above this probability are dark blue: their labels turn white.
-      const color = probability > 0.55 ? '#ffffff' : '#1f2329';
+      // The map runs from light (0) to dark (1): labels on the dark half turn white.
+      const color = textOnMap(1 - probability);
       return { value: [input.xLevels.indexOf(cell.x), input.yLevels.indexOf(cell.y), probability], label: { formatter: `${cell.converged}/${cell.decided}`, color } };
     });
   const option = chartFrame({
@@ -142,6 +198,6 @@ export function phaseHeatmapOption(input: PhaseInput): ChartOption {
   return {
     ...option,
     grid: { left: 90, right: 110, top: 84, bottom: 56 },
-    visualMap: { min: 0, max: 1, calculable: false, orient: 'vertical', right: 12, top: 'middle', itemHeight: 160, text: ['1', '0'], inRange: { color: ['#f3f0e8', '#9ec5e0', '#2f6fb0', '#173f72'] } },
+    visualMap: { min: 0, max: 1, calculable: false, orient: 'vertical', right: 12, top: 'middle', itemHeight: 160, text: ['1', '0'], inRange: { color: [...CIVIDIS].reverse() } },
   };
 }

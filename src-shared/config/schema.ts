@@ -3,6 +3,8 @@
  * Names follow docs/MODEL.md: `h` outer stepsize, `epsilon` ratio of inner to outer stepsize, `eta` activation width.
  */
 import { z } from 'zod';
+import { MAX_NAME_LENGTH, plainText } from './text';
+import { formatNumber } from '../charts/format';
 
 export const CONFIG_VERSION = 1;
 /** Largest number of neurons a run may ask for (memory of checkpoints grows as m * checkpoints). */
@@ -15,8 +17,9 @@ export const MAX_CHECKPOINTS = 100_000;
 const finite = () => z.number({ error: 'must be a number' }).refine(Number.isFinite, 'must be a finite number');
 const positive = () => finite().refine((v) => v > 0, 'must be greater than 0');
 const nonNegative = () => finite().refine((v) => v >= 0, 'must be at least 0');
+// The range comes before the whole-number check: 1e20 is out of range, which says more than "not a whole number".
 const count = (min: number, max: number) =>
-  z.number({ error: 'must be a number' }).int('must be a whole number').min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
+  z.number({ error: 'must be a number' }).min(min, `must be at least ${min}`).max(max, `must be at most ${max}`).int('must be a whole number');
 
 /** Piecewise-constant target f*(x) = values[0] + sum_i values[i+1] [x >= positions[i]] on [0, 1]. */
 export const targetSchema = z
@@ -30,6 +33,9 @@ export const targetSchema = z
     if (t.values.length !== t.positions.length + 1) {
       ctx.addIssue({ code: 'custom', path: ['values'], message: `needs ${t.positions.length + 1} entries (the base level and one jump per position), got ${t.values.length}` });
     }
+    t.values.forEach((delta, i) => {
+      if (i > 0 && delta === 0) ctx.addIssue({ code: 'custom', path: ['values', i], message: 'a jump of size 0 is no jump: give it a size, or remove its position' });
+    });
     t.positions.forEach((v, i) => {
       if (!(v > 0 && v < 1)) ctx.addIssue({ code: 'custom', path: ['positions', i], message: 'must lie strictly inside (0, 1)' });
       if (i > 0 && !(v > t.positions[i - 1])) ctx.addIssue({ code: 'custom', path: ['positions', i], message: 'positions must be strictly increasing' });
@@ -141,13 +147,19 @@ export const runConfigSchema = z
     }
     if (c.trainer === 'sgd') {
       const steps = totalSteps(c);
-      if (!(steps >= 1)) ctx.addIssue({ code: 'custom', path: ['duration'], message: 'gives no step at all: raise tauMax or the stepsizes' });
+      if (!(steps >= 1)) ctx.addIssue({ code: 'custom', path: ['sgd', 'h'], message: noStepMessage(c) });
       else if (steps > MAX_STEPS) ctx.addIssue({ code: 'custom', path: ['duration'], message: `gives ${steps} steps, more than the ${MAX_STEPS} allowed` });
     }
   });
 
 export type RunConfig = z.output<typeof runConfigSchema>;
 export type RunConfigInput = z.input<typeof runConfigSchema>;
+
+/** Why an SGD run has no step: one step h·ε already covers more slow time than τ_max. Said on h, the usual culprit. */
+function noStepMessage(c: Pick<RunConfig, 'duration' | 'sgd'>): string {
+  const tau = c.duration.kind === 'tau' ? c.duration.tauMax : 0;
+  return `one step covers a slow time h·ε = ${formatNumber(c.sgd.h * c.sgd.epsilon)}, more than τ_max = ${formatNumber(tau)}: lower h or ε, or raise τ_max`;
+}
 
 /** Number of trainer steps of a run: SGD samples, full-batch epochs, or ODE output steps. */
 export function totalSteps(c: Pick<RunConfig, 'trainer' | 'duration' | 'sgd' | 'fullBatch' | 'ode'>): number {
@@ -173,12 +185,12 @@ export const sweepAxisSchema = z.strictObject({
 
 /** A named variant of the base configuration: dotted paths set to values (e.g. the paper's standard vs two-timescale). */
 export const sweepVariantSchema = z.strictObject({
-  label: z.string().min(1).max(100),
+  label: plainText(100).refine((label) => label.length > 0, 'must not be empty'),
   set: z.record(z.string().regex(/^[a-zA-Z]+(\.[a-zA-Z]+)*$/, 'must be a dotted field path'), z.union([finite(), z.string(), z.boolean()])),
 });
 
 export const sweepSpecSchema = z.strictObject({
-  name: z.string().max(200).default('sweep'),
+  name: plainText(MAX_NAME_LENGTH).default('sweep'),
   base: runConfigSchema,
   variants: z.array(sweepVariantSchema).max(100).default([]),
   axes: z.array(sweepAxisSchema).max(4).default([]),

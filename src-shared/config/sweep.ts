@@ -36,25 +36,51 @@ export function sweepSize(spec: Pick<SweepSpec, 'variants' | 'axes' | 'seeds'>):
 }
 
 export function expandSweep(spec: SweepSpec): SweepRun[] {
+  return [...sweepRuns(spec)];
+}
+
+/** The base configuration with each variant applied, and that variant's params. */
+function variantPoints(spec: SweepSpec): Array<{ params: SweepRun['params']; config: RunConfig }> {
   const variants = spec.variants.length > 0 ? spec.variants : [{ label: '', set: {} }];
-  let points: Array<{ params: SweepRun['params']; config: RunConfig }> = variants.map((variant) => {
+  return variants.map((variant) => {
     let config = spec.base;
     for (const [path, value] of Object.entries(variant.set)) config = setPath(config, path, value);
     const params: SweepRun['params'] = variant.label ? { variant: variant.label } : {};
     return { params, config };
   });
-  for (const axis of spec.axes) {
-    points = points.flatMap((point) =>
-      axis.values.map((value) => ({ params: { ...point.params, [axis.path]: value }, config: setPath(point.config, axis.path, value) })),
-    );
+}
+
+/**
+ * The sweep's runs one at a time, in the order of expandSweep (variants, then each axis, seeds innermost), so a caller
+ * can validate and store a large sweep in chunks without holding every configuration at once.
+ */
+export function* sweepRuns(spec: SweepSpec): Generator<SweepRun> {
+  const axisCount = spec.axes.length;
+  for (const variant of variantPoints(spec)) {
+    /** choice[k]: index of the value taken on axis k, counted like the digits of a number (the last axis fastest). */
+    const choice = new Array<number>(axisCount).fill(0);
+    for (;;) {
+      let config = variant.config;
+      const params: SweepRun['params'] = { ...variant.params };
+      spec.axes.forEach((axis, k) => {
+        params[axis.path] = axis.values[choice[k]];
+        config = setPath(config, axis.path, axis.values[choice[k]]);
+      });
+      for (const seed of spec.seeds) {
+        const runParams = { ...params, seed };
+        const label = Object.entries(runParams)
+          .map(([key, value]) => (key === 'variant' ? String(value) : `${key}=${value}`))
+          .join(', ');
+        yield { label, params: runParams, config: parseOrThrow(runConfigSchema, { ...config, seed }, label) };
+      }
+      let k = axisCount - 1;
+      while (k >= 0 && ++choice[k] === spec.axes[k].values.length) choice[k--] = 0;
+      if (k < 0) break;
+    }
   }
-  return points.flatMap((point) =>
-    spec.seeds.map((seed) => {
-      const params = { ...point.params, seed };
-      const label = Object.entries(params)
-        .map(([key, value]) => (key === 'variant' ? String(value) : `${key}=${value}`))
-        .join(', ');
-      return { label, params, config: parseOrThrow(runConfigSchema, { ...point.config, seed }, label) };
-    }),
-  );
+}
+
+/** JSON bytes of the largest configuration the sweep's variants give before its axes are applied. */
+export function largestVariantBytes(spec: SweepSpec): number {
+  return Math.max(...variantPoints(spec).map((point) => JSON.stringify(point.config).length));
 }

@@ -11,6 +11,7 @@ import { createTrainer } from '../trainers/factory';
 import { LimitTrainer } from '../trainers/limit';
 import { LimitUndefinedError, type Trainer } from '../trainers/types';
 import { checkpointSteps } from './schedule';
+import { SESSION_SNAPSHOT_VERSION, type SessionSnapshot } from './snapshot';
 import type { RunCheckpoint, RunOutcome, RunSession, SessionStatus } from './types';
 
 /** Parameters or losses beyond this magnitude count as exploded. */
@@ -39,17 +40,30 @@ function limitBeside(config: RunConfig, trainer: Trainer): { limit: LimitTrainer
   }
 }
 
-export function createRunSession(config: RunConfig, onCheckpoint: (checkpoint: RunCheckpoint) => void): RunSession {
+/**
+ * A session of `config`, from its start or, with `resume`, from a snapshot taken of a session of the same
+ * configuration: the checkpoints it records then are those the first session would have recorded next, bit for bit.
+ */
+export function createRunSession(config: RunConfig, onCheckpoint: (checkpoint: RunCheckpoint) => void, resume?: SessionSnapshot): RunSession {
   const trainer = createTrainer(config, createRng(config.rng, config.seed));
   const total = totalStepsOf(config);
   const schedule = checkpointSteps(config, total);
+  // The limit starts from the initial positions, so it is built before the trainer moves to the snapshot.
   const { limit, note: limitNote } = limitBeside(config, trainer);
   const oneDimensional = config.trainer !== 'full-batch';
   let next = 0;
+  let recorded = 0;
   let status: SessionStatus = 'running';
   let error: string | null = null;
   let last: RunCheckpoint | null = null;
   let best: number | null = null;
+  if (resume) {
+    if ((resume.limit === null) !== (limit === null)) throw new Error('this saved state does not fit the run: the limit beside SGD differs');
+    if (resume.next > schedule.length || resume.trainer.step > total) throw new Error('this saved state does not fit the run: it lies beyond the run\'s end');
+    trainer.restore(resume.trainer);
+    if (limit && resume.limit) limit.restore(resume.limit);
+    ({ next, recorded, best, last } = resume);
+  }
 
   function record(): void {
     const state = trainer.state;
@@ -76,6 +90,7 @@ export function createRunSession(config: RunConfig, onCheckpoint: (checkpoint: R
     };
     last = checkpoint;
     best = best === null ? loss : Math.min(best, loss);
+    recorded++;
     onCheckpoint(checkpoint);
   }
 
@@ -115,6 +130,11 @@ export function createRunSession(config: RunConfig, onCheckpoint: (checkpoint: R
     };
   }
 
+  function snapshot(): SessionSnapshot {
+    if (status !== 'running') throw new Error(`a ${status} session has nothing left to resume`);
+    return { version: SESSION_SNAPSHOT_VERSION, trainer: trainer.snapshot(), limit: limit ? limit.snapshot() : null, next, recorded, best, last };
+  }
+
   return {
     config,
     totalSteps: total,
@@ -127,7 +147,11 @@ export function createRunSession(config: RunConfig, onCheckpoint: (checkpoint: R
     get tau() {
       return trainer.state.tau;
     },
+    get recorded() {
+      return recorded;
+    },
     advance,
     outcome,
+    snapshot,
   };
 }

@@ -1,6 +1,7 @@
 /** What a run produces while it trains and when it ends. */
 import type { CoverageEntry } from '../api/contract';
 import type { RunConfig } from '../config/schema';
+import type { SessionSnapshot } from './snapshot';
 
 /** One recorded evaluation of a run. Values are always finite. */
 export interface RunCheckpoint {
@@ -38,8 +39,12 @@ export interface RunSession {
   /** Steps applied so far. */
   readonly step: number;
   readonly tau: number;
+  /** Checkpoints recorded so far. */
+  readonly recorded: number;
   /** Applies at most `budget` trainer steps, calling onCheckpoint for each checkpoint that falls due; false once finished. */
   advance(budget: number): boolean;
   /** The summary of the run so far (final once `advance` returned false). */
   outcome(): RunOutcome;
+  /** The whole state of a running session (structured-clonable); createRunSession(config, ..., snapshot) resumes it. */
+  snapshot(): SessionSnapshot;
 }

@@ -95,8 +95,9 @@ describe('sweep charts of the dashboard', () => {
 
   it('draws the share of valid initialisations with the counts behind each point', () => {
     const option = validInitOption({ xName: 'network.m', xLevels: ['10', '20'], lines: [{ name: 'all runs', values: [{ converged: 1, decided: 4 }, { converged: 4, decided: 4 }] }] });
-    const [line] = option.series as Array<{ data: Array<{ value: number; label: { formatter: string } }> }>;
-    expect(line.data.map((point) => [point.value, point.label.formatter])).toEqual([[0.25, '1/4'], [1, '4/4']]);
+    // Series: the Wilson interval of each line, then its points.
+    const [, points] = option.series as Array<{ data: Array<{ value: number[]; label: { formatter: string } }> }>;
+    expect(points.data.map((point) => [point.value[1], point.label.formatter])).toEqual([[0.25, '1/4'], [1, '4/4']]);
     expect((option.yAxis as { name: string }).name).toBe('share valid');
     expect(renderSvg(option)).toContain('Initialisations the limit is defined for');
   });

@@ -132,6 +132,23 @@ describe('File > Import Runs…', () => {
     expect(deps.runsChanged).toHaveBeenCalledTimes(1);
   });
 
+  it('merges several databases picked at once (the shards of a cluster sweep), in one transaction', async () => {
+    const elsewhere = tempFolder();
+    const shards = [labDatabase(path.join(elsewhere, 'shard-0-of-2.sqlite'), 2), labDatabase(path.join(elsewhere, 'shard-1-of-2.sqlite'), 3)];
+    const { host, dialog, deps, actions, messages } = setUp();
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: shards });
+    await actions.importRuns();
+    expect(dialog.showOpenDialog.mock.calls[0]).toMatchObject([{ properties: ['openFile', 'multiSelections'] }]);
+    expect(host.store.listRuns()).toHaveLength(5);
+    expect(deps.runsChanged).toHaveBeenCalledTimes(1);
+    expect(messages[0]).toMatchObject({ type: 'info', message: 'Imported 5 runs from 2 files' });
+    fs.writeFileSync(path.join(elsewhere, 'junk.sqlite'), 'junk');
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [labDatabase(path.join(elsewhere, 'more.sqlite'), 1), path.join(elsewhere, 'junk.sqlite')] });
+    await actions.importRuns();
+    expect(messages[1]).toMatchObject({ type: 'error', message: 'Could not import runs from 2 files', detail: expect.stringContaining('Nothing was added') });
+    expect(host.store.listRuns()).toHaveLength(5);
+  });
+
   it('adds nothing from a file that is not a lab database, and leaves that file alone', async () => {
     const elsewhere = tempFolder();
     fs.writeFileSync(path.join(elsewhere, 'junk.sqlite'), Buffer.alloc(4096, 7));

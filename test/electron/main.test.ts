@@ -11,7 +11,7 @@ import { tempFolder } from '../store/helpers';
 type FakeWindow = EventEmitter & {
   options: { x?: number; width: number; backgroundColor: string; webPreferences: Record<string, unknown> };
   webContents: EventEmitter & { send: ReturnType<typeof vi.fn> };
-  loadFile: ReturnType<typeof vi.fn>;
+  loadURL: ReturnType<typeof vi.fn>;
 };
 
 const fake = vi.hoisted(() => ({
@@ -40,7 +40,7 @@ vi.mock('electron', async () => {
   fake.app = app as never;
   class BrowserWindow extends EventEmitter {
     webContents = Object.assign(new EventEmitter(), { send: vi.fn(), isDestroyed: () => false, reload: vi.fn() });
-    loadFile = vi.fn(async () => undefined);
+    loadURL = vi.fn(async () => undefined);
     isDestroyed = () => false;
     setBackgroundColor = vi.fn();
     getNormalBounds = () => ({ x: 40, y: 30, width: 1280, height: 820 });
@@ -61,6 +61,7 @@ vi.mock('electron', async () => {
       setApplicationMenu: (menu: MenuItemConstructorOptions[]) => (fake.menu = menu),
     },
     nativeTheme: Object.assign(new EventEmitter(), { shouldUseDarkColors: true }),
+    protocol: { registerSchemesAsPrivileged: vi.fn() },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     session: {
       defaultSession: {
@@ -68,6 +69,7 @@ vi.mock('electron', async () => {
         setPermissionCheckHandler: recordSession('permission-check'),
         setDevicePermissionHandler: recordSession('device-permission'),
         webRequest: { onBeforeRequest: recordSession('block-network'), onHeadersReceived: recordSession('csp-header') },
+        protocol: { handle: recordSession('app-protocol') },
       },
     },
     shell: { showItemInFolder: vi.fn() },
@@ -113,7 +115,7 @@ describe('the Electron entry', () => {
     expect(options.dbFile).toBe(path.join(fake.userData, 'runs.sqlite'));
     expect(options.nativeBinding).toBeUndefined();
     expect(typeof options.spawn).toBe('function');
-    expect(fake.sessionCalls.sort()).toEqual(['block-network', 'csp-header', 'device-permission', 'permission-check', 'permission-request']);
+    expect(fake.sessionCalls.sort()).toEqual(['app-protocol', 'block-network', 'csp-header', 'device-permission', 'permission-check', 'permission-request']);
     expect([...fake.handles.keys()]).toEqual(['lab:invoke']);
     expect(fake.windows).toHaveLength(1);
     expect(fake.windows[0].options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
@@ -140,7 +142,7 @@ describe('the Electron entry', () => {
     await startMain();
     expect(fake.createLab.mock.calls[0][0]).toMatchObject({ dbFile: databaseFile });
     expect(fake.windows[0].options).toMatchObject({ x: 100, width: 1000 });
-    expect(fake.windows[0].loadFile).toHaveBeenCalledWith(expect.stringMatching(/index\.html$/), { hash: '/runs' });
+    expect(fake.windows[0].loadURL).toHaveBeenCalledWith('app://lab/index.html#/runs');
   });
 
   it('says why and opens the default database when the remembered one is refused', async () => {

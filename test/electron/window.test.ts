@@ -6,7 +6,7 @@ const created = vi.hoisted(() => [] as Created[]);
 
 class FakeWindow extends EventEmitter {
   webContents = new EventEmitter();
-  loadFile = vi.fn(async () => undefined);
+  loadURL = vi.fn(async () => undefined);
   show = vi.fn();
   maximize = vi.fn();
   getNormalBounds = vi.fn(() => ({ x: 10.4, y: 19.6, width: 1200, height: 800.25 }));
@@ -57,7 +57,7 @@ describe('the main window', () => {
   it('opens at the default size with the theme background, hidden until ready, on the built renderer', () => {
     const { options, window } = open();
     expect(options).toMatchObject({ width: 1400, height: 900, minWidth: 900, minHeight: 600, show: false, backgroundColor: '#12151c' });
-    expect(window.loadFile).toHaveBeenCalledWith('/opt/lab/out/renderer/index.html', undefined);
+    expect(window.loadURL).toHaveBeenCalledWith('app://lab/index.html');
     expect(window.show).not.toHaveBeenCalled();
     window.emit('ready-to-show');
     expect(window.show).toHaveBeenCalledTimes(1);
@@ -67,7 +67,7 @@ describe('the main window', () => {
   it('opens where it was left: bounds, maximized, last view', () => {
     const { options, window } = open({ bounds: { x: -1600, y: 40, width: 1000, height: 700 }, maximized: true, view: '/runs/r1' });
     expect(options).toMatchObject({ x: -1600, y: 40, width: 1000, height: 700 });
-    expect(window.loadFile).toHaveBeenCalledWith('/opt/lab/out/renderer/index.html', { hash: '/runs/r1' });
+    expect(window.loadURL).toHaveBeenCalledWith('app://lab/index.html#/runs/r1');
     window.emit('ready-to-show');
     expect(window.maximize).toHaveBeenCalledTimes(1);
   });
@@ -95,12 +95,13 @@ describe('appFiles', () => {
     expect(files).toEqual({
       preload: '/opt/lab/out/preload/index.cjs',
       rendererIndex: '/opt/lab/out/renderer/index.html',
-      rendererUrl: 'file:///opt/lab/out/renderer/index.html',
+      rendererRoot: '/opt/lab/out/renderer',
+      rendererUrl: 'app://lab/index.html',
       trainer: '/opt/lab/out/main/trainer.js',
     });
   });
 
-  it('percent-encodes the renderer URL the way Chromium reports frame URLs', () => {
-    expect(appFiles('/Users/Ada Lovelace/lab/out/main').rendererUrl).toBe('file:///Users/Ada%20Lovelace/lab/out/renderer/index.html');
+  it('serves the renderer from the app scheme wherever the app is installed', () => {
+    expect(appFiles('/Users/Ada Lovelace/lab/out/main').rendererUrl).toBe('app://lab/index.html');
   });
 });

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { parseWebArgs, UsageError } from '../../src-main/host/webArgs';
 
 describe('parseWebArgs', () => {
-  it('defaults to a free port and the default database', () => {
-    expect(parseWebArgs([])).toEqual({ port: 0, db: undefined });
+  it('leaves the port and the database to their defaults', () => {
+    expect(parseWebArgs([])).toEqual({ port: undefined, db: undefined });
   });
 
   it('reads --port and --db, in both spellings', () => {

@@ -109,9 +109,10 @@ describe('the fuses', () => {
     expect(fuseConfig('win32').resetAdHocDarwinSignature).toBe(false);
   });
 
-  it('leaves the newer fuses alone (V8 snapshot, file:// privileges, WebAssembly trap handlers)', () => {
+  it('turns off file:// privileges (the UI comes from app://) and leaves the other newer fuses alone (V8 snapshot, WebAssembly trap handlers)', () => {
     const set = Object.keys(fuseConfig('linux')).filter((key) => /^\d+$/.test(key)).map(Number);
-    expect(set.sort()).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(set.sort()).toEqual([0, 1, 2, 3, 4, 5, 7]);
+    expect(fuseConfig('linux')[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(false);
   });
 
   it('the hook hands the platform fuse map to electron-builder for the packed binary', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LimitUndefinedError } from '../../src-shared/trainers/types';
+import { SESSION_SNAPSHOT_VERSION } from '../../src-shared/run/snapshot';
 import type { RunCheckpoint, RunSession } from '../../src-shared/run/types';
 import type { ParentChannel } from '../../src-main/trainer/channel';
 import { FLUSH_COUNT } from '../../src-main/trainer/checkpoint-batch';
@@ -42,11 +43,23 @@ const countingSession = (total: number): CreateSession => (config, onCheckpoint)
       return step;
     },
     tau: 0,
+    get recorded() {
+      return step;
+    },
     advance(budget) {
       for (let i = 0; i < budget && step < total; i++) onCheckpoint(checkpointAt(++step));
       return step < total;
     },
     outcome: () => ({ status: 'done', steps: step, finalLoss: 1, bestLoss: 1, limitFinalLoss: null, limitNote: null, coverage: [], error: null }),
+    snapshot: () => ({
+      version: SESSION_SNAPSHOT_VERSION,
+      trainer: { kind: 'sgd', step, tau: 0, a: Float64Array.of(step), u: Float64Array.of(step) },
+      limit: null,
+      next: step,
+      recorded: step,
+      best: 1,
+      last: step > 0 ? checkpointAt(step) : null,
+    }),
   } satisfies RunSession;
 };
 

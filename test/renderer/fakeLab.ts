@@ -14,6 +14,8 @@ export function fakeLab(overrides: Partial<LabApi> = {}) {
     startSweep: vi.fn(async () => ({ sweepId: 'sweep-1', runIds: ['a', 'b'] })),
     cancelRun: vi.fn(async () => ({ cancelled: true })),
     listRuns: vi.fn(async () => []),
+    currentReproduction: vi.fn(async () => null),
+    cancelReproduction: vi.fn(async () => ({ cancelled: true })),
     on: (event: LabEventName, listener: (payload: never) => void) => {
       const set = listeners.get(event) ?? new Set();
       listeners.set(event, set);

@@ -17,7 +17,7 @@ async function mountHistory(runs: RunSummary[], api: Partial<LabApi> = {}) {
   const fake = fakeLab({
     listRuns: vi.fn(async () => runs),
     listSweeps: vi.fn(async () => []),
-    getRun: vi.fn(async ({ runId }: { runId: string }) => ({ ...byId.get(runId)!, config: paperConfig({ seed: 7 }), notes: `notes of ${runId}`, coverage: [], limitNote: null }) as RunDetail),
+    getRun: vi.fn(async ({ runId }: { runId: string }) => ({ ...byId.get(runId)!, config: paperConfig({ seed: 7 }), notes: `notes of ${runId}`, coverage: [], limitNote: null, provenance: null }) as RunDetail),
     updateRun: vi.fn(async ({ runId, ...patch }: { runId: string }) => ({ ...byId.get(runId)!, ...patch }) as RunSummary),
     deleteRuns: vi.fn(async ({ runIds }: { runIds: string[] }) => ({ deleted: runIds.length })),
     ...api,

@@ -41,11 +41,17 @@ describe('sweep charts', () => {
     expect(renderChartSvg(option, { width: 600, height: 400 })).toContain('2e-5');
   });
 
-  it('labels each convergence bar with converged / finished runs', () => {
+  it('draws P(converged) as points labelled converged / finished runs, with Wilson 95 % intervals', () => {
     const option = convergenceOption(input([{ converged: 3, decided: 4 }, { converged: 0, decided: 0 }]));
-    const [bars] = option.series as Loose[];
-    expect(bars.data).toEqual([{ value: 0.75, label: { formatter: '3/4' } }, '-']);
-    expect(renderChartSvg(option, { width: 600, height: 400 })).toContain('>3/4<');
+    const [interval, points] = option.series as Loose[];
+    // Wilson 3/4: [0.30064, 0.95442] (test/figures/intervals.test.ts), drawn as a whisker from low to high.
+    const [low, , estimate, , high] = (interval.data as number[][])[0];
+    expect([low, estimate, high].map((value) => +value.toFixed(4))).toEqual([0.3006, 0.75, 0.9544]);
+    expect((interval.data as number[][])[1]).toEqual([]);
+    expect(points.data).toEqual([{ value: [0, 0.75], label: { formatter: '3/4' }, tooltip: { formatter: 'all runs: 3/4 converged, Wilson 95 % 0.3–0.95' } }]);
+    const svg = renderChartSvg(option, { width: 600, height: 400 });
+    expect(svg).toContain('>3/4<');
+    expect(svg).toContain('n = 4');
   });
 
   it('draws the phase heat map of two axes with white labels on dark cells', () => {

@@ -42,14 +42,14 @@ describe('exportReport', () => {
     expect(readFileSync(join(sweep, 'runs.csv'), 'utf8').trim().split('\n')).toHaveLength(1 + 8);
   });
 
-  it('refuses an existing folder without force and changes nothing; replaces it with force', () => {
+  it('refuses an existing folder without force and changes nothing; with force writes the report files into it, keeping the rest', () => {
     const dir = join(lab.dir, 'report-existing');
     mkdirSync(dir);
     writeFileSync(join(dir, 'mine.txt'), 'keep me');
     expect(() => exportReport(lab.store, { runId: lab.runId }, dir, { context, pixelRatio: 1 })).toThrow(ReportWriteError);
     expect(readdirSync(dir)).toEqual(['mine.txt']);
     exportReport(lab.store, { runId: lab.runId }, dir, { context, pixelRatio: 1, force: true });
-    expect(readdirSync(dir).sort()).toEqual([...REPORT_FILES].sort());
+    expect(readdirSync(dir).sort()).toEqual([...REPORT_FILES, 'mine.txt'].sort());
     expect(leftovers()).toEqual([]);
   });
 

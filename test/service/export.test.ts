@@ -1,4 +1,5 @@
 /** Report exports through the API, as the UI asks for them (a zip of the report folder), and across the wire. */
+import { parse } from 'csv-parse/sync';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src-shared/api/dispatch';
@@ -27,8 +28,16 @@ describe('exportReport through the API', () => {
     const { fileName, data } = (reply as { result: { fileName: string; data: Uint8Array } }).result;
     expect(fileName).toMatch(/^ttlab-run-.*-report\.zip$/);
     const files = unzipSync(data);
-    expect(Object.keys(files).sort()).toEqual(['config.json', 'metrics.csv', 'neurons.csv', 'report.png', 'report.svg', 'runs.csv']);
+    expect(Object.keys(files).sort()).toEqual(['config.json', 'metrics.csv', 'neurons.csv', 'provenance.json', 'report.png', 'report.svg', 'runs.csv']);
     expect(JSON.parse(new TextDecoder().decode(files['config.json']))).toMatchObject({ seed: 1, trainer: 'sgd' });
+    // Provenance travels with the report: its own file, a line of the page, and columns of runs.csv.
+    const traced = JSON.parse(new TextDecoder().decode(files['provenance.json'])) as { runId: string; provenance: { engineBuildId: string; node: string } };
+    expect(traced.runId).toBe(runIds[0]);
+    expect(traced.provenance).toMatchObject({ engineBuildId: expect.stringMatching(/^[0-9a-f]{16}$/), node: process.versions.node });
+    expect(new TextDecoder().decode(files['report.svg'])).toContain(`engine ${traced.provenance.engineBuildId}`);
+    const [row] = parse(new TextDecoder().decode(files['runs.csv']), { columns: true }) as Array<Record<string, string>>;
+    expect(row.provenance_engine_build).toBe(traced.provenance.engineBuildId);
+    expect(row.provenance_node).toBe(process.versions.node);
     // The bytes survive the WebSocket's JSON encoding unchanged.
     const decoded = nodeWire.decode(nodeWire.encode(reply)) as { result: { data: Uint8Array } };
     expect(decoded.result.data).toEqual(data);

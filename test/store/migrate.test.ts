@@ -64,6 +64,7 @@ describe('the real schema', () => {
     const strict = db.prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%' ORDER BY name").all();
     expect(strict).toEqual([
       { name: 'checkpoints', strict: 1 },
+      { name: 'run_states', strict: 1 },
       { name: 'runs', strict: 1 },
       { name: 'sweeps', strict: 1 },
     ]);

@@ -2,7 +2,7 @@
 import { shallowRef, type Ref } from 'vue';
 import type { LabApi } from '../../../src-shared/api/contract';
 import { createLabApi } from '../../../src-shared/api/client';
-import { apiSocketUrl, createSocketTransport, type ConnectionState } from './socketTransport';
+import { apiSocketUrl, createSocketTransport, pageProbe, type ConnectionState } from './socketTransport';
 
 /** The API and the state of the connection behind it. */
 export interface LabConnection {
@@ -16,6 +16,6 @@ const ALWAYS_OPEN: ConnectionState = { kind: 'open', attempt: 0, retryInMs: null
 export function connectLab(): LabConnection {
   if (window.lab) return { api: window.lab, connection: shallowRef(ALWAYS_OPEN) };
   const connection = shallowRef<ConnectionState>({ kind: 'connecting', attempt: 0, retryInMs: null, opened: 0 });
-  const transport = createSocketTransport({ url: apiSocketUrl(window.location), onState: (state) => (connection.value = state) });
+  const transport = createSocketTransport({ url: apiSocketUrl(window.location), probe: pageProbe(window.location.href), onState: (state) => (connection.value = state) });
   return { api: createLabApi(transport), connection };
 }

@@ -8,9 +8,12 @@ import type { Transport } from '../../../src-shared/api/client';
 import { RemoteError } from '../../../src-shared/api/errors';
 import { browserWire } from './wireCodec';
 
-/** What the connection is doing, for the banner. */
+/**
+ * What the connection is doing, for the banner. `restarted`: the host answers but refuses this page's token, so the
+ * lab was started again (with a new token) and this page can never reconnect: it must be opened again.
+ */
 export interface ConnectionState {
-  kind: 'connecting' | 'open' | 'reconnecting';
+  kind: 'connecting' | 'open' | 'reconnecting' | 'restarted';
   /** Failed attempts since the last open connection. */
   attempt: number;
   /** Milliseconds until the next attempt while reconnecting, else null. */
@@ -18,6 +21,12 @@ export interface ConnectionState {
   /** Number of times a connection opened: a value above 1 means events may have been missed since the first. */
   opened: number;
 }
+
+/**
+ * Asks the page's host, after the socket dropped, whether it is there: `refused` (it answers but refuses our token),
+ * `unreachable` (nothing answers) or `reachable`. A browser WebSocket cannot see why an upgrade failed; a plain request can.
+ */
+export type HostProbe = () => Promise<'refused' | 'unreachable' | 'reachable'>;
 
 /** The part of the DOM WebSocket the transport uses (a fake stands in for it in tests). */
 export interface SocketLike {
@@ -34,6 +43,8 @@ export interface SocketTransportOptions {
   url: string;
   createSocket?: (url: string) => SocketLike;
   onState?: (state: ConnectionState) => void;
+  /** Checked after every drop; without it the transport retries forever. */
+  probe?: HostProbe;
   /** First retry delay, doubled after each failure up to maxDelayMs. */
   initialDelayMs?: number;
   maxDelayMs?: number;
@@ -44,6 +55,7 @@ export interface SocketTransport extends Transport {
 }
 
 const OPEN = 1;
+const RESTARTED_MESSAGE = 'the lab was restarted: open it again from the address it printed';
 
 interface Pending {
   resolve: (value: unknown) => void;
@@ -108,17 +120,35 @@ export function createSocketTransport(options: SocketTransportOptions): SocketTr
     else request.reject(new RemoteError(message.error ?? { name: 'Error', message: 'the lab answered without an error message' }));
   }
 
+  /** Rejects the requests in flight, or (`all`) every pending one, with a ConnectionError saying `why`. */
+  function fail(why: string, all: boolean) {
+    for (const [id, request] of pending) {
+      if (!request.sent && !all) continue;
+      pending.delete(id);
+      request.reject(new RemoteError({ name: 'ConnectionError', message: why }));
+    }
+  }
+
   function dropped() {
     socket = null;
-    for (const [id, request] of pending) {
-      if (!request.sent) continue;
-      pending.delete(id);
-      request.reject(new RemoteError({ name: 'ConnectionError', message: 'the connection to the lab closed before it answered' }));
-    }
+    fail('the connection to the lab closed before it answered', false);
+    if (closed) return;
+    if (!options.probe) return retry();
+    void options.probe().then((answer) => (answer === 'refused' ? stranded() : retry()));
+  }
+
+  function retry() {
     if (closed) return;
     const delay = Math.min(maxDelay, initialDelay * 2 ** state.attempt);
     setState({ kind: 'reconnecting', attempt: state.attempt + 1, retryInMs: delay });
     retryTimer = setTimeout(connect, delay);
+  }
+
+  /** The lab restarted with a new token: no retry can succeed, and no request may wait for one. */
+  function stranded() {
+    closed = true;
+    setState({ kind: 'restarted', retryInMs: null });
+    fail(RESTARTED_MESSAGE, true);
   }
 
   function connect() {
@@ -143,6 +173,7 @@ export function createSocketTransport(options: SocketTransportOptions): SocketTr
   return {
     invoke(method: LabMethod, params: unknown) {
       return new Promise((resolve, reject) => {
+        if (state.kind === 'restarted') return reject(new RemoteError({ name: 'ConnectionError', message: RESTARTED_MESSAGE }));
         const id = nextId++;
         pending.set(id, { resolve, reject, sent: false, message: browserWire.encode({ id, method, params }) });
         flush();
@@ -159,6 +190,19 @@ export function createSocketTransport(options: SocketTransportOptions): SocketTr
       clearTimeout(retryTimer);
       socket?.close();
     },
+  };
+}
+
+/** The probe of a page served by the host: a plain request for the page itself, with its token. */
+export function pageProbe(pageUrl: string, fetchPage: typeof fetch = fetch): HostProbe {
+  return async () => {
+    try {
+      // Never from the HTTP cache: the answer must be the host's of now. (Cast: Node's RequestInit lacks `cache`.)
+      const response = await fetchPage(pageUrl, { cache: 'no-store', credentials: 'same-origin' } as RequestInit);
+      return response.status === 401 || response.status === 403 ? 'refused' : 'reachable';
+    } catch {
+      return 'unreachable';
+    }
   };
 }
 

@@ -10,6 +10,7 @@
 import { onBeforeUnmount, onMounted, ReactiveEffect, shallowRef, watch, type Ref } from 'vue';
 import type { ChartOption } from '../../../src-shared/charts/frame';
 import { init, type ECharts } from '../charts/echarts';
+import { chartLabel } from '../lib/chartLabel';
 import { useTheme } from './useTheme';
 
 /** After frames that drew charts for t ms, the next drawing frame waits at least DUTY_FACTOR * t ms. */
@@ -100,6 +101,11 @@ export function useChart(container: Ref<HTMLElement | null>, build: () => ChartO
     // No animation: live charts redraw several times a second. The page's panel colour shows through in both themes.
     // Drawn synchronously (no lazyUpdate): this already runs in an animation frame, and the cost measured is complete.
     if (option && chart.value) chart.value.setOption({ ...option, animation: false, backgroundColor: 'transparent' }, { replaceMerge: ['series'] });
+    // A canvas says nothing to a screen reader: the container is an image named by the chart's title.
+    if (option && container.value) {
+      container.value.setAttribute('role', 'img');
+      container.value.setAttribute('aria-label', chartLabel(option as Parameters<typeof chartLabel>[0]));
+    }
     cost = performance.now() - started;
     drawnOnce = true;
   }

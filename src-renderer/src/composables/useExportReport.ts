@@ -1,10 +1,25 @@
-/** "Export report": the lab zips the report of a run, a comparison or a sweep, and the page saves it. */
+/**
+ * "Export report": the lab makes the report of a run, a comparison or a sweep (the zipped folder, the page as vector
+ * PDF, or the interactive HTML report; the choice is remembered), and the page saves it.
+ */
 import { ref } from 'vue';
-import type { MethodParams } from '../../../src-shared/api/contract';
+import { reportFormats, type MethodParams, type ReportFormat } from '../../../src-shared/api/contract';
 import { saveFile } from '../lib/download';
 import { useLab } from './useLab';
 
 export type ReportTarget = MethodParams<'exportReport'>['target'];
+
+const STORAGE_KEY = 'ttlab.reportFormat';
+
+/** The formats "Export report" offers, with their labels. */
+export const reportFormatLabels: Record<ReportFormat, string> = { zip: 'Zip: figures, CSV, configuration', pdf: 'PDF page (vector)', html: 'Interactive HTML (one file)' };
+
+function storedFormat(): ReportFormat {
+  const value = typeof localStorage !== 'undefined' ? localStorage.getItem(STORAGE_KEY) : null;
+  return (reportFormats as readonly string[]).includes(value ?? '') ? (value as ReportFormat) : 'zip';
+}
+
+const format = ref<ReportFormat>(storedFormat());
 
 export function useExportReport(target: () => ReportTarget) {
   const { api } = useLab();
@@ -17,7 +32,7 @@ export function useExportReport(target: () => ReportTarget) {
     busy.value = true;
     error.value = null;
     try {
-      const { fileName, data } = await api.exportReport({ target: target() });
+      const { fileName, data } = await api.exportReport({ target: target(), ...(format.value === 'zip' ? {} : { format: format.value }) });
       saveFile(data, fileName);
     } catch (failure) {
       error.value = `Export failed: ${(failure as Error).message}`;
@@ -26,5 +41,11 @@ export function useExportReport(target: () => ReportTarget) {
     }
   }
 
-  return { busy, error, exportReport };
+  /** Chooses the format of the next exports (remembered). */
+  function chooseFormat(value: ReportFormat) {
+    format.value = value;
+    localStorage.setItem(STORAGE_KEY, value);
+  }
+
+  return { busy, error, format, chooseFormat, exportReport };
 }

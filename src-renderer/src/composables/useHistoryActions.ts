@@ -129,6 +129,13 @@ export function useHistoryActions(options: { replace: (run: RunSummary) => void;
     return started;
   }
 
+  /** Goes on with a cancelled, failed or interrupted run from its last saved state, and opens it. */
+  async function resume(run: RunSummary) {
+    const resumed = await attempt('resume the run', () => api.resumeRun({ runId: run.id }));
+    if (resumed) navigate({ name: 'run', runId: run.id });
+    return resumed;
+  }
+
   /** Opens the designer prefilled with the run's configuration. */
   async function duplicate(run: RunSummary) {
     const detail = await attempt('read the run', () => options.details.detail(run.id));
@@ -148,5 +155,5 @@ export function useHistoryActions(options: { replace: (run: RunSummary) => void;
     leave();
   });
 
-  return { error, saving, pending, hidden, rename, setTags, setStar, tagMany, starMany, typeNotes, flushNotes, remove, undoDelete, commitDelete, rerun, duplicate };
+  return { error, saving, pending, hidden, rename, setTags, setStar, tagMany, starMany, typeNotes, flushNotes, remove, undoDelete, commitDelete, rerun, resume, duplicate };
 }

@@ -2,9 +2,9 @@
  * What the history table shows: the runs filtered, searched and sorted, gathered into sweep groups, and the selection
  * that bulk actions and the comparison work on. `hidden` holds runs deleted but still undoable.
  */
-import { computed, reactive, ref, shallowRef, type Ref } from 'vue';
+import { computed, reactive, ref, shallowRef, watch, type Ref } from 'vue';
 import type { RunSummary, SweepSummary } from '../../../src-shared/api/contract';
-import { emptyFilter, historyRows, runMatcher, sortRuns, type ColumnKey, type HistoryFilter, type SortOrder } from '../lib/historyQuery';
+import { emptyFilter, historyRows, runMatcher, searchWords, sortRuns, sweepsOf, type ColumnKey, type HistoryFilter, type SortOrder } from '../lib/historyQuery';
 
 export interface HistorySources {
   runs: Ref<readonly RunSummary[]>;
@@ -24,9 +24,19 @@ export function useHistoryTable(sources: HistorySources) {
     const hidden = sources.hidden.value;
     return hidden.size ? sources.runs.value.filter((run) => !hidden.has(run.id)) : sources.runs.value;
   });
-  const filtered = computed(() => visible.value.filter(runMatcher(filter, sources.notes.value)));
+  const filtered = computed(() => visible.value.filter(runMatcher(filter, sources.notes.value, sources.sweeps.value)));
   const sorted = computed(() => sortRuns(filtered.value, order.value));
   const rows = computed(() => historyRows(sorted.value, sources.sweeps.value, expanded.value));
+  // A search opens the sweeps it finds runs in: a match hidden in a collapsed group would look like no match. The
+  // user can close them again; the next change of the search opens those that match it.
+  watch(
+    () => filter.text,
+    (text) => {
+      if (searchWords(text).length === 0) return;
+      const found = sweepsOf(filtered.value);
+      if ([...found].some((sweepId) => !expanded.value.has(sweepId))) expanded.value = new Set([...expanded.value, ...found]);
+    },
+  );
   /** The selected runs still shown, in table order. */
   const selection = computed(() => {
     const chosen = selected.value;

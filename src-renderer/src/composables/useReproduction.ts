@@ -20,6 +20,8 @@ export interface ReproductionModel {
   /** Runs ended over all experiments, and all runs. */
   totals: Readonly<Ref<{ ended: number; runs: number }>>;
   start(): Promise<void>;
+  /** Stops the running reproduction (its runs are cancelled); it then ends failed, saying it was cancelled. */
+  cancel(): Promise<void>;
   /** Saves the report zip (only once done). */
   download(): void;
 }
@@ -42,6 +44,11 @@ function createModel(api: LabApi): ReproductionModel {
     state.value = next;
   }
   api.on('reproduce:progress', accept);
+  // A page opened (or reloaded) while a reproduction runs, or after one ended, shows it: the lab keeps the latest.
+  void api
+    .currentReproduction({})
+    .then((latest) => latest && accept(latest))
+    .catch((failure: unknown) => (error.value = (failure as Error).message));
 
   return {
     state,
@@ -61,6 +68,13 @@ function createModel(api: LabApi): ReproductionModel {
         error.value = (failure as Error).message;
       } finally {
         starting.value = false;
+      }
+    },
+    async cancel() {
+      try {
+        await api.cancelReproduction({});
+      } catch (failure) {
+        error.value = (failure as Error).message;
       }
     },
     download() {

@@ -6,12 +6,16 @@
 import { computed, onScopeDispose, ref, shallowRef, watch } from 'vue';
 import type { CheckpointSeries, CoverageEntry, LabEvents, RunDetail, RunProgress, RunStatus } from '../../../src-shared/api/contract';
 import { finishedStatuses } from '../../../src-shared/api/contract';
+import { checkpointPageSize, checkpointsPerReply } from '../../../src-shared/config/limits';
 import { coverage } from '../../../src-shared/math/coverage';
 import { checkpointAt } from '../../../src-shared/run/series';
 import { SeriesBuffer } from '../lib/seriesBuffer';
 import { useLab } from './useLab';
 
 type CheckpointsEvent = LabEvents['run:checkpoints'];
+
+/** Checkpoints of the first, thinned read of a run: enough for every chart of the run view. */
+const PREVIEW_CHECKPOINTS = 2000;
 
 export function useRun(runId: string) {
   const { api, connection } = useLab();
@@ -63,16 +67,23 @@ export function useRun(runId: string) {
     queued = [];
     loadError.value = null;
     try {
-      const [fresh, checkpoints] = await Promise.all([api.getRun({ runId }), api.getCheckpoints({ runId })]);
+      // A thinned series first, shown at once; a run larger than that is then read in pages (one reply is bounded).
+      // With very many neurons even the thinned series is too large for one reply: then fewer, as many as fit.
+      const [fresh, first] = await Promise.all([api.getRun({ runId }), api.getCheckpoints({ runId, maxCheckpoints: PREVIEW_CHECKPOINTS }).catch((error: Error) => error)]);
+      if (first instanceof Error && first.name !== 'ReplyTooLargeError') throw first;
+      const preview = first instanceof Error ? await api.getCheckpoints({ runId, maxCheckpoints: checkpointsPerReply(fresh.config) }) : first;
       if (current !== loads) return;
+      if (preview.indices) series.value = preview;
+      const checkpoints = preview.indices ? await readPages(preview, () => current !== loads) : preview;
+      if (current !== loads || !checkpoints) return;
       detail.value = fresh;
       // A status event may be newer than this answer, unless the answer says the run is over.
       if (status.value === null || finishedStatuses.includes(fresh.status)) {
         status.value = fresh.status;
         statusError.value = fresh.error;
       }
-      buffer = new SeriesBuffer(runId);
-      buffer.reset(checkpoints);
+      buffer = checkpoints instanceof SeriesBuffer ? checkpoints : new SeriesBuffer(runId);
+      if (!(checkpoints instanceof SeriesBuffer)) buffer.reset(checkpoints);
       const waiting = queued ?? [];
       queued = null;
       waiting.forEach(apply);
@@ -82,6 +93,18 @@ export function useRun(runId: string) {
       queued = null;
       loadError.value = `Could not load run ${runId}: ${(error as Error).message}`;
     }
+  }
+
+  /** Every checkpoint of a run whose preview was thinned, page by page; null when a newer load took over. */
+  async function readPages(preview: CheckpointSeries, stale: () => boolean): Promise<SeriesBuffer | null> {
+    const pages = new SeriesBuffer(runId);
+    const limit = checkpointPageSize(preview.aLength, preview.uLength);
+    for (let from = 0; from < (preview.total ?? 0); from += limit) {
+      const page = await api.getCheckpoints({ runId, from, limit });
+      if (stale()) return null;
+      pages.append(page);
+    }
+    return pages;
   }
 
   async function cancel() {

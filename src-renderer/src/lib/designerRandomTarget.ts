@@ -55,6 +55,8 @@ export function randomTarget(spec: RandomTargetSpec): Target {
   for (let i = 0; i < spec.jumps; i++) {
     let level = drawLevel();
     for (let t = 0; t < LEVEL_TRIES && Math.abs(level - levels[i]) * 10 < high - low; t++) level = drawLevel();
+    // Never the same level twice in a row: a jump of size 0 is no jump (the configuration refuses it).
+    if (level === levels[i]) level += level < high ? 1 : -1;
     levels.push(level);
   }
   return { positions, values: levels.map((level, i) => (i === 0 ? level : level - levels[i - 1]) / LEVEL_GRID) };

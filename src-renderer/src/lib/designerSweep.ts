@@ -3,6 +3,7 @@
  * or a log range) times a number of seeds, turned into a SweepSpec the host expands. Pure (no Vue).
  */
 import type { RunConfig } from '../../../src-shared/config/schema';
+import { isRead } from '../../../src-shared/config/sections';
 import { getPath } from '../../../src-shared/config/sweep';
 import { FIELDS, parseField, parseList, type FieldSpec } from './runForm';
 
@@ -29,9 +30,9 @@ const SWEEPABLE: FieldSpec[] = [f.epsilon, f.h, f.m, f.eta, f.noise, f.tauMax, f
 /** Fields holding whole numbers: range values are rounded and repeated values dropped. */
 const WHOLE = new Set([f.m.path, f.steps.path, f.checkpointCount.path, f.odeSteps.path, f.d.path, f.n.path, f.epochs.path]);
 
-/** The numeric fields the configuration has (e.g. duration.steps only under a step budget). */
+/** The numeric fields the configuration has (e.g. duration.steps only under a step budget) that its trainer reads. */
 export function sweepableFields(config: RunConfig): FieldSpec[] {
-  return SWEEPABLE.filter((spec) => typeof getPath(config, spec.path) === 'number');
+  return SWEEPABLE.filter((spec) => typeof getPath(config, spec.path) === 'number' && isRead(config, spec.path));
 }
 
 /** Rounds binary noise off range values (0.1 + 2 * 0.45 prints as 1, not 1.0000000000000002). */

@@ -17,6 +17,21 @@ export interface TargetHandle {
   index: number;
   x: number;
   y: number;
+  /** from, to: the piece a level handle stands for, in x (its bar must stay inside it, and inside [0, 1]). */
+  from?: number;
+  to?: number;
+}
+
+/** Widest level bar, in pixels. */
+const LEVEL_BAR_WIDTH = 30;
+
+/**
+ * A level bar in pixels, given its piece's ends in pixels: centred on the piece and at most LEVEL_BAR_WIDTH wide, but
+ * never wider than the piece (less a 2 px margin each side), so the last piece's bar does not reach past x = 1.
+ */
+export function levelBar(fromPx: number, toPx: number): { x: number; width: number } {
+  const width = Math.max(4, Math.min(LEVEL_BAR_WIDTH, toPx - fromPx - 4));
+  return { x: (fromPx + toPx) / 2, width };
 }
 
 /** The part of a half-typed target that can be drawn: finite jumps in increasing order inside (0, 1), a finite base. */
@@ -43,7 +58,7 @@ export function targetHandles(target: Target): TargetHandle[] {
   const level = levels(drawn);
   const ends = [0, ...drawn.positions, 1];
   const jumps = drawn.positions.map((v, i) => ({ id: `jump-${i}`, kind: 'jump' as const, index: i, x: v, y: (level[i] + level[i + 1]) / 2 }));
-  const pieces = level.map((y, k) => ({ id: `level-${k}`, kind: 'level' as const, index: k, x: (ends[k] + ends[k + 1]) / 2, y }));
+  const pieces = level.map((y, k) => ({ id: `level-${k}`, kind: 'level' as const, index: k, x: (ends[k] + ends[k + 1]) / 2, y, from: ends[k], to: ends[k + 1] }));
   return [...pieces, ...jumps];
 }
 

@@ -7,6 +7,8 @@
 export const MIME_TYPES: Readonly<Record<string, string>> = {
   png: 'image/png',
   svg: 'image/svg+xml',
+  pdf: 'application/pdf',
+  html: 'text/html',
   zip: 'application/zip',
   csv: 'text/csv',
   json: 'application/json',

@@ -1,10 +1,15 @@
 /** How the history shows dates, durations and coverage in its narrow cells. */
 import type { RunSummary } from '../../../src-shared/api/contract';
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+const dateFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
 
-/** "May 12, 14:03" in the reader's locale (the full date and time show on hover). */
+/** "May 12, 14:03" (or "May 12, 2:03 PM") in the reader's locale; the full date and time show on hover. */
 export const shortDate = (iso: string): string => dateFormat.format(new Date(iso));
+
+const fullDateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'medium' });
+
+/** "Friday, December 4, 2026 at 07:31:02" in the reader's locale: the hover text of a short date. */
+export const fullDate = (iso: string): string => fullDateFormat.format(new Date(iso));
 
 /** "850 ms", "12.3 s", "4 min 05 s", "2 h 07 min"; "—" when unknown. */
 export function duration(ms: number | null): string {

@@ -92,9 +92,10 @@ export const searchWords = (text: string): string[] => text.toLowerCase().split(
 
 /**
  * The test of `filter` for many runs: the filter is read once (a reactive filter would otherwise track every field
- * for each of 10,000 runs) and the search words split once. `notes` holds the notes known so far (the list has none).
+ * for each of 10,000 runs) and the search words split once. `notes` holds the notes known so far (the list has none);
+ * a run also matches by the name of its sweep, so searching a sweep's name finds it.
  */
-export function runMatcher(filter: HistoryFilter, notes: ReadonlyMap<string, string> = new Map()): (run: RunSummary) => boolean {
+export function runMatcher(filter: HistoryFilter, notes: ReadonlyMap<string, string> = new Map(), sweeps: ReadonlyMap<string, SweepSummary> = new Map()): (run: RunSummary) => boolean {
   const { starredOnly } = filter;
   const statuses = [...filter.statuses];
   const trainers = [...filter.trainers];
@@ -108,7 +109,8 @@ export function runMatcher(filter: HistoryFilter, notes: ReadonlyMap<string, str
     if (tags.some((tag) => !run.tags.includes(tag))) return false;
     if (params.some((param) => !passes(param, columnByKey.get(param.key)!.value(run)))) return false;
     if (words.length === 0) return true;
-    const haystack = `${run.name}\n${run.tags.join('\n')}\n${notes.get(run.id) ?? ''}`.toLowerCase();
+    const sweepName = run.sweepId === null ? '' : (sweeps.get(run.sweepId)?.name ?? '');
+    const haystack = `${run.name}\n${run.tags.join('\n')}\n${notes.get(run.id) ?? ''}\n${sweepName}`.toLowerCase();
     return words.every((word) => haystack.includes(word));
   };
 }
@@ -116,7 +118,19 @@ export function runMatcher(filter: HistoryFilter, notes: ReadonlyMap<string, str
 /** A row of the table: a run, or the group row of a sweep whose runs follow it when expanded. */
 export type HistoryRow =
   | { kind: 'run'; run: RunSummary; /** inSweep: shown under its sweep's group row. */ inSweep: boolean }
-  | { kind: 'sweep'; sweepId: string; name: string; runs: RunSummary[]; expanded: boolean; done: number; medianLoss: number; bestLoss: number };
+  | {
+      kind: 'sweep';
+      sweepId: string;
+      name: string;
+      /** createdAt: when the sweep was created (its first run's date when the sweep is not known). */
+      createdAt: string;
+      runs: RunSummary[];
+      expanded: boolean;
+      done: number;
+      /** medianLoss: median final loss over the finished runs; bestLoss: the lowest loss any of them reached. */
+      medianLoss: number;
+      bestLoss: number;
+    };
 
 /**
  * Rows for runs already sorted and filtered: a sweep's group row takes the place of its first run, and, when expanded,
@@ -139,6 +153,7 @@ export function historyRows(runs: readonly RunSummary[], sweeps: ReadonlyMap<str
       kind: 'sweep',
       sweepId: run.sweepId,
       name: sweeps.get(run.sweepId)?.name ?? `sweep ${run.sweepId.slice(0, 8)}`,
+      createdAt: sweeps.get(run.sweepId)?.createdAt ?? run.createdAt,
       runs: group,
       expanded: open,
       done: group.filter((member) => member.status === 'done').length,
@@ -148,6 +163,11 @@ export function historyRows(runs: readonly RunSummary[], sweeps: ReadonlyMap<str
     if (open) for (const member of group) rows.push({ kind: 'run', run: member, inSweep: true });
   }
   return rows;
+}
+
+/** The sweeps holding at least one of `runs`: a search opens them, so matching runs inside show. */
+export function sweepsOf(runs: readonly RunSummary[]): Set<string> {
+  return new Set(runs.flatMap((run) => (run.sweepId === null ? [] : [run.sweepId])));
 }
 
 /** Every tag used by some run, sorted. */

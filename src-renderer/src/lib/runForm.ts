@@ -2,6 +2,7 @@
  * The numeric inputs of the experiment designer: where each lives in a run configuration, its label and its hint,
  * and how typed text becomes a number. Pure (no Vue).
  */
+import { formatExact as formatNumberExactly } from '../../../src-shared/charts/format';
 
 /** One numeric input. */
 export interface FieldSpec {
@@ -43,9 +44,7 @@ export type FieldKey = keyof typeof FIELDS;
 
 /** Exact text of a number: scientific notation for small and large magnitudes (2e-5 rather than 0.00002). */
 export function formatExact(value: unknown): string {
-  if (typeof value !== 'number') return '';
-  const magnitude = Math.abs(value);
-  return magnitude !== 0 && (magnitude < 1e-3 || magnitude >= 1e7) ? value.toExponential() : String(value);
+  return typeof value === 'number' ? formatNumberExactly(value) : '';
 }
 
 /** The number typed in a field; empty or unreadable text gives NaN, which the schema reports as "must be a number". */

@@ -1,0 +1,96 @@
+/**
+ * The host under load (issue 14): the longest event-loop stall while a 10,000-run sweep is created and while a report
+ * is exported (each time, other requests wait that long at most), and the host's memory while a WebSocket client that
+ * never reads follows a 1 GB run.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { WebSocket } from 'ws';
+import { parseRunConfig } from '../src-shared/config/schema';
+import type { CheckpointSeries } from '../src-shared/api/contract';
+import { startHost } from '../src-main/host/server';
+import { createLabOnStore } from '../src-main/service/lab';
+import { openStore } from '../src-main/store';
+import { createStubLab } from '../test/host/stubLab';
+import { silentChild } from '../test/hardening/lab';
+import { checkpoints } from '../test/store/fixtures';
+import type { Figure } from './run';
+
+/** Runs `work` and returns the longest time, in ms, the event loop could not turn meanwhile. */
+async function longestStall(work: () => Promise<unknown>): Promise<number> {
+  const delay = monitorEventLoopDelay({ resolution: 1 });
+  delay.enable();
+  await work();
+  delay.disable();
+  return delay.max / 1e6;
+}
+
+async function stalls(dir: string): Promise<Figure[]> {
+  const store = openStore(join(dir, 'lab.sqlite'));
+  const lab = createLabOnStore({ store, spawn: silentChild, poolSize: 1 });
+  const base = { network: { m: 20 }, duration: { kind: 'steps', steps: 1000 } };
+  const seeds = Array.from({ length: 10_000 }, (_, i) => i);
+  const sweep = { name: 'bench', base: parseRunConfig(base), variants: [], axes: [], seeds };
+  const sweepStall = await longestStall(() => Promise.resolve(lab.handlers.startSweep({ sweep })));
+
+  const runId = store.createRun({ config: parseRunConfig(base), name: 'report' });
+  store.appendCheckpoints(runId, 0, checkpoints(0, 101, 20));
+  store.finishRun(runId, 'done', { durationMs: 1000 });
+  const exportStall = await longestStall(() => Promise.resolve(lab.handlers.exportReport({ target: { runId } })));
+  await lab.close();
+  store.close();
+  return [
+    { name: 'longest event-loop stall while a 10,000-run sweep is created', value: Math.round(sweepStall), unit: 'ms', target: '< 100 ms' },
+    { name: 'longest event-loop stall while a run report is exported', value: Math.round(exportStall), unit: 'ms', target: '< 100 ms' },
+  ];
+}
+
+/** `count` checkpoints of m = 600 from `first`, as one run:checkpoints event carries them (about 9.6 kB each). */
+function event(first: number, count: number, m: number): { runId: string; firstIndex: number; series: CheckpointSeries } {
+  const width = 2 * m + 1;
+  const column = () => new Float64Array(count).map((_, i) => first + i);
+  return {
+    runId: 'r1',
+    firstIndex: first,
+    series: {
+      runId: 'r1', count, aLength: m + 1, uLength: m, step: column(), tau: column(), loss: column(), limitLoss: null, covered: column(),
+      a: new Float64Array(count * (m + 1)).fill(first), u: new Float64Array(count * (width - m - 1)).fill(first),
+    },
+  };
+}
+
+async function memory(dir: string): Promise<Figure[]> {
+  mkdirSync(join(dir, 'renderer'));
+  writeFileSync(join(dir, 'renderer', 'index.html'), '<!doctype html>');
+  const lab = createStubLab();
+  const host = await startHost({ lab, staticDir: join(dir, 'renderer') });
+  const client = new WebSocket(`ws://127.0.0.1:${host.port}/api?token=${host.token}`, { origin: `http://127.0.0.1:${host.port}` });
+  await new Promise((resolve) => client.once('open', resolve));
+  client.pause();
+  const m = 600;
+  const perEvent = 100;
+  const bytesPerEvent = perEvent * 8 * (5 + 2 * m + 1);
+  const events = Math.ceil(1e9 / bytesPerEvent);
+  global.gc?.();
+  const before = process.memoryUsage().rss;
+  let peak = before;
+  for (let i = 0; i < events; i++) {
+    lab.emit('run:checkpoints', event(i * perEvent, perEvent, m));
+    peak = Math.max(peak, process.memoryUsage().rss);
+    if (i % 10 === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+  client.terminate();
+  await host.close();
+  return [{ name: `host memory growth while a client that never reads follows a 1 GB run (${events} events of ${(bytesPerEvent / 1e6).toFixed(2)} MB)`, value: Math.round((peak - before) / 1e6), unit: 'MB', target: 'bounded (16 MB backlog per client), not the 1 GB stream' }];
+}
+
+export async function run(): Promise<Figure[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'ttlab-hardening-bench-'));
+  try {
+    return [...(await stalls(dir)), ...(await memory(dir))];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,56 @@
+/** Command lines with positional arguments, their flag values validated with zod; errors name the flag (exit code 2). */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { z } from 'zod';
+import { ValidationError } from '../../src-shared/config/schema';
+import { UsageError } from './errors';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** Parses `args` with `options`, allowing positional arguments (at most `maxPositionals`). */
+export function parseCommandLine<T extends Options>(args: string[], options: T, maxPositionals: number) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message.split('\n')[0]);
+  }
+  if (parsed.positionals.length > maxPositionals) throw new UsageError(`unexpected argument ${JSON.stringify(parsed.positionals[maxPositionals])}`);
+  return parsed;
+}
+
+/** Validates flag values (keyed by flag name) with `schema`; the first problem becomes `--flag: message`. */
+export function validateFlags<S extends z.ZodType>(schema: S, values: unknown): z.output<S> {
+  const result = schema.safeParse(values);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const flag = issue.path.map(String).join('.');
+  throw new UsageError(flag ? `--${flag}: ${issue.message}` : issue.message);
+}
+
+/** A whole-number flag from min to max. */
+export const wholeFlag = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, `expected a whole number from ${min} to ${max}`)
+    .transform(Number)
+    .pipe(z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+
+/** A number flag in (0, max], decimals allowed. */
+export const positiveFlag = (max: number) =>
+  z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, `expected a number greater than 0 and at most ${max}`)
+    .transform(Number)
+    .pipe(z.number().positive('must be greater than 0').max(max, `must be at most ${max}`));
+
+/** A flag that must be given. */
+export const requiredFlag = (what: string) => z.string({ error: `is required (${what})` }).min(1, `is required (${what})`);
+/** Runs `action`, turning a ValidationError (a plan or flag that does not fit) into a one-line usage error. */
+export function asUsage<T>(action: () => T): T {
+  try {
+    return action();
+  } catch (error) {
+    if (error instanceof ValidationError) throw new UsageError(error.message);
+    throw error;
+  }
+}

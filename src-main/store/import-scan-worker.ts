@@ -1,0 +1,32 @@
+/** The import scan's thread: opens each source read-only and validates all of it (see import-scan.ts). */
+import { parentPort } from 'node:worker_threads';
+import { toWireError } from '../../src-shared/api/errors';
+import { openImportSource } from './connection';
+import { scanImportSource } from './import-check';
+
+/** What the store sends: the files to scan, and the better-sqlite3 build to load them with. */
+export interface ScanRequest {
+  files: readonly string[];
+  nativeBinding?: string;
+}
+
+export type ScanReply = { ok: true } | { ok: false; error: { name: string; message: string } };
+
+const port = parentPort;
+if (!port) throw new Error('import-scan-worker.ts runs as a worker thread (see import-scan.ts)');
+port.once('message', ({ files, nativeBinding }: ScanRequest) => {
+  let reply: ScanReply = { ok: true };
+  try {
+    for (const file of files) {
+      const db = openImportSource(file, nativeBinding);
+      try {
+        scanImportSource(db, file);
+      } finally {
+        db.close();
+      }
+    }
+  } catch (error) {
+    reply = { ok: false, error: toWireError(error) };
+  }
+  port.postMessage(reply);
+});

@@ -1,0 +1,16 @@
+/**
+ * Escape closes the side panel or menu of the screen that subscribes, for the life of the calling component. While a
+ * modal dialog is open, Escape belongs to the dialog (the browser closes it) and the panel beneath stays.
+ */
+import { onBeforeUnmount, onMounted } from 'vue';
+
+/** Whether an Escape press is for the screen: not already handled, and no modal dialog open above it. */
+export function isScreenEscape(event: Pick<KeyboardEvent, 'key' | 'defaultPrevented'>, document: Pick<Document, 'querySelector'>): boolean {
+  return event.key === 'Escape' && !event.defaultPrevented && document.querySelector('dialog[open]') === null;
+}
+
+export function useEscape(close: () => void): void {
+  const onKey = (event: KeyboardEvent) => isScreenEscape(event, document) && close();
+  onMounted(() => window.addEventListener('keydown', onKey));
+  onBeforeUnmount(() => window.removeEventListener('keydown', onKey));
+}

@@ -1,0 +1,49 @@
+/**
+ * The size charts are saved at: as on screen, a venue's preset, or a custom WIDTHxHEIGHT; the choice is remembered
+ * (shared by every chart's save menu).
+ */
+import { computed, ref } from 'vue';
+import { figurePresets, parseFigureSize, type FigureSize } from '../../../src-shared/charts/figureSize';
+
+const STORAGE_KEY = 'ttlab.figureSize';
+/** The choice that keeps the chart's size on screen. */
+export const SCREEN = 'screen';
+
+/** The sizes the menus offer: the screen, then the presets. */
+export const sizeChoices: ReadonlyArray<{ value: string; label: string }> = [{ value: SCREEN, label: 'As on screen' }, ...figurePresets.map((preset) => ({ value: preset.name, label: preset.label }))];
+
+function stored(): string {
+  const value = typeof localStorage !== 'undefined' ? localStorage.getItem(STORAGE_KEY) : null;
+  if (value === null || value === SCREEN) return SCREEN;
+  try {
+    parseFigureSize(value);
+    return value;
+  } catch {
+    return SCREEN;
+  }
+}
+
+const choice = ref(stored());
+
+export function useFigureSize() {
+  /** The figure size, or null to save as on screen. */
+  const size = computed<FigureSize | null>(() => (choice.value === SCREEN ? null : parseFigureSize(choice.value)));
+  const error = ref<string | null>(null);
+
+  /** Takes a preset name, "screen" or a custom size; a custom size that does not parse is refused with its reason. */
+  function choose(value: string): boolean {
+    const text = value.trim();
+    try {
+      if (text !== SCREEN) parseFigureSize(text);
+    } catch (failure) {
+      error.value = (failure as Error).message;
+      return false;
+    }
+    error.value = null;
+    choice.value = text;
+    localStorage.setItem(STORAGE_KEY, text);
+    return true;
+  }
+
+  return { choice, size, error, choose };
+}

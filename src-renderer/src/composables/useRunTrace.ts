@@ -1,0 +1,50 @@
+/**
+ * A stored run's traceability actions: resume it from its last saved state (a cancelled, failed or interrupted run),
+ * or verify it (train it again from its configuration and seed and compare every checkpoint bit for bit).
+ */
+import { computed, ref, shallowRef, type Ref } from 'vue';
+import type { RunStatus } from '../../../src-shared/api/contract';
+import { RESUMABLE_STATUSES } from '../../../src-shared/api/contract';
+import { describeVerify, type VerifyResult } from '../../../src-shared/run/verify';
+import { useLab } from './useLab';
+
+export function useRunTrace(runId: string, status: Ref<RunStatus | null>, onResumed: () => void) {
+  const { api } = useLab();
+  const busy = ref<'resume' | 'verify' | null>(null);
+  const error = ref<string | null>(null);
+  const verified = shallowRef<VerifyResult | null>(null);
+  /** What the last resume said: the step it went on from. */
+  const resumedFrom = ref<string | null>(null);
+
+  const resumable = computed(() => status.value !== null && RESUMABLE_STATUSES.includes(status.value));
+  const verifiable = computed(() => status.value !== null && status.value !== 'queued' && status.value !== 'running');
+  const verdict = computed(() => (verified.value ? describeVerify(verified.value) : null));
+
+  async function act(kind: 'resume' | 'verify', action: () => Promise<void>) {
+    if (busy.value) return;
+    busy.value = kind;
+    error.value = null;
+    try {
+      await action();
+    } catch (failure) {
+      error.value = `Could not ${kind}: ${(failure as Error).message}`;
+    } finally {
+      busy.value = null;
+    }
+  }
+
+  const resume = () =>
+    act('resume', async () => {
+      verified.value = null;
+      const result = await api.resumeRun({ runId });
+      resumedFrom.value = result.fromStep > 0 ? `Resumed from step ${result.fromStep.toLocaleString('en-US')} (checkpoint ${result.fromCheckpoint}).` : 'No saved state: the run started over from its first step.';
+      onResumed();
+    });
+
+  const verify = () =>
+    act('verify', async () => {
+      verified.value = await api.verifyRun({ runId });
+    });
+
+  return { busy, error, verified, verdict, resumedFrom, resumable, verifiable, resume, verify };
+}

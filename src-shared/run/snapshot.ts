@@ -1,0 +1,68 @@
+/**
+ * A run session's whole state at a moment between two chunks: the trainer (with its generator and engine), the limit
+ * integrated beside it, and where the session stands on its checkpoint schedule. Restoring it into a session built
+ * from the same configuration continues the run bit for bit as if it had never stopped.
+ */
+import { z } from 'zod';
+import { trainerKinds } from '../config/schema';
+import type { TrainerSnapshot } from '../trainers/types';
+import type { RunCheckpoint } from './types';
+
+/** Version of the layout below; a stored state of another version is not resumed (the run restarts from zero). */
+export const SESSION_SNAPSHOT_VERSION = 1 as const;
+
+export interface SessionSnapshot {
+  version: typeof SESSION_SNAPSHOT_VERSION;
+  trainer: TrainerSnapshot;
+  /** The two-timescale limit integrated beside SGD, when the run has one. */
+  limit: TrainerSnapshot | null;
+  /** Entries of the checkpoint schedule handled so far. */
+  next: number;
+  /** Checkpoints recorded so far (the run's series holds exactly these when the snapshot is stored). */
+  recorded: number;
+  /** Smallest loss recorded so far. */
+  best: number | null;
+  /** The latest recorded checkpoint, the base of the outcome. */
+  last: RunCheckpoint | null;
+}
+
+const float64Array = z.custom<Float64Array>((value) => value instanceof Float64Array, 'must be a Float64Array');
+const uint32Array = z.custom<Uint32Array>((value) => value instanceof Uint32Array, 'must be a Uint32Array');
+const uint8Array = z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'must be a Uint8Array');
+const int32Array = z.custom<Int32Array>((value) => value instanceof Int32Array, 'must be an Int32Array');
+const wholeNumber = z.number().int().nonnegative();
+
+const trainerSnapshotSchema = z.strictObject({
+  kind: z.enum(trainerKinds),
+  step: wholeNumber,
+  tau: z.number(),
+  a: float64Array,
+  u: float64Array,
+  rng: uint32Array.optional(),
+  extra: z
+    .record(z.string(), z.union([z.number(), z.boolean(), float64Array, uint8Array, int32Array]))
+    .optional(),
+}) satisfies z.ZodType<TrainerSnapshot>;
+
+const checkpointSchema = z.strictObject({
+  step: wholeNumber,
+  tau: z.number(),
+  loss: z.number(),
+  limitLoss: z.number().nullable(),
+  covered: wholeNumber,
+  a: float64Array,
+  u: float64Array,
+}) satisfies z.ZodType<RunCheckpoint>;
+
+export const sessionSnapshotSchema = z.strictObject({
+  version: z.literal(SESSION_SNAPSHOT_VERSION),
+  trainer: trainerSnapshotSchema,
+  limit: trainerSnapshotSchema.nullable(),
+  next: wholeNumber,
+  recorded: wholeNumber,
+  best: z.number().nullable(),
+  last: checkpointSchema.nullable(),
+}) satisfies z.ZodType<SessionSnapshot>;
+
+/** The checkpoint record schema, shared with the trainer protocol. */
+export const runCheckpointSchema = checkpointSchema;

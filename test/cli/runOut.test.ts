@@ -1,0 +1,59 @@
+/** `ttlab run --out FILE` never replaces a file without --force, and writes the result whole. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuild, projectRoot } from '../../scripts/ensure-build.mjs';
+import { checkOutputFile, writeOutputFile } from '../../src-main/cli/outputFile';
+import { UsageError } from '../../src-main/cli/errors';
+
+const bin = join(projectRoot, 'bin/ttlab.mjs');
+let dir: string;
+beforeAll(() => {
+  expect(ensureBuild(), 'npx electron-vite build failed').toBe(true);
+  dir = mkdtempSync(join(tmpdir(), 'ttlab-out-'));
+}, 300_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A run of 2,000 steps, not stored. */
+const tiny = ['run', '--preset', 'paper-two-timescale-quick', '--set', 'duration={"kind":"steps","steps":2000}', '--no-save'];
+
+function ttlab(...args: string[]) {
+  const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 120_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('ttlab run --out', () => {
+  it('refuses an existing file without --force, before running, and leaves it as it was', () => {
+    const file = join(dir, 'figure.png');
+    writeFileSync(file, 'a picture the user wants to keep');
+    const { code, stderr } = ttlab(...tiny, '--out', file);
+    expect(code).toBe(2);
+    expect(stderr.trim()).toBe(`ttlab: --out: ${file} exists already; add --force to replace it`);
+    expect(readFileSync(file, 'utf8')).toBe('a picture the user wants to keep');
+  });
+
+  it('replaces it with --force, leaving no temporary file beside it', () => {
+    const file = join(dir, 'replaced.json');
+    writeFileSync(file, 'old');
+    const { code } = ttlab(...tiny, '--out', file, '--force');
+    expect(code).toBe(0);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ status: 'done', steps: 2000 });
+    expect(readdirSync(dir).filter((name) => name.includes('replaced'))).toEqual(['replaced.json']);
+  });
+});
+
+describe('writeOutputFile', () => {
+  it('keeps a file that appeared after the check, and leaves nothing beside it', () => {
+    const path = checkOutputFile('out', join(dir, 'raced.json'), false);
+    writeFileSync(path, 'written by someone else meanwhile');
+    expect(() => writeOutputFile('out', path, '{}', false)).toThrow(UsageError);
+    expect(readFileSync(path, 'utf8')).toBe('written by someone else meanwhile');
+    expect(readdirSync(dir).filter((name) => name.includes('raced'))).toEqual(['raced.json']);
+  });
+
+  it('names the flag when the folder is missing', () => {
+    expect(() => checkOutputFile('out', join(dir, 'missing', 'x.json'), false)).toThrow(/^--out: folder .*missing does not exist$/);
+  });
+});

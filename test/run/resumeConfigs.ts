@@ -1,0 +1,47 @@
+/** Short configurations of every trainer kind (both SGD engines, both generators), shared by the resume tests. */
+import { parseRunConfig, type RunConfig } from '../../src-shared/config/schema';
+import type { RunCheckpoint } from '../../src-shared/run/types';
+
+const sgd = (m: number, rng: 'numpy' | 'fast', steps: number) =>
+  parseRunConfig({
+    trainer: 'sgd',
+    network: { m },
+    sgd: { h: 1e-3, epsilon: 0.5, limitBeside: true },
+    duration: { kind: 'steps', steps },
+    checkpoints: { count: 41 },
+    rng,
+    seed: 42,
+  });
+
+/** Label, configuration; sizes chosen so each run takes a fraction of a second to about a second. */
+export function resumeCases(scale = 1): Array<[string, RunConfig]> {
+  return [
+    ['SGD, dense engine, numpy generator', sgd(20, 'numpy', 400_000 * scale)],
+    ['SGD, dense engine, fast generator', sgd(20, 'fast', 400_000 * scale)],
+    ['SGD, tree engine, numpy generator', sgd(100, 'numpy', 200_000 * scale)],
+    ['SGD, tree engine, fast generator', sgd(100, 'fast', 200_000 * scale)],
+    ['two-timescale limit', parseRunConfig({ trainer: 'limit', seed: 42, duration: { kind: 'tau', tauMax: 0.035 }, ode: { steps: 3000 * scale }, checkpoints: { count: 31 } })],
+    ['population gradient flow', parseRunConfig({ trainer: 'gradient-flow', seed: 42, network: { m: 10 }, sgd: { epsilon: 0.1 }, duration: { kind: 'tau', tauMax: 0.01 }, ode: { steps: 60 * scale }, checkpoints: { count: 31 } })],
+    ['exact outer solve', parseRunConfig({ trainer: 'varpro', seed: 42, network: { m: 10 }, duration: { kind: 'tau', tauMax: 0.02 }, ode: { steps: 60 * scale }, checkpoints: { count: 31 } })],
+    ['full-batch GD', parseRunConfig({ trainer: 'full-batch', seed: 7, network: { m: 10, eta: 0.01 }, fullBatch: { d: 2, n: 300, epochs: 300 * scale }, checkpoints: { count: 31 } })],
+  ];
+}
+
+/** The first checkpoint field that differs bit for bit (Object.is on every number), or null. */
+export function firstDifference(expected: readonly RunCheckpoint[], actual: readonly RunCheckpoint[]): string | null {
+  if (expected.length !== actual.length) return `${actual.length} checkpoints instead of ${expected.length}`;
+  for (let i = 0; i < expected.length; i++) {
+    const e = expected[i];
+    const a = actual[i];
+    for (const key of ['step', 'tau', 'loss', 'limitLoss', 'covered'] as const) {
+      if (!Object.is(e[key], a[key])) return `checkpoint ${i} (step ${e.step}): ${key} ${a[key]} instead of ${e[key]}`;
+    }
+    for (const key of ['a', 'u'] as const) {
+      if (e[key].length !== a[key].length) return `checkpoint ${i}: ${key} has ${a[key].length} entries instead of ${e[key].length}`;
+      for (let j = 0; j < e[key].length; j++) {
+        if (!Object.is(e[key][j], a[key][j])) return `checkpoint ${i} (step ${e.step}): ${key}[${j}] ${a[key][j]} instead of ${e[key][j]}`;
+      }
+    }
+  }
+  return null;
+}
