@@ -42,9 +42,10 @@ describe.skipIf(missing.length > 0)('a sweep on a real Slurm cluster', () => {
     ...process.env,
     SLURM_CONF: '',
     TTLAB_FROM_SOURCE: '1',
-    // Ports of this test run's own: two runs at once (two checkouts, two people) must not meet on one port.
-    SLURM_TEST_CTLD_PORT: process.env.SLURM_TEST_CTLD_PORT ?? String(20_000 + 2 * (process.pid % 20_000)),
-    SLURM_TEST_SLURMD_PORT: process.env.SLURM_TEST_SLURMD_PORT ?? String(20_001 + 2 * (process.pid % 20_000)),
+    // Ports of this test run's own: two runs at once (two checkouts, two people) must not meet on one port. They stay
+    // below Linux's ephemeral range (32768 and up), where an outgoing connection could hold one.
+    SLURM_TEST_CTLD_PORT: process.env.SLURM_TEST_CTLD_PORT ?? String(20_000 + 2 * (process.pid % 6_000)),
+    SLURM_TEST_SLURMD_PORT: process.env.SLURM_TEST_SLURMD_PORT ?? String(20_001 + 2 * (process.pid % 6_000)),
   };
   const run = (command: string, args: string[], timeout = 120_000) => {
     const result = spawnSync(command, args, { encoding: 'utf8', env: { ...env, SLURM_CONF: join(state(), 'slurm.conf') }, timeout });
