@@ -13,17 +13,22 @@ const sgd = (m: number, rng: 'numpy' | 'fast', steps: number) =>
     seed: 42,
   });
 
-/** Label, configuration; sizes chosen so each run takes a fraction of a second to about a second. */
-export function resumeCases(scale = 1): Array<[string, RunConfig]> {
+/**
+ * Label, configuration. `long`: sizes for the SIGKILL test, each run longer than ten of its trainer process's first
+ * segments can get through (a process's chunks start at one step and grow at most 4x each, so k messages cover at
+ * most about 4^k steps): every planned kill lands before the run ends, however fast the machine.
+ */
+export function resumeCases(long = false): Array<[string, RunConfig]> {
+  const size = (short: number, killed: number) => (long ? killed : short);
   return [
-    ['SGD, dense engine, numpy generator', sgd(20, 'numpy', 400_000 * scale)],
-    ['SGD, dense engine, fast generator', sgd(20, 'fast', 400_000 * scale)],
-    ['SGD, tree engine, numpy generator', sgd(100, 'numpy', 200_000 * scale)],
-    ['SGD, tree engine, fast generator', sgd(100, 'fast', 200_000 * scale)],
-    ['two-timescale limit', parseRunConfig({ trainer: 'limit', seed: 42, duration: { kind: 'tau', tauMax: 0.035 }, ode: { steps: 3000 * scale }, checkpoints: { count: 31 } })],
-    ['population gradient flow', parseRunConfig({ trainer: 'gradient-flow', seed: 42, network: { m: 10 }, sgd: { epsilon: 0.1 }, duration: { kind: 'tau', tauMax: 0.01 }, ode: { steps: 60 * scale }, checkpoints: { count: 31 } })],
-    ['exact outer solve', parseRunConfig({ trainer: 'varpro', seed: 42, network: { m: 10 }, duration: { kind: 'tau', tauMax: 0.02 }, ode: { steps: 60 * scale }, checkpoints: { count: 31 } })],
-    ['full-batch GD', parseRunConfig({ trainer: 'full-batch', seed: 7, network: { m: 10, eta: 0.01 }, fullBatch: { d: 2, n: 300, epochs: 300 * scale }, checkpoints: { count: 31 } })],
+    ['SGD, dense engine, numpy generator', sgd(20, 'numpy', size(400_000, 1_200_000))],
+    ['SGD, dense engine, fast generator', sgd(20, 'fast', size(400_000, 1_200_000))],
+    ['SGD, tree engine, numpy generator', sgd(100, 'numpy', size(200_000, 600_000))],
+    ['SGD, tree engine, fast generator', sgd(100, 'fast', size(200_000, 600_000))],
+    ['two-timescale limit', parseRunConfig({ trainer: 'limit', seed: 42, duration: { kind: 'tau', tauMax: 0.035 }, ode: { steps: size(3000, 40_000) }, checkpoints: { count: 31 } })],
+    ['population gradient flow', parseRunConfig({ trainer: 'gradient-flow', seed: 42, network: { m: 10 }, sgd: { epsilon: 0.1 }, duration: { kind: 'tau', tauMax: 0.01 }, ode: { steps: size(60, 1500) }, checkpoints: { count: 31 } })],
+    ['exact outer solve', parseRunConfig({ trainer: 'varpro', seed: 42, network: { m: 10 }, duration: { kind: 'tau', tauMax: 0.02 }, ode: { steps: size(60, 4000) }, checkpoints: { count: 31 } })],
+    ['full-batch GD', parseRunConfig({ trainer: 'full-batch', seed: 7, network: { m: 10, eta: 0.01 }, fullBatch: { d: 2, n: 300, epochs: size(300, 8000) }, checkpoints: { count: 31 } })],
   ];
 }
 

@@ -99,7 +99,7 @@ async function startAndWait(config: Parameters<Lab['handlers']['startRun']>[0]['
 }
 
 describe('a run killed with SIGKILL and resumed, again and again', () => {
-  for (const [index, [label, config]] of resumeCases(3).entries()) {
+  for (const [index, [label, config]] of resumeCases(true).entries()) {
     it(`${label}: ${KILLS} kills, ${KILLS} resumes, the same checkpoints as a run never interrupted`, async () => {
       const random = choices(1000 + index);
       const plan = Array.from({ length: KILLS }, () => 2 + Math.floor(random() * 5));
