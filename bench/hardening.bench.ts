@@ -1,5 +1,5 @@
 /**
- * The host under load (issue 14): the longest event-loop stall while a 10,000-run sweep is created and while a report
+ * The host under load: the longest event-loop stall while a 10,000-run sweep is created and while a report
  * is exported (each time, other requests wait that long at most), and the host's memory while a WebSocket client that
  * never reads follows a 1 GB run.
  */

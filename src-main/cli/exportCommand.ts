@@ -3,8 +3,6 @@
  * --chart NAME at --size), an interactive HTML report (--html), a metrics CSV (--csv) or a whole report folder (--dir).
  * Every output is checked before anything is computed, and written atomically.
  */
-import { accessSync, constants, existsSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { NotFoundError } from '../../src-shared/api/errors';
 import { metricsCsv } from '../report/csv';
 import { loadReport, type ReportData, type ReportTarget } from '../report/data';
@@ -16,6 +14,7 @@ import { parseFlags } from './args';
 import { openCliStore } from './database';
 import { UsageError } from './errors';
 import { figureBytes, parseFigureFlags, type FigureFormat } from './figureOutputs';
+import { checkOutputFolder } from './outputFile';
 
 type Output = 'png' | 'csv' | 'dir' | FigureFormat;
 
@@ -34,14 +33,7 @@ function parseTarget(values: { run?: string; sweep?: string; runs?: string }): {
  * (a folder for --dir, whose other contents stay).
  */
 function checkOutput(flag: Output, file: string, force: boolean): string {
-  const path = resolve(file);
-  const folder = dirname(path);
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`--${flag}: folder ${folder} does not exist`);
-  try {
-    accessSync(folder, constants.W_OK);
-  } catch {
-    throw new UsageError(`--${flag}: folder ${folder} is not writable`);
-  }
+  const path = checkOutputFolder(flag, file);
   if (kindAt(path) !== 'none' && !force) throw new UsageError(`--${flag}: ${path} exists already; add --force to replace it`);
   try {
     checkTarget(path, force, flag === 'dir' ? 'folder' : 'file');

@@ -7,8 +7,8 @@ import { accessSync, constants, existsSync, linkSync, renameSync, rmSync, statSy
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from './errors';
 
-/** The absolute output path, or a usage error naming the flag: folder missing or read-only, target a folder, or taken without force. */
-export function checkOutputFile(flag: string, file: string, force: boolean): string {
+/** The absolute path of `file`, or a usage error naming the flag when its folder is missing or read-only. */
+export function checkOutputFolder(flag: string, file: string): string {
   const path = resolve(file);
   const folder = dirname(path);
   if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`--${flag}: folder ${folder} does not exist`);
@@ -17,6 +17,12 @@ export function checkOutputFile(flag: string, file: string, force: boolean): str
   } catch {
     throw new UsageError(`--${flag}: folder ${folder} is not writable`);
   }
+  return path;
+}
+
+/** The absolute output path, or a usage error naming the flag: folder missing or read-only, target a folder, or taken without force. */
+export function checkOutputFile(flag: string, file: string, force: boolean): string {
+  const path = checkOutputFolder(flag, file);
   if (existsSync(path)) {
     if (statSync(path).isDirectory()) throw new UsageError(`--${flag}: ${path} is a folder`);
     if (!force) throw new UsageError(`--${flag}: ${path} exists already; add --force to replace it`);

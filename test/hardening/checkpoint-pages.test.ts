@@ -1,5 +1,5 @@
 /**
- * Issue 14, item 1: getCheckpoints never builds an answer larger than one reply may carry; a large run is read thinned
+ * getCheckpoints never builds an answer larger than one reply may carry; a large run is read thinned
  * or in pages, and the pages put together are the whole series.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Issue 14, item 9: names a spreadsheet would run as formulas. The CSV stays lossless by default; the spreadsheet-safe
+ * Names a spreadsheet would run as formulas. The CSV stays lossless by default; the spreadsheet-safe
  * option prefixes such text cells with a quote and leaves numbers, negative ones included, as they are.
  */
 import { parse } from 'csv-parse/sync';

@@ -1,5 +1,5 @@
 /**
- * Issue 14, item 11 (Electron cannot run here: electron is mocked): the UI comes from app:// with its CSP in the
+ * The Electron shell (Electron cannot run here: electron is mocked): the UI comes from app:// with its CSP in the
  * response headers, frames may not navigate, and file:// gets no extra privileges.
  */
 import { EventEmitter } from 'node:events';

@@ -1,27 +1,19 @@
 /**
- * Issue 14, item 6: exports never destroy user files. --force replaces only the files the export writes, and only
+ * Exports never destroy user files. --force replaces only the files the export writes, and only
  * regular files: the other contents of a report folder stay, and links, devices, pipes and folders are refused.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync, lstatSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exportCommand } from '../../src-main/cli/exportCommand';
 import { UsageError } from '../../src-main/cli/errors';
 import { ReportWriteError, writeFileAtomically, writeFolderAtomically } from '../../src-main/report/exportReport';
 import { REPORT_FILES } from '../../src-main/report/files';
-import { openReportLab, type ReportLab } from '../report/lab';
+import { useExportLab } from '../report/lab';
 import { tempFolder } from '../store/helpers';
 
-let lab: ReportLab;
-beforeAll(() => {
-  lab = openReportLab();
-  vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-});
-afterAll(() => {
-  vi.restoreAllMocks();
-  lab.dispose();
-});
+const exports = useExportLab();
 
 /** A folder holding a user's files and an old report image. */
 function userFolder(): string {
@@ -39,7 +31,7 @@ describe('export --dir into an existing folder with --force', () => {
     const cwd = process.cwd();
     process.chdir(dir);
     try {
-      expect(await exportCommand(['--run', lab.runId, '--dir', '.', '--force', '--db', lab.file])).toBe(0);
+      expect(await exportCommand(['--run', exports.lab.runId, '--dir', '.', '--force', '--db', exports.lab.file])).toBe(0);
     } finally {
       process.chdir(cwd);
     }
@@ -73,7 +65,7 @@ describe('export to a single file with --force', () => {
     const fifo = join(dir, 'pipe.png');
     execFileSync('mkfifo', [fifo]);
     for (const [flag, path] of [['--png', fifo], ['--csv', '/dev/null'], ['--png', dir]] as const) {
-      const error = await exportCommand(['--run', lab.runId, flag, path, '--force', '--db', lab.file]).catch((thrown: unknown) => thrown);
+      const error = await exportCommand(['--run', exports.lab.runId, flag, path, '--force', '--db', exports.lab.file]).catch((thrown: unknown) => thrown);
       expect(error).toBeInstanceOf(UsageError);
       expect((error as Error).message).toMatch(new RegExp(`^${flag}: .* is (not a regular file or folder|a folder): force replaces only a regular file$`));
     }

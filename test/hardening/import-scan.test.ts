@@ -1,5 +1,5 @@
 /**
- * Issue 14, item 5, off the event loop: import sources are checked on a worker thread, within a time limit, before
+ * Off the event loop: import sources are checked on a worker thread, within a time limit, before
  * anything is copied; the event loop turns meanwhile.
  */
 import { join } from 'node:path';

@@ -1,5 +1,5 @@
 /**
- * Issue 14, item 5: an import reads only real tables of the lab's schema (no views, no triggers), validates every row
+ * An import reads only real tables of the lab's schema (no views, no triggers), validates every row
  * with the shared schemas, and never attaches an imported run to one of the user's own sweeps.
  */
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-/** Issue 14, item 1, the IPC path: whatever is thrown while a request is answered comes back as a typed error. */
+/** The IPC path: whatever is thrown while a request is answered comes back as a typed error. */
 import type { IpcMain, IpcMainInvokeEvent, WebFrameMain } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { registerLabIpc } from '../../src-main/electron/ipc';

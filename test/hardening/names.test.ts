@@ -1,5 +1,5 @@
 /**
- * Issue 14, item 8: names are validated once where they enter (API, CLI) and escaped where they leave (chart tooltip
+ * Names are validated once where they enter (API, CLI) and escaped where they leave (chart tooltip
  * HTML, the terminal).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Issue 14, item 7: a trainer whose parent is killed ends within a second or two, even in the middle of a long
+ * A trainer whose parent is killed ends within a second or two, even in the middle of a long
  * gradient-flow step that keeps its main thread busy for many seconds.
  */
 import { spawn } from 'node:child_process';

@@ -1,5 +1,5 @@
 /**
- * Issue 14, item 10: a report is drawn on a worker thread, so the host's event loop turns (and answers other requests)
+ * A report is drawn on a worker thread, so the host's event loop turns (and answers other requests)
  * while it renders; a renderer failure comes back as an error with its name, and the host goes on.
  */
 import { unzipSync } from 'fflate';

@@ -1,5 +1,5 @@
 /**
- * Issue 14, items 1 and 3: no reply can crash the host (a reply that cannot be encoded is answered with a typed error),
+ * No reply can crash the host (a reply that cannot be encoded is answered with a typed error),
  * and a client that stops reading costs the host a bounded backlog, not the whole checkpoint stream.
  */
 import type { AddressInfo } from 'node:net';

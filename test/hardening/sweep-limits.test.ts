@@ -1,5 +1,5 @@
 /**
- * Issue 14, items 2 and 4: a sweep's expanded size and a run's memory are checked before anything is built; a sweep is
+ * A sweep's expanded size and a run's memory are checked before anything is built; a sweep is
  * created in chunks that give the event loop turns; a sweep whose creation fails leaves nothing behind.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-/** Issue 14, item 1, the run view: it asks for a thinned series, shows it, and reads the rest in bounded pages. */
+/** The run view: it asks for a thinned series, shows it, and reads the rest in bounded pages. */
 import { mount } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { defineComponent, h } from 'vue';

@@ -1,4 +1,7 @@
 /** One temporary lab shared by a test file: two short runs, a 1,000-neuron run and a 2 x 2 sweep, all really trained. */
+import { join } from 'node:path';
+import { afterAll, beforeAll, vi } from 'vitest';
+import { exportCommand } from '../../src-main/cli/exportCommand';
 import type { RunStore } from '../../src-main/store';
 import { openTempLab, quickConfig, storeRun, storeSweep, type TempLab } from './fixtures';
 
@@ -26,4 +29,25 @@ export function openReportLab(): ReportLab {
     seeds: [0, 1],
   });
   return { ...lab, runId, otherRunId, bigRunId, sweepId };
+}
+
+/**
+ * The report lab of a test file that drives `ttlab export` in-process: opened before its tests (stdout muted), closed
+ * after. `out(name)` is a path in the lab's folder; `run(...flags)` runs the export against the lab's database.
+ */
+export function useExportLab() {
+  const handle = {
+    lab: undefined as unknown as ReportLab,
+    out: (name: string) => join(handle.lab.dir, name),
+    run: (...args: string[]) => exportCommand([...args, '--db', handle.lab.file]),
+  };
+  beforeAll(() => {
+    handle.lab = openReportLab();
+    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+  });
+  afterAll(() => {
+    vi.restoreAllMocks();
+    handle.lab.dispose();
+  });
+  return handle;
 }
