@@ -22,6 +22,8 @@ export interface TimeChartOptions {
   logX?: boolean;
   /** interactive: add zooming by wheel and drag (the UI); reports leave it off. */
   interactive?: boolean;
+  /** What one trainer step is, on the step axis: full-batch runs count epochs. */
+  stepName?: string;
 }
 
 /** Series with more points than this draw without animation. */
@@ -33,14 +35,14 @@ export function timeColumn(series: CheckpointSeries, x: TimeAxis = 'tau'): Float
   return x === 'step' ? series.step : series.tau;
 }
 
-function timeAxisName(x: TimeAxis = 'tau'): string {
-  return x === 'step' ? 'trainer step k' : 'slow time τ = k·h·ε';
+function timeAxisName({ x = 'tau', stepName }: TimeChartOptions): string {
+  return x === 'step' ? (stepName ?? 'trainer step k') : 'slow time τ = k·h·ε';
 }
 
 /** The horizontal axis of a chart over time, spanning exactly the recorded checkpoints. */
 export function timeAxis(options: TimeChartOptions): AxisOption {
   // The last checkpoint's time is rarely a round number: its label would overlap the last round tick.
-  return valueAxis(timeAxisName(options.x), options.logX, { min: 'dataMin', max: 'dataMax', axisLabel: { formatter: (value: number) => formatNumber(value, 3), showMaxLabel: false } });
+  return valueAxis(timeAxisName(options), options.logX, { min: 'dataMin', max: 'dataMax', axisLabel: { formatter: (value: number) => formatNumber(value, 3), showMaxLabel: false } });
 }
 
 /** A numeric axis named after what it measures; log axes use base 10. */
