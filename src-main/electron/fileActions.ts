@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Dialog, Shell } from 'electron';
 import type { LabHost } from './labHost';
+import { databaseFiles } from '../cluster/merge-files';
 import { sameFile } from './sameFile';
 
 export interface FileActionDeps {
@@ -24,6 +25,7 @@ export interface FileActionDeps {
 export interface FileActions {
   openDatabase(): Promise<void>;
   importRuns(): Promise<void>;
+  importRunsFromFolder(): Promise<void>;
   backupDatabase(): Promise<void>;
   revealDataFolder(): void;
 }
@@ -85,7 +87,28 @@ export function fileActions(deps: FileActionDeps): FileActions {
     });
     const files = choice.canceled ? [] : choice.filePaths;
     if (files.length === 0) return;
-    const from = files.length === 1 ? path.basename(files[0]) : `${files.length} files`;
+    await mergeFiles(files, files.length === 1 ? path.basename(files[0]) : `${files.length} files`);
+  }
+
+  /** Merges the lab databases of a folder: a cluster plan folder (its shards/ subfolder) or any folder of .sqlite files. */
+  async function importRunsFromFolder(): Promise<void> {
+    const choice = await dialog.showOpenDialog({
+      title: 'Import Runs From a Folder of Databases',
+      defaultPath: path.dirname(host.file),
+      properties: ['openDirectory'],
+    });
+    const folder = choice.canceled ? undefined : choice.filePaths[0];
+    if (folder === undefined) return;
+    const shards = path.join(folder, 'shards');
+    const files = databaseFiles([fs.statSync(shards, { throwIfNoEntry: false })?.isDirectory() ? shards : folder]);
+    if (files.length === 0) {
+      await showError(`No lab databases in ${path.basename(folder)}`, `${folder} holds no .sqlite file (nor does a shards folder inside it).`);
+      return;
+    }
+    await mergeFiles(files, `${files.length} file${files.length === 1 ? '' : 's'} in ${path.basename(folder)}`);
+  }
+
+  async function mergeFiles(files: readonly string[], from: string): Promise<void> {
     try {
       // Schema, size and every row checked on a worker thread first: the window never freezes on a hostile file.
       await host.store.checkImports(files);
@@ -115,7 +138,7 @@ export function fileActions(deps: FileActionDeps): FileActions {
     }
   }
 
-  return { openDatabase, importRuns, backupDatabase, revealDataFolder: () => deps.shell.showItemInFolder(host.file) };
+  return { openDatabase, importRuns, importRunsFromFolder, backupDatabase, revealDataFolder: () => deps.shell.showItemInFolder(host.file) };
 }
 
 /**

@@ -28,6 +28,7 @@ export function menuTemplate(actions: MenuActions, platform: NodeJS.Platform, de
       separator,
       { label: 'Open Database…', accelerator: 'CmdOrCtrl+O', click: () => void actions.openDatabase() },
       { label: 'Import Runs…', click: () => void actions.importRuns() },
+      { label: 'Import Runs From Folder…', click: () => void actions.importRunsFromFolder() },
       { label: 'Back Up Database…', click: () => void actions.backupDatabase() },
       { label: mac ? 'Reveal Database in Finder' : 'Show Database in Folder', click: () => actions.revealDataFolder() },
       separator,

@@ -149,7 +149,26 @@ describe('File > Import Runs…', () => {
     expect(host.store.listRuns()).toHaveLength(5);
   });
 
-  it('adds nothing from a file that is not a lab database, and leaves that file alone', async () => {
+  it('merges the shard databases of a cluster plan folder, or of any folder, picked as a folder', async () => {
+    const plan = tempFolder();
+    fs.mkdirSync(path.join(plan, 'shards'));
+    labDatabase(path.join(plan, 'shards', 'shard-0-of-2.sqlite'), 2);
+    labDatabase(path.join(plan, 'shards', 'shard-1-of-2.sqlite'), 1);
+    fs.writeFileSync(path.join(plan, 'shards', 'shard-1-of-2.json'), '{}');
+    const { host, dialog, actions, messages } = setUp({ open: [plan] });
+    await actions.importRunsFromFolder();
+    expect(dialog.showOpenDialog.mock.calls[0]).toMatchObject([{ properties: ['openDirectory'] }]);
+    expect(host.store.listRuns()).toHaveLength(3);
+    expect(messages[0]).toMatchObject({ type: 'info', message: `Imported 3 runs from 2 files in ${path.basename(plan)}` });
+
+    const empty = tempFolder();
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [empty] });
+    await actions.importRunsFromFolder();
+    expect(messages[1]).toMatchObject({ type: 'error', message: `No lab databases in ${path.basename(empty)}` });
+    expect(host.store.listRuns()).toHaveLength(3);
+  });
+
+    it('adds nothing from a file that is not a lab database, and leaves that file alone', async () => {
     const elsewhere = tempFolder();
     fs.writeFileSync(path.join(elsewhere, 'junk.sqlite'), Buffer.alloc(4096, 7));
     const before = folderContents(elsewhere);

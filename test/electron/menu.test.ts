@@ -6,7 +6,7 @@ import { commands as menuCommands } from '../../src-shared/api/commands';
 vi.mock('electron', () => ({}));
 
 function fakeActions() {
-  return { send: vi.fn(), openDatabase: vi.fn(async () => undefined), importRuns: vi.fn(async () => undefined), backupDatabase: vi.fn(async () => undefined), revealDataFolder: vi.fn() } satisfies MenuActions;
+  return { send: vi.fn(), openDatabase: vi.fn(async () => undefined), importRuns: vi.fn(async () => undefined), importRunsFromFolder: vi.fn(async () => undefined), backupDatabase: vi.fn(async () => undefined), revealDataFolder: vi.fn() } satisfies MenuActions;
 }
 
 /** Every item of the template, submenus flattened. */
