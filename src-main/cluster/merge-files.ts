@@ -15,6 +15,16 @@ export function databaseFiles(paths: readonly string[]): string[] {
   });
 }
 
+/**
+ * The databases to import from `path`: a file as it is; a folder as its .sqlite files, or those of its `shards`
+ * folder when it has one (a cluster plan folder keeps its shard databases there).
+ */
+export function importSources(path: string): string[] {
+  if (!statSync(path, { throwIfNoEntry: false })?.isDirectory()) return databaseFiles([path]);
+  const shards = join(path, 'shards');
+  return databaseFiles([statSync(shards, { throwIfNoEntry: false })?.isDirectory() ? shards : path]);
+}
+
 /** Merges `files` into the lab database `into` (created when missing) in one transaction; see RunStore.mergeFrom. */
 export function mergeInto(into: string, files: readonly string[], journal: OpenOptions['journal'] = 'wal'): MergeCounts {
   const created = !existsSync(into);

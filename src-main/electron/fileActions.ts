@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Dialog, Shell } from 'electron';
 import type { LabHost } from './labHost';
-import { databaseFiles } from '../cluster/merge-files';
+import { importSources } from '../cluster/merge-files';
 import { sameFile } from './sameFile';
 
 export interface FileActionDeps {
@@ -99,8 +99,7 @@ export function fileActions(deps: FileActionDeps): FileActions {
     });
     const folder = choice.canceled ? undefined : choice.filePaths[0];
     if (folder === undefined) return;
-    const shards = path.join(folder, 'shards');
-    const files = databaseFiles([fs.statSync(shards, { throwIfNoEntry: false })?.isDirectory() ? shards : folder]);
+    const files = importSources(folder);
     if (files.length === 0) {
       await showError(`No lab databases in ${path.basename(folder)}`, `${folder} holds no .sqlite file (nor does a shards folder inside it).`);
       return;

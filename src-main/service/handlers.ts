@@ -1,4 +1,7 @@
 /** The lab's API methods: the store answers the questions, LiveRuns starts and stops runs. */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { importSources } from '../cluster/merge-files';
 import { RESUMABLE_STATUSES, type LabHandlers } from '../../src-shared/api/contract';
 import { ReplyTooLargeError } from '../../src-shared/api/errors';
 import { presets } from '../../src-shared/config/presets';
@@ -89,5 +92,14 @@ export function createHandlers(store: RunStore, live: LiveRuns, reproducer: Repr
       return { sweepId, resumed, finished: runs.filter((run) => run.status === 'done' || run.status === 'diverged').length };
     },
     verifyRun: ({ runId }) => live.verify(runId),
+    importRunsFrom: async ({ path }) => {
+      if (!existsSync(resolve(path))) throw new ValidationError(`path: nothing at ${path}`, 'path');
+      const files = importSources(resolve(path));
+      if (files.length === 0) throw new ValidationError(`path: no lab database (.sqlite file) at ${path}`, 'path');
+      // Schema, size and every row checked on a worker thread first: the host keeps answering meanwhile.
+      await store.checkImports(files);
+      const { added, replaced, present, refused, sweeps } = store.mergeFrom(files);
+      return { files, added, replaced, present, refused, sweeps };
+    },
   };
 }

@@ -240,6 +240,11 @@ export const methodSchemas = {
   resumeSweep: z.strictObject({ sweepId: id }),
   /** Trains a stored run again from its configuration and seed and compares every checkpoint bit for bit. */
   verifyRun: z.strictObject({ runId: id }),
+  /**
+   * Merges lab databases found on the lab's own machine (the host's, in browser mode): a database file, a folder of
+   * them, or a cluster plan folder (its shards). One transaction: a refused file writes nothing.
+   */
+  importRunsFrom: z.strictObject({ path: z.string().trim().min(1, 'give a folder or a database file').max(4096, 'must be at most 4096 characters') }),
 } as const;
 
 export type LabMethod = keyof typeof methodSchemas;
@@ -271,6 +276,21 @@ export interface MethodResults {
   resumeRun: ResumeResult;
   resumeSweep: { sweepId: string; resumed: ResumeResult[]; finished: number };
   verifyRun: VerifyResult;
+  importRunsFrom: ImportResult;
+}
+
+/** What an import of other lab databases did. */
+export interface ImportResult {
+  /** The database files read. */
+  files: string[];
+  /** Runs new here (of them, `replaced` took the place of an unfinished copy). */
+  added: number;
+  replaced: number;
+  /** Runs stored here already, left as they are. */
+  present: number;
+  /** Runs refused: another run is stored under the same id. */
+  refused: number;
+  sweeps: number;
 }
 
 /** What the UI calls. */

@@ -23,6 +23,7 @@ export const methodNames = [
   'resumeRun',
   'resumeSweep',
   'verifyRun',
+  'importRunsFrom',
 ] as const;
 
 export const eventNames = ['run:progress', 'run:checkpoints', 'run:status', 'reproduce:progress'] as const;
