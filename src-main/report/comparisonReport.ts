@@ -1,5 +1,5 @@
 /** The report of several runs: overlaid losses named by what differs, the differing configuration, final fits. */
-import { differenceLabels, differingFields, fieldText, flattenConfig } from '../../src-shared/analysis/configFields';
+import { differingFields, fieldText, flattenConfig, runLabels } from '../../src-shared/analysis/configFields';
 import { comparisonLossOption } from '../../src-shared/charts/comparison';
 import { fieldLabel } from '../../src-shared/config/fieldLabels';
 import { fitChartOption } from '../../src-shared/charts/fit';
@@ -49,7 +49,7 @@ function differenceTable(runs: readonly ReportRun[]): Block {
 const fitColumns = (count: number) => Math.min(3, count);
 
 export function comparisonReportBlocks(runs: readonly ReportRun[], context: ReportContext): Block[] {
-  const labels = differenceLabels(
+  const labels = runLabels(
     runs.map((run) => run.detail.config),
     runs.map((run) => run.detail.name),
   );

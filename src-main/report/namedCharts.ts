@@ -3,7 +3,7 @@
  * report: a run's loss, neurons, weights and fit; a comparison's loss overlay and seed bands; a sweep's final losses,
  * convergence and phase maps. Drawn from the same option builders as the UI.
  */
-import { differenceLabels } from '../../src-shared/analysis/configFields';
+import { differenceLabels, runLabels } from '../../src-shared/analysis/configFields';
 import { seedBand, seedGroups } from '../../src-shared/analysis/groups';
 import type { BandKind } from '../../src-shared/analysis/intervals';
 import { comparisonLossOption, needsLogTime } from '../../src-shared/charts/comparison';
@@ -60,7 +60,7 @@ function seedBandChart(runs: readonly ReportRun[], band: BandKind): ChartOption 
 }
 
 function comparisonCharts(runs: readonly ReportRun[], options: NamedChartOptions): Record<string, ChartOption> {
-  const labels = differenceLabels(
+  const labels = runLabels(
     runs.map((run) => run.detail.config),
     runs.map((run) => run.detail.name),
   );

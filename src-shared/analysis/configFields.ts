@@ -55,6 +55,15 @@ export function shortFieldNames(paths: readonly string[]): string[] {
 /** A value for a label: numbers with four significant digits (2e-5, 0.035), the rest as fieldText. */
 const labelValue = (value: FieldValue | undefined) => (typeof value === 'number' ? formatNumber(value) : fieldText(value));
 
+/**
+ * The legend labels of compared runs: their names, with what sets a run apart added where two runs share a name (so
+ * the legend still tells every curve apart).
+ */
+export function runLabels(configs: readonly RunConfig[], names: readonly string[]): string[] {
+  const differences = differenceLabels(configs, names);
+  return names.map((name, i) => (names.indexOf(name) !== names.lastIndexOf(name) && differences[i] !== name ? `${name} (${differences[i]})` : name));
+}
+
 /** One label per run naming what differs, e.g. "epsilon=1, seed=3"; `fallback` (the run name) when nothing does. */
 export function differenceLabels(configs: readonly RunConfig[], fallback: readonly string[]): string[] {
   const paths = differingFields(configs);

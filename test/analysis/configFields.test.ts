@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { differenceLabels, differingFields, flattenConfig, shortFieldNames } from '../../src-shared/analysis/configFields';
+import { differenceLabels, differingFields, flattenConfig, runLabels, shortFieldNames } from '../../src-shared/analysis/configFields';
 import { parseRunConfig } from '../../src-shared/config/schema';
 
 describe('configuration fields', () => {
@@ -21,5 +21,13 @@ describe('configuration fields', () => {
 
   it('shortens paths to their shortest unambiguous ending', () => {
     expect(shortFieldNames(['sgd.h', 'network.positions.kind', 'network.weights.kind', 'duration.kind'])).toEqual(['h', 'positions.kind', 'weights.kind', 'duration.kind']);
+  });
+});
+
+describe('runLabels', () => {
+  it('names compared runs by their names, adding what differs only where two share a name', () => {
+    const configs = [1, 2, 3].map((seed) => parseRunConfig({ seed }));
+    expect(runLabels(configs, ['first', 'second', 'third'])).toEqual(['first', 'second', 'third']);
+    expect(runLabels(configs, ['probe', 'probe', 'other'])).toEqual(['probe (seed=1)', 'probe (seed=2)', 'other']);
   });
 });

@@ -42,11 +42,12 @@ describe('report images', () => {
     expect(textInk(page.svg, pagePng(page.svg, { pixelRatio: 1, fonts: [] }), 1)).toBe(0);
   });
 
-  it('names compared runs by what differs in their configurations', () => {
+  it('names compared runs by their names, and tables what differs in their configurations', () => {
     const page = reportSvg(loadReport(lab.store, { runIds: [lab.runId, lab.otherRunId] }), context);
-    expect(page.svg).toContain('epsilon=2e-5');
-    expect(page.svg).toContain('epsilon=0.001');
-    expect(page.svg).toContain('seed=7');
+    expect(page.svg).toContain('quick two-timescale');
+    expect(page.svg).toContain('larger epsilon, seed 7');
+    expect(page.svg).not.toContain('epsilon=2e-5');
+    for (const value of ['2e-5', '0.001', '>7<']) expect(page.svg).toContain(value);
   });
 
   it('is the same SVG for the same data and context', () => {

@@ -5,7 +5,7 @@
  */
 import { computed, ref, shallowRef } from 'vue';
 import type { CheckpointSeries, RunDetail } from '../../../src-shared/api/contract';
-import { differenceLabels, differingFields } from '../../../src-shared/analysis/configFields';
+import { differenceLabels, differingFields, runLabels } from '../../../src-shared/analysis/configFields';
 import { quantileBand, seedGroups } from '../../../src-shared/analysis/groups';
 import { compareLossOption, type CompareCurve } from '../../../src-shared/charts/historyCompare';
 import { clockValues, type Clock } from '../../../src-shared/charts/historyTime';
@@ -72,7 +72,7 @@ export function useCompare(runIds: readonly string[]) {
   /** groups: indices of the runs drawn as each curve. */
   const groups = computed(() => (pooled.value ? seedGroups(configs.value) : configs.value.map((_, i) => [i])));
   const runs = computed<ComparedRun[]>(() => {
-    const labels = differenceLabels(configs.value, loaded.value.map((run) => run.detail.name));
+    const labels = runLabels(configs.value, loaded.value.map((run) => run.detail.name));
     const curveOf = new Map(groups.value.flatMap((members, curve) => members.map((i) => [i, curve] as const)));
     return loaded.value.map((run, i) => ({ ...run, label: labels[i], curve: curveOf.get(i)! }));
   });
