@@ -6,6 +6,7 @@
 import { computed, ref, shallowRef } from 'vue';
 import type { CheckpointSeries, RunDetail } from '../../../src-shared/api/contract';
 import { differenceLabels, differingFields, runLabels } from '../../../src-shared/analysis/configFields';
+import { checkpointsPerReply } from '../../../src-shared/config/limits';
 import { quantileBand, seedGroups } from '../../../src-shared/analysis/groups';
 import { compareLossOption, type CompareCurve } from '../../../src-shared/charts/historyCompare';
 import { clockValues, type Clock } from '../../../src-shared/charts/historyTime';
@@ -49,16 +50,15 @@ export function useCompare(runIds: readonly string[]) {
     received.value = 0;
     try {
       const ids = runIds.slice(0, MAX_COMPARED);
-      const [details, series] = await Promise.all([
-        api.getRunDetails({ runIds: ids }),
-        Promise.all(
-          ids.map(async (runId) => {
-            const answer = await api.getCheckpoints({ runId, maxCheckpoints: COMPARED_CHECKPOINTS });
-            received.value++;
-            return answer;
-          }),
-        ),
-      ]);
+      const details = await api.getRunDetails({ runIds: ids });
+      // Thinned to what the charts need, and never more than one reply can carry at the run's width (wide runs).
+      const series = await Promise.all(
+        details.map(async ({ id, config }) => {
+          const answer = await api.getCheckpoints({ runId: id, maxCheckpoints: Math.min(COMPARED_CHECKPOINTS, checkpointsPerReply(config)) });
+          received.value++;
+          return answer;
+        }),
+      );
       loaded.value = details.map((detail, i) => ({ detail, series: series[i] }));
       error.value = null;
     } catch (failure) {
