@@ -110,8 +110,7 @@ export function fileActions(deps: FileActionDeps): FileActions {
   async function mergeFiles(files: readonly string[], from: string): Promise<void> {
     try {
       // Schema, size and every row checked on a worker thread first: the window never freezes on a hostile file.
-      await host.store.checkImports(files);
-      const counts = host.store.mergeFrom(files);
+      const counts = await host.store.importFiles(files);
       if (counts.added > 0) deps.runsChanged();
       const replaced = counts.replaced > 0 ? ` ${counts.replaced} unfinished run(s) were replaced by their finished copies.` : '';
       const refused = counts.refused > 0 ? ` ${counts.refused} run(s) were refused: a different run with the same id is stored here.` : '';

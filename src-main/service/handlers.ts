@@ -87,7 +87,7 @@ export function createHandlers(store: RunStore, live: LiveRuns, reproducer: Repr
     resumeRun: ({ runId }) => live.resume(runId),
     resumeSweep: ({ sweepId }) => {
       const { runs } = store.getSweep(sweepId);
-      const stopped = runs.filter((run) => RESUMABLE_STATUSES.includes(run.status) && !live.statusOf(run.id));
+      const stopped = runs.filter((run) => RESUMABLE_STATUSES.includes(run.status));
       const resumed = stopped.map((run) => live.resume(run.id));
       return { sweepId, resumed, finished: runs.filter((run) => run.status === 'done' || run.status === 'diverged').length };
     },
@@ -96,9 +96,7 @@ export function createHandlers(store: RunStore, live: LiveRuns, reproducer: Repr
       if (!existsSync(resolve(path))) throw new ValidationError(`path: nothing at ${path}`, 'path');
       const files = importSources(resolve(path));
       if (files.length === 0) throw new ValidationError(`path: no lab database (.sqlite file) at ${path}`, 'path');
-      // Schema, size and every row checked on a worker thread first: the host keeps answering meanwhile.
-      await store.checkImports(files);
-      const { added, replaced, present, refused, sweeps } = store.mergeFrom(files);
+      const { added, replaced, present, refused, sweeps } = await store.importFiles(files);
       return { files, added, replaced, present, refused, sweeps };
     },
   };

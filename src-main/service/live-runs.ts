@@ -3,7 +3,6 @@
  * its progress is announced (and saved now and then), and its end is saved and announced exactly once.
  */
 import type { ResumeResult, RunStatus } from '../../src-shared/api/contract';
-import { RunStateError } from '../../src-shared/api/errors';
 import { totalSteps } from '../../src-shared/config/schema';
 import type { VerifyResult } from '../../src-shared/run/verify';
 import type { RunConfig } from '../../src-shared/config/schema';
@@ -66,10 +65,11 @@ export class LiveRuns {
     }
   }
 
-  /** Queues a cancelled, failed or interrupted run again, from its last saved state (see RunStore.prepareResume). */
+  /**
+   * Queues a cancelled, failed or interrupted run again, from its last saved state (see RunStore.prepareResume, which
+   * refuses a live run: its stored status is queued or running).
+   */
   resume(runId: string): ResumeResult {
-    const status = this.statusOf(runId);
-    if (status) throw new RunStateError(`run ${runId} is ${status}: only a cancelled, failed or interrupted run can be resumed`);
     const { config, resume, durationMs } = this.store.prepareResume(runId);
     this.submit(runId, config, totalSteps(config), resume ? { snapshot: resume, durationMs } : null);
     return { runId, fromStep: resume?.trainer.step ?? 0, fromCheckpoint: resume?.recorded ?? 0 };
@@ -77,8 +77,6 @@ export class LiveRuns {
 
   /** Trains a stored run again in the pool and compares it with what is stored (see verify.ts). */
   async verify(runId: string): Promise<VerifyResult> {
-    const status = this.statusOf(runId);
-    if (status) throw new RunStateError(`run ${runId} is ${status}: verify it once it has finished`);
     return verifyRun(this.store, this.pool, runId);
   }
 

@@ -262,6 +262,12 @@ export class RunStore {
     return scanImportFiles(files, { nativeBinding: this.options.nativeBinding, timeoutMs });
   }
 
+  /** Imports other lab databases: every file checked off the event loop (checkImports), then merged (mergeFrom). */
+  async importFiles(files: readonly string[]): Promise<MergeCounts> {
+    await this.checkImports(files);
+    return this.mergeFrom(files);
+  }
+
   /**
    * Adds the runs and sweeps of the lab database `otherFile` that this one lacks (matched by id), checkpoints byte for
    * byte, in one transaction: on any error nothing is added. `otherFile` is opened read-only after the same checks

@@ -20,8 +20,8 @@ export function serveTrainer(channel: ParentChannel, createSession: CreateSessio
     } else if (run && !run.ended) {
       channel.send({ type: 'error', error: { name: 'ProtocolError', message: 'this trainer process is still busy with a run' } });
     } else {
-      run = new TrainerRun(channel, fault, stateIntervalMs);
-      run.start(message.config, createSession, message.resume);
+      run = new TrainerRun(channel, fault, stateIntervalMs, message.resume);
+      run.start(message.config, createSession);
     }
   });
 }

@@ -53,31 +53,29 @@ export class TrainerRun {
   private lastProgress = { at: this.startedAt, step: 0 };
   /** When the session's state was last sent. */
   private stateSentAt = this.startedAt;
-  private batch: CheckpointBatch;
+  /** Checkpoints not sent yet; a resumed run's series goes on from the checkpoints its state follows. */
+  private readonly batch: CheckpointBatch;
 
   constructor(
     private readonly channel: ParentChannel,
     private fault: Fault,
     private readonly stateIntervalMs = STATE_INTERVAL_MS,
+    /** A state sent earlier by a run of the same configuration, to go on from. */
+    private readonly resume?: SessionSnapshot,
   ) {
-    this.batch = this.newBatch(0);
-  }
-
-  private newBatch(firstIndex: number): CheckpointBatch {
-    return new CheckpointBatch(firstIndex, (firstIndex, checkpoints) => {
+    this.batch = new CheckpointBatch(resume?.recorded ?? 0, (firstIndex, checkpoints) => {
       // An injected exit has been decided: the process says nothing more.
       if (this.exiting) return;
-      this.channel.send({ type: 'checkpoints', firstIndex, checkpoints });
+      channel.send({ type: 'checkpoints', firstIndex, checkpoints });
       this.injectFault();
     });
   }
 
-  /** Starts the run from its beginning, or from `resume`, a state sent earlier by a run of the same configuration. */
-  start(config: RunConfig, createSession: CreateSession, resume?: SessionSnapshot): void {
+  /** Starts the run from its beginning, or from the state given to the constructor. */
+  start(config: RunConfig, createSession: CreateSession): void {
     let session: RunSession;
     try {
-      this.batch = this.newBatch(resume?.recorded ?? 0);
-      session = createSession(config, (checkpoint) => this.batch.add(checkpoint), resume);
+      session = createSession(config, (checkpoint) => this.batch.add(checkpoint), this.resume);
     } catch (error) {
       this.fail(error);
       return;

@@ -51,18 +51,18 @@ export function createRunSession(config: RunConfig, onCheckpoint: (checkpoint: R
   // The limit starts from the initial positions, so it is built before the trainer moves to the snapshot.
   const { limit, note: limitNote } = limitBeside(config, trainer);
   const oneDimensional = config.trainer !== 'full-batch';
+  /** Entries of the schedule handled; while the session runs, each one recorded a checkpoint. */
   let next = 0;
-  let recorded = 0;
   let status: SessionStatus = 'running';
   let error: string | null = null;
   let last: RunCheckpoint | null = null;
   let best: number | null = null;
   if (resume) {
     if ((resume.limit === null) !== (limit === null)) throw new Error('this saved state does not fit the run: the limit beside SGD differs');
-    if (resume.next > schedule.length || resume.trainer.step > total) throw new Error('this saved state does not fit the run: it lies beyond the run\'s end');
+    if (resume.recorded > schedule.length || resume.trainer.step > total) throw new Error('this saved state does not fit the run: it lies beyond the run\'s end');
     trainer.restore(resume.trainer);
     if (limit && resume.limit) limit.restore(resume.limit);
-    ({ next, recorded, best, last } = resume);
+    ({ recorded: next, best, last } = resume);
   }
 
   function record(): void {
@@ -90,7 +90,6 @@ export function createRunSession(config: RunConfig, onCheckpoint: (checkpoint: R
     };
     last = checkpoint;
     best = best === null ? loss : Math.min(best, loss);
-    recorded++;
     onCheckpoint(checkpoint);
   }
 
@@ -132,7 +131,7 @@ export function createRunSession(config: RunConfig, onCheckpoint: (checkpoint: R
 
   function snapshot(): SessionSnapshot {
     if (status !== 'running') throw new Error(`a ${status} session has nothing left to resume`);
-    return { version: SESSION_SNAPSHOT_VERSION, trainer: trainer.snapshot(), limit: limit ? limit.snapshot() : null, next, recorded, best, last };
+    return { version: SESSION_SNAPSHOT_VERSION, trainer: trainer.snapshot(), limit: limit ? limit.snapshot() : null, recorded: next, best, last };
   }
 
   return {
@@ -146,9 +145,6 @@ export function createRunSession(config: RunConfig, onCheckpoint: (checkpoint: R
     },
     get tau() {
       return trainer.state.tau;
-    },
-    get recorded() {
-      return recorded;
     },
     advance,
     outcome,

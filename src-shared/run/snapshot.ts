@@ -16,9 +16,10 @@ export interface SessionSnapshot {
   trainer: TrainerSnapshot;
   /** The two-timescale limit integrated beside SGD, when the run has one. */
   limit: TrainerSnapshot | null;
-  /** Entries of the checkpoint schedule handled so far. */
-  next: number;
-  /** Checkpoints recorded so far (the run's series holds exactly these when the snapshot is stored). */
+  /**
+   * Checkpoints recorded so far, which is also how many entries of the checkpoint schedule a running session has
+   * handled (the run's series holds exactly these when the snapshot is stored).
+   */
   recorded: number;
   /** Smallest loss recorded so far. */
   best: number | null;
@@ -58,7 +59,6 @@ export const sessionSnapshotSchema = z.strictObject({
   version: z.literal(SESSION_SNAPSHOT_VERSION),
   trainer: trainerSnapshotSchema,
   limit: trainerSnapshotSchema.nullable(),
-  next: wholeNumber,
   recorded: wholeNumber,
   best: z.number().nullable(),
   last: checkpointSchema.nullable(),

@@ -39,8 +39,6 @@ export interface RunSession {
   /** Steps applied so far. */
   readonly step: number;
   readonly tau: number;
-  /** Checkpoints recorded so far. */
-  readonly recorded: number;
   /** Applies at most `budget` trainer steps, calling onCheckpoint for each checkpoint that falls due; false once finished. */
   advance(budget: number): boolean;
   /** The summary of the run so far (final once `advance` returned false). */

@@ -43,9 +43,6 @@ const countingSession = (total: number): CreateSession => (config, onCheckpoint)
       return step;
     },
     tau: 0,
-    get recorded() {
-      return step;
-    },
     advance(budget) {
       for (let i = 0; i < budget && step < total; i++) onCheckpoint(checkpointAt(++step));
       return step < total;
@@ -55,7 +52,6 @@ const countingSession = (total: number): CreateSession => (config, onCheckpoint)
       version: SESSION_SNAPSHOT_VERSION,
       trainer: { kind: 'sgd', step, tau: 0, a: Float64Array.of(step), u: Float64Array.of(step) },
       limit: null,
-      next: step,
       recorded: step,
       best: 1,
       last: step > 0 ? checkpointAt(step) : null,

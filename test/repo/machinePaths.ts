@@ -10,7 +10,7 @@
 import { lineLocator } from './lines';
 
 const SLASH = '/';
-/** Not in the middle of a longer path or a URL: `x.org/work/` and `notes/home/` are ordinary relative segments. */
+/** Not in the middle of a longer path or a URL: `example.org/home/` and `notes/home/` are ordinary segments, not home folders. */
 const START = String.raw`(?<![\w.~-])`;
 const USER = String.raw`([\w.-]+)`;
 const EXAMPLE_USER = 'ada';

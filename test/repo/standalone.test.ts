@@ -18,7 +18,7 @@ const model = ['docs', 'MODEL'].join(slash) + '.md';
 describe('machine paths', () => {
   it('are found with their line, whatever the operating system', () => {
     const text = [
-      'const cases = "' + slash + 'work' + slash + 'shared/fixtures/cases.json";',
+      'const cases = "' + slash + 'work' + slash + 'lab/data/cases.json";',
       'see ..' + slash + 'shared/README.md',
       'cd ' + slash + 'root' + slash + 'project',
       'HOME=' + slash + 'home' + slash + 'bob/lab',

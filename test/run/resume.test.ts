@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createRunSession } from '../../src-shared/run/session';
 import { sessionSnapshotSchema, type SessionSnapshot } from '../../src-shared/run/snapshot';
 import type { RunCheckpoint, RunOutcome } from '../../src-shared/run/types';
-import { firstDifference, resumeCases } from './resumeConfigs';
+import { choices, firstDifference, resumeCases } from './resumeConfigs';
 import type { RunConfig } from '../../src-shared/config/schema';
 
 function uninterrupted(config: RunConfig): { checkpoints: RunCheckpoint[]; outcome: RunOutcome } {
@@ -14,15 +14,6 @@ function uninterrupted(config: RunConfig): { checkpoints: RunCheckpoint[]; outco
   const session = createRunSession(config, (checkpoint) => checkpoints.push(checkpoint));
   while (session.advance(1_000_000));
   return { checkpoints, outcome: session.outcome() };
-}
-
-/** A small deterministic generator for the test's own choices (chunk sizes, stop points). */
-function choices(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
 }
 
 describe('resuming a session from a snapshot', () => {

@@ -1,6 +1,7 @@
 /** Short configurations of every trainer kind (both SGD engines, both generators), shared by the resume tests. */
 import { parseRunConfig, type RunConfig } from '../../src-shared/config/schema';
 import type { RunCheckpoint } from '../../src-shared/run/types';
+import { compareCheckpoints } from '../../src-shared/run/verify';
 
 const sgd = (m: number, rng: 'numpy' | 'fast', steps: number) =>
   parseRunConfig({
@@ -32,21 +33,21 @@ export function resumeCases(long = false): Array<[string, RunConfig]> {
   ];
 }
 
-/** The first checkpoint field that differs bit for bit (Object.is on every number), or null. */
+/** The first checkpoint that differs bit for bit (compareCheckpoints, as verify uses it), described; or null. */
 export function firstDifference(expected: readonly RunCheckpoint[], actual: readonly RunCheckpoint[]): string | null {
   if (expected.length !== actual.length) return `${actual.length} checkpoints instead of ${expected.length}`;
   for (let i = 0; i < expected.length; i++) {
-    const e = expected[i];
-    const a = actual[i];
-    for (const key of ['step', 'tau', 'loss', 'limitLoss', 'covered'] as const) {
-      if (!Object.is(e[key], a[key])) return `checkpoint ${i} (step ${e.step}): ${key} ${a[key]} instead of ${e[key]}`;
-    }
-    for (const key of ['a', 'u'] as const) {
-      if (e[key].length !== a[key].length) return `checkpoint ${i}: ${key} has ${a[key].length} entries instead of ${e[key].length}`;
-      for (let j = 0; j < e[key].length; j++) {
-        if (!Object.is(e[key][j], a[key][j])) return `checkpoint ${i} (step ${e.step}): ${key}[${j}] ${a[key][j]} instead of ${e[key][j]}`;
-      }
-    }
+    const difference = compareCheckpoints(i, expected[i], actual[i]);
+    if (difference) return `checkpoint ${i} (step ${difference.step}): ${difference.metric} ${difference.replayed} instead of ${difference.stored}`;
   }
   return null;
+}
+
+/** A small deterministic generator for a test's own choices (chunk sizes, stop and kill moments). */
+export function choices(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
 }

@@ -14,7 +14,7 @@ import { checkpointAt } from '../../src-shared/run/series';
 import type { RunCheckpoint } from '../../src-shared/run/types';
 import { forkTrainer, type ChildHandle } from '../../src-main/pool/fork-trainer';
 import { createLab, type Lab } from '../../src-main/service/lab';
-import { firstDifference, resumeCases } from '../run/resumeConfigs';
+import { choices, firstDifference, resumeCases } from '../run/resumeConfigs';
 
 const KILLS = 10;
 
@@ -80,15 +80,6 @@ function ended(runId: string): Promise<RunStatus> {
 function stored(runId: string): RunCheckpoint[] {
   const series = lab.store.getCheckpoints(runId);
   return Array.from({ length: series.count }, (_, i) => checkpointAt(series, i));
-}
-
-/** A small deterministic generator for the kill moments. */
-function choices(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
 }
 
 async function startAndWait(config: Parameters<Lab['handlers']['startRun']>[0]['config'], plan: number[] | null): Promise<{ runId: string; status: RunStatus }> {

@@ -89,7 +89,7 @@ describe('saved states', () => {
 
   it('a damaged state is refused, naming the field', () => {
     const bytes = encodeState(snapshotAfter(100));
-    const broken = Buffer.from(bytes.toString('utf8').replace('"next":', '"nxt":'), 'utf8');
+    const broken = Buffer.from(bytes.toString('utf8').replace('"recorded":', '"recordd":'), 'utf8');
     expect(() => decodeState(broken)).toThrow(/state/);
   });
 
