@@ -1,5 +1,5 @@
 /** A run configuration as flat dotted fields (`sgd.epsilon`), and what distinguishes several runs. */
-import { formatExact, formatNumber } from '../charts/format';
+import { formatExact, formatNumber } from '../base/format';
 import type { RunConfig } from '../config/schema';
 
 /** A field's value: numbers, strings and booleans as they are; arrays and empty objects as JSON text. */

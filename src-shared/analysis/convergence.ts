@@ -2,8 +2,8 @@
  * The convergence rule of the reports (docs/MODEL.md section 6): a run converged when every target jump holds a neuron within
  * eta / 2 and its final loss is within CONVERGENCE_FACTOR of the floor eta sum(Delta^2) / 28.
  */
-import type { RunDetail, RunStatus } from '../api/contract';
 import { lossFloor } from '../math/target';
+import type { RunDetail, RunStatus } from '../run/record';
 
 /** Final loss may exceed the floor by this factor. */
 export const CONVERGENCE_FACTOR = 1.5;

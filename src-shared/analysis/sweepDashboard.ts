@@ -3,11 +3,10 @@
  * line factor), phase cells over two factors, and the share of random initialisations the limit is defined for.
  * Factors not chosen are pooled.
  */
-import type { RunDetail } from '../api/contract';
 import type { SweepSpec } from '../config/schema';
-import type { SweepChartInput } from '../charts/sweep';
 import { validSubdivision } from '../math/limit';
 import { createRng } from '../rng';
+import type { RunDetail } from '../run/record';
 import { initialParameters } from '../trainers/init';
 import { convergenceCount, isDecided } from './convergence';
 import { boxStats, median, sortedFinite, type BoxStats } from './stats';
@@ -29,6 +28,22 @@ export function finalLossBox(runs: readonly RunDetail[], floor: number): BoxStat
 /** A sample-size note: "3 seeds per point". */
 export function seedsNote(spec: SweepSpec): string {
   return `${spec.seeds.length} seed${spec.seeds.length > 1 ? 's' : ''} per point`;
+}
+
+/** A line of boxes (null where no run finished) or of convergence counts across the x levels. */
+export interface SweepLine<T> {
+  name: string;
+  values: Array<T | null>;
+}
+
+/** What a sweep chart draws (charts/sweep.ts): lines of values over the levels of one factor. */
+export interface SweepChartInput<T> {
+  /** xName: the factor on the x axis (a config path, or 'variant'). */
+  xName: string;
+  xLevels: readonly string[];
+  lines: ReadonlyArray<SweepLine<T>>;
+  /** subtitle: e.g. "20 seeds per point". */
+  subtitle?: string;
 }
 
 /**

@@ -2,9 +2,9 @@
  * Groups the runs of a sweep by their grid point, read back from each run's configuration: the variant whose settings
  * the configuration holds, and the value at each axis path. Seeds are what a group pools over.
  */
-import type { RunDetail } from '../api/contract';
 import type { SweepSpec } from '../config/schema';
 import { getPath } from '../config/sweep';
+import type { RunDetail } from '../run/record';
 
 /** One varied quantity of a sweep: the variant, or one grid axis; `levels` in the sweep's own order. */
 export interface SweepFactor {

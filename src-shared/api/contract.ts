@@ -4,71 +4,21 @@
  * receiving side with `methodSchemas`; errors cross the boundary as `{ name, message }`.
  */
 import { z } from 'zod';
-import { MAX_CHECKPOINTS, runConfigSchema, sweepSpecSchema, type RunConfig, type SweepSpec } from '../config/schema';
+import { MAX_CHECKPOINTS, runConfigSchema, sweepSpecSchema, type SweepSpec } from '../config/schema';
 import type { Preset } from '../config/presets';
 import { MAX_NAME_LENGTH, nameSchema, plainText } from '../config/text';
 import { eventNames, methodNames } from './names';
-import type { Provenance } from '../run/provenance';
+import type { CoverageEntry } from '../math/coverage';
+import type { RunDetail, RunStatus, RunSummary } from '../run/record';
+import type { CheckpointSeries } from '../run/series';
 import type { VerifyResult } from '../run/verify';
 import { reproductionTiers, type Reproduction } from './reproduction';
-import { MAX_SIDE, MIN_SIDE } from '../charts/figureSize';
+import { figureSizeSchema, MAX_SIDE, MIN_SIDE } from '../charts/figureSize';
 
 export { eventNames, methodNames };
-
-export const runStatuses = ['queued', 'running', 'done', 'cancelled', 'failed', 'diverged', 'interrupted'] as const;
-export type RunStatus = (typeof runStatuses)[number];
-export const finishedStatuses: readonly RunStatus[] = ['done', 'cancelled', 'failed', 'diverged', 'interrupted'];
-/** Runs that stopped before their end and can be resumed. */
-export const RESUMABLE_STATUSES: readonly RunStatus[] = ['cancelled', 'failed', 'interrupted'];
-
-/** How close the nearest neuron is to one target jump. */
-export interface CoverageEntry {
-  /** position: the jump's location v_i. */
-  position: number;
-  /** nearestNeuron: index j of the closest free neuron, -1 when m = 0. */
-  nearestNeuron: number;
-  /** distanceInEta: |u_j - v_i| / eta. */
-  distanceInEta: number;
-  /** covered: a neuron lies within eta / 2 of the jump. */
-  covered: boolean;
-}
-
-/** One row of the run list. */
-export interface RunSummary {
-  id: string;
-  name: string;
-  status: RunStatus;
-  trainer: RunConfig['trainer'];
-  m: number;
-  eta: number;
-  h: number;
-  epsilon: number;
-  seed: number;
-  steps: number;
-  totalSteps: number;
-  finalLoss: number | null;
-  bestLoss: number | null;
-  limitFinalLoss: number | null;
-  coveredJumps: number | null;
-  totalJumps: number;
-  durationMs: number | null;
-  createdAt: string;
-  finishedAt: string | null;
-  tags: string[];
-  starred: boolean;
-  sweepId: string | null;
-  error: string | null;
-}
-
-export interface RunDetail extends RunSummary {
-  config: RunConfig;
-  notes: string;
-  coverage: CoverageEntry[];
-  /** Why the limit loss is missing, e.g. "undefined for this init". */
-  limitNote: string | null;
-  /** The build and machine that computed the run; null for runs stored before provenance was recorded. */
-  provenance: Provenance | null;
-}
+// The domain's records are defined in the science (run, math), which never imports this contract; the wire carries them.
+export { finishedStatuses, RESUMABLE_STATUSES, runStatuses } from '../run/record';
+export type { CheckpointSeries, CoverageEntry, RunDetail, RunStatus, RunSummary };
 
 /** Where a resumed run goes on from. */
 export interface ResumeResult {
@@ -76,32 +26,6 @@ export interface ResumeResult {
   /** Step and number of stored checkpoints of the saved state it resumes from (0 and 0: it starts over). */
   fromStep: number;
   fromCheckpoint: number;
-}
-
-/** Checkpoints of a run, column by column: index i of each column is checkpoint i. */
-export interface CheckpointSeries {
-  runId: string;
-  count: number;
-  /** Entries per checkpoint of `a` and of `u`; 0 when getCheckpoints was asked to leave the column out. */
-  aLength: number;
-  uLength: number;
-  /**
-   * indices[i]: the index in the run's full series of checkpoint i, when getCheckpoints thinned the series
-   * (`maxCheckpoints`); undefined when every checkpoint is there.
-   */
-  indices?: Float64Array;
-  /** How many checkpoints the run holds in all, when read from the store (a page or a thinned series holds fewer). */
-  total?: number;
-  step: Float64Array;
-  tau: Float64Array;
-  loss: Float64Array;
-  /** Loss of the limit run beside SGD, or null when the run has none. */
-  limitLoss: Float64Array | null;
-  /** Jumps covered at each checkpoint. */
-  covered: Float64Array;
-  /** a of checkpoint i is a.subarray(i * aLength, (i + 1) * aLength). */
-  a: Float64Array;
-  u: Float64Array;
 }
 
 export interface SweepSummary {
@@ -204,17 +128,24 @@ export const methodSchemas = {
   listSweeps: z.strictObject({}),
   getSweep: z.strictObject({ sweepId: id }),
   /** A report folder (PNG, SVG, CSV, config.json) zipped, for one run, a comparison (2 to 50 runs) or a sweep. */
-  exportReport: z.strictObject({
-    target: z.union([
-      z.strictObject({ runId: id }),
-      z.strictObject({ runIds: z.array(id).min(2, 'compare at least 2 runs').max(50, 'compare at most 50 runs') }),
-      z.strictObject({ sweepId: id }),
-    ]),
-    /** CSVs with text cells that a spreadsheet would run as formulas (=, +, -, @) prefixed with a quote. */
-    spreadsheetSafe: z.boolean().optional(),
-    /** zip: the report folder zipped (default); pdf: the report page as vector PDF; html: the interactive report in one file. */
-    format: z.enum(reportFormats, { error: `must be one of ${reportFormats.join(', ')}` }).optional(),
-  }),
+  exportReport: z
+    .strictObject({
+      target: z.union([
+        z.strictObject({ runId: id }),
+        z.strictObject({ runIds: z.array(id).min(2, 'compare at least 2 runs').max(50, 'compare at most 50 runs') }),
+        z.strictObject({ sweepId: id }),
+      ]),
+      /** CSVs with text cells that a spreadsheet would run as formulas (=, +, -, @) prefixed with a quote. */
+      spreadsheetSafe: z.boolean().optional(),
+      /** zip: the report folder zipped (default); pdf: the report page as vector PDF; html: the interactive report in one file. */
+      format: z.enum(reportFormats, { error: `must be one of ${reportFormats.join(', ')}` }).optional(),
+      /**
+       * The report page laid out at a figure size, as `ttlab export --size`: a preset name or WIDTHxHEIGHT with a unit
+       * (parsed here, at the boundary); the PDF page and the zip's report.png and report.svg. Omitted: the screen page.
+       */
+      size: figureSizeSchema.optional(),
+    })
+    .refine((params) => params.size === undefined || params.format !== 'html', { path: ['size'], message: 'the interactive HTML report has no page size: leave size out' }),
   /**
    * A chart the window drew as SVG at a figure size (one unit per point) made into a vector PDF with the report fonts
    * embedded, or a PNG at `dpi`; the SVG is bounded and may hold only inline images.

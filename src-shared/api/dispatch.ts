@@ -1,7 +1,7 @@
 /** The receiving side of the contract: validates a request and calls the matching handler. */
 import { describeZodError } from '../config/schema';
 import { methodSchemas, type LabHandlers, type LabMethod, type WireError } from './contract';
-import { toWireError, UnknownMethodError } from './errors';
+import { toWireError, UnknownMethodError } from '../base/errors';
 
 export type DispatchResult = { ok: true; result: unknown } | { ok: false; error: WireError };
 

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { MAX_NAME_LENGTH, plainText } from './text';
-import { formatNumber } from '../charts/format';
+import { formatNumber } from '../base/format';
 
 export const CONFIG_VERSION = 1;
 /** Largest number of neurons a run may ask for (memory of checkpoints grows as m * checkpoints). */

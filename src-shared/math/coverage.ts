@@ -1,6 +1,17 @@
 /** Which target jumps hold a neuron within eta/2 (docs/MODEL.md section 4: "every jump covered"). */
-import type { CoverageEntry } from '../api/contract';
 import type { Target } from '../config/schema';
+
+/** How close the nearest neuron is to one target jump. */
+export interface CoverageEntry {
+  /** position: the jump's location v_i. */
+  position: number;
+  /** nearestNeuron: index j of the closest free neuron, -1 when m = 0. */
+  nearestNeuron: number;
+  /** distanceInEta: |u_j - v_i| / eta. */
+  distanceInEta: number;
+  /** covered: a neuron lies within eta / 2 of the jump. */
+  covered: boolean;
+}
 
 /** Index of the free neuron nearest to `position`, -1 when there is none. */
 function nearestNeuron(u: Float64Array, position: number): number {

@@ -1,6 +1,31 @@
 /** Packs checkpoints into the column layout that crosses boundaries and fills charts. */
-import type { CheckpointSeries } from '../api/contract';
 import type { RunCheckpoint } from './types';
+
+/** Checkpoints of a run, column by column: index i of each column is checkpoint i. */
+export interface CheckpointSeries {
+  runId: string;
+  count: number;
+  /** Entries per checkpoint of `a` and of `u`; 0 when getCheckpoints was asked to leave the column out. */
+  aLength: number;
+  uLength: number;
+  /**
+   * indices[i]: the index in the run's full series of checkpoint i, when getCheckpoints thinned the series
+   * (`maxCheckpoints`); undefined when every checkpoint is there.
+   */
+  indices?: Float64Array;
+  /** How many checkpoints the run holds in all, when read from the store (a page or a thinned series holds fewer). */
+  total?: number;
+  step: Float64Array;
+  tau: Float64Array;
+  loss: Float64Array;
+  /** Loss of the limit run beside SGD, or null when the run has none. */
+  limitLoss: Float64Array | null;
+  /** Jumps covered at each checkpoint. */
+  covered: Float64Array;
+  /** a of checkpoint i is a.subarray(i * aLength, (i + 1) * aLength). */
+  a: Float64Array;
+  u: Float64Array;
+}
 
 export function packCheckpoints(runId: string, checkpoints: readonly RunCheckpoint[]): CheckpointSeries {
   const count = checkpoints.length;

@@ -3,9 +3,8 @@
  * beside SGD when asked), and stops at the last good checkpoint when training diverges. Synchronous and chunked, so a
  * worker process can interleave it with messages.
  */
-import type { CoverageEntry } from '../api/contract';
 import { totalSteps as totalStepsOf, type RunConfig } from '../config/schema';
-import { coverage, coveredCount } from '../math/coverage';
+import { coverage, coveredCount, type CoverageEntry } from '../math/coverage';
 import { createRng } from '../rng';
 import { createTrainer } from '../trainers/factory';
 import { LimitTrainer } from '../trainers/limit';

@@ -1,6 +1,6 @@
 /** What a run produces while it trains and when it ends. */
-import type { CoverageEntry } from '../api/contract';
 import type { RunConfig } from '../config/schema';
+import type { CoverageEntry } from '../math/coverage';
 import type { SessionSnapshot } from './snapshot';
 
 /** One recorded evaluation of a run. Values are always finite. */
