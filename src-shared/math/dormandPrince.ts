@@ -71,6 +71,8 @@ export class DormandPrince {
       }
       this.attempts++;
       const norm = scaledErrorNorm(error, y, next, this.tolerances);
+      // !(norm <= 1), not norm > 1: a NaN norm (the field overflowed) rejects the step, and h shrinks until a step
+      // passes or the underflow test (a NaN h fails it too) ends the integration
       if (!(norm <= 1)) {
         this.h = h * stepFactor(norm, 4, true, this.previousError, PI_BETA);
         rejected = true;

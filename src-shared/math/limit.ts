@@ -181,6 +181,7 @@ function gauss4(g: (x: number) => number, a: number, b: number): number {
  */
 export function nearDistanceAfter(s: number, k: number, delta2: number, dtau: number): number {
   const budget = delta2 * dtau;
+  // an arrived flank or no time: written !(s > 0) so that a NaN goes here too, never into Newton's iteration
   if (!(s > 0) || !(budget > 0)) return s > 0 ? s : 0;
   if (k === 0) return Math.max(0, s - budget / 4);
   const speed = (x: number): number => {

@@ -111,6 +111,24 @@ export class Population {
     }
   }
 
+  /**
+   * tr G = sum_j int_0^1 sigma_eta(x - u_j)^2, the diagonal of `gram` summed in O(m) without building G: the mean of
+   * |phi(x)|^2 over x uniform on [0, 1], phi(x) the vector of the m + 1 neurons' values at x.
+   */
+  gramTrace(u: Float64Array): number {
+    const half = this.eta / 2;
+    let trace = 1;
+    for (let j = 0; j < this.m; j++) {
+      const uj = u[j];
+      // As in gram with k = j: fully on from u_j + eta/2, the square of the ramp before that.
+      trace += this.neuronIntegral(uj, Math.min(Math.max(uj + half, 0), 1));
+      const from = Math.max(uj - half, 0);
+      const to = Math.min(uj + half, 1);
+      if (to > from) trace += this.overlapIntegral(uj, uj, from, to);
+    }
+    return trace;
+  }
+
   /** b_j = int_0^1 f* sigma_eta(x - u_j), via S: b_0 for the bias, b_{j+1} for neuron j. */
   projections(u: Float64Array, b: Float64Array): void {
     const { eta, v, delta } = this;

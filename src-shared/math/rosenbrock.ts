@@ -72,6 +72,8 @@ export class Ros2 {
       }
       this.attempts++;
       const norm = scaledErrorNorm(error, y, next, this.tolerances);
+      // !(norm <= 1), not norm > 1: a NaN norm (the field overflowed) rejects the step, and h shrinks until a step
+      // passes or the underflow test (a NaN h fails it too) ends the integration
       if (!(norm <= 1)) {
         this.h = h * stepFactor(norm, 1, true, this.previousError, PI_BETA);
         rejected = true;

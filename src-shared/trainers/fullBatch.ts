@@ -16,7 +16,7 @@ import type { RunConfig } from '../config/schema';
 import type { Rng } from '../rng/types';
 import { SortedSample } from './batch/sample';
 import { ReluUnits, SmoothStepUnits, type CoordinateUnits } from './batch/units';
-import type { Trainer, TrainerSnapshot, TrainerState } from './types';
+import type { FullBatchSnapshot, Trainer, TrainerSnapshot, TrainerState } from './types';
 
 /** One coordinate's views into the flat buffers (made once, so that an epoch allocates nothing). */
 interface Coordinate {
@@ -107,7 +107,7 @@ export class FullBatchTrainer implements Trainer {
     return this.computeResidual() / this.sample.n;
   }
 
-  snapshot(): TrainerSnapshot {
+  snapshot(): FullBatchSnapshot {
     const { step, tau, a, u } = this.state;
     return { kind: this.kind, step, tau, a: a.slice(), u: u.slice() };
   }

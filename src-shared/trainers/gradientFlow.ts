@@ -22,7 +22,7 @@ import { Ros2, type LinearlyImplicitProblem } from '../math/rosenbrock';
 import type { Rng } from '../rng/types';
 import { initialParameters } from './init';
 import { odeSnapshot, restoreOde } from './odeSnapshot';
-import type { Trainer, TrainerSnapshot, TrainerState } from './types';
+import type { OdeSnapshot, Trainer, TrainerSnapshot, TrainerState } from './types';
 
 export class GradientFlowTrainer implements Trainer, LinearlyImplicitProblem {
   readonly kind = 'gradient-flow' as const;
@@ -155,11 +155,12 @@ export class GradientFlowTrainer implements Trainer, LinearlyImplicitProblem {
     for (let j = 0; j < this.m; j++) u[j] = y[n + j];
   }
 
-  snapshot(): TrainerSnapshot {
+  snapshot(): OdeSnapshot {
     return odeSnapshot(this.kind, this.state, this.integrator);
   }
 
   restore(snapshot: TrainerSnapshot): void {
+    if (snapshot.kind !== this.kind) throw new Error('this snapshot was not taken from a gradient-flow trainer');
     restoreOde(snapshot, this.state, this.integrator);
   }
 }

@@ -17,7 +17,7 @@ import { tauMax, type RunConfig, type Target } from '../config/schema';
 import { fastSolutionWeights, limitDerivatives, LimitWorkspace, nearDistanceAfter, reducedLoss, subdivisionProblem } from '../math/limit';
 import type { Rng } from '../rng/types';
 import { initialParameters } from './init';
-import { LimitUndefinedError, type Trainer, type TrainerSnapshot, type TrainerState } from './types';
+import { LimitUndefinedError, type LimitSnapshot, type Trainer, type TrainerSnapshot, type TrainerState } from './types';
 
 /** Grid points within this fraction of a step count as reached (slow times arrive as products of stepsizes). */
 const GRID_SLACK = 1e-9;
@@ -91,20 +91,19 @@ export class LimitTrainer implements Trainer {
     return reducedLoss(this.target, this.state.u, this.workspace);
   }
 
-  snapshot(): TrainerSnapshot {
+  snapshot(): LimitSnapshot {
     const { step, tau, a, u } = this.state;
     return { kind: this.kind, step, tau, a: a.slice(), u: u.slice(), extra: { conserved: this.conserved.slice() } };
   }
 
   restore(snapshot: TrainerSnapshot): void {
-    const conserved = snapshot.extra?.conserved;
-    if (snapshot.kind !== this.kind || snapshot.u.length !== this.state.u.length || !(conserved instanceof Float64Array)) {
+    if (snapshot.kind !== this.kind || snapshot.u.length !== this.state.u.length) {
       throw new Error('this snapshot was not taken from a limit trainer of the same size');
     }
     this.state.step = snapshot.step;
     this.state.tau = snapshot.tau;
     this.state.u.set(snapshot.u);
-    this.conserved.set(conserved);
+    this.conserved.set(snapshot.extra.conserved);
     this.findFlanks();
     this.refreshFit();
   }
@@ -124,6 +123,7 @@ export class LimitTrainer implements Trainer {
     for (let i = 0; i < this.left.length; i++) {
       const dL = this.distanceLeft(i);
       const dR = this.distanceRight(i);
+      // a pair stops once a flank has arrived; !(dL > 0 && dR > 0) rather than dL <= 0 || dR <= 0 stops it at a NaN too
       if (!(dL > 0 && dR > 0)) continue;
       const v = this.target.positions[i];
       const stepLeft = -this.dtau * this.derivative[this.left[i]];

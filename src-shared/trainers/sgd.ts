@@ -12,14 +12,15 @@ import { initialParameters } from './init';
 import { DenseEngine } from './sgd/dense';
 import { sgdProblem, type EngineState, type SgdEngine } from './sgd/problem';
 import { TreeEngine } from './sgd/tree';
-import type { Trainer, TrainerSnapshot, TrainerState } from './types';
+import type { SgdSnapshot, Trainer, TrainerSnapshot, TrainerState } from './types';
 
 /** From this many free neurons on, the Fenwick-tree engine is faster than scanning the fully-on neurons (measured). */
 export const TREE_ENGINE_MIN_NEURONS = 64;
 /** Steps drawn and applied per block. */
 const BLOCK = 512;
 
-export type SgdEngineKind = 'dense' | 'tree';
+/** The engines, named as their saved states are tagged. */
+export type SgdEngineKind = EngineState['kind'];
 
 export class SgdTrainer implements Trainer {
   readonly kind = 'sgd';
@@ -85,15 +86,15 @@ export class SgdTrainer implements Trainer {
     return this.population.loss(a, u);
   }
 
-  snapshot(): TrainerSnapshot {
+  snapshot(): SgdSnapshot {
     const { step, tau, a, u } = this.state;
     return { kind: 'sgd', step, tau, a: a.slice(), u: u.slice(), rng: this.rng.save(), extra: this.engine.save() };
   }
 
   restore(snapshot: TrainerSnapshot): void {
-    if (snapshot.kind !== 'sgd' || !snapshot.rng) throw new Error('not a snapshot of an SGD run');
+    if (snapshot.kind !== 'sgd') throw new Error('not a snapshot of an SGD run');
     this.rng.load(snapshot.rng);
-    this.engine.load(snapshot.a, snapshot.u, snapshot.extra as EngineState | undefined);
+    this.engine.load(snapshot.a, snapshot.u, snapshot.extra);
     this.current.a.set(snapshot.a);
     this.current.u.set(snapshot.u);
     this.current.step = snapshot.step;

@@ -9,7 +9,7 @@ import { Population } from '../math/population';
 import type { Rng } from '../rng/types';
 import { initialParameters } from './init';
 import { odeSnapshot, restoreOde } from './odeSnapshot';
-import type { Trainer, TrainerSnapshot, TrainerState } from './types';
+import type { OdeSnapshot, Trainer, TrainerSnapshot, TrainerState } from './types';
 
 export class VarproTrainer implements Trainer {
   readonly kind = 'varpro' as const;
@@ -68,11 +68,12 @@ export class VarproTrainer implements Trainer {
     for (let j = 0; j < velocity.length; j++) velocity[j] = -velocity[j];
   }
 
-  snapshot(): TrainerSnapshot {
+  snapshot(): OdeSnapshot {
     return odeSnapshot(this.kind, this.state, this.integrator);
   }
 
   restore(snapshot: TrainerSnapshot): void {
+    if (snapshot.kind !== this.kind) throw new Error('this snapshot was not taken from a varpro trainer');
     restoreOde(snapshot, this.state, this.integrator);
   }
 }

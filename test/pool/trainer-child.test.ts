@@ -50,7 +50,7 @@ const countingSession = (total: number): CreateSession => (config, onCheckpoint)
     outcome: () => ({ status: 'done', steps: step, finalLoss: 1, bestLoss: 1, limitFinalLoss: null, limitNote: null, coverage: [], error: null }),
     snapshot: () => ({
       version: SESSION_SNAPSHOT_VERSION,
-      trainer: { kind: 'sgd', step, tau: 0, a: Float64Array.of(step), u: Float64Array.of(step) },
+      trainer: { kind: 'sgd', step, tau: 0, a: Float64Array.of(step), u: Float64Array.of(step), rng: new Uint32Array(0) },
       limit: null,
       recorded: step,
       best: 1,

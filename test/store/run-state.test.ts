@@ -5,11 +5,13 @@ import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createRunSession } from '../../src-shared/run/session';
 import type { SessionSnapshot } from '../../src-shared/run/snapshot';
+import type { RunCheckpoint } from '../../src-shared/run/types';
 import { openStore, type RunStore } from '../../src-main/store/index';
 import { decodeState, encodeState } from '../../src-main/store/state-codec';
 import { hashEngineSources } from '../../src-main/provenance/engineId';
 import { checkpoints, smallConfig } from './fixtures';
 import { tempFolder } from './helpers';
+import { firstDifference, resumeCases } from '../run/resumeConfigs';
 import { V1_RUNS, writeVersion1Database } from './v1-database';
 
 /** A real snapshot of a small SGD run after `steps` steps, with the checkpoints it recorded. */
@@ -84,7 +86,29 @@ describe('saved states', () => {
     const back = decodeState(encodeState(snapshot));
     expect(back).toEqual(snapshot);
     expect(Object.is(back.trainer.a[1], -0)).toBe(true);
-    expect(back.trainer.rng).toBeInstanceOf(Uint32Array);
+    expect(back.trainer).toMatchObject({ kind: 'sgd', rng: expect.any(Uint32Array) });
+  });
+
+  it.each([
+    ['dense', resumeCases()[0][1]],
+    ['tree', resumeCases()[2][1]],
+  ] as const)('saved before engine states were tagged (%s engine), a state still resumes bit for bit', (engine, config) => {
+    const whole: RunCheckpoint[] = [];
+    const reference = createRunSession(config, (checkpoint) => whole.push(checkpoint));
+    while (reference.advance(1_000_000));
+    const checkpoints: RunCheckpoint[] = [];
+    const first = createRunSession(config, (checkpoint) => checkpoints.push(checkpoint));
+    first.advance(Math.floor(first.totalSteps / 3));
+    const saved = first.snapshot();
+    expect(saved.trainer.kind === 'sgd' && saved.trainer.extra?.kind).toBe(engine);
+    // the layout stored until then: the same JSON, without the engine state's tag
+    const stored = JSON.parse(encodeState(saved).toString('utf8'));
+    delete stored.trainer.extra.kind;
+    const back = decodeState(Buffer.from(JSON.stringify(stored), 'utf8'));
+    expect(back).toEqual(saved);
+    const resumed = createRunSession(config, (checkpoint) => checkpoints.push(checkpoint), back);
+    while (resumed.advance(1_000_000));
+    expect(firstDifference(whole, checkpoints)).toBeNull();
   });
 
   it('a damaged state is refused, naming the field', () => {

@@ -8,19 +8,28 @@ import type { Rng } from '../../rng/types';
 
 export type FullBatchProblem = 'additive' | 'relu';
 
+/** Where each coordinate's share of the additive target steps up by 1: [x_k > .3] + [x_k > .5] + [x_k > .7]. */
+export const ADDITIVE_STEPS: readonly number[] = [0.3, 0.5, 0.7];
+
+/** One coordinate's share of the additive target. */
+export function additiveShare(value: number): number {
+  return (value > 0.3 ? 1 : 0) + (value > 0.5 ? 1 : 0) + (value > 0.7 ? 1 : 0);
+}
+
 /** Target of the additive problem: sum_k ([x_k > .3] + [x_k > .5] + [x_k > .7]). */
 function additiveLabel(x: Float64Array, n: number, d: number, i: number): number {
   let label = 0;
-  for (let k = 0; k < d; k++) {
-    const value = x[k * n + i];
-    label += (value > 0.3 ? 1 : 0) + (value > 0.5 ? 1 : 0) + (value > 0.7 ? 1 : 0);
-  }
+  for (let k = 0; k < d; k++) label += additiveShare(x[k * n + i]);
   return label;
 }
 
 /** The ReLU teacher (d = 1): relu(x - .3) - 2 relu(x - .5) + 3 relu(x - .7). */
+export function reluTeacher(x: number): number {
+  return relu(x - 0.3) - 2 * relu(x - 0.5) + 3 * relu(x - 0.7);
+}
+
 function reluLabel(x: Float64Array, _n: number, _d: number, i: number): number {
-  return relu(x[i] - 0.3) - 2 * relu(x[i] - 0.5) + 3 * relu(x[i] - 0.7);
+  return reluTeacher(x[i]);
 }
 
 export class SortedSample {

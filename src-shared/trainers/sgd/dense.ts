@@ -5,7 +5,7 @@
  */
 import { sigma, sigmaPrime } from '../../math/activation';
 import { SortedNeurons } from './neurons';
-import { targetAt, type EngineState, type SgdEngine, type SgdProblem } from './problem';
+import { targetAt, type DenseEngineState, type EngineState, type SgdEngine, type SgdProblem } from './problem';
 
 export class DenseEngine extends SortedNeurons implements SgdEngine {
   /** weight[k]: outer weight a of the k-th leftmost neuron. */
@@ -25,30 +25,32 @@ export class DenseEngine extends SortedNeurons implements SgdEngine {
   train(samples: Float64Array, count: number): void {
     const { weight, position, id, z, s } = this;
     const { eta, halfEta, twoH, uRate, exact } = this.problem;
-    // the previous step's update of the fully-on weights, weight[i] += owedC for i < owed, is applied while the next
-    // step reads them: one pass over the prefix per step instead of two
-    let owed = 0;
-    let owedC = 0;
+    // the previous step's update of the fully-on weights, weight[i] += pendingIncrement for i < pendingPrefix, is
+    // applied while the next step reads them: one pass over the prefix per step instead of two
+    let pendingPrefix = 0;
+    let pendingIncrement = 0;
     for (let step = 0; step < count; step++) {
       const x = samples[2 * step];
       // two running sums, even and odd ranks, halve the chain of dependent additions
       let f = 0;
       let g = 0;
       let k = 0;
+      // The scans go on while x - u > eta/2, written !(x - u > eta/2) so that a NaN position (a diverged run) ends
+      // them like a neuron that is not fully on; the sentinel position[n] = +Infinity ends them without a bound check.
       for (;;) {
-        if (!(k < owed && x - position[k] > halfEta)) break;
-        f += weight[k] += owedC;
-        if (!(k + 1 < owed && x - position[k + 1] > halfEta)) {
+        if (!(k < pendingPrefix && x - position[k] > halfEta)) break;
+        f += weight[k] += pendingIncrement;
+        if (!(k + 1 < pendingPrefix && x - position[k + 1] > halfEta)) {
           k++;
           break;
         }
-        g += weight[k + 1] += owedC;
+        g += weight[k + 1] += pendingIncrement;
         k += 2;
       }
-      if (k < owed) {
-        for (let i = k; i < owed; i++) weight[i] += owedC;
+      if (k < pendingPrefix) {
+        for (let i = k; i < pendingPrefix; i++) weight[i] += pendingIncrement;
       } else {
-        // odd ranks always go to g, so that the sums do not depend on where the owed prefix ended
+        // odd ranks always go to g, so that the sums do not depend on where the pending prefix ended
         if (k & 1 && x - position[k] > halfEta) g += weight[k++];
         for (;;) {
           if (!(x - position[k] > halfEta)) break;
@@ -63,6 +65,7 @@ export class DenseEngine extends SortedNeurons implements SgdEngine {
       }
       f += g;
       const on = k;
+      // the neurons in transition, ranks [on, k), up to the first off neuron or the sentinel
       for (; x - position[k] >= -halfEta; k++) {
         const q = k - on;
         z[q] = (x - position[k]) / eta;
@@ -71,8 +74,8 @@ export class DenseEngine extends SortedNeurons implements SgdEngine {
       }
       const r = targetAt(this.problem, x) + samples[2 * step + 1] - f;
       const c = twoH * r;
-      owed = on;
-      owedC = c;
+      pendingPrefix = on;
+      pendingIncrement = c;
       if (k === on) continue;
       let crossed = false;
       for (let i = on; i < k; i++) {
@@ -83,17 +86,18 @@ export class DenseEngine extends SortedNeurons implements SgdEngine {
         crossed ||= i > 0 && position[i] < position[i - 1];
       }
       if (crossed || position[k - 1] > position[k]) {
-        // reordering moves weights between ranks: settle what the prefix owes first
+        // reordering moves weights between ranks: apply the pending prefix update first
         for (let i = 0; i < on; i++) weight[i] += c;
-        owed = 0;
+        pendingPrefix = 0;
         this.restoreOrder(on, k);
       }
     }
-    for (let i = 0; i < owed; i++) weight[i] += owedC;
+    for (let i = 0; i < pendingPrefix; i++) weight[i] += pendingIncrement;
   }
 
+  /** Any engine's saved state gives the order; the weights come from a. */
   load(a: Float64Array, u: Float64Array, state?: EngineState): void {
-    this.placeNeurons(u, state?.order as Int32Array | undefined);
+    this.placeNeurons(u, state?.order);
     for (let k = 0; k < this.n; k++) this.weight[k] = a[this.id[k]];
   }
 
@@ -103,8 +107,8 @@ export class DenseEngine extends SortedNeurons implements SgdEngine {
   }
 
   /** The order of tied neurons decides the order of the sums, so it is part of the state. */
-  save(): EngineState {
-    return { order: this.id.slice() };
+  save(): DenseEngineState {
+    return { kind: 'dense', order: this.id.slice() };
   }
 
   protected swapWeights(k: number): void {

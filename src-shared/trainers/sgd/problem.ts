@@ -2,6 +2,7 @@
 import type { Target } from '../../config/schema';
 import { evalTarget } from '../../math/target';
 import type { UGradient } from '../../math/stochastic';
+import type { PrefixWeightsState } from './weights';
 
 /** Constants of one online SGD run (docs/MODEL.md section 2), read once from the configuration. */
 export interface SgdProblem {
@@ -52,7 +53,7 @@ export function sgdProblem(target: Target, eta: number, h: number, epsilon: numb
 /** f*(x): the level of the piece holding x, read from the cell table unless a jump lies in x's cell. */
 export function targetAt(problem: SgdProblem, x: number): number {
   const level = x >= 0 && x < 1 ? problem.cellLevel[(x * LEVEL_CELLS) | 0] : NaN;
-  return level === level ? level : levelBySearch(problem, x);
+  return Number.isNaN(level) ? levelBySearch(problem, x) : level;
 }
 
 /** f*(x) by walking the jumps. */
@@ -63,8 +64,24 @@ export function levelBySearch(problem: SgdProblem, x: number): number {
   return problem.levels[i];
 }
 
-/** Internal state an engine needs, beyond a and u, to resume bit for bit. */
-export type EngineState = Record<string, number | Float64Array | Int32Array>;
+/** The dense engine's state beyond a and u: the order of tied neurons decides the order of the sums. */
+export interface DenseEngineState {
+  kind: 'dense';
+  /** order[k]: the neuron at rank k. */
+  order: Int32Array;
+}
+
+/** The tree engine's state beyond a and u: the order, and the differences and tree nodes with their own rounding. */
+export interface TreeEngineState extends PrefixWeightsState {
+  kind: 'tree';
+  /** order[k]: the neuron at rank k. */
+  order: Int32Array;
+  /** Steps since the tree was last rebuilt. */
+  sinceRebuild: number;
+}
+
+/** Internal state an engine needs, beyond a and u, to resume bit for bit, tagged by the engine that saved it. */
+export type EngineState = DenseEngineState | TreeEngineState;
 
 /**
  * Applies SGD steps to a network of m free neurons plus the bias. Parameters use the trainer's layout: a[0] is the

@@ -5,7 +5,7 @@
  */
 import { sigma, sigmaPrime } from '../../math/activation';
 import { SortedNeurons } from './neurons';
-import { targetAt, type EngineState, type SgdEngine, type SgdProblem } from './problem';
+import { targetAt, type EngineState, type SgdEngine, type SgdProblem, type TreeEngineState } from './problem';
 import { PrefixWeights } from './weights';
 
 export class TreeEngine extends SortedNeurons implements SgdEngine {
@@ -44,41 +44,36 @@ export class TreeEngine extends SortedNeurons implements SgdEngine {
   train(samples: Float64Array, count: number): void {
     const { position, id, weights, z, s, before, guide, n } = this;
     const buckets = guide.length - 1;
-    const { delta, change } = weights;
     const { eta, halfEta, twoH, uRate, exact } = this.problem;
     for (let step = 0; step < count; step++) {
       const x = samples[2 * step];
-      // on: number of fully-on neurons, the first rank with x - u <= eta/2, walked to from the guide's guess
+      // on: number of fully-on neurons, the first rank with x - u <= eta/2, walked to from the guide's guess. The walk
+      // down tests !(x - u > eta/2), the negation of the walk up's test rather than x - u <= eta/2, so that for both
+      // walks a NaN position (a diverged run) is a neuron that is not fully on; the sentinel position[n] = +Infinity
+      // ends the walk up.
       const guess = guide[Math.min(Math.max(Math.floor(x * buckets), 0), buckets - 1)];
       let on = guess;
       while (on > 0 && !(x - position[on - 1] > halfEta)) on--;
       while (x - position[on] > halfEta) on++;
       this.walked += Math.abs(on - guess);
       if (this.walked > n) this.fillGuide();
-      let f = weights.sumBelow(on);
-      let ak = weights.lastWeight;
+      // the neurons in transition, ranks [on, k), up to the first off neuron or the sentinel
       let k = on;
       for (; x - position[k] >= -halfEta; k++) {
         const q = k - on;
         z[q] = (x - position[k]) / eta;
         s[q] = sigma(z[q]);
-        before[q] = ak;
-        f += ak * s[q];
-        ak -= delta[k];
       }
+      const f = weights.output(on, s, k - on, before);
       const r = targetAt(this.problem, x) + samples[2 * step + 1] - f;
       const c = twoH * r;
-      // a_i += c sigma_i for the ranks i < k: delta[i] changes by c (sigma_i - sigma_{i+1}), from rank on - 1 on
-      const lo = on > 0 ? on - 1 : 0;
-      if (on > 0) change[0] = c * (1 - (k > on ? s[0] : 0));
+      weights.addScaled(c, on, s, k - on);
       let crossed = false;
       for (let i = on; i < k; i++) {
         const q = i - on;
-        change[i - lo] = c * (s[q] - (i + 1 < k ? s[q + 1] : 0));
         if (id[i] !== 0) position[i] -= uRate * r * before[q] * (exact ? sigmaPrime(z[q]) : 1);
         crossed ||= i > 0 && position[i] < position[i - 1];
       }
-      weights.addChanges(lo, k - lo);
       if (crossed || (k > on && position[k - 1] > position[k])) this.restoreOrder(on, k);
       if (++this.sinceRebuild >= this.rebuildEvery) {
         weights.rebuild();
@@ -88,12 +83,10 @@ export class TreeEngine extends SortedNeurons implements SgdEngine {
   }
 
   load(a: Float64Array, u: Float64Array, state?: EngineState): void {
-    this.placeNeurons(u, state?.order as Int32Array | undefined);
-    if (state?.delta) {
-      this.weights.delta.set(state.delta as Float64Array);
-      this.weights.node.set(state.node as Float64Array);
-      this.weights.top = state.top as number;
-      this.sinceRebuild = state.sinceRebuild as number;
+    this.placeNeurons(u, state?.order);
+    if (state?.kind === 'tree') {
+      this.weights.load(state);
+      this.sinceRebuild = state.sinceRebuild;
       this.fillGuide();
       return;
     }
@@ -110,9 +103,9 @@ export class TreeEngine extends SortedNeurons implements SgdEngine {
   }
 
   /** The differences and tree nodes carry their own rounding, so resuming bit for bit needs them, not just a. */
-  save(): EngineState {
-    const { delta, node, top } = this.weights;
-    return { order: this.id.slice(), delta: delta.slice(), node: node.slice(), top, sinceRebuild: this.sinceRebuild };
+  save(): TreeEngineState {
+    const { delta, node, top } = this.weights.save();
+    return { kind: 'tree', order: this.id.slice(), delta, node, top, sinceRebuild: this.sinceRebuild };
   }
 
   /** Refills the guide from the current positions: O(n), done once the guesses have been off by n ranks in total. */
@@ -127,14 +120,7 @@ export class TreeEngine extends SortedNeurons implements SgdEngine {
     this.walked = 0;
   }
 
-  /** Swapping a_k and a_{k+1} negates delta[k] and adds it to both neighbours. */
   protected swapWeights(k: number): void {
-    const { delta, change } = this.weights;
-    const d = delta[k];
-    let count = 0;
-    if (k > 0) change[count++] = d;
-    change[count++] = -2 * d;
-    change[count++] = d;
-    this.weights.addChanges(k > 0 ? k - 1 : k, count);
+    this.weights.swap(k);
   }
 }

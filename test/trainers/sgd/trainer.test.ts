@@ -176,6 +176,6 @@ describe('SgdTrainer', () => {
 
   it('refuses a snapshot of another trainer', () => {
     const trainer = new SgdTrainer(sgdConfig(), createRng('numpy', 42));
-    expect(() => trainer.restore({ ...trainer.snapshot(), kind: 'limit' })).toThrow(/not a snapshot of an SGD run/);
+    expect(() => trainer.restore({ ...trainer.snapshot(), kind: 'full-batch' })).toThrow(/not a snapshot of an SGD run/);
   });
 });
