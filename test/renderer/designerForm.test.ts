@@ -2,7 +2,7 @@
 import { describe, expect, it, beforeEach } from 'vitest';
 import type { RunConfig, SweepSpec } from '../../src-shared/config/schema';
 import { presets } from '../../src-shared/config/presets';
-import { RemoteError } from '../../src-shared/api/errors';
+import { RemoteError } from '../../src-shared/base/errors';
 import type { LabApi } from '../../src-shared/api/contract';
 import { parseRunConfig } from '../../src-shared/config/schema';
 import { setDraft } from '../../src-renderer/src/composables/useDraft';
@@ -26,7 +26,7 @@ describe('experiment designer form', () => {
     expect(value('jump-position-2')).toBe('0.5');
     expect(digits(get('steps-summary').text())).toBe(String(Math.floor(0.035 / (1e-3 * 2e-5))));
     expect(get('inner-stepsize').text()).toBe('2e-8');
-    expect(get('time-estimate').text()).toMatch(/^≈ [\d.]+ s$/);
+    expect(get('time-estimate').text()).toMatch(/^≈ [\d.]+ m?s$/);
     expect(startDisabled()).toBe(false);
   });
 

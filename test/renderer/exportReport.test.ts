@@ -1,10 +1,14 @@
 // @vitest-environment happy-dom
-/** "Export report": busy while the lab zips, the zip saved under the lab's name, errors shown, Ctrl+E (or the menu) too. */
+/**
+ * "Export report": busy while the lab zips, the zip saved under the lab's name, errors shown, Ctrl+E (or the menu) too;
+ * the page at the figure size chosen beside the format.
+ */
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import ExportReportButton from '../../src-renderer/src/components/ExportReportButton.vue';
 import type { ReportTarget } from '../../src-renderer/src/composables/useExportReport';
 import { runCommand } from '../../src-renderer/src/composables/useCommands';
+import { SCREEN, useFigureSize } from '../../src-renderer/src/composables/useFigureSize';
 import { labPlugin } from '../../src-renderer/src/composables/useLab';
 import { fakeLab } from './fakeLab';
 
@@ -60,5 +64,42 @@ describe('ExportReportButton', () => {
     expect(exportReport).toHaveBeenCalledWith({ target: { sweepId: 's1' } });
     wrapper.unmount();
     expect(runCommand('export')).toBe(false);
+  });
+
+  it('sends the page size chosen beside the format (the one the charts\' save menus share), none for the HTML report', async () => {
+    const exportReport = vi.fn(async () => ({ fileName: 'r.pdf', data: new Uint8Array(1) }));
+    const { wrapper, button } = mountButton(exportReport);
+    const format = () => wrapper.find('[data-testid="export-format"]');
+    const size = () => wrapper.find('[data-testid="export-size"]');
+    const exported = async () => {
+      await button().trigger('click');
+      await flushPromises();
+      return exportReport.mock.lastCall;
+    };
+    try {
+      await format().setValue('pdf');
+      await size().setValue('column');
+      expect(await exported()).toEqual([{ target: { runId: 'run-1' }, format: 'pdf', size: 'column' }]);
+      expect(localStorage.getItem('ttlab.figureSize')).toBe('column');
+      expect(useFigureSize().choice.value).toBe('column');
+
+      await size().setValue('custom');
+      await wrapper.find('[data-testid="export-size-custom"]').setValue('3.25inx2.2in');
+      await wrapper.find('[data-testid="export-size-custom"]').trigger('change');
+      await format().setValue('zip');
+      expect(await exported()).toEqual([{ target: { runId: 'run-1' }, size: '3.25inx2.2in' }]);
+
+      await format().setValue('html');
+      expect(size().exists()).toBe(false);
+      expect(await exported()).toEqual([{ target: { runId: 'run-1' }, format: 'html' }]);
+
+      await format().setValue('pdf');
+      await size().setValue(SCREEN);
+      expect(await exported()).toEqual([{ target: { runId: 'run-1' }, format: 'pdf' }]);
+    } finally {
+      // Format and size are remembered for every later export: back to the defaults the other tests expect.
+      await format().setValue('zip');
+      useFigureSize().choose(SCREEN);
+    }
   });
 });

@@ -2,7 +2,7 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LabApi, RunDetail, RunSummary } from '../../src-shared/api/contract';
-import { formatCount } from '../../src-shared/charts/format';
+import { formatCount } from '../../src-shared/base/format';
 import { labPlugin } from '../../src-renderer/src/composables/useLab';
 import { NOTES_DELAY_MS, UNDO_WINDOW_MS } from '../../src-renderer/src/composables/useHistoryActions';
 import { takeDraft } from '../../src-renderer/src/composables/useDraft';

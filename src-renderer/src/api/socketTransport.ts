@@ -5,7 +5,7 @@
  */
 import type { LabEventName, LabMethod, WireError } from '../../../src-shared/api/contract';
 import type { Transport } from '../../../src-shared/api/client';
-import { RemoteError } from '../../../src-shared/api/errors';
+import { ConnectionError, RemoteError } from '../../../src-shared/base/errors';
 import { browserWire } from './wireCodec';
 
 /**
@@ -125,7 +125,7 @@ export function createSocketTransport(options: SocketTransportOptions): SocketTr
     for (const [id, request] of pending) {
       if (!request.sent && !all) continue;
       pending.delete(id);
-      request.reject(new RemoteError({ name: 'ConnectionError', message: why }));
+      request.reject(new ConnectionError(why));
     }
   }
 
@@ -173,7 +173,7 @@ export function createSocketTransport(options: SocketTransportOptions): SocketTr
   return {
     invoke(method: LabMethod, params: unknown) {
       return new Promise((resolve, reject) => {
-        if (state.kind === 'restarted') return reject(new RemoteError({ name: 'ConnectionError', message: RESTARTED_MESSAGE }));
+        if (state.kind === 'restarted') return reject(new ConnectionError(RESTARTED_MESSAGE));
         const id = nextId++;
         pending.set(id, { resolve, reject, sent: false, message: browserWire.encode({ id, method, params }) });
         flush();

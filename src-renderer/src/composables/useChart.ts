@@ -2,75 +2,18 @@
  * One ECharts instance bound to a container: created on mount, resized with its box, re-created when the theme
  * changes, disposed on unmount. `build` is tracked like a computed but only re-run when the chart is drawn, in an
  * animation frame after its inputs change, so a burst of checkpoint events costs one option and one setOption.
- * The charts of a page share one queue: a frame draws the waiting charts in turn while it expects (from each chart's
- * last cost) to stay within FRAME_BUDGET_MS and leaves the rest to a later frame, so four slow charts never block the
- * main thread in one go; and after frames that drew for t ms the next one waits DUTY_FACTOR * t ms, so slow charts (a
- * thousand neurons) take at most a quarter of the main thread however fast checkpoints arrive.
+ * The charts of a page share one queue of frames (lib/frameScheduler), which keeps slow charts to a share of the main
+ * thread.
  */
 import { onBeforeUnmount, onMounted, ReactiveEffect, shallowRef, watch, type Ref } from 'vue';
 import type { ChartOption } from '../../../src-shared/charts/frame';
 import { init, type ECharts } from '../charts/echarts';
 import { chartLabel } from '../lib/chartLabel';
+import { createFrameScheduler } from '../lib/frameScheduler';
 import { useTheme } from './useTheme';
 
-/** After frames that drew charts for t ms, the next drawing frame waits at least DUTY_FACTOR * t ms. */
-const DUTY_FACTOR = 3;
-/** A frame draws another chart only if it expects to have spent no more than this (the first is drawn whatever it costs). */
-const FRAME_BUDGET_MS = 12;
-
-/** A chart waiting for a frame: what its last draw cost (ms), and whether it has never been drawn. */
-interface Waiting {
-  cost: number;
-  first: boolean;
-}
-/** Charts waiting for a frame, by draw function, in the order they asked. */
-const waiting = new Map<() => void, Waiting>();
-/** The animation frame requested (0: none), and the wait before asking for one. */
-let frame = 0;
-let timer: ReturnType<typeof setTimeout> | undefined;
-/** Earliest time (performance.now()) of the next drawing frame, for charts drawn before. */
-let readyAt = 0;
-
-function drawWaiting() {
-  frame = 0;
-  const started = performance.now();
-  let drawn = 0;
-  try {
-    for (const [draw, { cost }] of waiting) {
-      if (drawn > 0 && performance.now() - started + cost > FRAME_BUDGET_MS) break;
-      waiting.delete(draw);
-      drawn++;
-      draw();
-    }
-  } finally {
-    const finished = performance.now();
-    readyAt = finished + DUTY_FACTOR * (finished - started);
-    if (waiting.size > 0) request();
-  }
-}
-
-/**
- * Asks for a frame to draw the waiting charts in: once the main thread has had its share since the last one, or in
- * the next frame when a chart has never been drawn (a page just opened shows its charts without waiting).
- */
-function request() {
-  const soon = [...waiting.values()].some((chart) => chart.first);
-  if (frame || (timer !== undefined && !soon)) return;
-  clearTimeout(timer);
-  timer = undefined;
-  const wait = soon ? 0 : readyAt - performance.now();
-  if (wait <= 0) frame = requestAnimationFrame(drawWaiting);
-  else
-    timer = setTimeout(() => {
-      timer = undefined;
-      frame = requestAnimationFrame(drawWaiting);
-    }, wait);
-}
-
-function enqueue(draw: () => void, chart: Waiting) {
-  if (!waiting.has(draw)) waiting.set(draw, chart);
-  request();
-}
+/** The queue every chart draws through. */
+const queue = createFrameScheduler();
 
 export function useChart(container: Ref<HTMLElement | null>, build: () => ChartOption | null) {
   const chart = shallowRef<ECharts | null>(null);
@@ -109,7 +52,7 @@ export function useChart(container: Ref<HTMLElement | null>, build: () => ChartO
     cost = performance.now() - started;
     drawnOnce = true;
   }
-  const ask = () => enqueue(draw, { cost, first: !drawnOnce });
+  const ask = () => queue.schedule(draw, { cost, first: !drawnOnce });
 
   effect.scheduler = () => {
     stale = true;
@@ -140,7 +83,7 @@ export function useChart(container: Ref<HTMLElement | null>, build: () => ChartO
   });
   watch(theme, create);
   onBeforeUnmount(() => {
-    waiting.delete(draw);
+    queue.cancel(draw);
     effect.stop();
     observer?.disconnect();
     fresh?.dispose();

@@ -12,6 +12,7 @@ import { compareLossOption, type CompareCurve } from '../../../src-shared/charts
 import { clockValues, type Clock } from '../../../src-shared/charts/historyTime';
 import type { RunConfig } from '../../../src-shared/config/schema';
 import { lossFloor } from '../../../src-shared/math/target';
+import { useAction } from './useAction';
 import { useLab } from './useLab';
 
 /** The comparison draws at most this many runs. */
@@ -37,36 +38,26 @@ const withoutSeed = (config: RunConfig): RunConfig => ({ ...config, seed: 0 });
 export function useCompare(runIds: readonly string[]) {
   const { api } = useLab();
   const loaded = shallowRef<Array<{ detail: RunDetail; series: CheckpointSeries }>>([]);
-  const loading = ref(false);
   const received = ref(0);
-  const error = ref<string | null>(null);
   const clock = ref<Clock>('tau');
   const logX = ref(false);
   /** pooled: runs that differ only by seed are drawn as one median curve with a band. */
   const pooled = ref(true);
 
-  async function load() {
-    loading.value = true;
+  const { busy: loading, error, run: load } = useAction(async () => {
     received.value = 0;
-    try {
-      const ids = runIds.slice(0, MAX_COMPARED);
-      const details = await api.getRunDetails({ runIds: ids });
-      // Thinned to what the charts need, and never more than one reply can carry at the run's width (wide runs).
-      const series = await Promise.all(
-        details.map(async ({ id, config }) => {
-          const answer = await api.getCheckpoints({ runId: id, maxCheckpoints: Math.min(COMPARED_CHECKPOINTS, checkpointsPerReply(config)) });
-          received.value++;
-          return answer;
-        }),
-      );
-      loaded.value = details.map((detail, i) => ({ detail, series: series[i] }));
-      error.value = null;
-    } catch (failure) {
-      error.value = `Could not load the runs: ${(failure as Error).message}`;
-    } finally {
-      loading.value = false;
-    }
-  }
+    const ids = runIds.slice(0, MAX_COMPARED);
+    const details = await api.getRunDetails({ runIds: ids });
+    // Thinned to what the charts need, and never more than one reply can carry at the run's width (wide runs).
+    const series = await Promise.all(
+      details.map(async ({ id, config }) => {
+        const answer = await api.getCheckpoints({ runId: id, maxCheckpoints: Math.min(COMPARED_CHECKPOINTS, checkpointsPerReply(config)) });
+        received.value++;
+        return answer;
+      }),
+    );
+    loaded.value = details.map((detail, i) => ({ detail, series: series[i] }));
+  }, 'Could not load the runs');
 
   const configs = computed(() => loaded.value.map((run) => run.detail.config));
   /** groups: indices of the runs drawn as each curve. */

@@ -1,15 +1,21 @@
 /**
  * "Export report": the lab makes the report of a run, a comparison or a sweep (the zipped folder, the page as vector
- * PDF, or the interactive HTML report; the choice is remembered), and the page saves it.
+ * PDF, or the interactive HTML report; the choice is remembered), and the page saves it. The page (the PDF, the zip's
+ * report.png and report.svg) is laid out at the figure size the charts' save menus share, or as on screen.
  */
 import { ref } from 'vue';
 import { reportFormats, type MethodParams, type ReportFormat } from '../../../src-shared/api/contract';
 import { saveFile } from '../lib/download';
+import { useAction } from './useAction';
+import { SCREEN, useFigureSize } from './useFigureSize';
 import { useLab } from './useLab';
 
 export type ReportTarget = MethodParams<'exportReport'>['target'];
 
 const STORAGE_KEY = 'ttlab.reportFormat';
+
+/** Whether a format is a page that can be laid out at a figure size (the HTML report has no page size). */
+export const hasPageSize = (value: ReportFormat) => value !== 'html';
 
 /** The formats "Export report" offers, with their labels. */
 export const reportFormatLabels: Record<ReportFormat, string> = { zip: 'Zip: figures, CSV, configuration', pdf: 'PDF page (vector)', html: 'Interactive HTML (one file)' };
@@ -23,23 +29,13 @@ const format = ref<ReportFormat>(storedFormat());
 
 export function useExportReport(target: () => ReportTarget) {
   const { api } = useLab();
-  const busy = ref(false);
-  const error = ref<string | null>(null);
-
-  /** Asks for the zip and saves it; a second click while it is made does nothing. */
-  async function exportReport() {
-    if (busy.value) return;
-    busy.value = true;
-    error.value = null;
-    try {
-      const { fileName, data } = await api.exportReport({ target: target(), ...(format.value === 'zip' ? {} : { format: format.value }) });
-      saveFile(data, fileName);
-    } catch (failure) {
-      error.value = `Export failed: ${(failure as Error).message}`;
-    } finally {
-      busy.value = false;
-    }
-  }
+  const { choice } = useFigureSize();
+  /** Asks for the report and saves it; a second click while it is made does nothing. */
+  const { busy, error, run: exportReport } = useAction(async () => {
+    const size = hasPageSize(format.value) && choice.value !== SCREEN ? { size: choice.value } : {};
+    const { fileName, data } = await api.exportReport({ target: target(), ...(format.value === 'zip' ? {} : { format: format.value }), ...size });
+    saveFile(data, fileName);
+  }, 'Export failed');
 
   /** Chooses the format of the next exports (remembered). */
   function chooseFormat(value: ReportFormat) {

@@ -3,6 +3,7 @@
  * (shared by every chart's save menu).
  */
 import { computed, ref } from 'vue';
+import { errorMessage } from '../../../src-shared/base/errors';
 import { figurePresets, parseFigureSize, type FigureSize } from '../../../src-shared/charts/figureSize';
 
 const STORAGE_KEY = 'ttlab.figureSize';
@@ -36,7 +37,7 @@ export function useFigureSize() {
     try {
       if (text !== SCREEN) parseFigureSize(text);
     } catch (failure) {
-      error.value = (failure as Error).message;
+      error.value = errorMessage(failure);
       return false;
     }
     error.value = null;

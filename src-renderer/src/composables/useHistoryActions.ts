@@ -5,6 +5,7 @@
  */
 import { onScopeDispose, ref, shallowRef } from 'vue';
 import type { RunSummary } from '../../../src-shared/api/contract';
+import { errorMessage } from '../../../src-shared/base/errors';
 import { setDraft } from './useDraft';
 import { useHistoryDetails } from './useHistoryDetails';
 import { useLab } from './useLab';
@@ -40,7 +41,7 @@ export function useHistoryActions(options: { replace: (run: RunSummary) => void;
       error.value = null;
       return result;
     } catch (failure) {
-      error.value = `Could not ${what}: ${(failure as Error).message}`;
+      error.value = `Could not ${what}: ${errorMessage(failure)}`;
       return null;
     }
   }

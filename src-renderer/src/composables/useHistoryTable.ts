@@ -4,7 +4,8 @@
  */
 import { computed, reactive, ref, shallowRef, watch, type Ref } from 'vue';
 import type { RunSummary, SweepSummary } from '../../../src-shared/api/contract';
-import { emptyFilter, historyRows, runMatcher, searchWords, sortRuns, sweepsOf, type ColumnKey, type HistoryFilter, type SortOrder } from '../lib/historyQuery';
+import type { ColumnKey } from '../lib/historyColumns';
+import { emptyFilter, historyRows, runMatcher, searchWords, sortRuns, sweepsOf, type HistoryFilter, type SortOrder } from '../lib/historyQuery';
 
 export interface HistorySources {
   runs: Ref<readonly RunSummary[]>;

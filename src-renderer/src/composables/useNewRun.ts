@@ -4,8 +4,10 @@
  * here, as the host will).
  */
 import { computed, ref, shallowRef, watch } from 'vue';
+import { errorMessage } from '../../../src-shared/base/errors';
 import type { Preset } from '../../../src-shared/config/presets';
 import { parseOrThrow, runConfigSchema, sweepSpecSchema } from '../../../src-shared/config/schema';
+import { useAction } from './useAction';
 import { useDesigner } from './useDesigner';
 import { useDesignerSweep } from './useDesignerSweep';
 import { takeDraft, useDraft } from './useDraft';
@@ -24,11 +26,16 @@ export function useNewRun() {
   const presets = shallowRef<readonly Preset[]>([]);
   const presetName = ref('');
   const loadError = ref<string | null>(null);
-  const startError = ref<string | null>(null);
-  const starting = ref(false);
 
   const isSweep = computed(() => sweep.draft.enabled);
   const valid = computed(() => (isSweep.value ? sweep.check.value.sweep !== null : designer.valid.value));
+
+  const launch = useAction(async (): Promise<Started> => {
+    if (isSweep.value) return { kind: 'sweep', ...(await api.startSweep({ sweep: parseOrThrow(sweepSpecSchema, sweep.check.value.sweep) })) };
+    const config = parseOrThrow(runConfigSchema, designer.config.value);
+    return { kind: 'run', ...(await api.startRun({ config, name: name.value.trim() || undefined })) };
+  });
+  const { busy: starting, error: startError } = launch;
 
   function loadPreset(chosen: string) {
     const preset = presets.value.find((p) => p.name === chosen);
@@ -60,25 +67,12 @@ export function useNewRun() {
       presets.value = await api.listPresets({});
       if (!presetName.value && !drafted) loadPreset(presets.value.some((p) => p.name === FIRST_PRESET) ? FIRST_PRESET : (presets.value[0]?.name ?? ''));
     } catch (error) {
-      loadError.value = `Could not load the presets: ${(error as Error).message}`;
+      loadError.value = `Could not load the presets: ${errorMessage(error)}`;
     }
   }
 
-  async function start(): Promise<Started | null> {
-    if (!valid.value || starting.value) return null;
-    starting.value = true;
-    startError.value = null;
-    try {
-      if (isSweep.value) return { kind: 'sweep', ...(await api.startSweep({ sweep: parseOrThrow(sweepSpecSchema, sweep.check.value.sweep) })) };
-      const config = parseOrThrow(runConfigSchema, designer.config.value);
-      return { kind: 'run', ...(await api.startRun({ config, name: name.value.trim() || undefined })) };
-    } catch (error) {
-      startError.value = (error as Error).message;
-      return null;
-    } finally {
-      starting.value = false;
-    }
-  }
+  /** Starts the run or the sweep when valid; what started, or null (the reason in startError). */
+  const start = (): Promise<Started | null> => (valid.value ? launch.run() : Promise.resolve(null));
 
   return { designer, sweep, presets, presetName, name, isSweep, valid, loadError, startError, starting, load, loadPreset, start };
 }

@@ -3,10 +3,12 @@
  * per lab API) so that leaving the screen and coming back shows the reproduction where it is. States of an older
  * reproduction never overwrite a newer one.
  */
-import { computed, ref, shallowRef, type Ref, type ShallowRef } from 'vue';
+import { computed, shallowRef, type Ref, type ShallowRef } from 'vue';
+import { errorMessage } from '../../../src-shared/base/errors';
 import type { LabApi } from '../../../src-shared/api/contract';
 import type { Reproduction } from '../../../src-shared/api/reproduction';
 import { saveFile } from '../lib/download';
+import { useAction } from './useAction';
 import { useLab } from './useLab';
 
 /** idle: nothing started this session; starting: asked, no answer yet; then the reproduction's own status. */
@@ -34,8 +36,8 @@ function advance(state: Reproduction): number {
 
 function createModel(api: LabApi): ReproductionModel {
   const state = shallowRef<Reproduction | null>(null);
-  const starting = ref(false);
-  const error = ref<string | null>(null);
+  // Its error also says why reading the latest state or cancelling failed.
+  const { busy: starting, error, run: startQuick } = useAction(async () => accept(await api.reproducePaper({ tier: 'quick' })));
 
   /** Keeps the newest reproduction and, within one, the furthest state (a reply may overtake an event). */
   function accept(next: Reproduction) {
@@ -48,7 +50,7 @@ function createModel(api: LabApi): ReproductionModel {
   void api
     .currentReproduction({})
     .then((latest) => latest && accept(latest))
-    .catch((failure: unknown) => (error.value = (failure as Error).message));
+    .catch((failure: unknown) => (error.value = errorMessage(failure)));
 
   return {
     state,
@@ -59,22 +61,13 @@ function createModel(api: LabApi): ReproductionModel {
       return { ended: experiments.reduce((sum, e) => sum + e.finishedRuns, 0), runs: experiments.reduce((sum, e) => sum + e.runs, 0) };
     }),
     async start() {
-      if (starting.value || state.value?.status === 'running') return;
-      starting.value = true;
-      error.value = null;
-      try {
-        accept(await api.reproducePaper({ tier: 'quick' }));
-      } catch (failure) {
-        error.value = (failure as Error).message;
-      } finally {
-        starting.value = false;
-      }
+      if (state.value?.status !== 'running') await startQuick();
     },
     async cancel() {
       try {
         await api.cancelReproduction({});
       } catch (failure) {
-        error.value = (failure as Error).message;
+        error.value = errorMessage(failure);
       }
     },
     download() {

@@ -6,10 +6,12 @@
 import { computed, onScopeDispose, ref, shallowRef, watch } from 'vue';
 import type { CheckpointSeries, CoverageEntry, LabEvents, RunDetail, RunProgress, RunStatus } from '../../../src-shared/api/contract';
 import { finishedStatuses } from '../../../src-shared/api/contract';
+import { errorMessage } from '../../../src-shared/base/errors';
 import { checkpointPageSize, checkpointsPerReply } from '../../../src-shared/config/limits';
 import { coverage } from '../../../src-shared/math/coverage';
 import { checkpointAt } from '../../../src-shared/run/series';
 import { SeriesBuffer } from '../lib/seriesBuffer';
+import { useAction } from './useAction';
 import { useLab } from './useLab';
 
 type CheckpointsEvent = LabEvents['run:checkpoints'];
@@ -26,7 +28,6 @@ export function useRun(runId: string) {
   /** Why the run ended badly (failed, diverged, interrupted), from the host. */
   const statusError = ref<string | null>(null);
   const loadError = ref<string | null>(null);
-  const actionError = ref<string | null>(null);
   let buffer = new SeriesBuffer(runId);
   /** Checkpoint events received while a load is in flight; null when none is. */
   let queued: CheckpointsEvent[] | null = null;
@@ -58,7 +59,7 @@ export function useRun(runId: string) {
       status.value = fresh.status;
       statusError.value = fresh.error;
     } catch (error) {
-      loadError.value = (error as Error).message;
+      loadError.value = errorMessage(error);
     }
   }
 
@@ -91,7 +92,7 @@ export function useRun(runId: string) {
     } catch (error) {
       if (current !== loads) return;
       queued = null;
-      loadError.value = `Could not load run ${runId}: ${(error as Error).message}`;
+      loadError.value = `Could not load run ${runId}: ${errorMessage(error)}`;
     }
   }
 
@@ -107,14 +108,7 @@ export function useRun(runId: string) {
     return pages;
   }
 
-  async function cancel() {
-    actionError.value = null;
-    try {
-      await api.cancelRun({ runId });
-    } catch (error) {
-      actionError.value = `Could not cancel: ${(error as Error).message}`;
-    }
-  }
+  const { error: actionError, run: cancel } = useAction(() => api.cancelRun({ runId }), 'Could not cancel');
 
   const unsubscribe = [
     api.on('run:progress', (event) => {

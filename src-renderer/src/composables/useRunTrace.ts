@@ -6,12 +6,11 @@ import { computed, ref, shallowRef, type Ref } from 'vue';
 import type { RunStatus } from '../../../src-shared/api/contract';
 import { RESUMABLE_STATUSES } from '../../../src-shared/api/contract';
 import { describeVerify, type VerifyResult } from '../../../src-shared/run/verify';
+import { useAction } from './useAction';
 import { useLab } from './useLab';
 
 export function useRunTrace(runId: string, status: Ref<RunStatus | null>, onResumed: () => void) {
   const { api } = useLab();
-  const busy = ref<'resume' | 'verify' | null>(null);
-  const error = ref<string | null>(null);
   const verified = shallowRef<VerifyResult | null>(null);
   /** What the last resume said: the step it went on from. */
   const resumedFrom = ref<string | null>(null);
@@ -20,18 +19,16 @@ export function useRunTrace(runId: string, status: Ref<RunStatus | null>, onResu
   const verifiable = computed(() => status.value !== null && status.value !== 'queued' && status.value !== 'running');
   const verdict = computed(() => (verified.value ? describeVerify(verified.value) : null));
 
-  async function act(kind: 'resume' | 'verify', action: () => Promise<void>) {
-    if (busy.value) return;
-    busy.value = kind;
-    error.value = null;
-    try {
+  /** One action at a time, resume or verify: `busy` says which runs. */
+  const running = ref<'resume' | 'verify' | null>(null);
+  const { busy: acting, error, run: act } = useAction(
+    async (kind: 'resume' | 'verify', action: () => Promise<void>) => {
+      running.value = kind;
       await action();
-    } catch (failure) {
-      error.value = `Could not ${kind}: ${(failure as Error).message}`;
-    } finally {
-      busy.value = null;
-    }
-  }
+    },
+    (kind) => `Could not ${kind}`,
+  );
+  const busy = computed(() => (acting.value ? running.value : null));
 
   const resume = () =>
     act('resume', async () => {

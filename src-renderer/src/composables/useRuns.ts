@@ -8,6 +8,7 @@
  */
 import { onScopeDispose, ref, shallowRef, watch, type Ref, type ShallowRef } from 'vue';
 import type { LabApi, RunSummary, SweepSummary } from '../../../src-shared/api/contract';
+import { errorMessage } from '../../../src-shared/base/errors';
 import { useLab } from './useLab';
 
 /** Quiet time after a status event before the list is fetched again. */
@@ -88,7 +89,7 @@ export function useRuns() {
         page = await next;
       }
     } catch (failure) {
-      error.value = `Could not list the runs: ${(failure as Error).message}`;
+      error.value = `Could not list the runs: ${errorMessage(failure)}`;
     } finally {
       loading.value = false;
     }

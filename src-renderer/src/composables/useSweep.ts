@@ -4,10 +4,11 @@
  */
 import { computed, ref, shallowRef } from 'vue';
 import { MAX_RUN_DETAILS, type RunDetail, type SweepSummary } from '../../../src-shared/api/contract';
+import { errorMessage } from '../../../src-shared/base/errors';
 import { convergenceCount, hasConvergenceRule } from '../../../src-shared/analysis/convergence';
 import { finalLossBox, phaseStats, sweepChartInput, sweepsRandomInits, validInitShare, type InitialPositions } from '../../../src-shared/analysis/sweepDashboard';
 import { sweepFactors, type SweepFactor } from '../../../src-shared/analysis/sweepGroups';
-import { formatNumber } from '../../../src-shared/charts/format';
+import { formatNumber } from '../../../src-shared/base/format';
 import { medianLossHeatmapOption, validInitOption } from '../../../src-shared/charts/historyPhase';
 import { LOG_FLOOR } from '../../../src-shared/charts/loss';
 import { convergenceOption, phaseHeatmapOption, sweepBoxOption } from '../../../src-shared/charts/sweep';
@@ -84,7 +85,7 @@ export function useSweep(sweepId: string) {
       await afterPaint();
       await loadInits();
     } catch (failure) {
-      error.value = `Could not load the sweep: ${(failure as Error).message}`;
+      error.value = `Could not load the sweep: ${errorMessage(failure)}`;
     }
   }
 

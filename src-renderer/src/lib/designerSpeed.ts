@@ -55,11 +55,3 @@ export function estimateBatchSeconds(runs: readonly RunConfig[], workers: number
   }
   return Math.max(...load);
 }
-
-/** "0.4 s", "12 s", "3 min 20 s", "4 h 5 min". */
-export function formatDuration(seconds: number): string {
-  if (seconds < 10) return `${Number(seconds.toPrecision(2))} s`;
-  if (seconds < 60) return `${Math.round(seconds)} s`;
-  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
-  return `${Math.floor(seconds / 3600)} h ${Math.round((seconds % 3600) / 60)} min`;
-}

@@ -1,40 +1,11 @@
 /**
- * The run history as a table: its columns, sorting, filtering and free-text search over the run list, and the rows
- * shown, where the runs of a sweep gather under one group row that expands to them. Pure: the view state lives in
- * useHistoryTable.
+ * The run history as a table: sorting, filtering and free-text search over the run list by its columns
+ * (historyColumns), and the rows shown, where the runs of a sweep gather under one group row that expands to them.
+ * Pure: the view state lives in useHistoryTable.
  */
 import type { RunStatus, RunSummary, SweepSummary } from '../../../src-shared/api/contract';
 import { median } from '../../../src-shared/analysis/stats';
-
-export type ColumnKey = 'name' | 'status' | 'trainer' | 'm' | 'eta' | 'h' | 'epsilon' | 'seed' | 'finalLoss' | 'bestLoss' | 'covered' | 'duration' | 'created' | 'tags' | 'starred';
-
-/** A table column: its title, whether it holds numbers, and the value it sorts and filters on. */
-export interface Column {
-  key: ColumnKey;
-  title: string;
-  numeric: boolean;
-  value: (run: RunSummary) => number | string | null;
-}
-
-export const columns: readonly Column[] = [
-  { key: 'starred', title: '★', numeric: true, value: (run) => (run.starred ? 1 : 0) },
-  { key: 'name', title: 'name', numeric: false, value: (run) => run.name },
-  { key: 'status', title: 'status', numeric: false, value: (run) => run.status },
-  { key: 'trainer', title: 'trainer', numeric: false, value: (run) => run.trainer },
-  { key: 'm', title: 'm', numeric: true, value: (run) => run.m },
-  { key: 'eta', title: 'η', numeric: true, value: (run) => run.eta },
-  { key: 'h', title: 'h', numeric: true, value: (run) => run.h },
-  { key: 'epsilon', title: 'ε', numeric: true, value: (run) => run.epsilon },
-  { key: 'seed', title: 'seed', numeric: true, value: (run) => run.seed },
-  { key: 'finalLoss', title: 'final loss', numeric: true, value: (run) => run.finalLoss },
-  { key: 'bestLoss', title: 'best loss', numeric: true, value: (run) => run.bestLoss },
-  { key: 'covered', title: 'covered', numeric: true, value: (run) => (run.coveredJumps === null ? null : run.totalJumps ? run.coveredJumps / run.totalJumps : 1) },
-  { key: 'duration', title: 'duration', numeric: true, value: (run) => run.durationMs },
-  { key: 'created', title: 'created', numeric: false, value: (run) => run.createdAt },
-  { key: 'tags', title: 'tags', numeric: false, value: (run) => run.tags.join(', ') || null },
-];
-
-export const columnByKey = new Map(columns.map((column) => [column.key, column]));
+import { columnByKey, type ColumnKey } from './historyColumns';
 
 export interface SortOrder {
   key: ColumnKey;
