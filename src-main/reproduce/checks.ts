@@ -1,6 +1,6 @@
 /** Building blocks of the experiments' checks: selections of runs, medians, ranges, and the wording of a table row. */
 import { median } from '../../src-shared/analysis/stats';
-import { formatNumber } from '../../src-shared/charts/format';
+import { formatNumber } from '../../src-shared/base/format';
 import type { Check, ExperimentRun } from './types';
 
 /** Runs whose params hold `value` at `key` (e.g. variant = 'standard', sgd.epsilon = 0.1). */
@@ -26,9 +26,45 @@ export function shareOf(runs: readonly ExperimentRun[], predicate: (run: Experim
 export const formatValue = (value: number) => formatNumber(value, 3);
 export const formatPercent = (share: number) => `${Math.round(share * 100)}%`;
 
-/** `claim`: value within [low, high]. */
-export function withinRange(claim: string, value: number, low: number, high: number): Check {
-  return { claim, expected: `in [${formatValue(low)}, ${formatValue(high)}]`, measured: formatValue(value), pass: value >= low && value <= high };
+/**
+ * The spread of a check's quantity over seeds, measured by bench/tolerances.ts at the tier's configuration: for a check
+ * of one value per seed (every seed, or the one seed a replay runs, which stands for any), the smallest and largest
+ * value over the seeds measured; for a check of the median of the tier's n seeds, the range holding 95% of the medians
+ * of n seeds drawn with replacement from those measured.
+ */
+export interface Spread {
+  low: number;
+  high: number;
+  /** Number of seeds measured. */
+  seeds: number;
+}
+
+/**
+ * The band a check accepts: its spread widened on a log scale by half its width at each end, twice as wide as the
+ * spread itself. Losses are positive and skewed, so their distance is a factor: a spread from 0.02 to 0.04 accepts
+ * 0.014 to 0.057.
+ */
+export function acceptedBand({ low, high }: Spread): [number, number] {
+  const margin = Math.sqrt(high / low);
+  return [low / margin, high * margin];
+}
+
+/** The expected column of a check against a spread: "0.023, accepted [0.0151, 0.0657] (spread over 40 seeds)". */
+function spreadExpectation(expected: string, spread: Spread): string {
+  const [low, high] = acceptedBand(spread);
+  return `${expected}, accepted [${formatValue(low)}, ${formatValue(high)}] (spread over ${spread.seeds} seeds)`;
+}
+
+/** `claim`: value within the band of its spread; `expected` is the paper's value. */
+export function withinSpread(claim: string, value: number, expected: number, spread: Spread): Check {
+  const [low, high] = acceptedBand(spread);
+  return { claim, expected: spreadExpectation(formatValue(expected), spread), measured: formatValue(value), pass: value >= low && value <= high };
+}
+
+/** `claim`: value at most the upper end of the band of its spread (a gap, for which smaller is better). */
+export function atMostSpread(claim: string, value: number, spread: Spread): Check {
+  const high = acceptedBand(spread)[1];
+  return { claim, expected: `accepted <= ${formatValue(high)} (spread over ${spread.seeds} seeds)`, measured: formatValue(value), pass: value <= high };
 }
 
 /** `claim`: a share of runs at least `least`, measured as "k/n (p%)". */

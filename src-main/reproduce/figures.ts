@@ -6,7 +6,7 @@ import type { BoxplotSeriesOption, ScatterSeriesOption } from 'echarts';
 import type { CheckpointSeries } from '../../src-shared/api/contract';
 import { boxStats } from '../../src-shared/analysis/stats';
 import { fitChartOption } from '../../src-shared/charts/fit';
-import { formatNumber } from '../../src-shared/charts/format';
+import { formatNumber } from '../../src-shared/base/format';
 import type { ChartOption } from '../../src-shared/charts/frame';
 import { lossChartOption } from '../../src-shared/charts/loss';
 import { neuronsChartOption } from '../../src-shared/charts/parameters';

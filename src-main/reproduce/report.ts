@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { strToU8 } from 'fflate';
-import { formatDuration } from '../cli/progress';
+import { formatDuration } from '../../src-shared/base/duration';
 import { zipFiles } from '../report/exportReport';
 import { renderChartPng } from '../report/render';
 import type { RunStore } from '../store';
@@ -44,7 +44,7 @@ export function resultsMarkdown(outcomes: readonly ExperimentOutcome[], tier: Ti
     markdownRow(['experiment', 'what the paper shows', 'runs', 'wall time here', "authors' stated time"]),
     markdownRow(['---', '---', '---:', '---:', '---:']),
     ...outcomes.map((outcome) =>
-      markdownRow([outcome.experiment.name, outcome.experiment.summary, String(outcome.runs.length), formatDuration(outcome.wallMs / 1000), outcome.experiment.paperTime ?? '—']),
+      markdownRow([outcome.experiment.name, outcome.experiment.summary, String(outcome.runs.length), formatDuration(outcome.wallMs / 1000, { compact: true }), outcome.experiment.paperTime ?? '—']),
     ),
   ];
   if (figures.length > 0) {

@@ -1,9 +1,9 @@
 /** Several runs on one chart: their loss curves overlaid, each named by what sets it apart. */
-import type { CheckpointSeries } from '../api/contract';
 import type { RunConfig } from '../config/schema';
 import { lossFloor } from '../math/target';
+import type { CheckpointSeries } from '../run/series';
 import { chartFrame, countPoints, referenceLines, timeAxis, timeColumn, valueAxis, type ChartOption, type LineSeries, type TimeChartOptions } from './frame';
-import { formatNumber } from './format';
+import { formatNumber } from '../base/format';
 import { LOG_FLOOR } from './loss';
 import { seriesColor, seriesLineStyle } from './palette';
 import { columnPoints } from './points';

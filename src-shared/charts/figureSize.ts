@@ -4,6 +4,7 @@
  * at 100 % has the paper's text size.
  */
 import { z } from 'zod';
+import { errorMessage } from '../base/errors';
 
 /** A figure's size in points, with the font size its text is set in. */
 export interface FigureSize {
@@ -73,7 +74,7 @@ export const figureSizeSchema = z
     try {
       return parseFigureSize(text);
     } catch (error) {
-      context.addIssue({ code: 'custom', message: (error as Error).message });
+      context.addIssue({ code: 'custom', message: errorMessage(error) });
       return z.NEVER;
     }
   });

@@ -49,17 +49,22 @@ function legendNames(option: ChartOption, legend: Part | undefined): string[] {
   return [...new Set(list(option.series).map((part) => part.name).filter((name): name is string => typeof name === 'string'))];
 }
 
+/** Width of a text at a size, both in points, measured in the font it is drawn with. */
+export type TextWidth = (text: string, size: number) => number;
+
 /**
  * Rows a horizontal legend takes at `size` pt in `width` pt: entries packed left to right, each its marker, gap and
- * text (DejaVu Sans averages about 0.6 em per character). Shared code cannot measure text; this estimate only has to
- * make room for the rows below the title.
+ * text, 10 pt apart. Shared code cannot measure text: without `measure` the text is estimated (DejaVu Sans averages
+ * about 0.6 em per character) and the gap after the last entry counted too, which only has to make room for the rows
+ * below the title; measured, a row holds what ECharts puts in it.
  */
-export function legendRows(names: readonly string[], width: number, size: number): number {
+export function legendRows(names: readonly string[], width: number, size: number, measure?: TextWidth): number {
   let rows = names.length ? 1 : 0;
   let used = 0;
+  const trailingGap = measure ? 10 : 0;
   for (const name of names) {
-    const entry = 1.4 * size + 5 + 0.6 * (size - 1) * name.length + 10;
-    if (used > 0 && used + entry > width) {
+    const entry = 1.4 * size + 5 + (measure ? measure(name, size - 1) : 0.6 * (size - 1) * name.length) + 10;
+    if (used > 0 && used + entry - trailingGap > width) {
       rows++;
       used = 0;
     }
@@ -68,24 +73,48 @@ export function legendRows(names: readonly string[], width: number, size: number
   return rows;
 }
 
-/** Lines a subtitle wraps into at `size` pt in `width` pt (the same 0.6 em estimate), each line break kept. */
-export function subtitleLines(text: unknown, width: number, size: number): number {
-  if (typeof text !== 'string' || text === '') return 0;
-  return text.split('\n').reduce((lines, line) => lines + Math.max(1, Math.ceil((0.6 * size * line.length) / width)), 0);
+/** Lines a line of text takes broken between words (ECharts' "break") at `width`, measured. */
+function wordLines(line: string, width: number, size: number, measure: TextWidth): number {
+  let lines = 1;
+  let used = '';
+  for (const word of line.split(' ')) {
+    const next = used ? `${used} ${word}` : word;
+    if (used && measure(next, size) > width) {
+      lines++;
+      used = word;
+    } else used = next;
+  }
+  return lines;
 }
 
-export function forFigure(option: ChartOption, figure: FigureSize): ChartOption {
+/** Lines a subtitle wraps into at `size` pt in `width` pt (measured, or the same 0.6 em estimate), each line break kept. */
+export function subtitleLines(text: unknown, width: number, size: number, measure?: TextWidth): number {
+  if (typeof text !== 'string' || text === '') return 0;
+  return text.split('\n').reduce((lines, line) => lines + (measure ? wordLines(line, width, size, measure) : Math.max(1, Math.ceil((0.6 * size * line.length) / width))), 0);
+}
+
+/**
+ * How far the figure's plot moves down at its width: the extra lines its subtitle wraps into (it wraps rather than lose
+ * words at a column's width) and the extra rows of a horizontal legend that wraps.
+ */
+export function figureShift(option: ChartOption, figure: FigureSize, measure?: TextWidth): { subtitle: number; legend: number } {
+  const size = figure.fontSize;
+  const first = list(option.legend)[0];
+  const subtitle = list(option.title)[0]?.subtext;
+  const lines = Math.max(0, subtitleLines(subtitle, figure.width - 16, size - 1, measure) - (typeof subtitle === 'string' ? subtitle.split('\n').length : 0));
+  // ECharts wraps a legend at the figure's width less its left (one font size: the frame's 12 px scaled) and its padding of 5 each side.
+  const legendWidth = measure ? figure.width - size - 10 : figure.width - 24;
+  const extraRows = first && first.orient !== 'vertical' && first.show !== false ? Math.max(0, legendRows(legendNames(option, first), legendWidth, size, measure) - 1) : 0;
+  return { subtitle: lines * Math.round(size * 1.3), legend: extraRows * Math.round(size * 2.1) };
+}
+
+/** The option restyled at `figure`; with `measure` (a caller that can measure the font) the room for wrapped text is measured, not estimated. */
+export function forFigure(option: ChartOption, figure: FigureSize, measure?: TextWidth): ChartOption {
   const size = figure.fontSize;
   const scale = size / SCREEN_TEXT;
-  const first = list(option.legend)[0];
   const textWidth = figure.width - 16;
-  // A subtitle wraps rather than lose words at a column's width; its extra lines push the legend and the plot down.
-  const subtitle = list(option.title)[0]?.subtext;
   const lineHeight = Math.round(size * 1.3);
-  const subtitleShift = Math.max(0, subtitleLines(subtitle, textWidth, size - 1) - (typeof subtitle === 'string' ? subtitle.split('\n').length : 0)) * lineHeight;
-  // A horizontal legend that wraps pushes the plot down by its extra rows.
-  const extraRows = first && first.orient !== 'vertical' && first.show !== false ? Math.max(0, legendRows(legendNames(option, first), figure.width - 24, size) - 1) : 0;
-  const legendShift = extraRows * Math.round(size * 2.1);
+  const { subtitle: subtitleShift, legend: legendShift } = figureShift(option, figure, measure);
   const title = list(option.title).map((part) => ({
     ...scaleBox(part, scale, ['top', 'left', 'itemGap']),
     textStyle: { ...(part.textStyle as Part), fontSize: size + 1, fontWeight: 'bold', color: INK, width: textWidth, overflow: 'truncate' },

@@ -1,11 +1,11 @@
 /** The learned function f(x; a, u) against the target f* at one checkpoint, neuron positions marked on the x axis. */
 import type { ScatterSeriesOption } from 'echarts';
-import type { CheckpointSeries } from '../api/contract';
 import type { RunConfig, Target } from '../config/schema';
-import { checkpointAt } from '../run/series';
+import { checkpointAt, type CheckpointSeries } from '../run/series';
 import { chartFrame, flatRows, REFERENCE_COLOR, valueAxis, type ChartOption, type LineSeries } from './frame';
 import { fitGrid, networkOnGrid } from './fitCurve';
-import { formatCount, formatNumber } from './format';
+import { fullBatchFitChartOption } from './fitFullBatch';
+import { formatCount, formatNumber } from '../base/format';
 
 /** The fit is drawn for 1-D smoothed-step networks with a bias (a has one entry more than u). */
 function hasFitChart(series: CheckpointSeries, config: RunConfig): boolean {
@@ -26,6 +26,7 @@ export function targetPoints(target: Target): number[][] {
 }
 
 export function fitChartOption(series: CheckpointSeries, config: RunConfig, index: number): ChartOption {
+  if (config.trainer === 'full-batch') return fullBatchFitChartOption(series, config, index);
   const xAxis = valueAxis('input x', false, { min: 0, max: 1 });
   const yAxis = valueAxis('output f(x)', false);
   if (!hasFitChart(series, config) || series.count === 0) {

@@ -3,8 +3,8 @@
  * Builders stay pure (no DOM), so the UI and the PNG reports draw the same picture.
  */
 import type { EChartsOption, LineSeriesOption, XAXisComponentOption, YAXisComponentOption } from 'echarts';
-import type { CheckpointSeries } from '../api/contract';
-import { formatNumber } from './format';
+import type { CheckpointSeries } from '../run/series';
+import { formatNumber } from '../base/format';
 import { CATEGORICAL } from './palette';
 
 export type ChartOption = EChartsOption;

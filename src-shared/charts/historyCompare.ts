@@ -7,7 +7,7 @@ import { bandLabels, type BandKind } from '../analysis/intervals';
 import { decimationIndices } from './decimate';
 import { chartFrame, countPoints, referenceLines, valueAxis, type ChartOption, type LineSeries } from './frame';
 import { escapeHtml } from '../config/text';
-import { formatNumber } from './format';
+import { formatNumber } from '../base/format';
 import { clockAxis, clockNames, type Clock } from './historyTime';
 import { LOG_FLOOR } from './loss';
 import { CATEGORICAL, seriesLineStyle } from './palette';

@@ -2,12 +2,12 @@
  * Sweep dashboard charts that the report charts do not cover: the phase heat map of the median final loss (log
  * colour scale) and the share of initialisations the limit is defined for, drawn like the convergence probability.
  */
-import type { PhaseStats } from '../analysis/sweepDashboard';
+import type { PhaseStats, SweepChartInput } from '../analysis/sweepDashboard';
 import { chartFrame, type ChartOption } from './frame';
-import { formatNumber } from './format';
+import { formatNumber } from '../base/format';
 import { LOG_FLOOR } from './loss';
 import { VIRIDIS } from './palette';
-import { convergenceOption, factorTitle, levelText, type ConvergenceCount, type SweepChartInput } from './sweep';
+import { convergenceOption, factorTitle, levelText, type ConvergenceCount } from './sweep';
 
 export interface LossMapInput {
   xName: string;

@@ -2,8 +2,8 @@
  * The three clocks a comparison can run on: trainer step k, slow time tau = k h epsilon, and fast time t = k h
  * (the time of the outer layer, docs/MODEL.md section 2).
  */
-import type { CheckpointSeries } from '../api/contract';
 import type { RunConfig } from '../config/schema';
+import type { CheckpointSeries } from '../run/series';
 import { timeAxis, type ChartOption } from './frame';
 
 export type Clock = 'step' | 'tau' | 't';

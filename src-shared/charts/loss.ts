@@ -1,10 +1,10 @@
 /** Loss against time: the trainer's loss, the two-timescale limit beside it, and the floor eta sum(Delta^2) / 28. */
-import type { CheckpointSeries } from '../api/contract';
 import type { RunConfig } from '../config/schema';
 import { lossFloor } from '../math/target';
+import type { CheckpointSeries } from '../run/series';
 import { chartFrame, countPoints, flatRows, referenceLines, timeAxis, timeColumn, valueAxis, type ChartOption, type LineSeries, type TimeChartOptions } from './frame';
 import { escapeHtml } from '../config/text';
-import { formatNumber } from './format';
+import { formatNumber } from '../base/format';
 import { decimationIndices } from './decimate';
 import { hasValuesBelow } from './points';
 

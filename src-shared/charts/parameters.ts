@@ -1,9 +1,9 @@
 /** Parameters over time: neuron positions u_j with the target jumps, and outer weights a_j. */
-import type { CheckpointSeries } from '../api/contract';
 import type { RunConfig } from '../config/schema';
+import type { CheckpointSeries } from '../run/series';
 import { chartFrame, countPoints, REFERENCE_COLOR, timeAxis, timeColumn, valueAxis, type ChartOption, type LineSeries, type TimeChartOptions } from './frame';
 import { escapeHtml } from '../config/text';
-import { formatNumber } from './format';
+import { formatNumber } from '../base/format';
 import { trajectorySeries } from './trajectories';
 
 const NEURONS = 'neuron positions u_j';

@@ -5,8 +5,9 @@
 import type { BoxplotSeriesOption } from 'echarts';
 import { wilsonInterval } from '../analysis/intervals';
 import type { BoxStats } from '../analysis/stats';
+import type { SweepChartInput, SweepLine } from '../analysis/sweepDashboard';
 import { chartFrame, valueAxis, type ChartOption } from './frame';
-import { formatNumber } from './format';
+import { formatNumber } from '../base/format';
 import { groupOffset, pointAxis, runPoints } from './groupedPoints';
 import { CIVIDIS, seriesColor, textOnMap } from './palette';
 
@@ -39,21 +40,6 @@ export function levelText(level: string): string {
 /** A category axis of parameter levels. */
 function categoryAxis(name: string, levels: readonly string[]) {
   return { type: 'category' as const, name, nameLocation: 'middle' as const, nameGap: 34, data: levels.map(levelText), axisTick: { alignWithLabel: true } };
-}
-
-/** A line of boxes (null where no run finished) or of convergence counts across the x levels. */
-export interface SweepLine<T> {
-  name: string;
-  values: Array<T | null>;
-}
-
-export interface SweepChartInput<T> {
-  /** xName: the factor on the x axis (a config path, or 'variant'). */
-  xName: string;
-  xLevels: readonly string[];
-  lines: ReadonlyArray<SweepLine<T>>;
-  /** subtitle: e.g. "20 seeds per point". */
-  subtitle?: string;
 }
 
 /** Box plots draw every run as a point over its box below this many runs. */

@@ -1,5 +1,5 @@
 /** Trajectories over time of every entry of a per-checkpoint parameter (neuron positions u_j, weights a_j). */
-import type { CheckpointSeries } from '../api/contract';
+import type { CheckpointSeries } from '../run/series';
 import { decimateColumns } from './decimate';
 import { flatPoints } from './points';
 import { flatRows, type LineSeries } from './frame';

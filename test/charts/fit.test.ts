@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fitChartOption, targetPoints } from '../../src-shared/charts/fit';
 import { FIT_SAMPLES, fitGrid, networkOnGrid } from '../../src-shared/charts/fitCurve';
 import type { ChartOption } from '../../src-shared/charts/frame';
-import { formatNumber } from '../../src-shared/charts/format';
+import { formatNumber } from '../../src-shared/base/format';
 import { PAPER_TARGET } from '../../src-shared/config/schema';
 import { evalNetwork } from '../../src-shared/math/network';
 import { checkpointAt, packCheckpoints } from '../../src-shared/run/series';

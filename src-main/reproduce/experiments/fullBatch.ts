@@ -3,7 +3,7 @@
  * against two-timescale GD (lr_u = 0.01, 5000 epochs) on the presets' sweeps, compared by the median final criterion
  * ||pred - y||_2 / n. The tiers differ only in the seeds.
  */
-import { formatValue, medianFinalLoss, runsWith, withinRange } from '../checks';
+import { formatValue, medianFinalLoss, runsWith, withinSpread, type Spread } from '../checks';
 import { boxFigureOption } from '../figures';
 import type { Check, Experiment, ExperimentRun, Figure, Tier } from '../types';
 import { firstSeeds, presetSweep } from './base';
@@ -11,11 +11,10 @@ import { firstSeeds, presetSweep } from './base';
 export const STANDARD = 'standard';
 export const TWO_TIMESCALE = 'two-timescale';
 
-/** A band around the paper's median of one variant. */
+/** The paper's median of one variant, and the spread of the median of each tier's seeds (checks.ts, `Spread`). */
 export interface MedianBand {
   paper: number;
-  low: number;
-  high: number;
+  spread: Record<Tier, Spread>;
 }
 
 export interface FullBatchSetup {
@@ -31,13 +30,13 @@ export interface FullBatchSetup {
   extraFigures?: (runs: readonly ExperimentRun[]) => Figure[];
 }
 
-/** The two medians within their bands, and two-timescale below standard. */
-function medianChecks(setup: FullBatchSetup, runs: readonly ExperimentRun[]): Check[] {
+/** The two medians within the bands of their spreads, and two-timescale below standard. */
+function medianChecks(setup: FullBatchSetup, runs: readonly ExperimentRun[], tier: Tier): Check[] {
   const standard = medianFinalLoss(runsWith(runs, 'variant', STANDARD));
   const twoTimescale = medianFinalLoss(runsWith(runs, 'variant', TWO_TIMESCALE));
   return [
-    withinRange(`median criterion of two-timescale GD about ${setup.twoTimescale.paper}`, twoTimescale, setup.twoTimescale.low, setup.twoTimescale.high),
-    withinRange(`median criterion of standard GD about ${setup.standard.paper}`, standard, setup.standard.low, setup.standard.high),
+    withinSpread(`median criterion of two-timescale GD about ${setup.twoTimescale.paper}`, twoTimescale, setup.twoTimescale.paper, setup.twoTimescale.spread[tier]),
+    withinSpread(`median criterion of standard GD about ${setup.standard.paper}`, standard, setup.standard.paper, setup.standard.spread[tier]),
     {
       claim: 'two-timescale GD ends lower than standard GD',
       expected: 'median two-timescale < median standard',
@@ -54,7 +53,7 @@ export function fullBatchExperiment(setup: FullBatchSetup): Experiment {
     summary: setup.summary,
     paperTime: null,
     sweep: (tier) => ({ base: sweep.base, variants: sweep.variants, axes: sweep.axes, seeds: firstSeeds(setup.seeds[tier]) }),
-    checks: (runs) => [...medianChecks(setup, runs), ...(setup.extraChecks?.(runs) ?? [])],
+    checks: (runs, tier) => [...medianChecks(setup, runs, tier), ...(setup.extraChecks?.(runs) ?? [])],
     figures: (runs) => [
       {
         file: `${setup.name}-criterion.png`,

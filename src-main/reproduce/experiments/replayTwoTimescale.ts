@@ -2,7 +2,7 @@
  * Figs 3-4 replayed bit for bit: the paper-two-timescale preset (seed 42, numpy's generator, h = 1e-5, epsilon = 2e-5,
  * 175,000,000 steps) with the authors' limit integrated beside it. Both tiers run it whole: about 15 s on an idle core.
  */
-import { withinRange, formatValue, coversEveryJump } from '../checks';
+import { atMostSpread, coversEveryJump, formatValue, withinSpread, type Spread } from '../checks';
 import { runFigures } from '../figures';
 import { presetConfig } from './base';
 import type { Check, Experiment, ExperimentRun } from '../types';
@@ -25,11 +25,19 @@ export const LIMIT_ZERO_INDEX = 81;
  */
 const SETTLED_FROM = 10;
 /**
- * Largest gap |L - L0| allowed from then on. L0 has no eta floor, so the gap is at least the floor 0.0080; the replay's
- * gap is 0.0213 at evaluation 10 (the end of the early arrivals), 0.0185 at evaluation 80 (the last arrival, at 0.65)
- * and 0.008-0.011 elsewhere.
+ * Spreads of this configuration over seeds 0..39 (h = 1e-5, 175,000,000 steps each; bench/tolerances.ts), which the
+ * replayed seed stands for. 37 of the 40 seeds cover every jump and end between 0.00792 and 0.00876; seeds 26 and 28
+ * end stuck near 0.1 and seed 34 at 0.025, a jump uncovered each. "Near the floor" is said of a run that converged, which
+ * the coverage check beside it decides, so its spread is that of the 37.
  */
-const TRACKING_GAP = 0.025;
+export const CONVERGED_FINAL_LOSS: Spread = { low: 0.00792, high: 0.00876, seeds: 37 };
+/**
+ * The largest gap |L - L0| from evaluation SETTLED_FROM on, over the 14 of those seeds whose limit is defined: from
+ * 0.0107 to 0.159 (median 0.051). L0 has no eta floor, so the gap is at least the floor 0.0080, and a flank that lands
+ * on its jump just before an evaluation drops L0 there while SGD shows the drop one evaluation later: that lag makes the
+ * large gaps. The replay's gap is 0.0213, at evaluation 10 (the end of the early arrivals).
+ */
+export const TRACKING_GAP: Spread = { low: 0.0107, high: 0.159, seeds: 14 };
 
 /** Largest |L - L0| over the settled evaluations, NaN when no limit ran beside. */
 export function trackingGap(run: ExperimentRun): number {
@@ -66,15 +74,10 @@ export const replayTwoTimescale: Experiment = {
     if (!run) return [];
     const zeroAt = firstZeroIndex(run.limitLoss);
     return [
-      // The floor eta sum(Delta^2)/28 is 0.0080; the authors' Fig 3 ends just above it. The range is docs/MODEL.md's.
-      withinRange('SGD final loss near the floor 0.0080', run.finalLoss ?? NaN, 0.0078, 0.0095),
+      // The floor eta sum(Delta^2)/28 is 0.0080; the authors' Fig 3 ends just above it.
+      withinSpread('SGD final loss near the floor 0.0080', run.finalLoss ?? NaN, 0.008, CONVERGED_FINAL_LOSS),
       everyJumpCovered(run),
-      {
-        claim: `SGD tracks the limit: largest |L - L0| from evaluation ${SETTLED_FROM} on`,
-        expected: `<= ${TRACKING_GAP}`,
-        measured: formatValue(trackingGap(run)),
-        pass: trackingGap(run) <= TRACKING_GAP,
-      },
+      atMostSpread(`SGD tracks the limit: largest |L - L0| from evaluation ${SETTLED_FROM} on`, trackingGap(run), TRACKING_GAP),
       {
         claim: 'the limit L0 first reaches 0 at evaluation (0-based)',
         expected: String(LIMIT_ZERO_INDEX),
