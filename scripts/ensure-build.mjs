@@ -10,7 +10,10 @@ import { pathToFileURL } from 'node:url';
 export const projectRoot = join(import.meta.dirname, '..');
 
 /** What `npm start`, `npm run web` and `ttlab` need from the build. */
-export const builtFiles = ['out/main/index.js', 'out/main/web.js', 'out/main/cli.js', 'out/main/trainer.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
+export const builtFiles = [
+  'out/main/index.js', 'out/main/web.js', 'out/main/cli.js', 'out/main/trainer.js', 'out/main/reportRenderer.js', 'out/main/importScanWorker.js',
+  'out/main/importMergeWorker.js', 'out/preload/index.cjs', 'out/renderer/index.html',
+];
 const sourceFolders = ['src-main', 'src-shared', 'src-renderer'];
 const sourceFiles = ['electron.vite.config.ts', 'package.json'];
 

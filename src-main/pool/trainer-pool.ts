@@ -5,7 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import type { WireError } from '../../src-shared/api/contract';
-import { toWireError } from '../../src-shared/api/errors';
+import { CancelTimeoutError, PoolClosedError, ProtocolError, toWireError, TrainerExitError } from '../../src-shared/base/errors';
 import { describeZodError, type RunConfig } from '../../src-shared/config/schema';
 import type { SessionSnapshot } from '../../src-shared/run/snapshot';
 import type { RunCheckpoint } from '../../src-shared/run/types';
@@ -43,6 +43,12 @@ export interface PoolOptions {
   cancelGraceMs?: number;
   /** How long an idle process is kept for the next job. */
   idleMs?: number;
+  /**
+   * While it returns a promise, what the processes send (and their exits) waits, in order, until that promise
+   * settles: the lab's import holds the database's write lock meanwhile (RunStore.mergeUnderway), and saving a
+   * checkpoint then would block the event loop until the import commits.
+   */
+  hold?: () => Promise<unknown> | null;
 }
 
 interface QueuedJob extends PoolJob {
@@ -74,6 +80,9 @@ function exitMessage(code: number | null, signal: string | null): string {
   return 'trainer process could not start';
 }
 
+/** Longest time the pool handles held events (see PoolOptions.hold) before it lets the event loop turn. */
+const DRAIN_SLICE_MS = 20;
+
 /** Calls a listener whose failure can no longer fail its job. */
 function tell(call: () => void): void {
   try {
@@ -94,6 +103,11 @@ export class TrainerPool {
   private readonly progressIntervalMs: number;
   private readonly cancelGraceMs: number;
   private readonly idleMs: number;
+  private readonly hold: () => Promise<unknown> | null;
+  /** What the processes sent (messages, exits) and is not yet handled, in the order it came (see PoolOptions.hold). */
+  private readonly held: Array<() => void> = [];
+  /** Set while the held events wait for a hold to settle. */
+  private waiting = false;
   private closed = false;
   /** Resolvers of close(), called once the last process has exited. */
   private readonly idleWaiters: Array<() => void> = [];
@@ -104,6 +118,7 @@ export class TrainerPool {
     this.progressIntervalMs = options.progressIntervalMs ?? 50;
     this.cancelGraceMs = options.cancelGraceMs ?? 2000;
     this.idleMs = options.idleMs ?? 30_000;
+    this.hold = options.hold ?? (() => null);
   }
 
   /** Jobs holding a process. */
@@ -136,7 +151,7 @@ export class TrainerPool {
     if (job.cancelTimer) return true;
     this.send(job, { type: 'cancel' });
     job.cancelTimer = setTimeout(() => {
-      this.fail(job, { name: 'CancelTimeoutError', message: `trainer process did not stop within ${this.cancelGraceMs} ms of cancel and was killed` });
+      this.fail(job, toWireError(new CancelTimeoutError(`trainer process did not stop within ${this.cancelGraceMs} ms of cancel and was killed`)));
     }, this.cancelGraceMs);
     return true;
   }
@@ -145,8 +160,11 @@ export class TrainerPool {
   close(): Promise<void> {
     this.closed = true;
     this.queue.length = 0;
+    // What the processes sent before is handled first (their checkpoints saved, even if that waits for an import).
+    this.waiting = false;
+    this.drain();
     for (const worker of this.workers) {
-      if (worker.job) this.fail(worker.job, { name: 'PoolClosedError', message: 'the trainer pool closed before the run finished' });
+      if (worker.job) this.fail(worker.job, toWireError(new PoolClosedError('the trainer pool closed before the run finished')));
       else this.retire(worker);
     }
     return new Promise((resolve) => {
@@ -176,9 +194,38 @@ export class TrainerPool {
     }
     const worker: Worker = { child, job: null, idleTimer: null, retired: false };
     this.workers.add(worker);
-    child.onMessage((raw) => this.receive(worker, raw));
-    child.onExit((code, signal) => this.exited(worker, code, signal ?? null));
+    child.onMessage((raw) => this.inOrder(() => this.receive(worker, raw)));
+    child.onExit((code, signal) => this.inOrder(() => this.exited(worker, code, signal ?? null)));
     return worker;
+  }
+
+  /** Handles what a process sent now, or after the events held before it and the hold of the moment, if any. */
+  private inOrder(event: () => void): void {
+    this.held.push(event);
+    if (!this.waiting) this.drain();
+  }
+
+  /**
+   * Handles the held events in order until a hold stops it, and goes on once that hold has settled; a backlog (what
+   * came during an import) is handled DRAIN_SLICE_MS at a time, one turn of the event loop after the other. A closed
+   * pool never waits.
+   */
+  private drain(): void {
+    const sliceEnd = performance.now() + DRAIN_SLICE_MS;
+    while (this.held.length > 0) {
+      let until = this.closed ? null : this.hold();
+      if (!until && !this.closed && performance.now() > sliceEnd) until = new Promise((resolve) => setImmediate(resolve));
+      if (until) {
+        this.waiting = true;
+        const resume = () => {
+          this.waiting = false;
+          this.drain();
+        };
+        until.then(resume, resume);
+        return;
+      }
+      this.held.shift()!();
+    }
   }
 
   private assign(worker: Worker, job: QueuedJob): void {
@@ -203,7 +250,7 @@ export class TrainerPool {
     if (!job || job.over) return;
     const parsed = childMessageSchema.safeParse(raw);
     if (!parsed.success) {
-      this.fail(job, { name: 'ProtocolError', message: `trainer process sent an invalid message: ${describeZodError(parsed.error).message}` });
+      this.fail(job, toWireError(new ProtocolError(`trainer process sent an invalid message: ${describeZodError(parsed.error).message}`)));
       return;
     }
     try {
@@ -269,7 +316,7 @@ export class TrainerPool {
   }
 
   private exited(worker: Worker, code: number | null, signal: string | null): void {
-    if (worker.job) this.fail(worker.job, { name: 'TrainerExitError', message: exitMessage(code, signal) });
+    if (worker.job) this.fail(worker.job, toWireError(new TrainerExitError(exitMessage(code, signal))));
     if (worker.idleTimer) clearTimeout(worker.idleTimer);
     this.workers.delete(worker);
     this.pump();

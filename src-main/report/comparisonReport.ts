@@ -3,10 +3,10 @@ import { differingFields, fieldText, flattenConfig, runLabels } from '../../src-
 import { comparisonLossOption } from '../../src-shared/charts/comparison';
 import { fieldLabel } from '../../src-shared/config/fieldLabels';
 import { fitChartOption } from '../../src-shared/charts/fit';
-import { formatNumber } from '../../src-shared/charts/format';
+import { formatNumber } from '../../src-shared/base/format';
 import type { ChartOption } from '../../src-shared/charts/frame';
 import type { ReportContext, ReportRun } from './data';
-import { chartBlock, chartGridBlock, headingBlock, noteBlock, sectionBlock, wrapText, type Block, PAGE_WIDTH } from './page';
+import { chartBlock, chartGrid, chartGridBlock, headingBlock, noteBlock, sectionBlock, SCREEN_PAGE, wrapText, type Block, type PageStyle } from './page';
 import { forPrint } from './print';
 import { reportTextMeasure } from './render';
 import { madeBy } from './runReport';
@@ -48,15 +48,17 @@ function differenceTable(runs: readonly ReportRun[]): Block {
 /** Columns of the small multiples: three a row, fewer when there are fewer runs. */
 const fitColumns = (count: number) => Math.min(3, count);
 
-export function comparisonReportBlocks(runs: readonly ReportRun[], context: ReportContext): Block[] {
+export function comparisonReportBlocks(runs: readonly ReportRun[], context: ReportContext, style: PageStyle = SCREEN_PAGE): Block[] {
   const labels = runLabels(
     runs.map((run) => run.detail.config),
     runs.map((run) => run.detail.name),
   );
   const columns = fitColumns(runs.length);
-  const cellWidth = (PAGE_WIDTH - 72 - (columns - 1) * 18) / columns;
+  const cellWidth = chartGrid(columns, 0, style.width - 2 * style.margin, style).cell;
+  // A figure's subtitle is set one point under its font size, as wide as the figure less 16 pt (forFigure).
+  const [subtitleWidth, subtitleSize] = style.figure ? [cellWidth - 16, style.figure.fontSize - 1] : [cellWidth - 24, 12];
   const subtitles = runs.map((run, i) => [
-    ...(labels[i] === run.detail.name ? [] : wrapText(labels[i], cellWidth - 24, 12)),
+    ...(labels[i] === run.detail.name ? [] : wrapText(labels[i], subtitleWidth, subtitleSize)),
     `final L = ${formatNumber(run.detail.finalLoss)}, covered ${coveredText(run.detail)}`,
   ]);
   // Every plot of the grid starts below the tallest subtitle, so the rows line up.
@@ -72,7 +74,8 @@ export function comparisonReportBlocks(runs: readonly ReportRun[], context: Repo
   });
   return [
     headingBlock(`Comparison of ${runs.length} runs`, [runs.map((run) => run.detail.name).join(' · '), madeBy(context)]),
-    chartBlock(lossOverlay(runs, labels), 440),
+    // At a figure size the legend goes above the plot, as in the loss chart exported alone: a column would leave no plot.
+    chartBlock(style.figure ? forPrint(comparisonLossOption(runs.map((run, i) => ({ label: labels[i], series: run.series, config: run.detail.config })))) : lossOverlay(runs, labels), 440),
     sectionBlock('What differs'),
     differenceTable(runs),
     sectionBlock('Final fits'),

@@ -6,6 +6,7 @@
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
+import { errorMessage } from '../../src-shared/base/errors';
 import { loadReport, type ReportContext, type ReportSource, type ReportTarget } from './data';
 import { reportFiles } from './files';
 import type { CsvOptions } from './csv';
@@ -28,7 +29,7 @@ export const defaultContext = (): ReportContext => ({ exportedAt: new Date(), ve
 
 function describe(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
-  return code ? `${code}: ${(error as Error).message}` : (error as Error).message;
+  return code ? `${code}: ${errorMessage(error)}` : errorMessage(error);
 }
 
 /** What is at a path, links not followed: nothing, a regular file, a folder, or anything else (a link, a device...). */

@@ -26,7 +26,10 @@ export function figurePdf(option: ChartOption, size: FigureSize, info: PdfInfo):
   return pdfDocument([{ svg: figureDrawing(option, size), width: size.width, height: size.height }], info);
 }
 
-/** The figure as PNG at `dpi` pixels per inch (300 by default), on white. */
-export function figurePng(option: ChartOption, size: FigureSize, dpi = 300): Buffer {
+/** Resolution of figure PNGs (a chart alone, or a report page at a figure size), in pixels per inch. */
+export const FIGURE_DPI = 300;
+
+/** The figure as PNG at `dpi` pixels per inch (FIGURE_DPI by default), on white. */
+export function figurePng(option: ChartOption, size: FigureSize, dpi = FIGURE_DPI): Buffer {
   return svgToPng(figureDrawing(option, size), dpi / 72);
 }

@@ -2,7 +2,7 @@
 import { parseOrThrow, runConfigSchema, sweepSpecSchema } from '../../src-shared/config/schema';
 import { metricsCsv, neuronsCsv, type CsvOptions } from './csv';
 import type { ReportContext, ReportData } from './data';
-import { pagePng, reportSvg, type ReportPngOptions } from './image';
+import { pageSvgFile, reportPagePng, reportSvg, type ReportPngOptions } from './image';
 import { runsCsv } from './runsCsv';
 
 export const REPORT_FILES = ['report.png', 'report.svg', 'metrics.csv', 'neurons.csv', 'runs.csv', 'config.json', 'provenance.json'] as const;
@@ -29,10 +29,10 @@ export function reportProvenance(data: ReportData): unknown {
 
 export function reportFiles(data: ReportData, context: ReportContext, options: ReportPngOptions & CsvOptions = {}): Record<ReportFileName, Uint8Array> {
   const encode = (text: string) => new TextEncoder().encode(text);
-  const page = reportSvg(data, context);
+  const page = reportSvg(data, context, options);
   return {
-    'report.png': pagePng(page.svg, options),
-    'report.svg': encode(page.svg),
+    'report.png': reportPagePng(page, options),
+    'report.svg': encode(pageSvgFile(page)),
     'metrics.csv': encode(metricsCsv(data.runs, options)),
     'neurons.csv': encode(neuronsCsv(data.runs, options)),
     'runs.csv': encode(runsCsv(data.runs.map((run) => run.detail), options)),

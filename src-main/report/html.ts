@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { RunDetail } from '../../src-shared/api/contract';
-import { formatNumber } from '../../src-shared/charts/format';
+import { formatNumber } from '../../src-shared/base/format';
 import type { ChartOption } from '../../src-shared/charts/frame';
 import type { ReportContext, ReportData } from './data';
 import { REPORT_CLIENT_SCRIPT } from './htmlClient';

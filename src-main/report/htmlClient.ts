@@ -5,7 +5,7 @@
  */
 
 /**
- * Browser JavaScript (kept to what every current browser runs). `formatNumber` mirrors src-shared/charts/format.ts:
+ * Browser JavaScript (kept to what every current browser runs). `formatNumber` mirrors src-shared/base/format.ts:
  * four significant digits, scientific notation below 1e-3 and from 1e6.
  */
 export const REPORT_CLIENT_SCRIPT = String.raw`

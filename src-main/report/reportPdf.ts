@@ -1,9 +1,9 @@
 /**
  * The report page as a vector PDF: the same SVG page as report.svg, one page whose size is the page's CSS size in
- * points (1 px = 0.75 pt, as browsers print), fonts embedded.
+ * points (1 px = 0.75 pt, as browsers print), or exactly the page's size in points at a figure size; fonts embedded.
  */
 import type { ReportContext, ReportData } from './data';
-import { reportSvg } from './image';
+import { reportSvg, type ReportPage, type ReportPageOptions } from './image';
 import { pdfDocument } from './pdf';
 
 /** CSS pixels to PDF points (96 px and 72 pt are one inch). */
@@ -17,11 +17,12 @@ export function reportTitle(data: ReportData): string {
 }
 
 /** The report page SVG (from reportSvg) as a one-page PDF. */
-export function pagePdf(page: { svg: string; width: number; height: number }, title: string, context: ReportContext): Promise<Buffer> {
+export function pagePdf(page: ReportPage, title: string, context: ReportContext): Promise<Buffer> {
   const info = { title, creator: `Two-Timescale Lab ${context.version}`, createdAt: context.exportedAt };
-  return pdfDocument([{ svg: page.svg, width: page.width * POINTS_PER_PIXEL, height: page.height * POINTS_PER_PIXEL }], info);
+  const points = page.unit === 'pt' ? 1 : POINTS_PER_PIXEL;
+  return pdfDocument([{ svg: page.svg, width: page.width * points, height: page.height * points }], info);
 }
 
-export function reportPdf(data: ReportData, context: ReportContext): Promise<Buffer> {
-  return pagePdf(reportSvg(data, context), reportTitle(data), context);
+export function reportPdf(data: ReportData, context: ReportContext, options: ReportPageOptions = {}): Promise<Buffer> {
+  return pagePdf(reportSvg(data, context, options), reportTitle(data), context);
 }

@@ -1,6 +1,6 @@
 /** The report of one run: heading, configuration, summary, loss, neuron trajectories, final fit and jump coverage. */
 import { fitChartOption } from '../../src-shared/charts/fit';
-import { formatNumber } from '../../src-shared/charts/format';
+import { formatNumber } from '../../src-shared/base/format';
 import { lossChartOption } from '../../src-shared/charts/loss';
 import { neuronsChartOption } from '../../src-shared/charts/parameters';
 import type { RunDetail } from '../../src-shared/api/contract';

@@ -2,7 +2,7 @@
 import type { RunDetail } from '../../src-shared/api/contract';
 import { flattenConfig, fieldText } from '../../src-shared/analysis/configFields';
 import { CONVERGENCE_FACTOR, hasConvergenceRule, isConverged } from '../../src-shared/analysis/convergence';
-import { formatCount, formatNumber } from '../../src-shared/charts/format';
+import { formatCount, formatNumber } from '../../src-shared/base/format';
 import { fieldLabel } from '../../src-shared/config/fieldLabels';
 import { isRead } from '../../src-shared/config/sections';
 import type { RunConfig } from '../../src-shared/config/schema';

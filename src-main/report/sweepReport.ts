@@ -5,10 +5,11 @@
 import type { RunDetail, SweepSummary } from '../../src-shared/api/contract';
 import { convergenceCount, CONVERGENCE_FACTOR, hasConvergenceRule, isDecided } from '../../src-shared/analysis/convergence';
 import { boxStats, sortedFinite } from '../../src-shared/analysis/stats';
+import type { SweepChartInput } from '../../src-shared/analysis/sweepDashboard';
 import { groupRuns, levelsLabel, sweepFactors, type SweepFactor } from '../../src-shared/analysis/sweepGroups';
-import { formatNumber } from '../../src-shared/charts/format';
+import { formatNumber } from '../../src-shared/base/format';
 import type { ChartOption } from '../../src-shared/charts/frame';
-import { convergenceOption, phaseHeatmapOption, POINTS_BELOW, sweepBoxOption, type SweepBox, type SweepChartInput } from '../../src-shared/charts/sweep';
+import { convergenceOption, phaseHeatmapOption, POINTS_BELOW, sweepBoxOption, type SweepBox } from '../../src-shared/charts/sweep';
 import type { ReportContext, ReportRun } from './data';
 import { chartBlock, chartGridBlock, headingBlock, noteBlock, sectionBlock, type Block } from './page';
 import { forPrint } from './print';

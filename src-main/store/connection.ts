@@ -9,8 +9,14 @@ import { migrations, SCHEMA_VERSION } from './migrations/index';
 import { checkImportSchema, checkImportSize } from './import-check';
 
 const MEMORY = ':memory:';
-/** How long a statement waits for another process's lock before failing, in milliseconds. */
+/** How long a statement on an import source waits for another process's lock before failing, in milliseconds. */
 const BUSY_TIMEOUT_MS = 5000;
+/**
+ * How long a statement on the lab's own database waits for another connection's lock before failing: long enough for
+ * the merge thread's one transaction of a large import (merge-thread.ts; 2,000 runs of 101 checkpoints take a few
+ * seconds on a loaded machine), so that a write made meanwhile waits for its commit instead of failing.
+ */
+const LAB_BUSY_TIMEOUT_MS = 60_000;
 
 export interface OpenOptions {
   /** Open for reading only: nothing is migrated or written, and every write throws DatabaseWriteError. */
@@ -34,7 +40,7 @@ function prepareFile(file: string, readonly: boolean, nativeBinding: string | un
 
 function configure(db: Database.Database, file: string, readonly: boolean, journal: OpenOptions['journal']): void {
   db.pragma('foreign_keys = ON');
-  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  db.pragma(`busy_timeout = ${LAB_BUSY_TIMEOUT_MS}`);
   if (readonly) {
     const version = schemaVersion(db);
     if (version < SCHEMA_VERSION) {
@@ -59,7 +65,7 @@ function configure(db: Database.Database, file: string, readonly: boolean, journ
 export function openDatabase(file: string, options: OpenOptions = {}): Database.Database {
   const readonly = options.readonly ?? false;
   if (file !== MEMORY) prepareFile(file, readonly, options.nativeBinding);
-  const db = new Database(file, { readonly, nativeBinding: options.nativeBinding, timeout: BUSY_TIMEOUT_MS });
+  const db = new Database(file, { readonly, nativeBinding: options.nativeBinding, timeout: LAB_BUSY_TIMEOUT_MS });
   try {
     configure(db, file, readonly, options.journal);
   } catch (error) {
@@ -83,6 +89,27 @@ export function openImportSource(file: string, nativeBinding?: string): Database
     if (schemaVersion(db) === 0) throw new DatabaseOpenError(`${file} holds no Two-Timescale Lab runs (it has no lab schema)`);
     // Before any row is read: a view or trigger could run any query (see import-check.ts).
     checkImportSchema(db, file);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return db;
+}
+
+/**
+ * A second connection to the lab database `file`, which a store has open (and migrated) already: for the merge
+ * thread (merge-worker.ts), which writes through it while the store's own connection goes on reading. The file keeps
+ * its journal mode (WAL for the lab's own database) and nothing is migrated; it waits for the store's writes as long
+ * as they wait for it (LAB_BUSY_TIMEOUT_MS), and a read-only store gets a read-only connection.
+ */
+export function openMergeTarget(file: string, options: { nativeBinding?: string; readonly?: boolean } = {}): Database.Database {
+  const readonly = options.readonly ?? false;
+  const db = new Database(file, { readonly, fileMustExist: true, nativeBinding: options.nativeBinding, timeout: LAB_BUSY_TIMEOUT_MS });
+  try {
+    db.pragma('foreign_keys = ON');
+    db.pragma(`busy_timeout = ${LAB_BUSY_TIMEOUT_MS}`);
+    if (!readonly) db.pragma(`synchronous = ${db.pragma('journal_mode', { simple: true }) === 'wal' ? 'NORMAL' : 'FULL'}`);
+    if (schemaVersion(db) !== SCHEMA_VERSION) throw new DatabaseOpenError(`${file} has schema ${schemaVersion(db)}, not this app's ${SCHEMA_VERSION}`);
   } catch (error) {
     db.close();
     throw error;

@@ -6,4 +6,5 @@ export type { OpenOptions } from './connection';
 export type { ImportCounts } from './import-database';
 export type { MergeCounts } from './merge-database';
 export type { RunRecord } from './run-record';
+export { resultFromDetail, sweepResults, type RunResult } from './run-result';
 export type { StoreStats } from './stats';

@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
+import { errorMessage } from '../../src-shared/base/errors';
 import { DatabaseOpenError } from './errors';
 import { assertKnownVersion, schemaVersion } from './migrate';
 import { APPLICATION_ID } from './migrations/001-initial';
@@ -91,7 +92,7 @@ export function inspectDatabaseFile(file: string, knownVersion: number, nativeBi
   } catch (error) {
     for (const sidecar of absentSidecars) fs.rmSync(sidecar, { force: true });
     if (error instanceof DatabaseOpenError) throw error;
-    throw refuse(file, `cannot be read (${(error as Error).message})`);
+    throw refuse(file, `cannot be read (${errorMessage(error)})`);
   }
   return 'database';
 }

@@ -119,3 +119,20 @@ export function attachedCheckpointCopier(target: Database.Database, sourceFile: 
     copy.run(runId);
   };
 }
+
+/**
+ * A checkpoint copier for copyDatabase from a source that cannot be attached (a WAL file, or one past
+ * MAX_ATTACHED_SOURCES): each run's checkpoints are checked by SQLite on the source's own read-only connection, with
+ * the condition attachedCheckpointCopier uses, then copied row by row as they are, never decoded nor parsed in
+ * JavaScript. A row that is not a checkpoint the lab writes throws StoredDataError naming it.
+ */
+export function readCheckpointCopier(source: Database.Database, sourceFile: string, target: Database.Database): (runId: string) => void {
+  const invalid = source.prepare(`SELECT idx FROM checkpoints WHERE run_id = ? AND NOT (${VALID_CHECKPOINT}) LIMIT 1`).pluck();
+  const read = source.prepare(`SELECT ${CHECKPOINT_COLUMNS} FROM checkpoints WHERE run_id = ? ORDER BY idx`).raw();
+  const write = target.prepare(`INSERT INTO main.checkpoints (${CHECKPOINT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  return (runId) => {
+    const idx = invalid.get(runId);
+    if (idx !== undefined) throw new StoredDataError(`checkpoint ${String(idx)} of run ${runId} of ${sourceFile}: not a checkpoint the lab writes (a number out of range or a damaged blob)`);
+    for (const row of read.iterate(runId) as IterableIterator<unknown[]>) write.run(row);
+  };
+}

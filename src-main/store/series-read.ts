@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import { neuronColumns, type CheckpointSeries, type NeuronColumn } from '../../src-shared/api/contract';
-import { ReplyTooLargeError } from '../../src-shared/api/errors';
+import { ReplyTooLargeError } from '../../src-shared/base/errors';
 import { checkpointBytes, formatBytes } from '../../src-shared/config/limits';
 import { decodeFloat64Into } from './blob';
 import { StoredDataError } from './errors';

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { RESUMABLE_STATUSES, type CheckpointSeries, type RunDetail, type RunStatus, type RunSummary, type SweepSummary } from '../../src-shared/api/contract';
-import { NotFoundError, RunStateError } from '../../src-shared/api/errors';
+import { NotFoundError, RunStateError } from '../../src-shared/base/errors';
 import { parseOrThrow, runConfigSchema, sweepSpecSchema, type RunConfig, type SweepSpec } from '../../src-shared/config/schema';
 import { provenanceSchema, type Provenance } from '../../src-shared/run/provenance';
 import type { SessionSnapshot } from '../../src-shared/run/snapshot';
@@ -16,7 +16,9 @@ import { finishColumns, type FinishInput } from './finish';
 import { copyDatabase, type ImportCounts } from './import-database';
 import { importStatements } from './import-rows';
 import { scanImportFiles } from './import-scan';
-import { attachedCheckpointCopier, copyProvenance, emptyMergeCounts, MAX_ATTACHED_SOURCES, planMerge, rollbackJournal, type MergeCounts } from './merge-database';
+import { IMPORTED_UNFINISHED_ERROR, mergeDatabases } from './merge-copy';
+import { copyProvenance, type MergeCounts } from './merge-database';
+import { mergeOnThread } from './merge-thread';
 import { claimOwner, currentHere, isAbandoned, type OwnerClaim } from './ownership';
 import { recordRows, type RunRecord } from './run-record';
 import { toDetail, toSummary } from './run-rows';
@@ -29,7 +31,6 @@ import { statsStatement, type StoreStats } from './stats';
 import { sweepStatements } from './sweeps';
 
 const INTERRUPTED_ERROR = 'the lab stopped before this run finished';
-const IMPORTED_UNFINISHED_ERROR = 'this run was imported before it finished';
 
 const missingRun = (runId: string) => new NotFoundError(`run ${runId} not found`);
 const missingSweep = (sweepId: string) => new NotFoundError(`sweep ${sweepId} not found`);
@@ -46,6 +47,8 @@ export class RunStore {
   private readonly states;
   /** This store's identity in the runs it creates and starts. */
   private readonly claim: OwnerClaim;
+  /** Imports whose merge thread is under way (importFiles): each may hold the database's write lock. */
+  private readonly merges = new Set<Promise<unknown>>();
 
   /**
    * Takes a connection made by openDatabase (openStore does both) and owns it from then on; `options.nativeBinding`
@@ -249,6 +252,14 @@ export class RunStore {
     return { sweep, runs: this.runs.ofSweep(sweepId).map(toSummary) };
   }
 
+  /**
+   * What another thread or process needs to open this database itself (the merge thread, the render process): its
+   * file and better-sqlite3 build; null for an in-memory database, which exists only on this connection.
+   */
+  sharedDatabase(): { file: string; nativeBinding?: string } | null {
+    return this.db.memory ? null : { file: this.file, nativeBinding: this.options.nativeBinding };
+  }
+
   /** Writes a consistent copy of the whole database to `target`, a file that must not exist yet (VACUUM INTO). */
   backup(target: string): void {
     backupDatabase(this.db, this.file, target);
@@ -262,10 +273,31 @@ export class RunStore {
     return scanImportFiles(files, { nativeBinding: this.options.nativeBinding, timeoutMs });
   }
 
-  /** Imports other lab databases: every file checked off the event loop (checkImports), then merged (mergeFrom). */
+  /**
+   * Imports other lab databases: every file checked off the event loop (checkImports), then merged as mergeFrom does,
+   * on a worker thread with its own connection to this database (see merge-thread.ts): this connection goes on
+   * reading meanwhile, and a write on it waits (busy timeout) for the merge's one transaction to commit.
+   */
   async importFiles(files: readonly string[]): Promise<MergeCounts> {
     await this.checkImports(files);
-    return this.mergeFrom(files);
+    // Same-thread fallback for an in-memory database, which no other connection can open (tests).
+    if (this.db.memory) return this.mergeFrom(files);
+    const merge = mergeOnThread(this.file, files, { nativeBinding: this.options.nativeBinding, readonly: this.db.readonly });
+    this.merges.add(merge);
+    try {
+      return await merge;
+    } finally {
+      this.merges.delete(merge);
+    }
+  }
+
+  /**
+   * While an import's merge thread may hold this database's write lock (importFiles): a promise that settles once
+   * every such import has ended; null when none is under way. A write made before then waits for the import's commit,
+   * blocking the thread that makes it, so the trainer pool keeps what its processes send until then (PoolOptions.hold).
+   */
+  mergeUnderway(): Promise<unknown> | null {
+    return this.merges.size === 0 ? null : Promise.allSettled(this.merges);
   }
 
   /**
@@ -292,50 +324,13 @@ export class RunStore {
   }
 
   /**
-   * Merges the lab databases `files` (shards of a cluster sweep, say) in one transaction: a file that is refused
-   * (foreign, damaged, newer, invalid rows) throws and nothing at all is written. Matched by run id like importFrom,
-   * and a run stored here unfinished is replaced by a copy that has its result; see MergeCounts for what is counted.
+   * Merges the lab databases `files` (shards of a cluster sweep, say) in one transaction, on this thread: a file that
+   * is refused (foreign, damaged, newer, invalid rows) throws and nothing at all is written. Matched by run id like
+   * importFrom, and a run stored here unfinished is replaced by a copy that has its result; see MergeCounts for what is
+   * counted, and merge-copy.ts.
    */
   mergeFrom(files: readonly string[]): MergeCounts {
-    /** Sources attached to this connection for their checkpoints (see attachedCheckpointCopier); detached after the commit. */
-    const attached: string[] = [];
-    try {
-      return this.write(`merge runs from ${files.length} files`, () => this.mergeSources(files, attached));
-    } finally {
-      for (const alias of attached) this.db.exec(`DETACH DATABASE ${alias}`);
-    }
-  }
-
-  private mergeSources(files: readonly string[], attached: string[]): MergeCounts {
-    const total = emptyMergeCounts();
-    for (const file of files) {
-      const source = openImportSource(file, this.options.nativeBinding);
-      try {
-        source.transaction(() => {
-          const plan = planMerge(source, file, this.db);
-          this.runs.remove(plan.superseded);
-          // The first few sources with a rollback journal (shards) have their checkpoints copied by SQLite itself.
-          let copier: ((runId: string) => void) | undefined;
-          if (attached.length < MAX_ATTACHED_SOURCES && rollbackJournal(source)) {
-            const alias = `merge_source_${attached.length}`;
-            copier = attachedCheckpointCopier(this.db, file, alias);
-            attached.push(alias);
-          }
-          const { unfinished, added, ...counts } = copyDatabase(source, file, this.imports, copier);
-          copyProvenance(source, file, this.db, added);
-          this.interrupt(unfinished, IMPORTED_UNFINISHED_ERROR);
-          total.added += counts.runs;
-          total.replaced += plan.superseded.length;
-          total.present += plan.present;
-          total.refused += plan.refusals.length;
-          total.sweeps += counts.sweeps;
-          total.refusals.push(...plan.refusals);
-        })();
-      } finally {
-        source.close();
-      }
-    }
-    return total;
+    return mergeDatabases(this.db, this.file, files, this.options.nativeBinding);
   }
 
   /**

@@ -1,5 +1,5 @@
 /** The trainer process's message loop: runs one 'start' at a time ('cancel' at any time); the pool may reuse the process. */
-import { toWireError } from '../../src-shared/api/errors';
+import { ProtocolError, toWireError } from '../../src-shared/base/errors';
 import { parseOrThrow } from '../../src-shared/config/schema';
 import type { ParentChannel } from './channel';
 import { parentMessageSchema, type ParentMessage } from './protocol';
@@ -18,7 +18,7 @@ export function serveTrainer(channel: ParentChannel, createSession: CreateSessio
     if (message.type === 'cancel') {
       run?.cancel();
     } else if (run && !run.ended) {
-      channel.send({ type: 'error', error: { name: 'ProtocolError', message: 'this trainer process is still busy with a run' } });
+      channel.send({ type: 'error', error: toWireError(new ProtocolError('this trainer process is still busy with a run')) });
     } else {
       run = new TrainerRun(channel, fault, stateIntervalMs, message.resume);
       run.start(message.config, createSession);

@@ -2,7 +2,7 @@
  * One run inside a trainer process: the session advances in chunks of about CHUNK_MS and the process yields to its
  * event loop between chunks, so a cancel message is handled within one chunk.
  */
-import { toWireError } from '../../src-shared/api/errors';
+import { toWireError } from '../../src-shared/base/errors';
 import type { RunConfig } from '../../src-shared/config/schema';
 import type { SessionSnapshot } from '../../src-shared/run/snapshot';
 import type { RunCheckpoint, RunSession } from '../../src-shared/run/types';

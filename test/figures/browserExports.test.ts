@@ -1,7 +1,8 @@
 /**
  * Saving figures from the UI in Chromium (browser mode): a chart as a vector PDF at the two-column venue's column
- * size chosen in its save menu, and "Export report" as PDF and as interactive HTML. Needs the built renderer
- * (npx electron-vite build) and Chromium; skipped otherwise (the harness says why). Screenshots go to test-results/.
+ * size chosen in its save menu, and "Export report" as a PDF page of the size chosen beside it and as interactive
+ * HTML. Needs the built renderer (npx electron-vite build) and Chromium; skipped otherwise (the harness says why).
+ * Screenshots go to test-results/.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -56,14 +57,17 @@ describe.runIf(canRunBrowser && hasPoppler)('figures saved from the UI in Chromi
     expect(problems).toEqual([]);
   });
 
-  it('exports the run report as PDF and as HTML', async () => {
+  it('exports the run report as a PDF page of the column width chosen beside it, and as HTML', async () => {
     const { page, problems } = await workbench.open(`#/runs/${runId}`);
     await page.getByTestId('export-format').selectOption('pdf');
-    const exportBox = (await page.getByTestId('export-format').boundingBox())!;
-    await page.screenshot({ path: join(shots, 'figure-export-format.png'), clip: { x: Math.max(0, exportBox.x - 200), y: exportBox.y - 20, width: exportBox.width + 260, height: exportBox.height + 40 } });
+    await page.getByTestId('export-size').selectOption('column');
+    const [button, size] = [(await page.getByTestId('export-report').boundingBox())!, (await page.getByTestId('export-size').boundingBox())!];
+    const left = Math.max(0, button.x - 20);
+    await page.screenshot({ path: join(shots, 'figure-export-format.png'), clip: { x: left, y: button.y - 20, width: size.x + size.width + 20 - left, height: button.height + 40 } });
     const pdf = await downloaded(page, () => page.getByTestId('export-report').click());
     expect(pdf.name).toMatch(/-report\.pdf$/);
-    expect(pdfText(pdf.bytes)).toContain('Run report: Figure probe');
+    expect(Math.abs(pdfInfo(pdf.bytes).width - 234)).toBeLessThanOrEqual(0.5);
+    expect(pdfText(pdf.bytes).replace(/\s+/g, ' ')).toContain('Run report: Figure probe');
     await page.getByTestId('export-format').selectOption('html');
     const html = await downloaded(page, () => page.getByTestId('export-report').click());
     expect(html.name).toMatch(/-report\.html$/);

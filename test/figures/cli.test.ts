@@ -1,8 +1,9 @@
 /** `ttlab export` with --pdf, --svg, --html, --chart, --size and --band: what is written, and clear refusals. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../src-main/cli/errors';
+import { errorMessage, UsageError } from '../../src-shared/base/errors';
 import { useExportLab } from '../report/lab';
+import { pngSize } from '../report/png';
 import { hasPoppler, pdfInfo, pdfText } from './poppler';
 
 const exports = useExportLab();
@@ -15,7 +16,7 @@ async function failsWith(args: string[], words: RegExp) {
     (thrown: unknown) => thrown,
   );
   expect(error).toBeInstanceOf(UsageError);
-  expect((error as Error).message).toMatch(words);
+  expect(errorMessage(error)).toMatch(words);
   expect(readdirSync(exports.lab.dir).sort()).toEqual(before);
 }
 
@@ -37,6 +38,22 @@ describe('ttlab export figures', () => {
     expect(pdfText(readFileSync(out('loss.pdf')))).toContain('L2 error L(a,u)');
   });
 
+  it.skipIf(!hasPoppler)('lays the report page out at --size: the page that wide, the PNG at 300 dpi, the SVG in points', async () => {
+    expect(await run('--run', exports.lab.runId, '--size', '3.25inx2.2in', '--pdf', out('page.pdf'), '--png', out('page.png'), '--svg', out('page.svg'))).toBe(0);
+    const page = pdfInfo(readFileSync(out('page.pdf')));
+    expect(Math.abs(page.width - 234)).toBeLessThanOrEqual(0.5);
+    // Three charts (loss, neurons, fit) of 2.2 in each, and the tables and text: the page is taller than the charts.
+    expect(page.height).toBeGreaterThan(3 * 158.4);
+    expect(pdfText(readFileSync(out('page.pdf'))).replace(/\s+/g, ' ')).toContain('Run report: quick two-timescale');
+    const svg = readFileSync(out('page.svg'), 'utf8');
+    expect(svg).toMatch(new RegExp(`^<svg [^>]*width="234pt" height="${page.height}pt"`));
+    const png = pngSize(readFileSync(out('page.png')));
+    expect(png.width).toBe(975);
+    expect(Math.abs(png.height - (page.height * 300) / 72)).toBeLessThanOrEqual(0.5);
+    expect(await run('--runs', `${exports.lab.runId},${exports.lab.otherRunId}`, '--size', 'full-width', '--pdf', out('compare.pdf'))).toBe(0);
+    expect(Math.abs(pdfInfo(readFileSync(out('compare.pdf'))).width - 486)).toBeLessThanOrEqual(0.5);
+  });
+
   it('writes sweep and comparison charts, the SVG sized in points', async () => {
     expect(await run('--sweep', exports.lab.sweepId, '--chart', 'convergence', '--size', 'column', '--svg', out('convergence.svg'), '--png', out('convergence.png'))).toBe(0);
     expect(readFileSync(out('convergence.svg'), 'utf8')).toMatch(/^<svg width="234pt" height="187pt"/);
@@ -50,7 +67,8 @@ describe('ttlab export figures', () => {
 
   it('refuses bad figure flags in one line naming the flag, writing nothing', async () => {
     await failsWith(['--run', exports.lab.runId, '--chart', 'loss', '--size', '3x2', '--pdf', out('x.pdf')], /^--size: .*WIDTHxHEIGHT with a unit/);
-    await failsWith(['--run', exports.lab.runId, '--size', 'column', '--pdf', out('x.pdf')], /^--size: sizes one chart/);
+    await failsWith(['--run', exports.lab.runId, '--size', '3x2', '--pdf', out('x.pdf')], /^--size: .*WIDTHxHEIGHT with a unit/);
+    await failsWith(['--run', exports.lab.runId, '--size', 'column', '--html', out('x.html')], /^--size: sizes a chart or report page written with --png, --svg, --pdf or --dir/);
     await failsWith(['--run', exports.lab.runId, '--chart', 'lost', '--pdf', out('x.pdf')], /^--chart: "lost" is not a chart/);
     await failsWith(['--run', exports.lab.runId, '--chart', 'phase', '--pdf', out('x.pdf')], /^--chart: "phase" is not a chart of a run: use one of loss, neurons, weights, fit/);
     await failsWith(['--run', exports.lab.runId, '--chart', 'loss', '--html', out('x.html')], /^--chart: writes one chart/);

@@ -1,7 +1,8 @@
 /**
  * Writes the figure samples of docs/samples/ from real short runs: `npx tsx test/figures/make-samples.ts`. Vector PDFs
  * at venue sizes (with a PNG of each drawn by poppler's pdftoppm, as a reader's viewer shows them), the run report
- * as PDF, and the interactive HTML report with a screenshot taken in Chromium, offline.
+ * as PDF on screen and at the two-column venues' column width, and the interactive HTML report with a screenshot
+ * taken in Chromium, offline.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -55,6 +56,7 @@ try {
     writePdf(name, await figurePdf(option, parseFigureSize(size), { title: chart, creator: `Two-Timescale Lab ${context.version}`, createdAt: context.exportedAt }));
   }
   writePdf('run-report-pdf', await reportPdf(loadReport(lab.store, run), context), 72);
+  writePdf('run-report-column', await reportPdf(loadReport(lab.store, run), context, { size: parseFigureSize('column') }));
 
   const html = reportHtml(loadReport(lab.store, sweep), context);
   writeFileSync(`${out}sweep-report.html`, html);

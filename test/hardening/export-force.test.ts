@@ -7,7 +7,7 @@ import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync, lstat
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportCommand } from '../../src-main/cli/exportCommand';
-import { UsageError } from '../../src-main/cli/errors';
+import { errorMessage, UsageError } from '../../src-shared/base/errors';
 import { ReportWriteError, writeFileAtomically, writeFolderAtomically } from '../../src-main/report/exportReport';
 import { REPORT_FILES } from '../../src-main/report/files';
 import { useExportLab } from '../report/lab';
@@ -67,7 +67,7 @@ describe('export to a single file with --force', () => {
     for (const [flag, path] of [['--png', fifo], ['--csv', '/dev/null'], ['--png', dir]] as const) {
       const error = await exportCommand(['--run', exports.lab.runId, flag, path, '--force', '--db', exports.lab.file]).catch((thrown: unknown) => thrown);
       expect(error).toBeInstanceOf(UsageError);
-      expect((error as Error).message).toMatch(new RegExp(`^${flag}: .* is (not a regular file or folder|a folder): force replaces only a regular file$`));
+      expect(errorMessage(error)).toMatch(new RegExp(`^${flag}: .* is (not a regular file or folder|a folder): force replaces only a regular file$`));
     }
     expect(lstatSync(fifo).isFIFO()).toBe(true);
     expect(lstatSync('/dev/null').isCharacterDevice()).toBe(true);

@@ -9,7 +9,7 @@ import { lossChartOption } from '../../src-shared/charts/loss';
 import { escapeHtml, printable } from '../../src-shared/config/text';
 import { runCommand } from '../../src-main/cli/runCommand';
 import { runsCommand } from '../../src-main/cli/runsCommand';
-import { UsageError } from '../../src-main/cli/errors';
+import { UsageError } from '../../src-shared/base/errors';
 import { openStore } from '../../src-main/store';
 import { syntheticSeries, paperConfig } from '../charts/series';
 import { checkpoints, smallConfig } from '../store/fixtures';

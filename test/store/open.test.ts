@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { errorMessage } from '../../src-shared/base/errors';
 import { DatabaseOpenError, openStore } from '../../src-main/store/index';
 import { checkpoints, smallConfig } from './fixtures';
 import { folderContents, tempFolder } from './helpers';
@@ -33,8 +34,8 @@ function expectRefused(bytes: Buffer, message: RegExp): void {
       error = caught;
     }
     expect(error).toBeInstanceOf(DatabaseOpenError);
-    expect((error as Error).message).toMatch(message);
-    expect((error as Error).message).toContain(file);
+    expect(errorMessage(error)).toMatch(message);
+    expect(errorMessage(error)).toContain(file);
     expect(folderContents(folder)).toEqual(before);
   }
 }

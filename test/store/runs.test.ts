@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NotFoundError } from '../../src-shared/api/errors';
+import { NotFoundError } from '../../src-shared/base/errors';
 import { parseSweepSpec, ValidationError } from '../../src-shared/config/schema';
 import { openDatabase } from '../../src-main/store/connection';
 import { openStore, RunStore, StoredDataError } from '../../src-main/store/index';
