@@ -3,13 +3,14 @@
  * trainer processes and serves the workbench at a printed, token-bearing URL on 127.0.0.1.
  */
 import { join } from 'node:path';
+import { errorMessage, UsageError } from '../src-shared/base/errors';
 import { createLab } from './service/lab';
 import { forkTrainer } from './pool/fork-trainer';
 import { defaultDatabasePath } from './store/paths';
 import { startHost } from './host/server';
 import { portFile, readRememberedPort, rememberPort } from './host/rememberedPort';
 import { installShutdown } from './host/shutdown';
-import { parseWebArgs, UsageError } from './host/webArgs';
+import { parseWebArgs } from './host/webArgs';
 
 async function main(argv: readonly string[]): Promise<void> {
   const options = parseWebArgs(argv);
@@ -41,7 +42,7 @@ async function main(argv: readonly string[]): Promise<void> {
 main(process.argv.slice(2)).catch((error: unknown) => {
   const usage = error instanceof UsageError;
   const code = (error as NodeJS.ErrnoException).code;
-  const message = code === 'EADDRINUSE' ? 'that port is already in use; pick another with --port, or --port 0 for a free one' : (error as Error).message;
+  const message = code === 'EADDRINUSE' ? 'that port is already in use; pick another with --port, or --port 0 for a free one' : errorMessage(error);
   console.error(`ttlab web: ${message}`);
   process.exit(usage ? 2 : 1);
 });

@@ -4,13 +4,13 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { runLimitIssue } from '../../src-shared/config/limits';
 import { totalSteps, ValidationError, type RunConfig, parseRunConfig } from '../../src-shared/config/schema';
 import { setPath } from '../../src-shared/config/sweep';
-import { UsageError } from './errors';
+import { errorMessage, UsageError } from '../../src-shared/base/errors';
 
 export function parseFlags<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
   try {
     return parseArgs({ args: joinFlagValues(args, options), options, allowPositionals: false, strict: true });
   } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0]);
+    throw new UsageError(errorMessage(error).split('\n')[0]);
   }
 }
 
@@ -51,12 +51,12 @@ export function readJsonFile(file: string, flag: string): unknown {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`--${flag}: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UsageError(`--${flag}: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? errorMessage(error)}`);
   }
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`--${flag}: ${file} is not valid JSON: ${(error as Error).message}`);
+    throw new UsageError(`--${flag}: ${file} is not valid JSON: ${errorMessage(error)}`);
   }
 }
 
@@ -75,7 +75,7 @@ export function applyOverrides(config: RunConfig, sets: readonly string[], seed:
     try {
       patched = setPath(patched, match[1], value);
     } catch (error) {
-      throw new UsageError(`--set: ${(error as Error).message}`);
+      throw new UsageError(`--set: ${errorMessage(error)}`);
     }
   }
   if (seed !== undefined) patched = { ...patched, seed };

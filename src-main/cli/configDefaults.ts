@@ -3,7 +3,7 @@
  * the paper's full 175,000,000-step experiment; the user is told so before the run starts rather than after.
  */
 import { runConfigSchema, totalSteps, type RunConfig } from '../../src-shared/config/schema';
-import { formatCount } from '../../src-shared/charts/format';
+import { formatCount } from '../../src-shared/base/format';
 import { sectionsRead } from '../../src-shared/config/sections';
 
 /** The top-level sections the run reads that `raw` does not set, in schema order (a section another trainer reads changes nothing worth telling). */

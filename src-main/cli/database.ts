@@ -1,7 +1,7 @@
 /** Opens the lab's database for a CLI command, turning open errors into one-line usage errors. */
 import { existsSync } from 'node:fs';
 import { defaultDatabasePath, openStore, type RunStore } from '../store';
-import { UsageError } from './errors';
+import { errorMessage, UsageError } from '../../src-shared/base/errors';
 
 export function openCliStore(file: string | undefined, options: { mustExist?: boolean; readonly?: boolean } = {}): RunStore {
   const path = file ?? defaultDatabasePath();
@@ -9,6 +9,6 @@ export function openCliStore(file: string | undefined, options: { mustExist?: bo
   try {
     return openStore(path, { readonly: options.readonly });
   } catch (error) {
-    throw new UsageError(`--db: ${(error as Error).message}`);
+    throw new UsageError(`--db: ${errorMessage(error)}`);
   }
 }

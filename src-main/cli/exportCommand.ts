@@ -1,9 +1,10 @@
 /**
- * `ttlab export`: a run, several runs or a sweep as a report image (--png, --svg, vector --pdf; one chart alone with
- * --chart NAME at --size), an interactive HTML report (--html), a metrics CSV (--csv) or a whole report folder (--dir).
+ * `ttlab export`: a run, several runs or a sweep as a report image (--png, --svg, vector --pdf; at --size laid out for
+ * a paper; one chart alone with --chart NAME at --size), an interactive HTML report (--html), a metrics CSV (--csv) or
+ * a whole report folder (--dir).
  * Every output is checked before anything is computed, and written atomically.
  */
-import { NotFoundError } from '../../src-shared/api/errors';
+import { errorMessage, NotFoundError, UsageError } from '../../src-shared/base/errors';
 import { metricsCsv } from '../report/csv';
 import { loadReport, type ReportData, type ReportTarget } from '../report/data';
 import { checkTarget, defaultContext, kindAt, ReportWriteError, writeFileAtomically, writeFolderAtomically } from '../report/exportReport';
@@ -12,7 +13,6 @@ import { reportPng } from '../report/image';
 import type { RunStore } from '../store';
 import { parseFlags } from './args';
 import { openCliStore } from './database';
-import { UsageError } from './errors';
 import { figureBytes, parseFigureFlags, type FigureFormat } from './figureOutputs';
 import { checkOutputFolder } from './outputFile';
 
@@ -38,7 +38,7 @@ function checkOutput(flag: Output, file: string, force: boolean): string {
   try {
     checkTarget(path, force, flag === 'dir' ? 'folder' : 'file');
   } catch (error) {
-    throw new UsageError(`--${flag}: ${(error as Error).message}`);
+    throw new UsageError(`--${flag}: ${errorMessage(error)}`);
   }
   return path;
 }
@@ -84,7 +84,7 @@ export async function exportCommand(args: string[]): Promise<number> {
     const context = defaultContext();
     // With --dir every file is built once and the single-file outputs reuse them.
     const csvOptions = { spreadsheetSafe: values['spreadsheet-safe'] ?? false };
-    const files = paths.dir ? reportFiles(data, context, csvOptions) : undefined;
+    const files = paths.dir ? reportFiles(data, context, { ...csvOptions, size: figure.size }) : undefined;
     const written: string[] = [];
     try {
       if (paths.dir) {
@@ -92,7 +92,7 @@ export async function exportCommand(args: string[]): Promise<number> {
         written.push(paths.dir);
       }
       if (paths.png) {
-        const png = figure.chart === undefined ? (files?.['report.png'] ?? reportPng(data, context)) : await figureBytes('png', data, context, figure);
+        const png = figure.chart === undefined ? (files?.['report.png'] ?? reportPng(data, context, { size: figure.size })) : await figureBytes('png', data, context, figure);
         writeFileAtomically(paths.png, png, { force });
         written.push(paths.png);
       }

@@ -1,24 +1,24 @@
 /**
- * The figure outputs of `ttlab export`: the report page or one chart (--chart NAME, at --size) as PNG, SVG or vector
- * PDF, and the interactive HTML report. Flags are checked before anything is loaded; the chart name once the report's
- * kind is known.
+ * The figure outputs of `ttlab export`: the report page (at --size laid out for a paper's column) or one chart
+ * (--chart NAME, at --size) as PNG, SVG or vector PDF, and the interactive HTML report. Flags are checked before
+ * anything is loaded; the chart name once the report's kind is known.
  */
 import { bandKinds, type BandKind } from '../../src-shared/analysis/intervals';
 import { DEFAULT_FIGURE, figureSizeSchema, parseFigureSize, type FigureSize } from '../../src-shared/charts/figureSize';
 import type { ReportContext, ReportData } from '../report/data';
 import { figurePdf, figurePng, figureSvg } from '../report/figure';
 import { reportHtml } from '../report/html';
-import { reportPng, reportSvg } from '../report/image';
+import { pageSvgFile, reportPng, reportSvg } from '../report/image';
 import { ChartNameError, chartNames, namedChart } from '../report/namedCharts';
 import { reportPdf } from '../report/reportPdf';
-import { UsageError } from './errors';
+import { UsageError } from '../../src-shared/base/errors';
 
 /** What the figure flags asked for. */
 export interface FigureRequest {
   /** chart: one chart alone instead of the report page. */
   chart?: string;
-  /** size: the chart's size (default the NeurIPS column). */
-  size: FigureSize;
+  /** size: --size; a chart without it is drawn at DEFAULT_FIGURE (the NeurIPS column), a report page as on screen. */
+  size?: FigureSize;
   /** band: the seed band of a comparison's seed-bands chart. */
   band?: BandKind;
 }
@@ -31,9 +31,9 @@ const allChartNames = [...new Set(Object.values(chartNames).flat())] as string[]
 export function parseFigureFlags(values: { chart?: string; size?: string; band?: string }, outputs: readonly string[]): FigureRequest {
   if (values.chart !== undefined && !allChartNames.includes(values.chart)) throw new UsageError(`--chart: "${values.chart}" is not a chart; use one of ${allChartNames.join(', ')}`);
   if (values.chart !== undefined && outputs.some((output) => output === 'dir' || output === 'html')) throw new UsageError('--chart: writes one chart with --png, --svg or --pdf, not a report (--dir, --html)');
-  if (values.size !== undefined && values.chart === undefined) throw new UsageError('--size: sizes one chart (add --chart NAME); a report page keeps its own layout');
+  if (values.size !== undefined && !outputs.some((output) => ['png', 'svg', 'pdf', 'dir'].includes(output))) throw new UsageError('--size: sizes a chart or report page written with --png, --svg, --pdf or --dir (the HTML report and the CSV have no size)');
   if (values.band !== undefined && !(bandKinds as readonly string[]).includes(values.band)) throw new UsageError(`--band: use one of ${bandKinds.join(', ')}`);
-  let size = parseFigureSize(DEFAULT_FIGURE);
+  let size: FigureSize | undefined;
   if (values.size !== undefined) {
     const parsed = figureSizeSchema.safeParse(values.size);
     if (!parsed.success) throw new UsageError(`--size: ${parsed.error.issues[0].message}`);
@@ -46,9 +46,10 @@ export function parseFigureFlags(values: { chart?: string; size?: string; band?:
 export async function figureBytes(format: FigureFormat, data: ReportData, context: ReportContext, request: FigureRequest): Promise<Uint8Array | string> {
   if (format === 'html') return reportHtml(data, context, { band: request.band });
   if (request.chart === undefined) {
-    if (format === 'png') return reportPng(data, context);
-    if (format === 'svg') return reportSvg(data, context).svg;
-    return reportPdf(data, context);
+    const page = { size: request.size };
+    if (format === 'png') return reportPng(data, context, page);
+    if (format === 'svg') return pageSvgFile(reportSvg(data, context, page));
+    return reportPdf(data, context, page);
   }
   let option;
   try {
@@ -57,7 +58,8 @@ export async function figureBytes(format: FigureFormat, data: ReportData, contex
     if (error instanceof ChartNameError) throw new UsageError(`--chart: ${error.message}`);
     throw error;
   }
-  if (format === 'png') return figurePng(option, request.size);
-  if (format === 'svg') return figureSvg(option, request.size);
-  return figurePdf(option, request.size, { title: request.chart, creator: `Two-Timescale Lab ${context.version}`, createdAt: context.exportedAt });
+  const size = request.size ?? parseFigureSize(DEFAULT_FIGURE);
+  if (format === 'png') return figurePng(option, size);
+  if (format === 'svg') return figureSvg(option, size);
+  return figurePdf(option, size, { title: request.chart, creator: `Two-Timescale Lab ${context.version}`, createdAt: context.exportedAt });
 }

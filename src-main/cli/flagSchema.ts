@@ -2,7 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
 import { ValidationError } from '../../src-shared/config/schema';
-import { UsageError } from './errors';
+import { errorMessage, UsageError } from '../../src-shared/base/errors';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -12,7 +12,7 @@ export function parseCommandLine<T extends Options>(args: string[], options: T, 
   try {
     parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0]);
+    throw new UsageError(errorMessage(error).split('\n')[0]);
   }
   if (parsed.positionals.length > maxPositionals) throw new UsageError(`unexpected argument ${JSON.stringify(parsed.positionals[maxPositionals])}`);
   return parsed;

@@ -3,13 +3,13 @@
  * batches and the session's state every few seconds (so a run killed with the process resumes with `ttlab resume`),
  * Ctrl-C ends the run as cancelled with its checkpoints and state kept.
  */
+import { errorMessage } from '../../src-shared/base/errors';
 import type { RunConfig } from '../../src-shared/config/schema';
 import { createRunSession } from '../../src-shared/run/session';
 import type { SessionSnapshot } from '../../src-shared/run/snapshot';
 import type { RunCheckpoint } from '../../src-shared/run/types';
-import type { RunStore } from '../store';
+import type { RunResult, RunStore } from '../store';
 import { parseStateInterval } from '../trainer/trainer-run';
-import type { RunResult } from './result';
 
 const BATCH = 50;
 
@@ -90,7 +90,7 @@ export async function runLocally(config: RunConfig, options: LocalRunOptions): P
   } catch (error) {
     // A run that cannot train (e.g. the limit is undefined for this init) ends as failed, with what it recorded kept.
     flush();
-    const message = (error as Error).message;
+    const message = errorMessage(error);
     const durationMs = performance.now() - started;
     if (store && runId) store.finishRun(runId, 'failed', { error: message, durationMs });
     return {

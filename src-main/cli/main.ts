@@ -1,5 +1,5 @@
 /** `ttlab`: the lab without a window. Subcommands live in files of their own. */
-import { UsageError } from './errors';
+import { toWireError, UsageError } from '../../src-shared/base/errors';
 
 const HELP = `ttlab: Two-Timescale Lab from the command line
 
@@ -16,12 +16,14 @@ Usage:
       Writes a report: --png the report image, --csv the metrics (long format), --dir a folder with
       report.png, report.svg, metrics.csv, neurons.csv, runs.csv and config.json. Existing files need --force,
       which replaces only those files. --spreadsheet-safe prefixes text cells starting with = + - @ with '.
-               [--svg FILE] [--pdf FILE] [--html FILE] [--chart NAME [--size SIZE]] [--band iqr|p10-90|mean-ci]
+               [--svg FILE] [--pdf FILE] [--html FILE] [--chart NAME] [--size SIZE] [--band iqr|p10-90|mean-ci]
       --pdf the report page as vector PDF (fonts embedded), --svg as SVG, --html an interactive report in one
       offline file. --chart writes one chart alone (run: loss, neurons, weights, fit; runs: loss, seed-bands;
       sweep: final-loss, convergence, phase) at --size: neurips (5.5 in column, default), column (3.25 in),
-      full-width (6.75 in), slide (16:9), or WIDTHxHEIGHT in in, cm, mm or pt (3.25inx2.2in). --band: the
-      seed band of seed-bands (median with IQR or 10-90 %, or mean with its 95 % CI).
+      full-width (6.75 in), slide (16:9), or WIDTHxHEIGHT in in, cm, mm or pt (3.25inx2.2in). Without --chart,
+      --size lays the report page (--png at 300 dpi, --svg, --pdf, --dir) out that wide, text at the paper's
+      size, each chart that tall; the page is as tall as its content. --band: the seed band of seed-bands
+      (median with IQR or 10-90 %, or mean with its 95 % CI).
   ttlab reproduce [--quick | --full] [--only NAME,...] [--db FILE] [--dir DIR] [--json]
       Runs the checks of the paper (experiments: replay-two-timescale, replay-same-stepsizes,
       two-timescale, same-stepsizes, varying-epsilon, 2d, 10d, relu), stores every run as a sweep,
@@ -89,7 +91,9 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`ttlab: ${error.message}\n`);
       return 2;
     }
-    process.stderr.write(`ttlab: ${(error as Error).name}: ${(error as Error).message}\n`);
+    // Named as the error would cross a boundary: something thrown that is not an Error reads `Error: ...`.
+    const { name, message } = toWireError(error);
+    process.stderr.write(`ttlab: ${name}: ${message}\n`);
     return 1;
   }
 }

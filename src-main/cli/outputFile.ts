@@ -5,7 +5,7 @@
  */
 import { accessSync, constants, existsSync, linkSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { UsageError } from './errors';
+import { errorMessage, UsageError } from '../../src-shared/base/errors';
 
 /** The absolute path of `file`, or a usage error naming the flag when its folder is missing or read-only. */
 export function checkOutputFolder(flag: string, file: string): string {
@@ -40,7 +40,7 @@ export function writeOutputFile(flag: string, path: string, data: string | Uint8
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') throw new UsageError(`--${flag}: ${path} was created while the command ran; it was kept (add --force to replace it)`);
-    throw new UsageError(`--${flag}: cannot write ${path}: ${code ?? (error as Error).message}`);
+    throw new UsageError(`--${flag}: cannot write ${path}: ${code ?? errorMessage(error)}`);
   } finally {
     rmSync(staging, { force: true });
   }

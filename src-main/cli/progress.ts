@@ -1,11 +1,5 @@
 /** A one-line progress bar on stderr with rate and ETA; silent when stderr is not a terminal. */
-export function formatDuration(seconds: number): string {
-  if (!Number.isFinite(seconds)) return '?';
-  if (seconds < 60) return `${seconds.toFixed(seconds < 10 ? 1 : 0)}s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes}m${String(Math.round(seconds % 60)).padStart(2, '0')}s`;
-  return `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, '0')}m`;
-}
+import { formatDuration } from '../../src-shared/base/duration';
 
 export function formatRate(perSecond: number): string {
   if (perSecond >= 1e6) return `${(perSecond / 1e6).toFixed(1)} M`;
@@ -34,7 +28,7 @@ export class ProgressBar {
     const width = 24;
     const filled = Math.round(fraction * width);
     const eta = rate > 0 ? (total - done) / rate : Infinity;
-    const line = `${this.label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(fraction * 100).toFixed(1)}% ${formatRate(rate)}${this.unit}/s ETA ${formatDuration(eta)}`;
+    const line = `${this.label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(fraction * 100).toFixed(1)}% ${formatRate(rate)}${this.unit}/s ETA ${formatDuration(eta, { compact: true })}`;
     this.stream.write(`\r${line.slice(0, (this.stream.columns ?? 120) - 1)}\x1b[K`);
   }
 

@@ -1,6 +1,7 @@
 /** `ttlab reproduce [--quick | --full] [--only NAME,...] [--db FILE] [--dir DIR] [--json]`: docs/MODEL.md section 6 as checks. */
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { formatDuration } from '../../src-shared/base/duration';
 import { sweepSize } from '../../src-shared/config/sweep';
 import { experimentNames, experiments } from '../reproduce/experiments';
 import { formatTable, allPass, tableJson } from '../reproduce/table';
@@ -10,8 +11,7 @@ import type { Experiment, ExperimentOutcome, Tier } from '../reproduce/types';
 import { parseFlags } from './args';
 import { runSweep } from './sweepRun';
 import { openCliStore } from './database';
-import { UsageError } from './errors';
-import { formatDuration } from './progress';
+import { UsageError } from '../../src-shared/base/errors';
 
 /** The experiments named by --only (comma-separated), in their usual order; all of them without --only. */
 export function selectExperiments(only: string | undefined): Experiment[] {
@@ -56,7 +56,7 @@ export async function reproduceCommand(args: string[]): Promise<number> {
       note(`${sweepName(experiment, tier)}: ${sweepSize(experimentSweep(experiment, tier))} runs`);
       const outcome = await runExperiment(experiment, tier, store, (spec) => runSweep(spec, store, false));
       const passed = outcome.rows.filter((row) => row.pass).length;
-      note(`${sweepName(experiment, tier)}: done in ${formatDuration(outcome.wallMs / 1000)}, ${passed}/${outcome.rows.length} checks pass`);
+      note(`${sweepName(experiment, tier)}: done in ${formatDuration(outcome.wallMs / 1000, { compact: true })}, ${passed}/${outcome.rows.length} checks pass`);
       outcomes.push(outcome);
     }
     if (dir) {

@@ -1,50 +1,5 @@
-/** The JSON a finished run prints with --json (and writes with --out). */
-import type { CoverageEntry, RunDetail } from '../../src-shared/api/contract';
-import type { SweepSpec } from '../../src-shared/config/schema';
-import { expandSweep } from '../../src-shared/config/sweep';
-import type { RunStore } from '../store';
-
-export interface RunResult {
-  runId: string | null;
-  name: string;
-  status: string;
-  steps: number;
-  totalSteps: number;
-  finalLoss: number | null;
-  bestLoss: number | null;
-  limitFinalLoss: number | null;
-  limitNote: string | null;
-  coverage: CoverageEntry[];
-  durationMs: number | null;
-  stepsPerSecond: number | null;
-  error: string | null;
-  params?: Record<string, unknown>;
-}
-
-export function resultFromDetail(run: RunDetail, params?: Record<string, unknown>): RunResult {
-  return {
-    runId: run.id,
-    name: run.name,
-    status: run.status,
-    steps: run.steps,
-    totalSteps: run.totalSteps,
-    finalLoss: run.finalLoss,
-    bestLoss: run.bestLoss,
-    limitFinalLoss: run.limitFinalLoss,
-    limitNote: run.limitNote,
-    coverage: run.coverage,
-    durationMs: run.durationMs,
-    stepsPerSecond: run.durationMs ? run.steps / (run.durationMs / 1000) : null,
-    error: run.error,
-    ...(params ? { params } : {}),
-  };
-}
-
-/** The stored results of a sweep's runs (`runIds` in grid order), each with its grid point. */
-export function sweepResults(store: Pick<RunStore, 'getRun'>, spec: SweepSpec, runIds: readonly string[]): RunResult[] {
-  const points = expandSweep(spec);
-  return runIds.map((id, i) => resultFromDetail(store.getRun(id), points[i].params));
-}
+/** One line per finished run as the CLI prints it; the result itself (and the JSON of --json) is store/run-result.ts. */
+import type { RunResult } from '../store';
 
 /** One human-readable line summarising a run. */
 export function describeResult(result: RunResult): string {

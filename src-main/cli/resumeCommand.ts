@@ -4,16 +4,15 @@
  * cores); runs that reached their end are kept as they are.
  */
 import { finishedStatuses } from '../../src-shared/api/contract';
-import { NotFoundError, RunStateError } from '../../src-shared/api/errors';
+import { NotFoundError, RunStateError, UsageError } from '../../src-shared/base/errors';
 import { forkTrainer } from '../pool';
 import { createLabOnStore } from '../service/lab';
-import type { RunStore } from '../store';
+import { resultFromDetail, type RunResult, type RunStore } from '../store';
 import { parseFlags } from './args';
 import { openCliStore } from './database';
-import { UsageError } from './errors';
 import { runLocally } from './localRun';
 import { ProgressBar } from './progress';
-import { describeResult, resultFromDetail, type RunResult } from './result';
+import { describeResult } from './result';
 
 /** Store refusals (unknown run, a run that is done or running) are bad input: exit code 2. */
 async function asUsage<T>(action: () => T | Promise<T>): Promise<T> {

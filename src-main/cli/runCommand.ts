@@ -3,16 +3,18 @@ import { z } from 'zod';
 import { findPreset, presetNames } from '../../src-shared/config/presets';
 import { nameSchema } from '../../src-shared/config/text';
 import { parseRunConfig, ValidationError, type RunConfig } from '../../src-shared/config/schema';
+import type { RunResult } from '../store';
 import { applyOverrides, intFlag, parseFlags, readJsonFile } from './args';
 import { describeDefaults } from './configDefaults';
 import { openCliStore } from './database';
-import { UsageError } from './errors';
+import { UsageError } from '../../src-shared/base/errors';
 import { runLocally } from './localRun';
 import { checkOutputFile, writeOutputFile } from './outputFile';
 import { validateFlags } from './flagSchema';
 import { ProgressBar } from './progress';
-import { describeResult, type RunResult } from './result';
+import { describeResult } from './result';
 import { runSweep } from './sweepRun';
+import { warnStepsizes, warnSweepStepsizes } from './stepsizeWarnings';
 import { isSweepDocument, sweepFromJson } from './sweepSource';
 
 /** The configuration in `file`; says on stderr which sections it left to the defaults, before anything runs. */
@@ -60,6 +62,8 @@ export async function runCommand(args: string[]): Promise<number> {
   if (sweepSpec && seed !== undefined) throw new UsageError('--seed: a sweep runs its own seeds; use --set to change its base instead');
   const sweep = sweepSpec ? { ...sweepSpec, base: applyOverrides(sweepSpec.base, sets, undefined) } : null;
   const config = sweep ? null : applyOverrides(preset?.kind === 'run' ? preset.config : loadConfig(values.config as string), sets, seed);
+  if (sweep) warnSweepStepsizes(sweep);
+  else warnStepsizes(config as RunConfig);
 
   const store = openCliStore(values['no-save'] ? ':memory:' : values.db);
   try {

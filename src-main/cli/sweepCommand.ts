@@ -6,10 +6,11 @@ import { MAX_PLAN_POINTS, shardSchema } from '../../src-shared/cluster/shards';
 import { ttlabEntry } from '../cluster/install';
 import { makePlan, readPlan, writePlanFolder } from '../cluster/plan-folder';
 import { runShard } from '../cluster/shard-run';
-import { UsageError } from './errors';
+import { UsageError } from '../../src-shared/base/errors';
 import { asUsage, parseCommandLine, positiveFlag, requiredFlag, validateFlags, wholeFlag } from './flagSchema';
 import { ProgressBar } from './progress';
 import { statusCommand, submitCommand } from './sweepSubmit';
+import { warnSweepStepsizes } from './stepsizeWarnings';
 import { sweepFromFlags } from './sweepSource';
 
 const planFlags = z.object({
@@ -39,6 +40,7 @@ async function planCommand(args: string[]): Promise<number> {
   }, 0);
   const flags = validateFlags(planFlags, values);
   const spec = sweepFromFlags(values);
+  warnSweepStepsizes(spec);
   const plan = asUsage(() =>
     makePlan(spec, {
       tasks: flags.tasks,

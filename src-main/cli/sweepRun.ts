@@ -3,9 +3,9 @@ import type { SweepSpec } from '../../src-shared/config/schema';
 import { forkTrainer } from '../pool';
 import { createLabOnStore } from '../service/lab';
 import { startSweepAndFollow } from '../service/sweep-wait';
-import type { RunStore } from '../store';
+import { sweepResults, type RunResult, type RunStore } from '../store';
 import { ProgressBar } from './progress';
-import { describeResult, sweepResults, type RunResult } from './result';
+import { describeResult } from './result';
 
 export async function runSweep(spec: SweepSpec, store: RunStore, verbose: boolean, poolSize?: number): Promise<RunResult[]> {
   const lab = createLabOnStore({ store, spawn: forkTrainer(), poolSize });

@@ -2,7 +2,7 @@
 import { findPreset, presetNames } from '../../src-shared/config/presets';
 import { parseSweepSpec, ValidationError, type SweepSpec } from '../../src-shared/config/schema';
 import { applyOverrides, readJsonFile } from './args';
-import { UsageError } from './errors';
+import { UsageError } from '../../src-shared/base/errors';
 
 /** Whether a JSON document is a sweep (it has a base configuration) rather than one run's configuration. */
 export function isSweepDocument(json: unknown): boolean {

@@ -10,7 +10,7 @@ import { SlurmError } from '../cluster/slurm';
 import { submitShards } from '../cluster/submit';
 import { readSubmissions } from '../cluster/submissions';
 import type { PlanStatus } from '../cluster/task-states';
-import { UsageError } from './errors';
+import { UsageError } from '../../src-shared/base/errors';
 import { asUsage, parseCommandLine, positiveFlag, validateFlags } from './flagSchema';
 
 /** Reads the plan of the folder given as the one positional argument. */

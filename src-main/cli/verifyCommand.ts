@@ -2,13 +2,12 @@
  * `ttlab verify --run ID [--db FILE] [--json]`: trains a stored run again from its configuration and seed and compares
  * every stored checkpoint bit for bit. Exit code 0 identical, 1 different, 2 bad input.
  */
-import { NotFoundError, RunStateError } from '../../src-shared/api/errors';
+import { NotFoundError, RunStateError, UsageError } from '../../src-shared/base/errors';
 import { describeVerify } from '../../src-shared/run/verify';
 import { forkTrainer } from '../pool';
 import { createLabOnStore } from '../service/lab';
 import { parseFlags } from './args';
 import { openCliStore } from './database';
-import { UsageError } from './errors';
 
 export async function verifyCommand(args: string[]): Promise<number> {
   const { values } = parseFlags(args, { run: { type: 'string' }, db: { type: 'string' }, json: { type: 'boolean' } });

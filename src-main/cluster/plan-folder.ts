@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { errorMessage } from '../../src-shared/base/errors';
 import { clusterPlanSchema, type ClusterPlan, type SlurmOptionsInput } from '../../src-shared/cluster/plan';
 import { MAX_PLAN_POINTS } from '../../src-shared/cluster/shards';
 import { describeZodError, ValidationError, type SweepSpec } from '../../src-shared/config/schema';
@@ -61,14 +62,14 @@ export function readPlan(folder: string): ClusterPlan {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new ValidationError(`${file}: cannot read the plan (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); is ${folder} a plan folder made by \`ttlab sweep plan\`?`, 'plan');
+    throw new ValidationError(`${file}: cannot read the plan (${(error as NodeJS.ErrnoException).code ?? errorMessage(error)}); is ${folder} a plan folder made by \`ttlab sweep plan\`?`, 'plan');
   }
   if (text.length > MAX_PLAN_BYTES) throw new ValidationError(`${file}: larger than a plan may be`, 'plan');
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new ValidationError(`${file}: not valid JSON (${(error as Error).message})`, 'plan');
+    throw new ValidationError(`${file}: not valid JSON (${errorMessage(error)})`, 'plan');
   }
   return parsePlan(json, file);
 }

@@ -6,6 +6,7 @@
 import { rmSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { finishedStatuses } from '../../src-shared/api/contract';
+import { errorMessage } from '../../src-shared/base/errors';
 import type { ClusterPlan } from '../../src-shared/cluster/plan';
 import { pointRunId, shardPoints, type Shard } from '../../src-shared/cluster/shards';
 import { totalSteps } from '../../src-shared/config/schema';
@@ -110,7 +111,7 @@ export async function runShard(folder: string, plan: ClusterPlan, shard: Shard, 
         publishShard(store, files, reportOf(store, plan, shard, false));
       } catch (error) {
         // A copy that failed (a network file system's hiccup) leaves the last one in place; the next try may succeed.
-        (options.onWarning ?? console.error)(`could not copy the shard to ${files.published}: ${(error as Error).message}`);
+        (options.onWarning ?? console.error)(`could not copy the shard to ${files.published}: ${errorMessage(error)}`);
       }
     };
     const timer = setInterval(publish, options.publishEveryMs);

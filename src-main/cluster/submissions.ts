@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { errorMessage } from '../../src-shared/base/errors';
 import { MAX_PLAN_POINTS } from '../../src-shared/cluster/shards';
 import { describeZodError, ValidationError } from '../../src-shared/config/schema';
 import { writeFileAtomically } from './atomic-file';
@@ -35,7 +36,7 @@ export function readSubmissions(folder: string, sweepId: string): Submissions {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new ValidationError(`${file(folder)}: not valid JSON (${(error as Error).message})`, 'jobs');
+    throw new ValidationError(`${file(folder)}: not valid JSON (${errorMessage(error)})`, 'jobs');
   }
   const result = submissionsSchema.safeParse(json);
   if (!result.success) {

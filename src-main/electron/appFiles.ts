@@ -13,6 +13,8 @@ export interface AppFiles {
   rendererUrl: string;
   /** trainer: the script each trainer process runs. */
   trainer: string;
+  /** reportRenderer: the script of the render process (report exports and chart figures). */
+  reportRenderer: string;
 }
 
 export function appFiles(mainDir: string): AppFiles {
@@ -23,5 +25,6 @@ export function appFiles(mainDir: string): AppFiles {
     rendererRoot: join(mainDir, '../renderer'),
     rendererUrl: APP_INDEX_URL,
     trainer: join(mainDir, 'trainer.js'),
+    reportRenderer: join(mainDir, 'reportRenderer.js'),
   };
 }

@@ -6,8 +6,8 @@
  */
 import { readFile, realpath } from 'node:fs/promises';
 import type { Protocol } from 'electron';
-import { contentSecurityPolicy } from '../host/csp';
-import { contentTypeOf, lookupStatic } from '../host/staticFiles';
+import { contentSecurityPolicy } from '../serve/csp';
+import { contentTypeOf, lookupStatic } from '../serve/staticFiles';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'lab';

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { errorMessage } from '../../src-shared/base/errors';
 
 export const DESKTOP_STATE_FILE = 'desktop-state.json';
 
@@ -39,7 +40,7 @@ export function readDesktopState(file: string): DesktopState {
   try {
     return desktopStateSchema.parse(JSON.parse(text));
   } catch (error) {
-    console.warn(`Ignoring ${file}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    console.warn(`Ignoring ${file}: ${errorMessage(error).split('\n')[0]}`);
     return {};
   }
 }
@@ -53,7 +54,7 @@ export function writeDesktopState(file: string, state: DesktopState): void {
     fs.renameSync(temporary, file);
   } catch (error) {
     fs.rmSync(temporary, { force: true });
-    console.warn(`Could not save ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    console.warn(`Could not save ${file}: ${errorMessage(error)}`);
   }
 }
 

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Dialog, Shell } from 'electron';
+import { errorMessage } from '../../src-shared/base/errors';
 import type { LabHost } from './labHost';
 import { importSources } from '../cluster/merge-files';
 import { sameFile } from './sameFile';
@@ -38,8 +39,6 @@ const DATABASE_FILTERS = [
 /** Choices offered when a database cannot be opened, in button order. */
 const RETRY_BUTTONS = ['Open Another…', 'Start a New Database…', 'Cancel'];
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 export function fileActions(deps: FileActionDeps): FileActions {
   const { dialog, host } = deps;
 
@@ -65,7 +64,7 @@ export function fileActions(deps: FileActionDeps): FileActions {
         const { response } = await dialog.showMessageBox({
           type: 'error',
           message: `Could not open ${path.basename(file)}`,
-          detail: message(error),
+          detail: errorMessage(error),
           buttons: RETRY_BUTTONS,
           defaultId: 0,
           cancelId: RETRY_BUTTONS.length - 1,
@@ -120,7 +119,7 @@ export function fileActions(deps: FileActionDeps): FileActions {
         detail: `${counts.sweeps} sweep(s) added; ${counts.present} run(s) already in this database were left as they are.${replaced}${refused}`,
       });
     } catch (error) {
-      await showError(`Could not import runs from ${from}`, `${message(error)}\n\nNothing was added.`);
+      await showError(`Could not import runs from ${from}`, `${errorMessage(error)}\n\nNothing was added.`);
     }
   }
 
@@ -132,7 +131,7 @@ export function fileActions(deps: FileActionDeps): FileActions {
       writeBackup(host, target);
       await dialog.showMessageBox({ type: 'info', message: 'Backup written', detail: target });
     } catch (error) {
-      await showError('Could not back up the database', message(error));
+      await showError('Could not back up the database', errorMessage(error));
     }
   }
 

@@ -4,7 +4,7 @@
  * the CSP header; onHeadersReceived adds it to any other response, and the page's meta tag stays as a second line.
  */
 import type { Session, WebContents } from 'electron';
-import { contentSecurityPolicy } from '../host/csp';
+import { contentSecurityPolicy } from '../serve/csp';
 
 /** Every request to the network; the app loads only its own files, so any of these is refused. */
 export const REMOTE_URLS = ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*'];

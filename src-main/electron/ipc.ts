@@ -5,8 +5,8 @@
 import type { IpcMain, WebContents, WebFrameMain } from 'electron';
 import { eventNames } from '../../src-shared/api/contract';
 import { dispatch, type DispatchResult } from '../../src-shared/api/dispatch';
-import { toWireError } from '../../src-shared/api/errors';
-import type { LabEndpoint } from '../host/endpoint';
+import { ForbiddenError, toWireError } from '../../src-shared/base/errors';
+import type { LabEndpoint } from '../serve/endpoint';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from './channels';
 
 /** The frame is the top frame of the page at `rendererUrl` (hash and query ignored). */
@@ -18,7 +18,7 @@ export function isTrustedSender(frame: WebFrameMain | null | undefined, renderer
   return url.href === rendererUrl;
 }
 
-const untrusted: DispatchResult = { ok: false, error: { name: 'ForbiddenError', message: 'the lab answers only its own window' } };
+const untrusted: DispatchResult = { ok: false, error: toWireError(new ForbiddenError('the lab answers only its own window')) };
 
 export function registerLabIpc(ipcMain: IpcMain, lab: LabEndpoint, rendererUrl: string): void {
   // Always an answer, never a rejection: reading a frame that navigated away throws, and whatever is thrown here is

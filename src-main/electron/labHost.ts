@@ -3,7 +3,7 @@
  * new lab is opened first, so a refused file leaves the current one running untouched; then the old lab closes
  * (its trainers stop, its runs end 'interrupted', its store closes).
  */
-import type { LabEndpoint } from '../host/endpoint';
+import type { LabEndpoint } from '../serve/endpoint';
 import type { Lab } from '../service/lab';
 import type { RunStore } from '../store';
 import { sameFile } from './sameFile';

@@ -14,6 +14,7 @@ import { hostOnRemembered } from './labHost';
 import { claimSingleInstance, quitAfter } from './lifecycle';
 import { menuTemplate } from './menu';
 import type { Command } from '../../src-shared/api/commands';
+import { errorMessage } from '../../src-shared/base/errors';
 import { sqliteBinding } from './sqliteBinding';
 import { followSystemTheme, windowBackground } from './theme';
 import { utilityTrainer } from './utilityTrainer';
@@ -21,8 +22,6 @@ import { createMainWindow, pageUrl, watchPlacement } from './window';
 
 const files = appFiles(import.meta.dirname);
 let mainWindow: BrowserWindow | null = null;
-
-const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 async function start(): Promise<void> {
   hardenSession(session.defaultSession);
@@ -32,9 +31,10 @@ async function start(): Promise<void> {
   const remember = (patch: DesktopState) => writeDesktopState(stateFile, Object.assign(state, patch));
 
   const nativeBinding = sqliteBinding(app.getAppPath(), app.isPackaged);
-  const openLab = (dbFile: string) => createLab({ dbFile, nativeBinding, spawn: utilityTrainer(files.trainer) });
+  const openLab = (dbFile: string) =>
+    createLab({ dbFile, nativeBinding, spawn: utilityTrainer(files.trainer), spawnRenderer: utilityTrainer(files.reportRenderer, 'report-renderer') });
   const host = hostOnRemembered(openLab, state.databaseFile, join(app.getPath('userData'), DATABASE_FILE), (file, error) =>
-    dialog.showErrorBox('The last database could not be opened', `${reason(error)}\n\nThe lab opens its default database instead.`),
+    dialog.showErrorBox('The last database could not be opened', `${errorMessage(error)}\n\nThe lab opens its default database instead.`),
   );
   if (state.databaseFile !== host.file) remember({ databaseFile: host.file });
   quitAfter(app, () => host.close());
@@ -80,7 +80,7 @@ if (claimSingleInstance(app, () => mainWindow)) {
   app.whenReady()
     .then(start)
     .catch((error: unknown) => {
-      dialog.showErrorBox('Two-Timescale Lab could not start', reason(error));
+      dialog.showErrorBox('Two-Timescale Lab could not start', errorMessage(error));
       app.exit(1);
     });
 } else {

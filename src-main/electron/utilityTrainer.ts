@@ -1,11 +1,17 @@
-/** Trainer processes as Electron utility processes (the Electron counterpart of pool/fork-trainer.ts). */
+/**
+ * Trainer processes as Electron utility processes (the Electron counterpart of pool/fork-trainer.ts); the render
+ * process of report exports (report/render-process.ts) is started the same way.
+ */
 import { utilityProcess } from 'electron';
 import type { ChildHandle, SpawnTrainer } from '../pool/fork-trainer';
 
-/** `entry` is out/main/trainer.js; call the returned spawner only after the app is ready. */
-export function utilityTrainer(entry: string): SpawnTrainer {
+/**
+ * `entry` is out/main/trainer.js (or reportRenderer.js), `serviceName` the process's name in the system's task
+ * manager; call the returned spawner only after the app is ready.
+ */
+export function utilityTrainer(entry: string, serviceName = 'trainer'): SpawnTrainer {
   return (): ChildHandle => {
-    const child = utilityProcess.fork(entry, [], { serviceName: 'trainer' });
+    const child = utilityProcess.fork(entry, [], { serviceName });
     let alive = true;
     child.once('exit', () => {
       alive = false;

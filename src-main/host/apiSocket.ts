@@ -6,16 +6,16 @@
 import { WebSocket, type RawData } from 'ws';
 import { eventNames, type LabEventName, type WireError } from '../../src-shared/api/contract';
 import { dispatch, type DispatchResult } from '../../src-shared/api/dispatch';
-import { toWireError } from '../../src-shared/api/errors';
+import { BadRequestError, ReplyTooLargeError, toWireError } from '../../src-shared/base/errors';
 import { WireFormatError } from '../../src-shared/api/wire';
-import type { LabEndpoint } from './endpoint';
+import type { LabEndpoint } from '../serve/endpoint';
 import { nodeWire } from './wireCodec';
 
 type RequestId = string | number;
 type ParsedRequest = { id: RequestId; method: unknown; params: unknown } | { id: RequestId | null; error: WireError };
 
 function badRequest(id: RequestId | null, message: string): ParsedRequest {
-  return { id, error: { name: 'BadRequestError', message } };
+  return { id, error: toWireError(new BadRequestError(message)) };
 }
 
 function isRequestId(value: unknown): value is RequestId {
@@ -52,8 +52,8 @@ function sendIfOpen(socket: WebSocket, value: unknown): boolean {
 /** Sends the reply to a request; one that cannot be encoded is answered with a typed error instead. */
 function reply(socket: WebSocket, id: RequestId | null, answer: DispatchResult): void {
   if (sendIfOpen(socket, { id, ...answer })) return;
-  const error: WireError = { name: 'ReplyTooLargeError', message: 'the answer is too large to send in one reply: ask for less (a thinned series or pages)' };
-  sendIfOpen(socket, { id, ok: false, error });
+  const error = new ReplyTooLargeError('the answer is too large to send in one reply: ask for less (a thinned series or pages)');
+  sendIfOpen(socket, { id, ok: false, error: toWireError(error) });
 }
 
 /**

@@ -1,5 +1,5 @@
 /** Security headers on every response of the browser-mode host, whatever its status. */
-import { contentSecurityPolicy } from './csp';
+import { contentSecurityPolicy } from '../serve/csp';
 
 export function securityHeaders(origin: string): Record<string, string> {
   const socketOrigin = origin.replace(/^http:/, 'ws:');

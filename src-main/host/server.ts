@@ -7,11 +7,11 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { realpathSync } from 'node:fs';
 import { WebSocketServer } from 'ws';
+import type { LabEndpoint } from '../serve/endpoint';
+import { serveStatic } from '../serve/staticFiles';
 import { addressedToUs, createGate, tokenCookie, tokenSource, type Gate } from './auth';
 import { serveApiSocket } from './apiSocket';
-import type { LabEndpoint } from './endpoint';
 import { securityHeaders } from './headers';
-import { serveStatic } from './staticFiles';
 
 /** Largest request the API accepts: deleting 10 000 runs by id fits; bigger messages are closed with code 1009. */
 export const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;

@@ -4,6 +4,7 @@
  * process by the default action, with no exit code and nothing closed. Whatever is open when the signal comes is
  * closed, newest first, then the process exits with 0; a second signal exits at once.
  */
+import { errorMessage } from '../../src-shared/base/errors';
 
 /** What a signal handler needs: where signals arrive and how the process ends (tests pass fakes). */
 export interface ShutdownOptions {
@@ -36,7 +37,7 @@ export function installShutdown(options: ShutdownOptions = {}): Shutdown {
       exit(1);
     }, options.closeTimeoutMs ?? CLOSE_TIMEOUT_MS);
     late.unref();
-    for (const close of closers.reverse()) await close().catch((error: unknown) => log(`While stopping: ${(error as Error).message}`));
+    for (const close of closers.reverse()) await close().catch((error: unknown) => log(`While stopping: ${errorMessage(error)}`));
     clearTimeout(late);
     exit(0);
   };

@@ -1,11 +1,7 @@
 /** The command line of browser mode: `--port N` (0 to 65535, 0 = any free port) and `--db FILE`. */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-
-/** A bad command line; the message names the flag. Exit code 2. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
+import { errorMessage, UsageError } from '../../src-shared/base/errors';
 
 export interface WebOptions {
   /** The port asked for, or undefined: then the port of the last start when it is free, else any free one. */
@@ -19,7 +15,7 @@ export function parseWebArgs(argv: readonly string[]): WebOptions {
   try {
     ({ values } = parseArgs({ args: [...argv], options: { port: { type: 'string' }, db: { type: 'string' } }, strict: true, allowPositionals: false }));
   } catch (error) {
-    throw new UsageError((error as Error).message.replace(/\s*\n\s*/g, ' '));
+    throw new UsageError(errorMessage(error).replace(/\s*\n\s*/g, ' '));
   }
   const port = values.port === undefined ? undefined : Number(values.port);
   if (values.port !== undefined && (!/^\d+$/.test(values.port) || port === undefined || port > 65535)) {

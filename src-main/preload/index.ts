@@ -6,7 +6,7 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { createLabApi, type Transport } from '../../src-shared/api/client';
 import type { DispatchResult } from '../../src-shared/api/dispatch';
-import { RemoteError } from '../../src-shared/api/errors';
+import { RemoteError } from '../../src-shared/base/errors';
 import { EVENT_CHANNEL, INVOKE_CHANNEL, MENU_CHANNEL } from '../electron/channels';
 import { isCommand } from '../../src-shared/api/commands';
 import { LAB_GLOBAL, type DesktopLabApi } from './api-types';

@@ -3,14 +3,13 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { importSources } from '../cluster/merge-files';
 import { RESUMABLE_STATUSES, type LabHandlers } from '../../src-shared/api/contract';
-import { ReplyTooLargeError } from '../../src-shared/api/errors';
+import { ReplyTooLargeError } from '../../src-shared/base/errors';
 import { presets } from '../../src-shared/config/presets';
 import { formatBytes, MAX_REPLY_BYTES, MAX_REPORT_BYTES, MAX_SWEEP_RUNS, runLimitIssue } from '../../src-shared/config/limits';
 import { totalSteps, ValidationError, type RunConfig } from '../../src-shared/config/schema';
 import { loadReport, type ReportTarget } from '../report/data';
 import { defaultContext } from '../report/exportReport';
-import { renderFigure } from '../report/figureRequest';
-import { renderReportZip } from '../report/render-thread';
+import type { ReportRenderer } from '../report/render-process';
 import type { RunStore } from '../store';
 import type { LiveRuns } from './live-runs';
 import type { Reproducer } from './reproduction';
@@ -39,7 +38,7 @@ function checkReportSize(store: RunStore, target: ReportTarget): void {
   }
 }
 
-export function createHandlers(store: RunStore, live: LiveRuns, reproducer: Reproducer): LabHandlers {
+export function createHandlers(store: RunStore, live: LiveRuns, reproducer: Reproducer, renderer: ReportRenderer): LabHandlers {
   return {
     listPresets: () => presets,
     startRun: ({ config, name }) => {
@@ -60,14 +59,16 @@ export function createHandlers(store: RunStore, live: LiveRuns, reproducer: Repr
       return { cancelled: false };
     },
     listRuns: (page) => store.listRuns(page),
-    exportReport: async ({ target, spreadsheetSafe, format = 'zip' }) => {
+    exportReport: async ({ target, spreadsheetSafe, format = 'zip', size }) => {
       const what = 'runId' in target ? `run-${target.runId.slice(0, 8)}` : 'sweepId' in target ? `sweep-${target.sweepId.slice(0, 8)}` : `comparison-${target.runIds.length}-runs`;
       checkReportSize(store, target);
-      // Read here, drawn on a worker thread: the host keeps answering while the report renders.
-      const data = await renderReportZip(loadReport(store, target), defaultContext(), { spreadsheetSafe }, format);
+      // Read from the database and drawn in the render process: the host keeps answering, and survives its crash.
+      const database = store.sharedDatabase();
+      const input = database ? { database, target } : { data: loadReport(store, target) };
+      const data = await renderer.render({ kind: 'report', input, context: defaultContext(), options: { spreadsheetSafe, size }, format });
       return { fileName: `ttlab-${what}-report.${format}`, data };
     },
-    renderFigure,
+    renderFigure: async (params) => ({ data: await renderer.render({ kind: 'figure', params }) }),
     getRun: ({ runId }) => store.getRun(runId),
     getRunDetails: ({ runIds }) => store.getRunDetails(runIds),
     getCheckpoints: ({ runId, ...options }) => store.getCheckpoints(runId, { ...options, maxBytes: MAX_REPLY_BYTES }),

@@ -1,6 +1,7 @@
 /** The lab behind the API: run store, trainer pool, live runs and events, wired together. */
 import type { LabHandlers } from '../../src-shared/api/contract';
 import type { SpawnTrainer } from '../pool/fork-trainer';
+import { ReportRenderer } from '../report/render-process';
 import { TrainerPool } from '../pool/trainer-pool';
 import { openStore, type RunStore } from '../store';
 import { createEventHub, type LabEventSource } from './event-hub';
@@ -13,7 +14,7 @@ export interface Lab {
   handlers: LabHandlers;
   events: LabEventSource;
   store: RunStore;
-  /** Stops every trainer (live runs end 'interrupted'); createLab also closes the store it opened. */
+  /** Stops every trainer (live runs end 'interrupted') and the render process; createLab also closes the store it opened. */
   close(): Promise<void>;
 }
 
@@ -21,13 +22,17 @@ export interface LabOptions {
   spawn: SpawnTrainer;
   /** Trainer processes at once; defaults to the number of cores. */
   poolSize?: number;
+  /** Starts the render process of exports and figures (report/render-process.ts); defaults to Node's child_process.fork. */
+  spawnRenderer?: SpawnTrainer;
 }
 
 /** A lab on a store its caller owns (and closes). */
 export function createLabOnStore(options: LabOptions & { store: RunStore }): Lab {
   const { store } = options;
   const events = createEventHub();
-  const live = new LiveRuns(store, new TrainerPool({ spawn: options.spawn, size: options.poolSize }), events);
+  // What trainers send waits while an import holds the database's write lock (see RunStore.mergeUnderway).
+  const pool = new TrainerPool({ spawn: options.spawn, size: options.poolSize, hold: () => store.mergeUnderway() });
+  const live = new LiveRuns(store, pool, events);
   // The reproduction starts its sweeps through the handlers it is part of: they exist by the time it starts one.
   const sweepLab = { handlers: { startSweep: (params: Parameters<LabHandlers['startSweep']>[0]) => handlers.startSweep(params) }, events };
   const reproducer = createReproducer({
@@ -36,7 +41,9 @@ export function createLabOnStore(options: LabOptions & { store: RunStore }): Lab
     announce: (state) => events.emit('reproduce:progress', state),
     cancelRun: (runId) => void handlers.cancelRun({ runId }),
   });
-  const handlers = createHandlers(store, live, reproducer);
+  // Started on the first export, not before.
+  const renderer = new ReportRenderer(options.spawnRenderer);
+  const handlers = createHandlers(store, live, reproducer, renderer);
   let closed: Promise<void> | null = null;
   return {
     handlers,
@@ -44,7 +51,7 @@ export function createLabOnStore(options: LabOptions & { store: RunStore }): Lab
     store,
     close: () => {
       reproducer.close();
-      return (closed ??= live.close());
+      return (closed ??= Promise.all([live.close(), renderer.close()]).then(() => undefined));
     },
   };
 }

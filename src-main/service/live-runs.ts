@@ -3,6 +3,7 @@
  * its progress is announced (and saved now and then), and its end is saved and announced exactly once.
  */
 import type { ResumeResult, RunStatus } from '../../src-shared/api/contract';
+import { errorMessage } from '../../src-shared/base/errors';
 import { totalSteps } from '../../src-shared/config/schema';
 import type { VerifyResult } from '../../src-shared/run/verify';
 import type { RunConfig } from '../../src-shared/config/schema';
@@ -60,7 +61,7 @@ export class LiveRuns {
     try {
       this.pool.enqueue({ runId, config, ...(resume ? { resume: resume.snapshot } : {}) }, this.listener(run));
     } catch (error) {
-      this.end(run, 'failed', { error: (error as Error).message });
+      this.end(run, 'failed', { error: errorMessage(error) });
       throw error;
     }
   }
@@ -135,7 +136,7 @@ export class LiveRuns {
     try {
       this.store.finishRun(run.runId, status, input);
     } catch (saveError) {
-      error = [error, (saveError as Error).message].filter(Boolean).join('; ');
+      error = [error, errorMessage(saveError)].filter(Boolean).join('; ');
     }
     this.hub.emit('run:status', { runId: run.runId, status, error });
   }

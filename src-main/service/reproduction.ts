@@ -4,13 +4,13 @@
  * Each change of state is announced whole; the last announcement carries the report.
  */
 import type { Reproduction, ReproductionExperiment, ReproductionTier } from '../../src-shared/api/reproduction';
+import { errorMessage } from '../../src-shared/base/errors';
 import { sweepSize } from '../../src-shared/config/sweep';
-import { sweepResults } from '../cli/result';
 import { experiments as paperExperiments } from '../reproduce/experiments';
 import { reportZip } from '../reproduce/report';
 import { experimentSweep, runExperiment } from '../reproduce/runner';
 import type { Experiment, ExperimentOutcome } from '../reproduce/types';
-import type { RunStore } from '../store';
+import { sweepResults, type RunStore } from '../store';
 import { startSweepAndFollow, type SweepLab } from './sweep-wait';
 
 export interface ReproducerOptions {
@@ -101,7 +101,7 @@ export function createReproducer(options: ReproducerOptions): Reproducer {
 
   function fail(state: Reproduction, error: unknown): void {
     state.status = 'failed';
-    state.error = (error as Error).message;
+    state.error = errorMessage(error);
     for (const entry of state.experiments) if (entry.status === 'running') entry.status = 'failed';
   }
 

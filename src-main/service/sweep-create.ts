@@ -5,6 +5,7 @@
  * write fails, the sweep and the runs stored so far are deleted before the error is passed on.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { errorMessage } from '../../src-shared/base/errors';
 import { runLimitIssue, runSeriesBytes, sweepLimitIssue } from '../../src-shared/config/limits';
 import { totalSteps, ValidationError, type RunConfig, type SweepSpec } from '../../src-shared/config/schema';
 import { largestVariantBytes, sweepRuns, sweepSize } from '../../src-shared/config/sweep';
@@ -77,7 +78,7 @@ function withCleanup(error: unknown, cleanup: () => void): unknown {
     cleanup();
     return error;
   } catch (cleanupError) {
-    if (error instanceof Error) error.message += `; the runs saved so far could not be removed (${(cleanupError as Error).message}): they end interrupted when the lab next opens the database`;
+    if (error instanceof Error) error.message += `; the runs saved so far could not be removed (${errorMessage(cleanupError)}): they end interrupted when the lab next opens the database`;
     return error;
   }
 }

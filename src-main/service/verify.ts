@@ -5,7 +5,7 @@
  * recorded as many checkpoints as are stored (a cancelled run's series is a prefix of the full one).
  */
 import { randomUUID } from 'node:crypto';
-import { RunStateError } from '../../src-shared/api/errors';
+import { RunStateError } from '../../src-shared/base/errors';
 import { provenanceDifferences } from '../../src-shared/run/provenance';
 import { checkpointAt } from '../../src-shared/run/series';
 import type { RunCheckpoint } from '../../src-shared/run/types';

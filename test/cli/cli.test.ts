@@ -67,6 +67,15 @@ describe('ttlab', () => {
     expect(result.limitNote).toMatch(/undefined for this init/);
   });
 
+  it('warns on stderr when a stepsize makes the run diverge, and runs it all the same', () => {
+    const { code, stdout, stderr } = ttlab('run', ...short, '--set', 'sgd.h=0.5', '--no-save', '--json');
+    expect(JSON.parse(stdout)).toMatchObject({ status: 'diverged' });
+    expect(code).toBe(1);
+    const warnings = stderr.split('\n').filter((line) => line.startsWith('ttlab: warning:'));
+    expect(warnings).toEqual([expect.stringMatching(/^ttlab: warning: sgd\.h: h = 0\.5 may make the weights diverge: SGD diverges from about h = \S+ \(1\/tr G at this initialisation\); h ≤ 0\.04762 is stable$/)]);
+    expect(ttlab('run', ...short, '--no-save', '--json').stderr).not.toContain('warning');
+  });
+
   it('runs a sweep preset on several processes', () => {
     const { code, stdout } = ttlab('run', '--preset', 'paper-varying-epsilon', '--set', 'duration.tauMax=0.0005', '--no-save', '--json');
     expect(code).toBe(0);

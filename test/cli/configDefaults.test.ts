@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultedSections, describeDefaults } from '../../src-main/cli/configDefaults';
 import { parseRunConfig, totalSteps } from '../../src-shared/config/schema';
-import { formatCount } from '../../src-shared/charts/format';
+import { formatCount } from '../../src-shared/base/format';
 
 describe('describeDefaults', () => {
   it('names every section a file of only {"trainer":"sgd"} leaves out, and the steps they give', () => {

@@ -1,5 +1,6 @@
 /** Messages of the run configuration a new user meets: they name the field that is wrong and what to change. */
 import { describe, expect, it } from 'vitest';
+import { errorMessage } from '../../src-shared/base/errors';
 import { parseRunConfig, ValidationError } from '../../src-shared/config/schema';
 
 function problem(input: unknown): { field: string; message: string } {
@@ -7,7 +8,7 @@ function problem(input: unknown): { field: string; message: string } {
     parseRunConfig(input);
   } catch (error) {
     expect(error).toBeInstanceOf(ValidationError);
-    return { field: (error as ValidationError).field, message: (error as Error).message };
+    return { field: (error as ValidationError).field, message: errorMessage(error) };
   }
   throw new Error('expected the configuration to be refused');
 }

@@ -1,7 +1,7 @@
 /** The CLI's flag parsing: a missing value or a negative number gets a plain one-line answer naming the flag. */
 import { describe, expect, it } from 'vitest';
 import { intFlag, parseFlags } from '../../src-main/cli/args';
-import { UsageError } from '../../src-main/cli/errors';
+import { errorMessage, UsageError } from '../../src-shared/base/errors';
 
 const options = { run: { type: 'string' }, png: { type: 'string' }, seed: { type: 'string' }, force: { type: 'boolean' } } as const;
 
@@ -10,7 +10,7 @@ function usageMessage(action: () => unknown): string {
     action();
   } catch (error) {
     expect(error).toBeInstanceOf(UsageError);
-    return (error as Error).message;
+    return errorMessage(error);
   }
   throw new Error('expected a usage error');
 }

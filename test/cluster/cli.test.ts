@@ -58,6 +58,17 @@ describe('ttlab sweep and ttlab merge flags', () => {
     expect(existsSync(join(root, 'lab.sqlite'))).toBe(false);
   });
 
+  it('plans a sweep whose stepsizes break its runs, with one warning a field on stderr', async () => {
+    const folder = join(root, 'diverging');
+    const { code, stderr } = await ttlab('sweep', 'plan', '--config', sweepFile, '--set', 'sgd.h=0.3', '--tasks', '2', '--out', folder);
+    expect(code).toBe(0);
+    expect(stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^ttlab: warning: sgd\.h in all 6 runs, first sgd\.epsilon=0\.01, seed=1: h = 0\.3 may make the weights diverge: .*; h ≤ \S+ is stable$/),
+      expect.stringMatching(/^ttlab: warning: sgd\.epsilon in all 6 runs, first sgd\.epsilon=0\.01, seed=1: ε = 0\.01 throws the neurons out of \[0, 1\]: .*; ε ≤ \S+ is stable$/),
+    ]);
+    expect(existsSync(join(folder, 'sweep.json'))).toBe(true);
+  });
+
   it('refuses a damaged jobs.json naming its field', async () => {
     const folder = join(root, 'damaged-jobs');
     writePlanFolder(folder, makePlan(tinySweep(2), { tasks: 2 }), '/opt/lab/bin/ttlab.mjs');

@@ -107,14 +107,15 @@ beforeEach(() => {
 });
 
 describe('the Electron entry', () => {
-  it('opens the lab in userData with utility-process trainers, hardens the session and opens one window', async () => {
+  it('opens the lab in userData with utility-process trainers and render process, hardens the session and opens one window', async () => {
     await startMain();
     expect(fake.app.enableSandbox).toHaveBeenCalledTimes(1);
     expect(fake.createLab).toHaveBeenCalledTimes(1);
-    const options = fake.createLab.mock.calls[0][0] as { dbFile: string; spawn: unknown; nativeBinding: unknown };
+    const options = fake.createLab.mock.calls[0][0] as { dbFile: string; spawn: unknown; spawnRenderer: unknown; nativeBinding: unknown };
     expect(options.dbFile).toBe(path.join(fake.userData, 'runs.sqlite'));
     expect(options.nativeBinding).toBeUndefined();
     expect(typeof options.spawn).toBe('function');
+    expect(typeof options.spawnRenderer).toBe('function');
     expect(fake.sessionCalls.sort()).toEqual(['app-protocol', 'block-network', 'csp-header', 'device-permission', 'permission-check', 'permission-request']);
     expect([...fake.handles.keys()]).toEqual(['lab:invoke']);
     expect(fake.windows).toHaveLength(1);

@@ -37,6 +37,11 @@ describe('utilityTrainer', () => {
     ]);
   });
 
+  it('names the process as asked: the render process is started the same way', () => {
+    utilityTrainer('/opt/lab/out/main/reportRenderer.js', 'report-renderer')();
+    expect(forked.calls).toEqual([['/opt/lab/out/main/reportRenderer.js', [], { serviceName: 'report-renderer' }]]);
+  });
+
   it('wraps messages, exit and kill as a ChildHandle', () => {
     const handle = utilityTrainer('/x/trainer.js')();
     const child = forked.children[0] as FakeUtilityProcess;

@@ -91,13 +91,14 @@ describe('watchPlacement', () => {
 });
 
 describe('appFiles', () => {
-  it('finds the preload, renderer and trainer beside out/main', () => {
+  it('finds the preload, renderer, trainer and render process beside out/main', () => {
     expect(files).toEqual({
       preload: '/opt/lab/out/preload/index.cjs',
       rendererIndex: '/opt/lab/out/renderer/index.html',
       rendererRoot: '/opt/lab/out/renderer',
       rendererUrl: 'app://lab/index.html',
       trainer: '/opt/lab/out/main/trainer.js',
+      reportRenderer: '/opt/lab/out/main/reportRenderer.js',
     });
   });
 

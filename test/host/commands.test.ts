@@ -6,10 +6,14 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { unzipSync } from 'fflate';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { ensureBuild, projectRoot } from '../../scripts/ensure-build.mjs';
 import { nodeWire } from '../../src-main/host/wireCodec';
+import { openStore } from '../../src-main/store';
+import { parseRunConfig } from '../../src-shared/config/schema';
+import { checkpoints } from '../store/fixtures';
 
 /** The children run without a display, so `npm start` falls back to browser mode even where Electron is installed. */
 const headless = { ...process.env, DISPLAY: '', WAYLAND_DISPLAY: '' };
@@ -76,6 +80,44 @@ describe('npm run web', () => {
     expect(presets.result.length).toBeGreaterThan(0);
     expect(await callApi(address, 'listRuns', {})).toEqual({ id: 1, ok: true, result: [] });
 
+    child.kill('SIGINT');
+    expect(await exitCode(child)).toBe(0);
+  });
+
+  it('exports reports and chart figures through the built render process, which a malformed chart crashes alone', async () => {
+    const dbFile = join(sandbox, 'exports.sqlite');
+    const store = openStore(dbFile);
+    const runId = store.createRun({ config: parseRunConfig({ network: { m: 4 }, duration: { kind: 'steps', steps: 1000 } }), name: 'stored' });
+    store.appendCheckpoints(runId, 0, checkpoints(0, 20, 4));
+    store.finishRun(runId, 'done', {});
+    store.close();
+    const { child, url } = await startUntilUrl('scripts/web.mjs', ['--port', '0', '--db', dbFile]);
+    const address = new URL(url);
+    const exported = (await callApi(address, 'exportReport', { target: { runId } })) as { ok: boolean; result: { data: Uint8Array } };
+    expect(exported.ok).toBe(true);
+    expect(Object.keys(unzipSync(exported.result.data))).toContain('report.png');
+    // resvg 2.6.2 aborts its process on a nested chart wholly outside the canvas: the render process, not the host.
+    const outside = '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><svg x="500" y="500" width="50" height="50"><rect width="50" height="50"/></svg></svg>';
+    const figure = { width: 100, height: 100, format: 'png', title: 'Loss' };
+    expect(await callApi(address, 'renderFigure', { ...figure, svg: outside })).toMatchObject({ ok: false, error: { name: 'RenderExitError' } });
+    expect(await callApi(address, 'renderFigure', { ...figure, svg: outside.replace(' x="500" y="500"', '') })).toMatchObject({ ok: true });
+    expect(await callApi(address, 'listRuns', {})).toMatchObject({ ok: true, result: [{ id: runId }] });
+
+    child.kill('SIGINT');
+    expect(await exitCode(child)).toBe(0);
+  });
+
+  it('imports runs through the built scan and merge threads', async () => {
+    const source = join(sandbox, 'colleague.sqlite');
+    const store = openStore(source);
+    const runId = store.createRun({ config: parseRunConfig({ network: { m: 4 }, duration: { kind: 'steps', steps: 1000 } }), name: 'theirs' });
+    store.appendCheckpoints(runId, 0, checkpoints(0, 20, 4));
+    store.finishRun(runId, 'done', {});
+    store.close();
+    const { child, url } = await startUntilUrl('scripts/web.mjs', ['--port', '0', '--db', join(sandbox, 'imports.sqlite')]);
+    const address = new URL(url);
+    expect(await callApi(address, 'importRunsFrom', { path: source })).toMatchObject({ ok: true, result: { added: 1 } });
+    expect(await callApi(address, 'listRuns', {})).toMatchObject({ ok: true, result: [{ id: runId }] });
     child.kill('SIGINT');
     expect(await exitCode(child)).toBe(0);
   });

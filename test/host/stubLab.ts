@@ -1,7 +1,7 @@
 /** A lab stand-in for transport tests: a few real handlers over an in-memory series, and an event stream we drive. */
 import type { CheckpointSeries, LabEventName, LabEvents, LabHandlers } from '../../src-shared/api/contract';
-import { NotFoundError } from '../../src-shared/api/errors';
-import type { LabEndpoint } from '../../src-main/host/endpoint';
+import { NotFoundError } from '../../src-shared/base/errors';
+import type { LabEndpoint } from '../../src-main/serve/endpoint';
 
 export interface StubLab extends LabEndpoint {
   /** Pushes an event to every subscriber, as the lab does when a run moves. */

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseWebArgs, UsageError } from '../../src-main/host/webArgs';
+import { parseWebArgs } from '../../src-main/host/webArgs';
+import { errorMessage, UsageError } from '../../src-shared/base/errors';
 
 describe('parseWebArgs', () => {
   it('leaves the port and the database to their defaults', () => {
@@ -30,7 +31,7 @@ describe('parseWebArgs', () => {
       caught = error;
     }
     expect(caught).toBeInstanceOf(UsageError);
-    expect((caught as Error).message).toContain(flag);
-    expect((caught as Error).message).not.toContain('\n');
+    expect(errorMessage(caught)).toContain(flag);
+    expect(errorMessage(caught)).not.toContain('\n');
   });
 });

@@ -6,7 +6,7 @@ import { scriptedChild, type ScriptedChild } from './scripted-child';
 const config = quickConfig(1000, 100);
 const checkpoint = { step: 0, tau: 0, loss: 1, limitLoss: null, covered: 0, a: new Float64Array(21), u: new Float64Array(20) };
 
-function poolOf(size: number, options: { progressIntervalMs?: number; cancelGraceMs?: number } = {}) {
+function poolOf(size: number, options: { progressIntervalMs?: number; cancelGraceMs?: number; hold?: () => Promise<unknown> | null } = {}) {
   const children: ScriptedChild[] = [];
   const pool = new TrainerPool({ spawn: () => children[children.push(scriptedChild()) - 1], size, ...options });
   return { pool, children };
@@ -143,5 +143,35 @@ describe('TrainerPool rules (scripted processes)', () => {
       { error: { name: 'TrainerExitError', message: 'trainer process could not start' } },
     ]);
     expect(pool.running).toBe(0);
+  });
+
+  it('keeps what its processes send, exits too, in order while a hold lasts, and hands it all over once it settles', async () => {
+    let release!: () => void;
+    let hold: Promise<void> | null = new Promise((resolve) => (release = resolve));
+    const { pool, children } = poolOf(1, { hold: () => hold });
+    const run = record();
+    pool.enqueue({ runId: 'a', config }, run.listener);
+    children[0].emit({ type: 'started', totalSteps: 1000 });
+    children[0].emit({ type: 'checkpoints', firstIndex: 0, checkpoints: [checkpoint] });
+    children[0].emit({ type: 'checkpoints', firstIndex: 1, checkpoints: [checkpoint] });
+    children[0].exit(1);
+    expect([run.totalSteps, run.batches.length, pool.running]).toEqual([null, 0, 1]);
+    hold = null;
+    release();
+    expect(await run.ended).toEqual({ error: { name: 'TrainerExitError', message: 'trainer process exited with code 1 before the run finished' } });
+    expect(run.totalSteps).toBe(1000);
+    expect(run.batches.map((batch) => batch.firstIndex)).toEqual([0, 1]);
+    expect(pool.running).toBe(0);
+  });
+
+  it('hands over what it kept when it closes during a hold, and waits for nothing', async () => {
+    const { pool, children } = poolOf(1, { hold: () => new Promise(() => undefined) });
+    const run = record();
+    pool.enqueue({ runId: 'a', config }, run.listener);
+    children[0].emit({ type: 'checkpoints', firstIndex: 0, checkpoints: [checkpoint] });
+    expect(run.batches).toHaveLength(0);
+    await pool.close();
+    expect(run.batches).toHaveLength(1);
+    expect(await run.ended).toEqual({ error: { name: 'PoolClosedError', message: 'the trainer pool closed before the run finished' } });
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { exportCommand } from '../../src-main/cli/exportCommand';
-import { UsageError } from '../../src-main/cli/errors';
+import { errorMessage, UsageError } from '../../src-shared/base/errors';
 import { REPORT_FILES } from '../../src-main/report/files';
 import { useExportLab } from './lab';
 import { pngSize } from './png';
@@ -20,8 +20,8 @@ async function failsWith(args: string[], words: RegExp, before = readdirSync(exp
     (thrown: unknown) => thrown,
   );
   expect(error).toBeInstanceOf(UsageError);
-  expect((error as Error).message).toMatch(words);
-  expect((error as Error).message).not.toContain('\n');
+  expect(errorMessage(error)).toMatch(words);
+  expect(errorMessage(error)).not.toContain('\n');
   expect(readdirSync(exports.lab.dir).sort()).toEqual(before);
 }
 
