@@ -8,6 +8,13 @@ import { pathToFileURL } from 'node:url';
 
 const projectRoot = join(import.meta.dirname, '..');
 
+// A reader that stops early (`ttlab runs | head`) closes the pipe: that ends the answer, as SIGPIPE ends other
+// command-line tools, instead of an unhandled EPIPE with a stack trace.
+process.stdout.on('error', (error) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(0);
+});
+
 /** The CLI's `main(argv)`, from the sources or from the build; null when the build is missing and cannot be made. */
 async function loadMain() {
   if (process.env.TTLAB_FROM_SOURCE === '1') {
