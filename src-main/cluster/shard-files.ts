@@ -3,7 +3,7 @@
  * on a copy on node-local disk ($TMPDIR when set) with a rollback journal, and publishes that copy to the plan folder
  * whole (VACUUM INTO a staging file, then rename): a reader of the plan folder never sees a half-written database.
  */
-import { existsSync, rmSync, statSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { shardFileName, type Shard } from '../../src-shared/cluster/shards';
@@ -50,9 +50,4 @@ export function prepareWorkingCopy(files: ShardFiles): void {
 export function publishShard(store: RunStore, files: ShardFiles, report: ShardReport): void {
   replaceAtomically(files.published, (staging) => store.backup(staging));
   writeFileAtomically(files.report, `${JSON.stringify(report, null, 1)}\n`);
-}
-
-/** Whether a shard has left anything in the plan folder. */
-export function shardPublished(files: ShardFiles): boolean {
-  return existsSync(files.published) || existsSync(files.report);
 }

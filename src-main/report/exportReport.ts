@@ -7,8 +7,7 @@ import { existsSync, lstatSync, mkdirSync, mkdtempSync, renameSync, rmSync, writ
 import { basename, dirname, join, resolve } from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
 import { errorMessage } from '../../src-shared/base/errors';
-import { loadReport, type ReportContext, type ReportSource, type ReportTarget } from './data';
-import { reportFiles } from './files';
+import type { ReportContext } from './data';
 import type { CsvOptions } from './csv';
 import type { ReportPngOptions } from './image';
 import { appVersion } from './version';
@@ -109,20 +108,6 @@ export function writeFolderAtomically(dir: string, files: Readonly<Record<string
     mkdirSync(temporary);
     for (const [name, bytes] of Object.entries(files)) writeFileSync(join(temporary, name), bytes);
   });
-}
-
-/** Writes the report folder `dir` (report.png, report.svg, metrics.csv, neurons.csv, runs.csv, config.json). */
-export function exportReport(store: ReportSource, target: ReportTarget, dir: string, options: ExportOptions = {}): { dir: string; files: string[] } {
-  const path = resolve(dir);
-  checkTarget(path, options.force, 'folder');
-  const files = reportFiles(loadReport(store, target), options.context ?? defaultContext(), options);
-  writeFolderAtomically(path, files, options);
-  return { dir: path, files: Object.keys(files) };
-}
-
-/** The same files as a zip archive (browser mode downloads it); the PNG is stored, the text deflated. */
-export function exportReportZip(store: ReportSource, target: ReportTarget, options: Omit<ExportOptions, 'force'> = {}): Uint8Array {
-  return zipFiles(reportFiles(loadReport(store, target), options.context ?? defaultContext(), options));
 }
 
 /** Files (name -> bytes) as a zip archive: PNGs stored (already compressed), everything else deflated. */

@@ -118,15 +118,3 @@ function keepBucketExtremes(kept: Kept, block: StridedBlock, buckets: number) {
   }
   keepRow(kept, block, count - 1);
 }
-
-/** Min-max decimation of the points (x[i], y[i]) to at most maxPoints points, keeping the extremes of y. */
-export function decimate(x: ArrayLike<number>, y: ArrayLike<number>, maxPoints: number): { x: Float64Array; y: Float64Array } {
-  const kept = decimationIndices({ values: y, count: Math.min(x.length, y.length) }, maxPoints);
-  const outX = new Float64Array(kept.length);
-  const outY = new Float64Array(kept.length);
-  kept.forEach((index, k) => {
-    outX[k] = x[index];
-    outY[k] = y[index];
-  });
-  return { x: outX, y: outY };
-}

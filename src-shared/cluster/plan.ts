@@ -3,7 +3,7 @@
  * `sweep.json` in the plan folder and read back by every task, so it is validated on both sides with these schemas.
  */
 import { z } from 'zod';
-import { parseOrThrow, runConfigSchema, sweepSpecSchema } from '../config/schema';
+import { runConfigSchema, sweepSpecSchema } from '../config/schema';
 import { MAX_PLAN_POINTS } from './shards';
 
 export const PLAN_FORMAT = 1;
@@ -52,8 +52,6 @@ export const clusterPlanSchema = z
   })
   .refine((plan) => plan.slurm.tasks <= plan.points.length, { path: ['slurm', 'tasks'], message: 'cannot exceed the number of points' });
 export type ClusterPlan = z.output<typeof clusterPlanSchema>;
-
-export const parseClusterPlan = (input: unknown, prefix = ''): ClusterPlan => parseOrThrow(clusterPlanSchema, input, prefix);
 
 /** The Slurm arrays of a plan: task ids above MaxArraySize - 1 go to further arrays, each shifted by `offset`. */
 export interface ArrayChunk {

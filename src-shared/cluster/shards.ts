@@ -36,11 +36,6 @@ export function shardPoints(points: number, shard: Shard): number[] {
   return indices;
 }
 
-/** The shard a point belongs to when the points are dealt into `count` shards. */
-export function shardOfPoint(pointIndex: number, count: number): number {
-  return pointIndex % count;
-}
-
 /** `k/N` as the command line and the job scripts write it. */
 export const shardSchema = z
   .string()

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { decimate, decimateColumns, decimationIndices } from '../../src-shared/charts/decimate';
+import { decimateColumns, decimationIndices } from '../../src-shared/charts/decimate';
+
+/** Min-max decimation of the points (x[i], y[i]) to at most maxPoints points, keeping the extremes of y. */
+function decimate(x: ArrayLike<number>, y: ArrayLike<number>, maxPoints: number): { x: Float64Array; y: Float64Array } {
+  const kept = decimationIndices({ values: y, count: Math.min(x.length, y.length) }, maxPoints);
+  const outX = new Float64Array(kept.length);
+  const outY = new Float64Array(kept.length);
+  kept.forEach((index, k) => {
+    outX[k] = x[index];
+    outY[k] = y[index];
+  });
+  return { x: outX, y: outY };
+}
 
 /** A wiggly signal with one sharp spike up and one down, where plain striding would miss them. */
 function signal(count: number): Float64Array {

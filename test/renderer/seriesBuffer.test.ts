@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { appendSeries, packCheckpoints } from '../../src-shared/run/series';
+import { packCheckpoints } from '../../src-shared/run/series';
 import type { RunCheckpoint } from '../../src-shared/run/types';
 import { SeriesBuffer } from '../../src-renderer/src/lib/seriesBuffer';
+import { appendSeries } from '../support/series';
 
 const checkpoint = (i: number, m: number, limit: boolean): RunCheckpoint => ({
   step: 10 * i,

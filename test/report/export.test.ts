@@ -4,8 +4,9 @@ import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NotFoundError } from '../../src-shared/base/errors';
 import { runConfigSchema, sweepSpecSchema } from '../../src-shared/config/schema';
-import { exportReport, exportReportZip, ReportWriteError } from '../../src-main/report/exportReport';
+import { ReportWriteError } from '../../src-main/report/exportReport';
 import { REPORT_FILES } from '../../src-main/report/files';
+import { exportReport, exportReportZip } from './export';
 import { openReportLab, type ReportLab } from './lab';
 import { pngSize } from './png';
 

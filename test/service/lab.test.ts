@@ -2,11 +2,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CheckpointSeries, LabEvents, RunProgress } from '../../src-shared/api/contract';
 import { dispatch } from '../../src-shared/api/dispatch';
 import { parseRunConfig } from '../../src-shared/config/schema';
-import { appendSeries } from '../../src-shared/run/series';
 import { createRunSession } from '../../src-shared/run/session';
 import type { RunCheckpoint } from '../../src-shared/run/types';
 import { DatabaseWriteError } from '../../src-main/store';
 import { quickConfig } from '../pool/record';
+import { appendSeries } from '../support/series';
 import { openHarness, type Harness } from './lab-harness';
 
 let harness: Harness | null = null;

@@ -1,8 +1,10 @@
 /** What the SGD engines share: the constants of one run and the engine interface. */
 import type { Target } from '../../config/schema';
 import { evalTarget } from '../../math/target';
-import type { UGradient } from '../../math/stochastic';
 import type { PrefixWeightsState } from './weights';
+
+/** box: the authors' indicator [|x - u_j| <= eta/2] in place of sigma'; exact: the true derivative. */
+export type UGradient = 'box' | 'exact';
 
 /** Constants of one online SGD run (docs/MODEL.md section 2), read once from the configuration. */
 export interface SgdProblem {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { stochasticGradients } from '../../../src-shared/math/stochastic';
 import { evalNetwork } from '../../../src-shared/math/network';
 import { evalTarget } from '../../../src-shared/math/target';
 import { PAPER_TARGET } from '../../../src-shared/config/schema';
 import { closeTo, loadReferenceCases, type FixtureTarget } from '../../fixtures';
+import { stochasticGradients } from './helpers';
 
 interface GradientCase {
   target: FixtureTarget;

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Population } from '../../../src-shared/math/population';
-import { stochasticGradients } from '../../../src-shared/math/stochastic';
 import { Mt19937, createRng } from '../../../src-shared/rng';
 import { SgdTrainer, TREE_ENGINE_MIN_NEURONS, type SgdEngineKind } from '../../../src-shared/trainers/sgd';
 import { closeTo, loadReferenceCases, type FixtureTarget } from '../../fixtures';
-import { maxRelativeGap, referenceRun, sgdConfig } from './helpers';
+import { maxRelativeGap, referenceRun, sgdConfig, stochasticGradients } from './helpers';
 
 const ENGINES: SgdEngineKind[] = ['dense', 'tree'];
 
