@@ -26,7 +26,8 @@ const sharedLayerBlocks = sharedLayers.flatMap((level, index) =>
 // The shells inside src-main (docs/ARCHITECTURE.md): the CLI is a leaf that nothing imports, and the Electron shell and
 // the browser-mode host never reach into each other (what both serve, they take from src-main/serve). Each block
 // repeats mainPatterns, since a later block's no-restricted-imports replaces the earlier one's.
-const mainPatterns = [{ group: ['**/src-renderer/**'], message: 'Main code never imports the renderer.' }];
+const throughAlias = { group: ['**/src-shared/**'], message: 'Import src-shared as #shared/… (package.json "imports"), not by a relative path.' };
+const mainPatterns = [{ group: ['**/src-renderer/**'], message: 'Main code never imports the renderer.' }, throughAlias];
 const notCli = { group: ['**/cli', '**/cli/**'], message: 'The CLI is a leaf: move what others need out of src-main/cli.' };
 const mainShellBlocks = [
   { files: ['src-main/**'], ignores: ['src-main/cli/**'], rules: restrict([...mainPatterns, notCli]) },
@@ -71,7 +72,12 @@ export default [
     rules: restrict([
       { group: ['**/src-main/**', '!**/src-main/preload/api-types'], message: 'The renderer talks to main only through the LabApi contract.' },
       { group: ['node:*', 'electron', 'better-sqlite3'], message: 'The renderer runs sandboxed: no Node or Electron modules.' },
+      throughAlias,
     ]),
+  },
+  {
+    files: ['test/**', 'bench/**'],
+    rules: restrict([throughAlias]),
   },
   {
     files: ['src-main/**'],

@@ -5,9 +5,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pointRunId } from '../src-shared/cluster/shards';
-import { parseRunConfig, parseSweepSpec, PAPER_TARGET } from '../src-shared/config/schema';
-import type { RunCheckpoint } from '../src-shared/run/types';
+import { pointRunId } from '#shared/cluster/shards';
+import { parseRunConfig, parseSweepSpec, PAPER_TARGET } from '#shared/config/schema';
+import type { RunCheckpoint } from '#shared/run/types';
 import { mergeInto } from '../src-main/cluster/merge-files';
 import { makePlan, writePlanFolder } from '../src-main/cluster/plan-folder';
 import { runShard } from '../src-main/cluster/shard-run';

@@ -6,8 +6,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findPreset } from '../src-shared/config/presets';
-import { parseRunConfig, type RunConfig } from '../src-shared/config/schema';
+import { findPreset } from '#shared/config/presets';
+import { parseRunConfig, type RunConfig } from '#shared/config/schema';
 import { forkTrainer } from '../src-main/pool';
 import { createLab, type Lab } from '../src-main/service/lab';
 import { estimateSeconds } from '../src-renderer/src/lib/designerSpeed';

@@ -2,8 +2,8 @@
  * Figures for papers: one chart as vector PDF at a venue's size, the run report page as PDF, and the size of the
  * interactive HTML report of a run of 2,000 checkpoints x 20 neurons.
  */
-import { parseFigureSize } from '../src-shared/charts/figureSize';
-import { lossChartOption } from '../src-shared/charts/loss';
+import { parseFigureSize } from '#shared/charts/figureSize';
+import { lossChartOption } from '#shared/charts/loss';
 import { loadReport } from '../src-main/report/data';
 import { figurePdf } from '../src-main/report/figure';
 import { reportHtml } from '../src-main/report/html';

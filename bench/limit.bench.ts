@@ -3,11 +3,11 @@
  * section 5): one 2-D run of 5000 epochs and the 10-D problem's epochs per second. Times are process CPU time, so that
  * other processes on the machine disturb them less.
  */
-import { parseRunConfig, type RunConfigInput } from '../src-shared/config/schema';
-import { Mt19937 } from '../src-shared/rng/mt19937';
-import { FullBatchTrainer } from '../src-shared/trainers/fullBatch';
-import { LimitTrainer } from '../src-shared/trainers/limit';
-import type { Trainer } from '../src-shared/trainers/types';
+import { parseRunConfig, type RunConfigInput } from '#shared/config/schema';
+import { Mt19937 } from '#shared/rng/mt19937';
+import { FullBatchTrainer } from '#shared/trainers/fullBatch';
+import { LimitTrainer } from '#shared/trainers/limit';
+import type { Trainer } from '#shared/trainers/types';
 import type { Figure } from './run';
 
 /** CPU seconds taken by `work`. */

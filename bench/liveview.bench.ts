@@ -11,13 +11,13 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import * as echarts from 'echarts';
-import type { CheckpointSeries } from '../src-shared/api/contract';
-import { fitChartOption } from '../src-shared/charts/fit';
-import type { ChartOption } from '../src-shared/charts/frame';
-import { lossChartOption } from '../src-shared/charts/loss';
-import { neuronsChartOption, weightsChartOption } from '../src-shared/charts/parameters';
-import { parseRunConfig, type RunConfig } from '../src-shared/config/schema';
-import { packCheckpoints } from '../src-shared/run/series';
+import type { CheckpointSeries } from '#shared/api/contract';
+import { fitChartOption } from '#shared/charts/fit';
+import type { ChartOption } from '#shared/charts/frame';
+import { lossChartOption } from '#shared/charts/loss';
+import { neuronsChartOption, weightsChartOption } from '#shared/charts/parameters';
+import { parseRunConfig, type RunConfig } from '#shared/config/schema';
+import { packCheckpoints } from '#shared/run/series';
 import type { Figure } from './run';
 
 /** An update that takes longer than this blocks the main thread noticeably (a long task). */

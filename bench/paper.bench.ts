@@ -1,6 +1,6 @@
 /** The full paper-two-timescale preset end to end: 175,000,000 SGD steps, 101 exact losses, the limit beside it. */
-import { findPreset } from '../src-shared/config/presets';
-import { createRunSession } from '../src-shared/run/session';
+import { findPreset } from '#shared/config/presets';
+import { createRunSession } from '#shared/run/session';
 import type { Figure } from './run';
 
 export async function run(): Promise<Figure[]> {

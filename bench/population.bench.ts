@@ -1,6 +1,6 @@
 /** Speed of the exact population loss (docs/MODEL.md section 4): targets 10 us at m = 20 and 1 ms at m = 1000. */
-import { PAPER_TARGET } from '../src-shared/config/schema';
-import { Population } from '../src-shared/math/population';
+import { PAPER_TARGET } from '#shared/config/schema';
+import { Population } from '#shared/math/population';
 
 /** Positions spread over [0, 1] with a deterministic jitter, weights of the target's size. */
 function configuration(m: number): { a: Float64Array; u: Float64Array } {

@@ -3,9 +3,9 @@
  * m = 10,000 (the Fenwick-tree engine). Times are process CPU time, best of a few repeats, so that other processes on
  * the machine disturb them less.
  */
-import { parseRunConfig, type RunConfigInput } from '../src-shared/config/schema';
-import { createRng } from '../src-shared/rng';
-import { SgdTrainer } from '../src-shared/trainers/sgd';
+import { parseRunConfig, type RunConfigInput } from '#shared/config/schema';
+import { createRng } from '#shared/rng';
+import { SgdTrainer } from '#shared/trainers/sgd';
 import type { Figure } from './run';
 
 const paper = (m: number, rng: 'numpy' | 'fast'): RunConfigInput => ({

@@ -6,8 +6,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseRunConfig } from '../src-shared/config/schema';
-import { createRunSession } from '../src-shared/run/session';
+import { parseRunConfig } from '#shared/config/schema';
+import { createRunSession } from '#shared/run/session';
 import { openStore } from '../src-main/store';
 import { STATE_INTERVAL_MS } from '../src-main/trainer/trainer-run';
 import type { Figure } from './run';

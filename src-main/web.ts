@@ -3,7 +3,7 @@
  * trainer processes and serves the workbench at a printed, token-bearing URL on 127.0.0.1.
  */
 import { join } from 'node:path';
-import { errorMessage, UsageError } from '../src-shared/base/errors';
+import { errorMessage, UsageError } from '#shared/base/errors';
 import { createLab } from './service/lab';
 import { forkTrainer } from './pool/fork-trainer';
 import { defaultDatabasePath } from './store/paths';

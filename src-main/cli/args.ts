@@ -1,10 +1,10 @@
 /** Command-line parsing on node:util parseArgs, turning its errors into one-line usage errors. */
 import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { runLimitIssue } from '../../src-shared/config/limits';
-import { totalSteps, ValidationError, type RunConfig, parseRunConfig } from '../../src-shared/config/schema';
-import { setPath } from '../../src-shared/config/sweep';
-import { errorMessage, UsageError } from '../../src-shared/base/errors';
+import { runLimitIssue } from '#shared/config/limits';
+import { totalSteps, ValidationError, type RunConfig, parseRunConfig } from '#shared/config/schema';
+import { setPath } from '#shared/config/sweep';
+import { errorMessage, UsageError } from '#shared/base/errors';
 
 export function parseFlags<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
   try {

@@ -2,9 +2,9 @@
  * What a --config file leaves to the defaults. A file of only {"trainer":"sgd"} is a valid configuration that runs
  * the paper's full 175,000,000-step experiment; the user is told so before the run starts rather than after.
  */
-import { runConfigSchema, totalSteps, type RunConfig } from '../../src-shared/config/schema';
-import { formatCount } from '../../src-shared/base/format';
-import { sectionsRead } from '../../src-shared/config/sections';
+import { runConfigSchema, totalSteps, type RunConfig } from '#shared/config/schema';
+import { formatCount } from '#shared/base/format';
+import { sectionsRead } from '#shared/config/sections';
 
 /** The top-level sections the run reads that `raw` does not set, in schema order (a section another trainer reads changes nothing worth telling). */
 export function defaultedSections(raw: unknown, config: RunConfig): string[] {

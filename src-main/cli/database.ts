@@ -1,7 +1,7 @@
 /** Opens the lab's database for a CLI command, turning open errors into one-line usage errors. */
 import { existsSync } from 'node:fs';
 import { defaultDatabasePath, openStore, type RunStore } from '../store';
-import { errorMessage, UsageError } from '../../src-shared/base/errors';
+import { errorMessage, UsageError } from '#shared/base/errors';
 
 export function openCliStore(file: string | undefined, options: { mustExist?: boolean; readonly?: boolean } = {}): RunStore {
   const path = file ?? defaultDatabasePath();

@@ -4,7 +4,7 @@
  * a whole report folder (--dir).
  * Every output is checked before anything is computed, and written atomically.
  */
-import { errorMessage, NotFoundError, UsageError } from '../../src-shared/base/errors';
+import { errorMessage, NotFoundError, UsageError } from '#shared/base/errors';
 import { metricsCsv } from '../report/csv';
 import { loadReport, type ReportData, type ReportTarget } from '../report/data';
 import { checkTarget, defaultContext, kindAt, ReportWriteError, writeFileAtomically, writeFolderAtomically } from '../report/exportReport';

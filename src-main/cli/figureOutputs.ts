@@ -3,15 +3,15 @@
  * (--chart NAME, at --size) as PNG, SVG or vector PDF, and the interactive HTML report. Flags are checked before
  * anything is loaded; the chart name once the report's kind is known.
  */
-import { bandKinds, type BandKind } from '../../src-shared/analysis/intervals';
-import { DEFAULT_FIGURE, figureSizeSchema, parseFigureSize, type FigureSize } from '../../src-shared/charts/figureSize';
+import { bandKinds, type BandKind } from '#shared/analysis/intervals';
+import { DEFAULT_FIGURE, figureSizeSchema, parseFigureSize, type FigureSize } from '#shared/charts/figureSize';
 import type { ReportContext, ReportData } from '../report/data';
 import { figurePdf, figurePng, figureSvg } from '../report/figure';
 import { reportHtml } from '../report/html';
 import { pageSvgFile, reportPng, reportSvg } from '../report/image';
 import { ChartNameError, chartNames, namedChart } from '../report/namedCharts';
 import { reportPdf } from '../report/reportPdf';
-import { UsageError } from '../../src-shared/base/errors';
+import { UsageError } from '#shared/base/errors';
 
 /** What the figure flags asked for. */
 export interface FigureRequest {

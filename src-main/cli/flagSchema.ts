@@ -1,8 +1,8 @@
 /** Command lines with positional arguments, their flag values validated with zod; errors name the flag (exit code 2). */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
-import { ValidationError } from '../../src-shared/config/schema';
-import { errorMessage, UsageError } from '../../src-shared/base/errors';
+import { ValidationError } from '#shared/config/schema';
+import { errorMessage, UsageError } from '#shared/base/errors';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 

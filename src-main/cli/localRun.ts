@@ -3,11 +3,11 @@
  * batches and the session's state every few seconds (so a run killed with the process resumes with `ttlab resume`),
  * Ctrl-C ends the run as cancelled with its checkpoints and state kept.
  */
-import { errorMessage } from '../../src-shared/base/errors';
-import type { RunConfig } from '../../src-shared/config/schema';
-import { createRunSession } from '../../src-shared/run/session';
-import type { SessionSnapshot } from '../../src-shared/run/snapshot';
-import type { RunCheckpoint } from '../../src-shared/run/types';
+import { errorMessage } from '#shared/base/errors';
+import type { RunConfig } from '#shared/config/schema';
+import { createRunSession } from '#shared/run/session';
+import type { SessionSnapshot } from '#shared/run/snapshot';
+import type { RunCheckpoint } from '#shared/run/types';
 import type { RunResult, RunStore } from '../store';
 import { parseStateInterval } from '../trainer/trainer-run';
 

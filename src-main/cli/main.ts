@@ -1,5 +1,5 @@
 /** `ttlab`: the lab without a window. Subcommands live in files of their own. */
-import { toWireError, UsageError } from '../../src-shared/base/errors';
+import { toWireError, UsageError } from '#shared/base/errors';
 
 const HELP = `ttlab: Two-Timescale Lab from the command line
 

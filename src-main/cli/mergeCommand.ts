@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { databaseFiles, describeMerge, mergeInto } from '../cluster/merge-files';
 import { DatabaseOpenError, StoredDataError } from '../store';
-import { UsageError } from '../../src-shared/base/errors';
+import { UsageError } from '#shared/base/errors';
 import { parseCommandLine, requiredFlag, validateFlags } from './flagSchema';
 
 const mergeFlags = z.object({

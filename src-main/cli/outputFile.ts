@@ -5,7 +5,7 @@
  */
 import { accessSync, constants, existsSync, linkSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { errorMessage, UsageError } from '../../src-shared/base/errors';
+import { errorMessage, UsageError } from '#shared/base/errors';
 
 /** The absolute path of `file`, or a usage error naming the flag when its folder is missing or read-only. */
 export function checkOutputFolder(flag: string, file: string): string {

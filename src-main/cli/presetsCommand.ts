@@ -1,7 +1,7 @@
 /** `ttlab presets [--json]` */
-import { presets } from '../../src-shared/config/presets';
-import { totalSteps } from '../../src-shared/config/schema';
-import { sweepSize } from '../../src-shared/config/sweep';
+import { presets } from '#shared/config/presets';
+import { totalSteps } from '#shared/config/schema';
+import { sweepSize } from '#shared/config/sweep';
 import { parseFlags } from './args';
 
 export async function presetsCommand(args: string[]): Promise<number> {

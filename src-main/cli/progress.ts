@@ -1,5 +1,5 @@
 /** A one-line progress bar on stderr with rate and ETA; silent when stderr is not a terminal. */
-import { formatDuration } from '../../src-shared/base/duration';
+import { formatDuration } from '#shared/base/duration';
 
 export function formatRate(perSecond: number): string {
   if (perSecond >= 1e6) return `${(perSecond / 1e6).toFixed(1)} M`;

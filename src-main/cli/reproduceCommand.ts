@@ -1,8 +1,8 @@
 /** `ttlab reproduce [--quick | --full] [--only NAME,...] [--db FILE] [--dir DIR] [--json]`: docs/MODEL.md section 6 as checks. */
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { formatDuration } from '../../src-shared/base/duration';
-import { sweepSize } from '../../src-shared/config/sweep';
+import { formatDuration } from '#shared/base/duration';
+import { sweepSize } from '#shared/config/sweep';
 import { experimentNames, experiments } from '../reproduce/experiments';
 import { formatTable, allPass, tableJson } from '../reproduce/table';
 import { writeReport } from '../reproduce/report';
@@ -11,7 +11,7 @@ import type { Experiment, ExperimentOutcome, Tier } from '../reproduce/types';
 import { parseFlags } from './args';
 import { runSweep } from './sweepRun';
 import { openCliStore } from './database';
-import { UsageError } from '../../src-shared/base/errors';
+import { UsageError } from '#shared/base/errors';
 
 /** The experiments named by --only (comma-separated), in their usual order; all of them without --only. */
 export function selectExperiments(only: string | undefined): Experiment[] {

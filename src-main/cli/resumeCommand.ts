@@ -3,8 +3,8 @@
  * killed, from its last saved state (in this process, the fastest path), or with every such run of a sweep (on all
  * cores); runs that reached their end are kept as they are.
  */
-import { finishedStatuses } from '../../src-shared/api/contract';
-import { NotFoundError, RunStateError, UsageError } from '../../src-shared/base/errors';
+import { finishedStatuses } from '#shared/api/contract';
+import { NotFoundError, RunStateError, UsageError } from '#shared/base/errors';
 import { forkTrainer } from '../pool';
 import { createLabOnStore } from '../service/lab';
 import { resultFromDetail, type RunResult, type RunStore } from '../store';

@@ -1,13 +1,13 @@
 /** `ttlab run`: one configuration in this process, or a sweep preset on all cores. */
 import { z } from 'zod';
-import { findPreset, presetNames } from '../../src-shared/config/presets';
-import { nameSchema } from '../../src-shared/config/text';
-import { parseRunConfig, ValidationError, type RunConfig } from '../../src-shared/config/schema';
+import { findPreset, presetNames } from '#shared/config/presets';
+import { nameSchema } from '#shared/config/text';
+import { parseRunConfig, ValidationError, type RunConfig } from '#shared/config/schema';
 import type { RunResult } from '../store';
 import { applyOverrides, intFlag, parseFlags, readJsonFile } from './args';
 import { describeDefaults } from './configDefaults';
 import { openCliStore } from './database';
-import { UsageError } from '../../src-shared/base/errors';
+import { UsageError } from '#shared/base/errors';
 import { runLocally } from './localRun';
 import { checkOutputFile, writeOutputFile } from './outputFile';
 import { validateFlags } from './flagSchema';

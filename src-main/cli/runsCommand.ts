@@ -1,5 +1,5 @@
 /** `ttlab runs [--db FILE] [--json]` */
-import { printable } from '../../src-shared/config/text';
+import { printable } from '#shared/config/text';
 import { parseFlags } from './args';
 import { openCliStore } from './database';
 

@@ -1,6 +1,6 @@
 /** The stepsize warnings of docs/MODEL.md section 7 on stderr, one line a field, before anything runs. */
-import type { RunConfig, SweepSpec } from '../../src-shared/config/schema';
-import { stepsizeWarnings, sweepStepsizeWarnings } from '../../src-shared/theory/stepsizes';
+import type { RunConfig, SweepSpec } from '#shared/config/schema';
+import { stepsizeWarnings, sweepStepsizeWarnings } from '#shared/theory/stepsizes';
 
 /** `ttlab: warning: sgd.h: h = 0.5 may make the weights diverge: ...; h ≤ 0.0476 is stable`. */
 export function warnStepsizes(config: RunConfig): void {

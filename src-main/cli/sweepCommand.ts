@@ -1,12 +1,12 @@
 /** `ttlab sweep plan | run | submit | status`: a sweep sharded over the tasks of a Slurm job array. */
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
-import { slurmOptionsSchema } from '../../src-shared/cluster/plan';
-import { MAX_PLAN_POINTS, shardSchema } from '../../src-shared/cluster/shards';
+import { slurmOptionsSchema } from '#shared/cluster/plan';
+import { MAX_PLAN_POINTS, shardSchema } from '#shared/cluster/shards';
 import { ttlabEntry } from '../cluster/install';
 import { makePlan, readPlan, writePlanFolder } from '../cluster/plan-folder';
 import { runShard } from '../cluster/shard-run';
-import { UsageError } from '../../src-shared/base/errors';
+import { UsageError } from '#shared/base/errors';
 import { asUsage, parseCommandLine, positiveFlag, requiredFlag, validateFlags, wholeFlag } from './flagSchema';
 import { ProgressBar } from './progress';
 import { statusCommand, submitCommand } from './sweepSubmit';

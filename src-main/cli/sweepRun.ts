@@ -1,5 +1,5 @@
 /** Runs every run of a sweep on a pool of trainer processes (one per core) and collects their results. */
-import type { SweepSpec } from '../../src-shared/config/schema';
+import type { SweepSpec } from '#shared/config/schema';
 import { forkTrainer } from '../pool';
 import { createLabOnStore } from '../service/lab';
 import { startSweepAndFollow } from '../service/sweep-wait';

@@ -1,8 +1,8 @@
 /** The sweep a command is about: a sweep preset, or a sweep file (a SweepSpec as JSON), with --set on its base. */
-import { findPreset, presetNames } from '../../src-shared/config/presets';
-import { parseSweepSpec, ValidationError, type SweepSpec } from '../../src-shared/config/schema';
+import { findPreset, presetNames } from '#shared/config/presets';
+import { parseSweepSpec, ValidationError, type SweepSpec } from '#shared/config/schema';
 import { applyOverrides, readJsonFile } from './args';
-import { UsageError } from '../../src-shared/base/errors';
+import { UsageError } from '#shared/base/errors';
 
 /** Whether a JSON document is a sweep (it has a base configuration) rather than one run's configuration. */
 export function isSweepDocument(json: unknown): boolean {

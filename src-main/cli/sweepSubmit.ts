@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import type { ClusterPlan } from '../../src-shared/cluster/plan';
+import type { ClusterPlan } from '#shared/cluster/plan';
 import { followPlan, currentStatus, describeCounts } from '../cluster/follow';
 import { databaseFiles, describeMerge, mergeInto } from '../cluster/merge-files';
 import { readPlan } from '../cluster/plan-folder';
@@ -10,7 +10,7 @@ import { SlurmError } from '../cluster/slurm';
 import { submitShards } from '../cluster/submit';
 import { readSubmissions } from '../cluster/submissions';
 import type { PlanStatus } from '../cluster/task-states';
-import { UsageError } from '../../src-shared/base/errors';
+import { UsageError } from '#shared/base/errors';
 import { asUsage, parseCommandLine, positiveFlag, validateFlags } from './flagSchema';
 
 /** Reads the plan of the folder given as the one positional argument. */

@@ -2,8 +2,8 @@
  * `ttlab verify --run ID [--db FILE] [--json]`: trains a stored run again from its configuration and seed and compares
  * every stored checkpoint bit for bit. Exit code 0 identical, 1 different, 2 bad input.
  */
-import { NotFoundError, RunStateError, UsageError } from '../../src-shared/base/errors';
-import { describeVerify } from '../../src-shared/run/verify';
+import { NotFoundError, RunStateError, UsageError } from '#shared/base/errors';
+import { describeVerify } from '#shared/run/verify';
 import { forkTrainer } from '../pool';
 import { createLabOnStore } from '../service/lab';
 import { parseFlags } from './args';

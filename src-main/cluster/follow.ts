@@ -2,7 +2,7 @@
  * Following a submitted plan until every task and the merge job have ended: squeue every `pollMs`, a progress line on
  * a terminal, one line per change of a task's state otherwise.
  */
-import type { ClusterPlan } from '../../src-shared/cluster/plan';
+import type { ClusterPlan } from '#shared/cluster/plan';
 import { SlurmError, squeue } from './slurm';
 import { readSubmissions } from './submissions';
 import { countStates, jobsToQuery, planStatus, slurmActive, type PlanStatus, type TaskState } from './task-states';

@@ -5,11 +5,11 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { errorMessage } from '../../src-shared/base/errors';
-import { clusterPlanSchema, type ClusterPlan, type SlurmOptionsInput } from '../../src-shared/cluster/plan';
-import { MAX_PLAN_POINTS } from '../../src-shared/cluster/shards';
-import { describeZodError, ValidationError, type SweepSpec } from '../../src-shared/config/schema';
-import { expandSweep, sweepSize } from '../../src-shared/config/sweep';
+import { errorMessage } from '#shared/base/errors';
+import { clusterPlanSchema, type ClusterPlan, type SlurmOptionsInput } from '#shared/cluster/plan';
+import { MAX_PLAN_POINTS } from '#shared/cluster/shards';
+import { describeZodError, ValidationError, type SweepSpec } from '#shared/config/schema';
+import { expandSweep, sweepSize } from '#shared/config/sweep';
 import { writeFileAtomically } from './atomic-file';
 import { jobScript, mergeScript, readmeText, unsafePathProblem, type PlanPlace } from './scripts';
 

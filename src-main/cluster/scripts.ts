@@ -2,7 +2,7 @@
  * The files of a plan folder a person or Slurm reads: the array job, the merge job and README.txt. The scripts use
  * only what a cluster node has: a shell, Node and the lab's install at the path it had when the plan was made.
  */
-import { arrayChunks, arraySpec, type ClusterPlan } from '../../src-shared/cluster/plan';
+import { arrayChunks, arraySpec, type ClusterPlan } from '#shared/cluster/plan';
 
 /** Where the plan runs: its folder and the install's `bin/ttlab.mjs`, both absolute. */
 export interface PlanPlace {

@@ -6,7 +6,7 @@
 import { rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { shardFileName, type Shard } from '../../src-shared/cluster/shards';
+import { shardFileName, type Shard } from '#shared/cluster/shards';
 import type { RunStore } from '../store';
 import { copyFileAtomically, replaceAtomically, writeFileAtomically } from './atomic-file';
 import type { ShardReport } from './shard-report';

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { MAX_PLAN_POINTS } from '../../src-shared/cluster/shards';
+import { MAX_PLAN_POINTS } from '#shared/cluster/shards';
 
 const pointIndex = z.number().int().min(0).max(MAX_PLAN_POINTS);
 

@@ -5,11 +5,11 @@
  */
 import { rmSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { finishedStatuses } from '../../src-shared/api/contract';
-import { errorMessage } from '../../src-shared/base/errors';
-import type { ClusterPlan } from '../../src-shared/cluster/plan';
-import { pointRunId, shardPoints, type Shard } from '../../src-shared/cluster/shards';
-import { totalSteps } from '../../src-shared/config/schema';
+import { finishedStatuses } from '#shared/api/contract';
+import { errorMessage } from '#shared/base/errors';
+import type { ClusterPlan } from '#shared/cluster/plan';
+import { pointRunId, shardPoints, type Shard } from '#shared/cluster/shards';
+import { totalSteps } from '#shared/config/schema';
 import { forkTrainer, type SpawnTrainer } from '../pool/fork-trainer';
 import { TrainerPool } from '../pool/trainer-pool';
 import { createEventHub } from '../service/event-hub';

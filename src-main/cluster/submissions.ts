@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { errorMessage } from '../../src-shared/base/errors';
-import { MAX_PLAN_POINTS } from '../../src-shared/cluster/shards';
-import { describeZodError, ValidationError } from '../../src-shared/config/schema';
+import { errorMessage } from '#shared/base/errors';
+import { MAX_PLAN_POINTS } from '#shared/cluster/shards';
+import { describeZodError, ValidationError } from '#shared/config/schema';
 import { writeFileAtomically } from './atomic-file';
 
 const jobId = z.string().regex(/^\d{1,20}$/, 'must be a Slurm job id');

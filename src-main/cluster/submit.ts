@@ -3,7 +3,7 @@
  * job with --dependency=afterany on them. jobs.json records each accepted job at once, so a refusal halfway loses none.
  */
 import { join } from 'node:path';
-import { arrayChunks, arraySpec, type ClusterPlan } from '../../src-shared/cluster/plan';
+import { arrayChunks, arraySpec, type ClusterPlan } from '#shared/cluster/plan';
 import { sbatch } from './slurm';
 import { writeSubmissions, type SubmissionRound, type Submissions } from './submissions';
 

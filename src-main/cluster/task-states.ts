@@ -2,7 +2,7 @@
  * What became of each task of a plan, from Slurm's view (squeue) and from the reports the shards published: Slurm
  * forgets ended jobs after a while, and a job that Slurm calls COMPLETED may still have left points without a result.
  */
-import type { ClusterPlan } from '../../src-shared/cluster/plan';
+import type { ClusterPlan } from '#shared/cluster/plan';
 import { readShardReport } from './shard-report';
 import { shardFiles } from './shard-files';
 import type { Submissions } from './submissions';

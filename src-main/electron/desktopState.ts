@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { errorMessage } from '../../src-shared/base/errors';
+import { errorMessage } from '#shared/base/errors';
 
 export const DESKTOP_STATE_FILE = 'desktop-state.json';
 

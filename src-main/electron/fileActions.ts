@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Dialog, Shell } from 'electron';
-import { errorMessage } from '../../src-shared/base/errors';
+import { errorMessage } from '#shared/base/errors';
 import type { LabHost } from './labHost';
 import { importSources } from '../cluster/merge-files';
 import { sameFile } from './sameFile';

@@ -3,9 +3,9 @@
  * lab's events forwarded to the window on `lab:event`.
  */
 import type { IpcMain, WebContents, WebFrameMain } from 'electron';
-import { eventNames } from '../../src-shared/api/contract';
-import { dispatch, type DispatchResult } from '../../src-shared/api/dispatch';
-import { ForbiddenError, toWireError } from '../../src-shared/base/errors';
+import { eventNames } from '#shared/api/contract';
+import { dispatch, type DispatchResult } from '#shared/api/dispatch';
+import { ForbiddenError, toWireError } from '#shared/base/errors';
 import type { LabEndpoint } from '../serve/endpoint';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from './channels';
 

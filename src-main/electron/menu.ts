@@ -4,7 +4,7 @@
  */
 import type { MenuItemConstructorOptions } from 'electron';
 import type { FileActions } from './fileActions';
-import { accelerator, COMMANDS, type Command } from '../../src-shared/api/commands';
+import { accelerator, COMMANDS, type Command } from '#shared/api/commands';
 
 export interface MenuActions extends FileActions {
   /** Relays a command to the window's page. */

@@ -4,10 +4,10 @@
  * Malformed messages get an error reply; nothing a client sends can throw out of here.
  */
 import { WebSocket, type RawData } from 'ws';
-import { eventNames, type LabEventName, type WireError } from '../../src-shared/api/contract';
-import { dispatch, type DispatchResult } from '../../src-shared/api/dispatch';
-import { BadRequestError, ReplyTooLargeError, toWireError } from '../../src-shared/base/errors';
-import { WireFormatError } from '../../src-shared/api/wire';
+import { eventNames, type LabEventName, type WireError } from '#shared/api/contract';
+import { dispatch, type DispatchResult } from '#shared/api/dispatch';
+import { BadRequestError, ReplyTooLargeError, toWireError } from '#shared/base/errors';
+import { WireFormatError } from '#shared/api/wire';
 import type { LabEndpoint } from '../serve/endpoint';
 import { nodeWire } from './wireCodec';
 

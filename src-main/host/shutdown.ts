@@ -4,7 +4,7 @@
  * process by the default action, with no exit code and nothing closed. Whatever is open when the signal comes is
  * closed, newest first, then the process exits with 0; a second signal exits at once.
  */
-import { errorMessage } from '../../src-shared/base/errors';
+import { errorMessage } from '#shared/base/errors';
 
 /** What a signal handler needs: where signals arrive and how the process ends (tests pass fakes). */
 export interface ShutdownOptions {

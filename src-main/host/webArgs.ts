@@ -1,7 +1,7 @@
 /** The command line of browser mode: `--port N` (0 to 65535, 0 = any free port) and `--db FILE`. */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { errorMessage, UsageError } from '../../src-shared/base/errors';
+import { errorMessage, UsageError } from '#shared/base/errors';
 
 export interface WebOptions {
   /** The port asked for, or undefined: then the port of the last start when it is free, else any free one. */

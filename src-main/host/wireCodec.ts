@@ -1,5 +1,5 @@
 /** The wire encoding on the Node side, base64 by Buffer. */
-import { createWireCodec, WireFormatError } from '../../src-shared/api/wire';
+import { createWireCodec, WireFormatError } from '#shared/api/wire';
 
 /** Standard base64 with padding; Buffer.from would skip any other character silently. */
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;

@@ -4,11 +4,11 @@
  * so a crash touches only its own run and the pool goes on with the next job. Idle processes exit after a while.
  */
 import { availableParallelism } from 'node:os';
-import type { WireError } from '../../src-shared/api/contract';
-import { CancelTimeoutError, PoolClosedError, ProtocolError, toWireError, TrainerExitError } from '../../src-shared/base/errors';
-import { describeZodError, type RunConfig } from '../../src-shared/config/schema';
-import type { SessionSnapshot } from '../../src-shared/run/snapshot';
-import type { RunCheckpoint } from '../../src-shared/run/types';
+import type { WireError } from '#shared/api/contract';
+import { CancelTimeoutError, PoolClosedError, ProtocolError, toWireError, TrainerExitError } from '#shared/base/errors';
+import { describeZodError, type RunConfig } from '#shared/config/schema';
+import type { SessionSnapshot } from '#shared/run/snapshot';
+import type { RunCheckpoint } from '#shared/run/types';
 import { childMessageSchema, type ChildMessage, type ParentMessage, type TrainerOutcome } from '../trainer/protocol';
 import type { ChildHandle, SpawnTrainer } from './fork-trainer';
 

@@ -3,11 +3,11 @@
  * (`import type {} from '.../src-main/preload/api-types'` is enough to type `window.lab`). In browser mode the
  * property is absent and the renderer talks to the same `LabApi` over a WebSocket.
  */
-import type { LabApi } from '../../src-shared/api/contract';
-import type { Command } from '../../src-shared/api/commands';
+import type { LabApi } from '#shared/api/contract';
+import type { Command } from '#shared/api/commands';
 
-export type { LabApi, LabEventName, LabEvents, LabMethod } from '../../src-shared/api/contract';
-export type { Command } from '../../src-shared/api/commands';
+export type { LabApi, LabEventName, LabEvents, LabMethod } from '#shared/api/contract';
+export type { Command } from '#shared/api/commands';
 
 /** The property of `window` holding the bridge. */
 export const LAB_GLOBAL = 'lab';

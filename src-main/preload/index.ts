@@ -4,11 +4,11 @@
  * (sandboxed preloads can require nothing but electron).
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { createLabApi, type Transport } from '../../src-shared/api/client';
-import type { DispatchResult } from '../../src-shared/api/dispatch';
-import { RemoteError } from '../../src-shared/base/errors';
+import { createLabApi, type Transport } from '#shared/api/client';
+import type { DispatchResult } from '#shared/api/dispatch';
+import { RemoteError } from '#shared/base/errors';
 import { EVENT_CHANNEL, INVOKE_CHANNEL, MENU_CHANNEL } from '../electron/channels';
-import { isCommand } from '../../src-shared/api/commands';
+import { isCommand } from '#shared/api/commands';
 import { LAB_GLOBAL, type DesktopLabApi } from './api-types';
 
 /** Listens on `channel` until the returned function is called. */

@@ -1,10 +1,10 @@
 /** The report of several runs: overlaid losses named by what differs, the differing configuration, final fits. */
-import { differingFields, fieldText, flattenConfig, runLabels } from '../../src-shared/analysis/configFields';
-import { comparisonLossOption } from '../../src-shared/charts/comparison';
-import { fieldLabel } from '../../src-shared/config/fieldLabels';
-import { fitChartOption } from '../../src-shared/charts/fit';
-import { formatNumber } from '../../src-shared/base/format';
-import type { ChartOption } from '../../src-shared/charts/frame';
+import { differingFields, fieldText, flattenConfig, runLabels } from '#shared/analysis/configFields';
+import { comparisonLossOption } from '#shared/charts/comparison';
+import { fieldLabel } from '#shared/config/fieldLabels';
+import { fitChartOption } from '#shared/charts/fit';
+import { formatNumber } from '#shared/base/format';
+import type { ChartOption } from '#shared/charts/frame';
 import type { ReportContext, ReportRun } from './data';
 import { chartBlock, chartGrid, chartGridBlock, headingBlock, noteBlock, sectionBlock, SCREEN_PAGE, wrapText, type Block, type PageStyle } from './page';
 import { forPrint } from './print';

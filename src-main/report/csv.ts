@@ -10,7 +10,7 @@
  * batch) number their entries 1..max(len(u), len(a)), a cell left empty where one of u, a has fewer entries.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { CheckpointSeries } from '../../src-shared/api/contract';
+import type { CheckpointSeries } from '#shared/api/contract';
 import type { ReportRun } from './data';
 
 /** A number as round-trip exact text; null and non-finite values (never stored) as an empty cell. */

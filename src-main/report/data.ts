@@ -1,5 +1,5 @@
 /** What a report is about, read from the store: one run, several runs, or a sweep, each run with its checkpoints. */
-import type { CheckpointSeries, RunDetail, SweepSummary } from '../../src-shared/api/contract';
+import type { CheckpointSeries, RunDetail, SweepSummary } from '#shared/api/contract';
 import type { RunStore } from '../store';
 
 /** One run and every stored checkpoint of it. */

@@ -2,9 +2,9 @@
  * One chart as a figure at a paper's size: the chart restyled for print (forFigure) and drawn with one SVG unit per
  * point, then written as SVG (sized in pt), vector PDF (a page exactly that size) or PNG at a resolution in dpi.
  */
-import type { FigureSize } from '../../src-shared/charts/figureSize';
-import { forFigure } from '../../src-shared/charts/figureStyle';
-import type { ChartOption } from '../../src-shared/charts/frame';
+import type { FigureSize } from '#shared/charts/figureSize';
+import { forFigure } from '#shared/charts/figureStyle';
+import type { ChartOption } from '#shared/charts/frame';
 import { pdfDocument, type PdfInfo } from './pdf';
 import { forPrint } from './print';
 import { renderChartSvg, svgToPng } from './render';

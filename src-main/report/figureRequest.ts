@@ -1,5 +1,5 @@
 /** The window's chart figures (renderFigure): its SVG, drawn at a figure size one unit per point, as PDF or PNG. */
-import type { MethodResults, ParsedParams } from '../../src-shared/api/contract';
+import type { MethodResults, ParsedParams } from '#shared/api/contract';
 import { pdfDocument } from './pdf';
 import { svgToPng } from './render';
 import { appVersion } from './version';

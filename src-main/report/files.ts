@@ -1,5 +1,5 @@
 /** The files of a report folder, built in memory before anything is written: image, CSVs and re-creatable config. */
-import { parseOrThrow, runConfigSchema, sweepSpecSchema } from '../../src-shared/config/schema';
+import { parseOrThrow, runConfigSchema, sweepSpecSchema } from '#shared/config/schema';
 import { metricsCsv, neuronsCsv, type CsvOptions } from './csv';
 import type { ReportContext, ReportData } from './data';
 import { pageSvgFile, reportPagePng, reportSvg, type ReportPngOptions } from './image';

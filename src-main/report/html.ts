@@ -4,9 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { RunDetail } from '../../src-shared/api/contract';
-import { formatNumber } from '../../src-shared/base/format';
-import type { ChartOption } from '../../src-shared/charts/frame';
+import type { RunDetail } from '#shared/api/contract';
+import { formatNumber } from '#shared/base/format';
+import type { ChartOption } from '#shared/charts/frame';
 import type { ReportContext, ReportData } from './data';
 import { REPORT_CLIENT_SCRIPT } from './htmlClient';
 import { reportCharts, type NamedChartOptions } from './namedCharts';

@@ -4,7 +4,7 @@
  * figure's font size, each chart (or row of small multiples) drawn as a figure as tall as the size, and the page as
  * tall as its charts, tables and text.
  */
-import type { FigureSize } from '../../src-shared/charts/figureSize';
+import type { FigureSize } from '#shared/charts/figureSize';
 import { comparisonReportBlocks } from './comparisonReport';
 import type { ReportContext, ReportData } from './data';
 import { FIGURE_DPI } from './figure';

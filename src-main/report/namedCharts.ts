@@ -3,15 +3,15 @@
  * report: a run's loss, neurons, weights and fit; a comparison's loss overlay and seed bands; a sweep's final losses,
  * convergence and phase maps. Drawn from the same option builders as the UI.
  */
-import { differenceLabels, runLabels } from '../../src-shared/analysis/configFields';
-import { seedBand, seedGroups } from '../../src-shared/analysis/groups';
-import type { BandKind } from '../../src-shared/analysis/intervals';
-import { comparisonLossOption, needsLogTime } from '../../src-shared/charts/comparison';
-import { fitChartOption } from '../../src-shared/charts/fit';
-import type { ChartOption } from '../../src-shared/charts/frame';
-import { compareLossOption } from '../../src-shared/charts/historyCompare';
-import { lossChartOption } from '../../src-shared/charts/loss';
-import { neuronsChartOption, weightsChartOption } from '../../src-shared/charts/parameters';
+import { differenceLabels, runLabels } from '#shared/analysis/configFields';
+import { seedBand, seedGroups } from '#shared/analysis/groups';
+import type { BandKind } from '#shared/analysis/intervals';
+import { comparisonLossOption, needsLogTime } from '#shared/charts/comparison';
+import { fitChartOption } from '#shared/charts/fit';
+import type { ChartOption } from '#shared/charts/frame';
+import { compareLossOption } from '#shared/charts/historyCompare';
+import { lossChartOption } from '#shared/charts/loss';
+import { neuronsChartOption, weightsChartOption } from '#shared/charts/parameters';
 import type { ReportData, ReportRun } from './data';
 import { sweepCharts } from './sweepReport';
 

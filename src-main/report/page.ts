@@ -3,9 +3,9 @@
  * height for the page width, and draws itself at a given position in the page's style: the screen page (1200 CSS px
  * wide), or a page at a figure size for a paper (one unit per point, text at the paper's size).
  */
-import type { FigureSize } from '../../src-shared/charts/figureSize';
-import { figureShift, forFigure, type TextWidth } from '../../src-shared/charts/figureStyle';
-import type { ChartOption } from '../../src-shared/charts/frame';
+import type { FigureSize } from '#shared/charts/figureSize';
+import { figureShift, forFigure, type TextWidth } from '#shared/charts/figureStyle';
+import type { ChartOption } from '#shared/charts/frame';
 import { FONT_FAMILY } from './fonts';
 import { renderChartSvg, reportTextMeasure } from './render';
 

@@ -1,5 +1,5 @@
 /** Adapts a UI chart option for a still image: every legend entry visible, no tooltip or zoom, optional new title. */
-import type { ChartOption } from '../../src-shared/charts/frame';
+import type { ChartOption } from '#shared/charts/frame';
 
 export interface PrintOptions {
   /** title, subtext: replace the chart's title (subtext kept when omitted; it may hold a line break). */

@@ -4,7 +4,7 @@
  * stays for the next. Drawing here keeps the host's event loop free, and keeps a native crash (resvg 2.6.2 aborts
  * the whole process on some malformed charts) away from the host, which answers that request with RenderExitError.
  */
-import { toWireError } from '../../src-shared/base/errors';
+import { toWireError } from '#shared/base/errors';
 import { connectToParent } from '../trainer/channel';
 import { watchParent } from '../trainer/watchdog';
 import { renderRequest } from './render-job';

@@ -5,7 +5,7 @@
  * crosses over, however many checkpoints the report draws. An in-memory store, which no other process can open,
  * sends the data itself.
  */
-import type { ParsedParams, ReportFormat } from '../../src-shared/api/contract';
+import type { ParsedParams, ReportFormat } from '#shared/api/contract';
 import { openStore } from '../store';
 import { loadReport, type ReportContext, type ReportData, type ReportTarget } from './data';
 import { zipFiles, type ExportOptions } from './exportReport';

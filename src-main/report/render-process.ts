@@ -4,7 +4,7 @@
  * when the lab closes, and started again after it died. A render process that dies with requests unanswered (a crash
  * in resvg on a malformed chart aborts the whole process) answers each of them with RenderExitError; the host goes on.
  */
-import { errorMessage, RemoteError, RenderExitError, type ErrorData } from '../../src-shared/base/errors';
+import { errorMessage, RemoteError, RenderExitError, type ErrorData } from '#shared/base/errors';
 import { forkTrainer, type ChildHandle, type SpawnTrainer } from '../pool/fork-trainer';
 import { entryFile } from '../threads/start-worker';
 import type { RenderRequest } from './render-job';

@@ -4,7 +4,7 @@
  */
 import { Resvg } from '@resvg/resvg-js';
 import * as echarts from 'echarts';
-import type { ChartOption } from '../../src-shared/charts/frame';
+import type { ChartOption } from '#shared/charts/frame';
 import { FONT_FAMILY, reportFontFiles } from './fonts';
 import { readFontMetrics, TextMeasure } from './textWidth';
 

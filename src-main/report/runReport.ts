@@ -1,9 +1,9 @@
 /** The report of one run: heading, configuration, summary, loss, neuron trajectories, final fit and jump coverage. */
-import { fitChartOption } from '../../src-shared/charts/fit';
-import { formatNumber } from '../../src-shared/base/format';
-import { lossChartOption } from '../../src-shared/charts/loss';
-import { neuronsChartOption } from '../../src-shared/charts/parameters';
-import type { RunDetail } from '../../src-shared/api/contract';
+import { fitChartOption } from '#shared/charts/fit';
+import { formatNumber } from '#shared/base/format';
+import { lossChartOption } from '#shared/charts/loss';
+import { neuronsChartOption } from '#shared/charts/parameters';
+import type { RunDetail } from '#shared/api/contract';
 import type { ReportContext, ReportRun } from './data';
 import { chartBlock, headingBlock, noteBlock, sectionBlock, type Block } from './page';
 import { forPrint } from './print';

@@ -2,10 +2,10 @@
  * runs.csv: one row per run, its summary then every configuration field as a dotted column (config.sgd.epsilon);
  * arrays (target positions, listed inits) as JSON text. Numbers round-trip exactly (see csv.ts).
  */
-import type { RunDetail } from '../../src-shared/api/contract';
-import type { Provenance } from '../../src-shared/run/provenance';
-import { fieldUnion, flattenConfig, type FieldValue } from '../../src-shared/analysis/configFields';
-import { hasConvergenceRule, isConverged } from '../../src-shared/analysis/convergence';
+import type { RunDetail } from '#shared/api/contract';
+import type { Provenance } from '#shared/run/provenance';
+import { fieldUnion, flattenConfig, type FieldValue } from '#shared/analysis/configFields';
+import { hasConvergenceRule, isConverged } from '#shared/analysis/convergence';
 import { csvText, type Cell, type CsvOptions } from './csv';
 import { floorOf } from './summary';
 

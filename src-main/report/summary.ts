@@ -1,12 +1,12 @@
 /** The words and numbers reports print about a run: its relevant configuration and the summary of its outcome. */
-import type { RunDetail } from '../../src-shared/api/contract';
-import { flattenConfig, fieldText } from '../../src-shared/analysis/configFields';
-import { CONVERGENCE_FACTOR, hasConvergenceRule, isConverged } from '../../src-shared/analysis/convergence';
-import { formatCount, formatNumber } from '../../src-shared/base/format';
-import { fieldLabel } from '../../src-shared/config/fieldLabels';
-import { isRead } from '../../src-shared/config/sections';
-import type { RunConfig } from '../../src-shared/config/schema';
-import { lossFloor } from '../../src-shared/math/target';
+import type { RunDetail } from '#shared/api/contract';
+import { flattenConfig, fieldText } from '#shared/analysis/configFields';
+import { CONVERGENCE_FACTOR, hasConvergenceRule, isConverged } from '#shared/analysis/convergence';
+import { formatCount, formatNumber } from '#shared/base/format';
+import { fieldLabel } from '#shared/config/fieldLabels';
+import { isRead } from '#shared/config/sections';
+import type { RunConfig } from '#shared/config/schema';
+import { lossFloor } from '#shared/math/target';
 
 /** [label, value] of every configuration field that matters for this run's trainer, labelled as the paper names it. */
 export function configPairs(config: RunConfig): Array<[string, string]> {

@@ -2,14 +2,14 @@
  * The report of a sweep: final loss by parameter value, probability of convergence with the runs behind each point,
  * a phase heat map over the first two axes, and a table of every grid point.
  */
-import type { RunDetail, SweepSummary } from '../../src-shared/api/contract';
-import { convergenceCount, CONVERGENCE_FACTOR, hasConvergenceRule, isDecided } from '../../src-shared/analysis/convergence';
-import { boxStats, sortedFinite } from '../../src-shared/analysis/stats';
-import type { SweepChartInput } from '../../src-shared/analysis/sweepDashboard';
-import { groupRuns, levelsLabel, sweepFactors, type SweepFactor } from '../../src-shared/analysis/sweepGroups';
-import { formatNumber } from '../../src-shared/base/format';
-import type { ChartOption } from '../../src-shared/charts/frame';
-import { convergenceOption, phaseHeatmapOption, POINTS_BELOW, sweepBoxOption, type SweepBox } from '../../src-shared/charts/sweep';
+import type { RunDetail, SweepSummary } from '#shared/api/contract';
+import { convergenceCount, CONVERGENCE_FACTOR, hasConvergenceRule, isDecided } from '#shared/analysis/convergence';
+import { boxStats, sortedFinite } from '#shared/analysis/stats';
+import type { SweepChartInput } from '#shared/analysis/sweepDashboard';
+import { groupRuns, levelsLabel, sweepFactors, type SweepFactor } from '#shared/analysis/sweepGroups';
+import { formatNumber } from '#shared/base/format';
+import type { ChartOption } from '#shared/charts/frame';
+import { convergenceOption, phaseHeatmapOption, POINTS_BELOW, sweepBoxOption, type SweepBox } from '#shared/charts/sweep';
 import type { ReportContext, ReportRun } from './data';
 import { chartBlock, chartGridBlock, headingBlock, noteBlock, sectionBlock, type Block } from './page';
 import { forPrint } from './print';

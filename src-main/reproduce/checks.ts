@@ -1,6 +1,6 @@
 /** Building blocks of the experiments' checks: selections of runs, medians, ranges, and the wording of a table row. */
-import { median } from '../../src-shared/analysis/stats';
-import { formatNumber } from '../../src-shared/base/format';
+import { median } from '#shared/analysis/stats';
+import { formatNumber } from '#shared/base/format';
 import type { Check, ExperimentRun } from './types';
 
 /** Runs whose params hold `value` at `key` (e.g. variant = 'standard', sgd.epsilon = 0.1). */

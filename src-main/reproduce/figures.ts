@@ -3,14 +3,14 @@
  * builders where they exist, retitled for print), rendered to PNG by the report writer.
  */
 import type { BoxplotSeriesOption, ScatterSeriesOption } from 'echarts';
-import type { CheckpointSeries } from '../../src-shared/api/contract';
-import { boxStats } from '../../src-shared/analysis/stats';
-import { fitChartOption } from '../../src-shared/charts/fit';
-import { formatNumber } from '../../src-shared/base/format';
-import type { ChartOption } from '../../src-shared/charts/frame';
-import { lossChartOption } from '../../src-shared/charts/loss';
-import { neuronsChartOption } from '../../src-shared/charts/parameters';
-import { sweepBoxOption } from '../../src-shared/charts/sweep';
+import type { CheckpointSeries } from '#shared/api/contract';
+import { boxStats } from '#shared/analysis/stats';
+import { fitChartOption } from '#shared/charts/fit';
+import { formatNumber } from '#shared/base/format';
+import type { ChartOption } from '#shared/charts/frame';
+import { lossChartOption } from '#shared/charts/loss';
+import { neuronsChartOption } from '#shared/charts/parameters';
+import { sweepBoxOption } from '#shared/charts/sweep';
 import { forPrint } from '../report/print';
 import type { ExperimentRun, Figure } from './types';
 

@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { strToU8 } from 'fflate';
-import { formatDuration } from '../../src-shared/base/duration';
+import { formatDuration } from '#shared/base/duration';
 import { zipFiles } from '../report/exportReport';
 import { renderChartPng } from '../report/render';
 import type { RunStore } from '../store';

@@ -1,5 +1,5 @@
 /** Runs an experiment's sweep for a tier, stores it as the sweep `reproduce/<experiment>/<tier>`, and checks it. */
-import { parseSweepSpec, type SweepSpec } from '../../src-shared/config/schema';
+import { parseSweepSpec, type SweepSpec } from '#shared/config/schema';
 import type { RunResult, RunStore } from '../store';
 import { runsFinished } from './checks';
 import type { Experiment, ExperimentOutcome, ExperimentRun, Tier } from './types';

@@ -1,7 +1,7 @@
 /** What an experiment of `ttlab reproduce` declares, what its runs give back, and what its checks report. */
-import type { CheckpointSeries, CoverageEntry, RunStatus } from '../../src-shared/api/contract';
-import type { ChartOption } from '../../src-shared/charts/frame';
-import type { RunConfig, SweepSpecInput } from '../../src-shared/config/schema';
+import type { CheckpointSeries, CoverageEntry, RunStatus } from '#shared/api/contract';
+import type { ChartOption } from '#shared/charts/frame';
+import type { RunConfig, SweepSpecInput } from '#shared/config/schema';
 
 /** quick: every qualitative claim at CI sizes; full: the paper's exact configurations. */
 export const tiers = ['quick', 'full'] as const;

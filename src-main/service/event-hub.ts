@@ -1,5 +1,5 @@
 /** The lab's events: subscribers per event name; a subscriber that throws never stops a run or other subscribers. */
-import type { LabEventName, LabEvents } from '../../src-shared/api/contract';
+import type { LabEventName, LabEvents } from '#shared/api/contract';
 
 export interface LabEventSource {
   /** Subscribes to an event; returns the unsubscribe function. */

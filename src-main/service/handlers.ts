@@ -2,11 +2,11 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { importSources } from '../cluster/merge-files';
-import { RESUMABLE_STATUSES, type LabHandlers } from '../../src-shared/api/contract';
-import { ReplyTooLargeError } from '../../src-shared/base/errors';
-import { presets } from '../../src-shared/config/presets';
-import { formatBytes, MAX_REPLY_BYTES, MAX_REPORT_BYTES, MAX_SWEEP_RUNS, runLimitIssue } from '../../src-shared/config/limits';
-import { totalSteps, ValidationError, type RunConfig } from '../../src-shared/config/schema';
+import { RESUMABLE_STATUSES, type LabHandlers } from '#shared/api/contract';
+import { ReplyTooLargeError } from '#shared/base/errors';
+import { presets } from '#shared/config/presets';
+import { formatBytes, MAX_REPLY_BYTES, MAX_REPORT_BYTES, MAX_SWEEP_RUNS, runLimitIssue } from '#shared/config/limits';
+import { totalSteps, ValidationError, type RunConfig } from '#shared/config/schema';
 import { loadReport, type ReportTarget } from '../report/data';
 import { defaultContext } from '../report/exportReport';
 import type { ReportRenderer } from '../report/render-process';

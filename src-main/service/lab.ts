@@ -1,5 +1,5 @@
 /** The lab behind the API: run store, trainer pool, live runs and events, wired together. */
-import type { LabHandlers } from '../../src-shared/api/contract';
+import type { LabHandlers } from '#shared/api/contract';
 import type { SpawnTrainer } from '../pool/fork-trainer';
 import { ReportRenderer } from '../report/render-process';
 import { TrainerPool } from '../pool/trainer-pool';

@@ -2,13 +2,13 @@
  * Runs handed to the trainer pool and not yet ended: each one's checkpoints are saved before they are announced,
  * its progress is announced (and saved now and then), and its end is saved and announced exactly once.
  */
-import type { ResumeResult, RunStatus } from '../../src-shared/api/contract';
-import { errorMessage } from '../../src-shared/base/errors';
-import { totalSteps } from '../../src-shared/config/schema';
-import type { VerifyResult } from '../../src-shared/run/verify';
-import type { RunConfig } from '../../src-shared/config/schema';
-import type { SessionSnapshot } from '../../src-shared/run/snapshot';
-import { packCheckpoints } from '../../src-shared/run/series';
+import type { ResumeResult, RunStatus } from '#shared/api/contract';
+import { errorMessage } from '#shared/base/errors';
+import { totalSteps } from '#shared/config/schema';
+import type { VerifyResult } from '#shared/run/verify';
+import type { RunConfig } from '#shared/config/schema';
+import type { SessionSnapshot } from '#shared/run/snapshot';
+import { packCheckpoints } from '#shared/run/series';
 import type { PoolListener, TrainerPool } from '../pool/trainer-pool';
 import type { RunStore } from '../store';
 import type { FinishInput } from '../store/finish';

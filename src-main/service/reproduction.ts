@@ -3,9 +3,9 @@
  * (stored as the sweeps `reproduce/<experiment>/<tier>`, as the CLI stores them), checked, and their figures zipped.
  * Each change of state is announced whole; the last announcement carries the report.
  */
-import type { Reproduction, ReproductionExperiment, ReproductionTier } from '../../src-shared/api/reproduction';
-import { errorMessage } from '../../src-shared/base/errors';
-import { sweepSize } from '../../src-shared/config/sweep';
+import type { Reproduction, ReproductionExperiment, ReproductionTier } from '#shared/api/reproduction';
+import { errorMessage } from '#shared/base/errors';
+import { sweepSize } from '#shared/config/sweep';
 import { experiments as paperExperiments } from '../reproduce/experiments';
 import { reportZip } from '../reproduce/report';
 import { experimentSweep, runExperiment } from '../reproduce/runner';

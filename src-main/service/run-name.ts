@@ -1,6 +1,6 @@
 /** Default names of new runs: the preset's name when the configuration is a preset's, else the trainer and its key parameters. */
-import { presets } from '../../src-shared/config/presets';
-import type { RunConfig } from '../../src-shared/config/schema';
+import { presets } from '#shared/config/presets';
+import type { RunConfig } from '#shared/config/schema';
 
 const short = (value: number) => String(Number(value.toPrecision(3)));
 

@@ -5,10 +5,10 @@
  * write fails, the sweep and the runs stored so far are deleted before the error is passed on.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { errorMessage } from '../../src-shared/base/errors';
-import { runLimitIssue, runSeriesBytes, sweepLimitIssue } from '../../src-shared/config/limits';
-import { totalSteps, ValidationError, type RunConfig, type SweepSpec } from '../../src-shared/config/schema';
-import { largestVariantBytes, sweepRuns, sweepSize } from '../../src-shared/config/sweep';
+import { errorMessage } from '#shared/base/errors';
+import { runLimitIssue, runSeriesBytes, sweepLimitIssue } from '#shared/config/limits';
+import { totalSteps, ValidationError, type RunConfig, type SweepSpec } from '#shared/config/schema';
+import { largestVariantBytes, sweepRuns, sweepSize } from '#shared/config/sweep';
 import type { RunStore } from '../store';
 
 /** Longest stretch of work between two turns of the event loop; the host answers other requests in between. */

@@ -1,6 +1,6 @@
 /** Starts a sweep on a running lab and follows it until every one of its runs has ended, whatever the status. */
-import { finishedStatuses, type LabHandlers } from '../../src-shared/api/contract';
-import type { SweepSpec } from '../../src-shared/config/schema';
+import { finishedStatuses, type LabHandlers } from '#shared/api/contract';
+import type { SweepSpec } from '#shared/config/schema';
 import type { LabEventSource } from './event-hub';
 
 /** A started sweep: its id, its runs in grid order, and the promise of their end. */

@@ -5,11 +5,11 @@
  * recorded as many checkpoints as are stored (a cancelled run's series is a prefix of the full one).
  */
 import { randomUUID } from 'node:crypto';
-import { RunStateError } from '../../src-shared/base/errors';
-import { provenanceDifferences } from '../../src-shared/run/provenance';
-import { checkpointAt } from '../../src-shared/run/series';
-import type { RunCheckpoint } from '../../src-shared/run/types';
-import { compareCheckpoints, type CheckpointDifference, type VerifyResult } from '../../src-shared/run/verify';
+import { RunStateError } from '#shared/base/errors';
+import { provenanceDifferences } from '#shared/run/provenance';
+import { checkpointAt } from '#shared/run/series';
+import type { RunCheckpoint } from '#shared/run/types';
+import { compareCheckpoints, type CheckpointDifference, type VerifyResult } from '#shared/run/verify';
 import type { TrainerPool } from '../pool/trainer-pool';
 import { machineProvenance } from '../provenance/collect';
 import type { RunStore } from '../store';

@@ -1,7 +1,7 @@
 /** Statements on the checkpoints table; `a` and `u` are stored as little-endian Float64Array blobs. */
 import type Database from 'better-sqlite3';
-import type { CheckpointSeries } from '../../src-shared/api/contract';
-import type { RunCheckpoint } from '../../src-shared/run/types';
+import type { CheckpointSeries } from '#shared/api/contract';
+import type { RunCheckpoint } from '#shared/run/types';
 import { encodeFloat64 } from './blob';
 import type { LastCheckpoint } from './finish';
 import { seriesReader, type SeriesOptions } from './series-read';

@@ -1,5 +1,5 @@
 /** The summary columns a finished run gets: the trainer's outcome, completed from the stored checkpoints. */
-import type { RunOutcome } from '../../src-shared/run/types';
+import type { RunOutcome } from '#shared/run/types';
 
 /** What finishRun receives; every field may be missing (a crashed trainer reports only an error). */
 export type FinishInput = Partial<RunOutcome> & {

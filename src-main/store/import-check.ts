@@ -7,10 +7,10 @@
 import fs from 'node:fs';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import { runStatuses } from '../../src-shared/api/contract';
-import { formatBytes, MAX_IMPORT_BYTES } from '../../src-shared/config/limits';
-import { describeZodError, MAX_CHECKPOINTS, MAX_STEPS, runConfigSchema, sweepSpecSchema, trainerKinds } from '../../src-shared/config/schema';
-import { MAX_NAME_LENGTH, nameSchema, plainText } from '../../src-shared/config/text';
+import { runStatuses } from '#shared/api/contract';
+import { formatBytes, MAX_IMPORT_BYTES } from '#shared/config/limits';
+import { describeZodError, MAX_CHECKPOINTS, MAX_STEPS, runConfigSchema, sweepSpecSchema, trainerKinds } from '#shared/config/schema';
+import { MAX_NAME_LENGTH, nameSchema, plainText } from '#shared/config/text';
 import { DatabaseOpenError, StoredDataError } from './errors';
 import type { PortableCheckpointRow, PortableRunRow, PortableSweepRow } from './import-rows';
 import { parseStoredJson } from './stored-json';

@@ -1,6 +1,6 @@
 /** Copies the runs of another lab database that this one lacks (RunStore.importFrom). */
 import type Database from 'better-sqlite3';
-import { runConfigSchema, sweepSpecSchema } from '../../src-shared/config/schema';
+import { runConfigSchema, sweepSpecSchema } from '#shared/config/schema';
 import { checkCheckpointRow, checkRunRow, checkSweepRow } from './import-check';
 import { PORTABLE_RUN_COLUMNS, type ImportStatements, type PortableCheckpointRow, type PortableRunRow, type PortableSweepRow } from './import-rows';
 import { parseStoredJson } from './stored-json';

@@ -1,6 +1,6 @@
 /** The import scan's thread: opens each source read-only and validates all of it (see import-scan.ts). */
 import { parentPort } from 'node:worker_threads';
-import { toWireError } from '../../src-shared/base/errors';
+import { toWireError } from '#shared/base/errors';
 import { openImportSource } from './connection';
 import { scanImportSource } from './import-check';
 

@@ -3,7 +3,7 @@
  * every row, within a time limit, so that a hostile or huge file neither freezes the window nor holds the database's
  * write lock. The copy that follows (importFrom, mergeFrom) checks each row again as it writes it.
  */
-import { RemoteError } from '../../src-shared/base/errors';
+import { RemoteError } from '#shared/base/errors';
 import { askWorker, startWorker } from '../threads/start-worker';
 import { DatabaseOpenError } from './errors';
 import type { ScanReply, ScanRequest } from './import-scan-worker';

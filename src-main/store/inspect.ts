@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
-import { errorMessage } from '../../src-shared/base/errors';
+import { errorMessage } from '#shared/base/errors';
 import { DatabaseOpenError } from './errors';
 import { assertKnownVersion, schemaVersion } from './migrate';
 import { APPLICATION_ID } from './migrations/001-initial';

@@ -3,8 +3,8 @@
  * are already here, which replace an unfinished copy of themselves, and which collide with a different run.
  */
 import type Database from 'better-sqlite3';
-import { MAX_CHECKPOINTS, runConfigSchema } from '../../src-shared/config/schema';
-import { provenanceSchema } from '../../src-shared/run/provenance';
+import { MAX_CHECKPOINTS, runConfigSchema } from '#shared/config/schema';
+import { provenanceSchema } from '#shared/run/provenance';
 import { StoredDataError } from './errors';
 import { parseStoredJson } from './stored-json';
 

@@ -3,7 +3,7 @@
  * the worker opens the lab's database file itself and merges in one transaction, so the window never waits for the
  * copy. The store's own connection keeps reading meanwhile (WAL); a write on it waits for the merge's commit.
  */
-import { RemoteError } from '../../src-shared/base/errors';
+import { RemoteError } from '#shared/base/errors';
 import { askWorker, startWorker } from '../threads/start-worker';
 import type { MergeCounts } from './merge-database';
 import type { MergeReply, MergeRequest } from './merge-worker';

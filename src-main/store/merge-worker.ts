@@ -1,6 +1,6 @@
 /** The merge's thread: opens the lab's database itself and copies the checked sources into it (see merge-thread.ts). */
 import { parentPort } from 'node:worker_threads';
-import { toWireError, type ErrorData } from '../../src-shared/base/errors';
+import { toWireError, type ErrorData } from '#shared/base/errors';
 import { openMergeTarget } from './connection';
 import { mergeDatabases } from './merge-copy';
 import type { MergeCounts } from './merge-database';

@@ -3,11 +3,11 @@
  * run exported as a report folder (config.json + a checkpoint CSV) can come back. Validated like any input.
  */
 import { z } from 'zod';
-import { runStatuses, type CheckpointSeries, type RunDetail } from '../../src-shared/api/contract';
-import { parseOrThrow, runConfigSchema, sweepSpecSchema, type SweepSpec } from '../../src-shared/config/schema';
-import { provenanceSchema, type Provenance } from '../../src-shared/run/provenance';
-import { checkpointAt } from '../../src-shared/run/series';
-import type { RunCheckpoint } from '../../src-shared/run/types';
+import { runStatuses, type CheckpointSeries, type RunDetail } from '#shared/api/contract';
+import { parseOrThrow, runConfigSchema, sweepSpecSchema, type SweepSpec } from '#shared/config/schema';
+import { provenanceSchema, type Provenance } from '#shared/run/provenance';
+import { checkpointAt } from '#shared/run/series';
+import type { RunCheckpoint } from '#shared/run/types';
 import type { PortableRunRow, PortableSweepRow } from './import-rows';
 import { configColumns } from './runs';
 

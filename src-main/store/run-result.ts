@@ -2,9 +2,9 @@
  * A finished run's result, flat: what `ttlab run --json` prints (and writes with --out), what a sweep runner hands the
  * reproduction's checks, whether the runs ran in the CLI's own pool or in the lab's.
  */
-import type { CoverageEntry, RunDetail } from '../../src-shared/api/contract';
-import type { SweepSpec } from '../../src-shared/config/schema';
-import { expandSweep } from '../../src-shared/config/sweep';
+import type { CoverageEntry, RunDetail } from '#shared/api/contract';
+import type { SweepSpec } from '#shared/config/schema';
+import { expandSweep } from '#shared/config/sweep';
 import type { RunStore } from './store';
 
 export interface RunResult {

@@ -3,9 +3,9 @@
  * (arrays, columns in SELECT order): better-sqlite3 builds a row object key by key, which tripled the time to list
  * 10,000 runs.
  */
-import type { CoverageEntry, RunDetail, RunSummary } from '../../src-shared/api/contract';
-import { runConfigSchema } from '../../src-shared/config/schema';
-import { provenanceSchema } from '../../src-shared/run/provenance';
+import type { CoverageEntry, RunDetail, RunSummary } from '#shared/api/contract';
+import { runConfigSchema } from '#shared/config/schema';
+import { provenanceSchema } from '#shared/run/provenance';
 import { parseStoredJson } from './stored-json';
 
 /** Most runs have no tags: no JSON.parse for them. */

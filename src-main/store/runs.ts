@@ -1,7 +1,7 @@
 /** Statements on the runs table, prepared once per connection. */
 import type Database from 'better-sqlite3';
-import type { RunStatus } from '../../src-shared/api/contract';
-import { totalSteps, type RunConfig } from '../../src-shared/config/schema';
+import type { RunStatus } from '#shared/api/contract';
+import { totalSteps, type RunConfig } from '#shared/config/schema';
 import { DETAIL_COLUMNS, SUMMARY_COLUMNS, type DetailRow, type SummaryRow } from './run-rows';
 import type { FinishColumns } from './finish';
 

@@ -3,9 +3,9 @@
  * the per-neuron columns asked for. Only the chosen rows and columns are read.
  */
 import type Database from 'better-sqlite3';
-import { neuronColumns, type CheckpointSeries, type NeuronColumn } from '../../src-shared/api/contract';
-import { ReplyTooLargeError } from '../../src-shared/base/errors';
-import { checkpointBytes, formatBytes } from '../../src-shared/config/limits';
+import { neuronColumns, type CheckpointSeries, type NeuronColumn } from '#shared/api/contract';
+import { ReplyTooLargeError } from '#shared/base/errors';
+import { checkpointBytes, formatBytes } from '#shared/config/limits';
 import { decodeFloat64Into } from './blob';
 import { StoredDataError } from './errors';
 import { thinnedPositions } from './thinning';

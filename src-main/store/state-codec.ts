@@ -3,8 +3,8 @@
  * cannot hold (-0, NaN, infinities) are spelled out, so a state read back is bit for bit the state saved, on any
  * machine and under any Node or Electron version (unlike v8.serialize, whose format follows the engine).
  */
-import { parseOrThrow } from '../../src-shared/config/schema';
-import { sessionSnapshotSchema, type SessionSnapshot } from '../../src-shared/run/snapshot';
+import { parseOrThrow } from '#shared/config/schema';
+import { sessionSnapshotSchema, type SessionSnapshot } from '#shared/run/snapshot';
 
 const ARRAY_KINDS = {
   f64: { type: Float64Array, bytes: 8, get: 'getFloat64', set: 'setFloat64' },

@@ -1,12 +1,12 @@
 /** RunStore: every run, sweep and checkpoint of the lab in one SQLite file. */
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { RESUMABLE_STATUSES, type CheckpointSeries, type RunDetail, type RunStatus, type RunSummary, type SweepSummary } from '../../src-shared/api/contract';
-import { NotFoundError, RunStateError } from '../../src-shared/base/errors';
-import { parseOrThrow, runConfigSchema, sweepSpecSchema, type RunConfig, type SweepSpec } from '../../src-shared/config/schema';
-import { provenanceSchema, type Provenance } from '../../src-shared/run/provenance';
-import type { SessionSnapshot } from '../../src-shared/run/snapshot';
-import type { RunCheckpoint } from '../../src-shared/run/types';
+import { RESUMABLE_STATUSES, type CheckpointSeries, type RunDetail, type RunStatus, type RunSummary, type SweepSummary } from '#shared/api/contract';
+import { NotFoundError, RunStateError } from '#shared/base/errors';
+import { parseOrThrow, runConfigSchema, sweepSpecSchema, type RunConfig, type SweepSpec } from '#shared/config/schema';
+import { provenanceSchema, type Provenance } from '#shared/run/provenance';
+import type { SessionSnapshot } from '#shared/run/snapshot';
+import type { RunCheckpoint } from '#shared/run/types';
 import { machineProvenance, runProvenance } from '../provenance/collect';
 import { backupDatabase } from './backup';
 import { checkpointStatements } from './checkpoints';

@@ -1,6 +1,6 @@
 /** Reads a JSON column back through its schema, so a hand-edited or damaged row fails with a message naming it. */
 import type { z } from 'zod';
-import { describeZodError } from '../../src-shared/config/schema';
+import { describeZodError } from '#shared/config/schema';
 import { StoredDataError } from './errors';
 
 /** `owner` names the row (e.g. `run 1b2c… ("baseline")`), `field` the column. */

@@ -1,7 +1,7 @@
 /** Statements on the sweeps table; a sweep's spec is validated with sweepSpecSchema when read back. */
 import type Database from 'better-sqlite3';
-import type { SweepSummary } from '../../src-shared/api/contract';
-import { sweepSpecSchema, type SweepSpec } from '../../src-shared/config/schema';
+import type { SweepSummary } from '#shared/api/contract';
+import { sweepSpecSchema, type SweepSpec } from '#shared/config/schema';
 import { parseStoredJson } from './stored-json';
 
 interface SweepRow {

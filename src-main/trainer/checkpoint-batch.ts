@@ -1,5 +1,5 @@
 /** Gathers a run's checkpoints and hands them on in batches, so a fast run does not send one message per checkpoint. */
-import type { RunCheckpoint } from '../../src-shared/run/types';
+import type { RunCheckpoint } from '#shared/run/types';
 
 /** A batch leaves at the latest this long after the previous one... */
 export const FLUSH_INTERVAL_MS = 100;

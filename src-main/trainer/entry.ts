@@ -4,7 +4,7 @@
  * resumed. TTLAB_TRAINER_FAULT=throw|exit injects a fault for tests; TTLAB_STATE_INTERVAL_MS sets how often the state
  * is sent (0: after every chunk, for tests).
  */
-import { createRunSession } from '../../src-shared/run/session';
+import { createRunSession } from '#shared/run/session';
 import { connectToParent } from './channel';
 import { serveTrainer } from './serve';
 import { watchParent } from './watchdog';

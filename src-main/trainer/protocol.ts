@@ -3,9 +3,9 @@
  * receives with these schemas; typed arrays travel intact because both transports use structured clone.
  */
 import { z } from 'zod';
-import { runConfigSchema } from '../../src-shared/config/schema';
-import { runCheckpointSchema, sessionSnapshotSchema } from '../../src-shared/run/snapshot';
-import type { RunOutcome } from '../../src-shared/run/types';
+import { runConfigSchema } from '#shared/config/schema';
+import { runCheckpointSchema, sessionSnapshotSchema } from '#shared/run/snapshot';
+import type { RunOutcome } from '#shared/run/types';
 
 const runId = z.string().min(1).max(100);
 const wholeNumber = z.number().int().nonnegative();

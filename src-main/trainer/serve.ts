@@ -1,6 +1,6 @@
 /** The trainer process's message loop: runs one 'start' at a time ('cancel' at any time); the pool may reuse the process. */
-import { ProtocolError, toWireError } from '../../src-shared/base/errors';
-import { parseOrThrow } from '../../src-shared/config/schema';
+import { ProtocolError, toWireError } from '#shared/base/errors';
+import { parseOrThrow } from '#shared/config/schema';
 import type { ParentChannel } from './channel';
 import { parentMessageSchema, type ParentMessage } from './protocol';
 import { TrainerRun, type CreateSession, type Fault } from './trainer-run';

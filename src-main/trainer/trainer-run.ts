@@ -2,10 +2,10 @@
  * One run inside a trainer process: the session advances in chunks of about CHUNK_MS and the process yields to its
  * event loop between chunks, so a cancel message is handled within one chunk.
  */
-import { toWireError } from '../../src-shared/base/errors';
-import type { RunConfig } from '../../src-shared/config/schema';
-import type { SessionSnapshot } from '../../src-shared/run/snapshot';
-import type { RunCheckpoint, RunSession } from '../../src-shared/run/types';
+import { toWireError } from '#shared/base/errors';
+import type { RunConfig } from '#shared/config/schema';
+import type { SessionSnapshot } from '#shared/run/snapshot';
+import type { RunCheckpoint, RunSession } from '#shared/run/types';
 import type { ParentChannel } from './channel';
 import { CheckpointBatch } from './checkpoint-batch';
 import type { TrainerOutcome } from './protocol';

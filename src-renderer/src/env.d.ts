@@ -1,6 +1,6 @@
 /// <reference types="vite/client" />
-import type { LabApi } from '../../src-shared/api/contract';
-import type { Command } from '../../src-shared/api/commands';
+import type { LabApi } from '#shared/api/contract';
+import type { Command } from '#shared/api/commands';
 
 // What src-main/preload/api-types.ts declares, built from the same shared types (the renderer never imports main's files).
 declare global {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { differenceLabels, differingFields, flattenConfig, runLabels, shortFieldNames } from '../../src-shared/analysis/configFields';
-import { parseRunConfig } from '../../src-shared/config/schema';
+import { differenceLabels, differingFields, flattenConfig, runLabels, shortFieldNames } from '#shared/analysis/configFields';
+import { parseRunConfig } from '#shared/config/schema';
 
 describe('configuration fields', () => {
   it('flattens a configuration into dotted leaves, arrays as JSON text', () => {

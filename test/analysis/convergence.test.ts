@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { RunDetail } from '../../src-shared/api/contract';
-import { convergenceCount, hasConvergenceRule, isConverged, isDecided } from '../../src-shared/analysis/convergence';
-import { parseRunConfig } from '../../src-shared/config/schema';
+import type { RunDetail } from '#shared/api/contract';
+import { convergenceCount, hasConvergenceRule, isConverged, isDecided } from '#shared/analysis/convergence';
+import { parseRunConfig } from '#shared/config/schema';
 
 // Paper target, eta = 4e-3: floor = 4e-3 * 56 / 28 = 0.008, so the bound is 0.012.
 const config = parseRunConfig({});

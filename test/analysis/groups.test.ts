@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { quantileBand, seedGroups, seedlessKey } from '../../src-shared/analysis/groups';
-import { parseRunConfig } from '../../src-shared/config/schema';
+import { quantileBand, seedGroups, seedlessKey } from '#shared/analysis/groups';
+import { parseRunConfig } from '#shared/config/schema';
 
 const curve = (time: number[], values: number[]) => ({ time: Float64Array.from(time), values: Float64Array.from(values), count: time.length });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boxStats, median, quantileSorted, sortedFinite } from '../../src-shared/analysis/stats';
+import { boxStats, median, quantileSorted, sortedFinite } from '#shared/analysis/stats';
 
 describe('order statistics', () => {
   it('interpolates quantiles linearly between order statistics (numpy default)', () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { RunDetail, RunStatus } from '../../src-shared/api/contract';
-import { finalLossBox, finalLosses, initialU, phaseStats, sweepChartInput, sweepsRandomInits, validInitShare } from '../../src-shared/analysis/sweepDashboard';
-import { convergenceCount } from '../../src-shared/analysis/convergence';
-import { boxStats } from '../../src-shared/analysis/stats';
-import { sweepFactors } from '../../src-shared/analysis/sweepGroups';
-import { parseRunConfig, parseSweepSpec } from '../../src-shared/config/schema';
-import { expandSweep } from '../../src-shared/config/sweep';
-import { lossFloor } from '../../src-shared/math/target';
+import type { RunDetail, RunStatus } from '#shared/api/contract';
+import { finalLossBox, finalLosses, initialU, phaseStats, sweepChartInput, sweepsRandomInits, validInitShare } from '#shared/analysis/sweepDashboard';
+import { convergenceCount } from '#shared/analysis/convergence';
+import { boxStats } from '#shared/analysis/stats';
+import { sweepFactors } from '#shared/analysis/sweepGroups';
+import { parseRunConfig, parseSweepSpec } from '#shared/config/schema';
+import { expandSweep } from '#shared/config/sweep';
+import { lossFloor } from '#shared/math/target';
 
 const spec = parseSweepSpec({
   name: 'grid',

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { RunDetail } from '../../src-shared/api/contract';
-import { groupRuns, levelOf, levelsLabel, sweepFactors } from '../../src-shared/analysis/sweepGroups';
-import { parseSweepSpec } from '../../src-shared/config/schema';
-import { expandSweep } from '../../src-shared/config/sweep';
+import type { RunDetail } from '#shared/api/contract';
+import { groupRuns, levelOf, levelsLabel, sweepFactors } from '#shared/analysis/sweepGroups';
+import { parseSweepSpec } from '#shared/config/schema';
+import { expandSweep } from '#shared/config/sweep';
 
 const spec = parseSweepSpec({
   base: {},

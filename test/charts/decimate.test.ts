@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decimateColumns, decimationIndices } from '../../src-shared/charts/decimate';
+import { decimateColumns, decimationIndices } from '#shared/charts/decimate';
 
 /** Min-max decimation of the points (x[i], y[i]) to at most maxPoints points, keeping the extremes of y. */
 function decimate(x: ArrayLike<number>, y: ArrayLike<number>, maxPoints: number): { x: Float64Array; y: Float64Array } {

@@ -1,6 +1,6 @@
 /** Reads a chart option back through ECharts itself (server-side rendered), the way the UI's tooltips see it. */
 import * as echarts from 'echarts';
-import type { ChartOption } from '../../src-shared/charts/frame';
+import type { ChartOption } from '#shared/charts/frame';
 
 /** What a tooltip formatter receives for one data item: as ECharts builds it from the series data. */
 export interface ItemParams {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { fitChartOption, targetPoints } from '../../src-shared/charts/fit';
-import { FIT_SAMPLES, fitGrid, networkOnGrid } from '../../src-shared/charts/fitCurve';
-import type { ChartOption } from '../../src-shared/charts/frame';
-import { formatNumber } from '../../src-shared/base/format';
-import { PAPER_TARGET } from '../../src-shared/config/schema';
-import { evalNetwork } from '../../src-shared/math/network';
-import { checkpointAt, packCheckpoints } from '../../src-shared/run/series';
+import { fitChartOption, targetPoints } from '#shared/charts/fit';
+import { FIT_SAMPLES, fitGrid, networkOnGrid } from '#shared/charts/fitCurve';
+import type { ChartOption } from '#shared/charts/frame';
+import { formatNumber } from '#shared/base/format';
+import { PAPER_TARGET } from '#shared/config/schema';
+import { evalNetwork } from '#shared/math/network';
+import { checkpointAt, packCheckpoints } from '#shared/run/series';
 import { readBack, type ItemParams } from './echarts';
 import { flatSeriesPoints, paperConfig, syntheticSeries } from './series';
 

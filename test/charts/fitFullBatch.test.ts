@@ -1,14 +1,14 @@
 /** The learned function of full-batch runs: each coordinate's share of an additive network, or the ReLU student, drawn exactly. */
 import { describe, expect, it } from 'vitest';
-import { formatNumber } from '../../src-shared/base/format';
-import { fitChartOption } from '../../src-shared/charts/fit';
-import { MAX_COORDINATES } from '../../src-shared/charts/fitFullBatch';
-import type { ChartOption } from '../../src-shared/charts/frame';
-import { parseRunConfig, type RunConfig, type RunConfigInput } from '../../src-shared/config/schema';
-import { relu, sigma } from '../../src-shared/math/activation';
-import { createRunSession } from '../../src-shared/run/session';
-import { checkpointAt, packCheckpoints } from '../../src-shared/run/series';
-import type { RunCheckpoint } from '../../src-shared/run/types';
+import { formatNumber } from '#shared/base/format';
+import { fitChartOption } from '#shared/charts/fit';
+import { MAX_COORDINATES } from '#shared/charts/fitFullBatch';
+import type { ChartOption } from '#shared/charts/frame';
+import { parseRunConfig, type RunConfig, type RunConfigInput } from '#shared/config/schema';
+import { relu, sigma } from '#shared/math/activation';
+import { createRunSession } from '#shared/run/session';
+import { checkpointAt, packCheckpoints } from '#shared/run/series';
+import type { RunCheckpoint } from '#shared/run/types';
 import { readBack, type ItemParams } from './echarts';
 import { flatSeriesPoints } from './series';
 

@@ -1,12 +1,12 @@
 import * as echarts from 'echarts';
 import { describe, expect, it } from 'vitest';
-import { quantileBand } from '../../src-shared/analysis/groups';
-import type { ChartOption } from '../../src-shared/charts/frame';
-import { compareLossOption, curveName, smallMultiple } from '../../src-shared/charts/historyCompare';
-import { medianLossHeatmapOption, validInitOption } from '../../src-shared/charts/historyPhase';
-import { clockValues, onClock, withClockAxis } from '../../src-shared/charts/historyTime';
-import { LOG_FLOOR } from '../../src-shared/charts/loss';
-import { neuronsChartOption } from '../../src-shared/charts/parameters';
+import { quantileBand } from '#shared/analysis/groups';
+import type { ChartOption } from '#shared/charts/frame';
+import { compareLossOption, curveName, smallMultiple } from '#shared/charts/historyCompare';
+import { medianLossHeatmapOption, validInitOption } from '#shared/charts/historyPhase';
+import { clockValues, onClock, withClockAxis } from '#shared/charts/historyTime';
+import { LOG_FLOOR } from '#shared/charts/loss';
+import { neuronsChartOption } from '#shared/charts/parameters';
 import { flatSeriesPoints, paperConfig, syntheticSeries } from './series';
 
 type Loose = { id?: string; name?: string; stack?: string; data: number[][]; areaStyle?: unknown; markLine?: { data: Array<Array<{ coord: number[] }>> } };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ChartOption } from '../../src-shared/charts/frame';
-import { formatNumber } from '../../src-shared/base/format';
-import { LOG_FLOOR, lossChartOption } from '../../src-shared/charts/loss';
+import type { ChartOption } from '#shared/charts/frame';
+import { formatNumber } from '#shared/base/format';
+import { LOG_FLOOR, lossChartOption } from '#shared/charts/loss';
 import { readBack, type ItemParams } from './echarts';
 import { flatSeriesPoints, paperConfig, syntheticSeries } from './series';
 

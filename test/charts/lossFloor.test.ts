@@ -1,7 +1,7 @@
 /** The loss axis reaches down to the announced floor, even while the loss is far above it. */
 import { describe, expect, it } from 'vitest';
-import { axisMinWithFloor, lossChartOption } from '../../src-shared/charts/loss';
-import { lossFloor } from '../../src-shared/math/target';
+import { axisMinWithFloor, lossChartOption } from '#shared/charts/loss';
+import { lossFloor } from '#shared/math/target';
 import { paperConfig, syntheticSeries } from './series';
 
 describe('the loss axis and the floor', () => {

@@ -1,9 +1,9 @@
 /** One number format across the UI and the reports, and the paper's symbols or plain words instead of internal names. */
 import { describe, expect, it } from 'vitest';
-import { fieldText } from '../../src-shared/analysis/configFields';
-import { chartFrame, tooltipValue, valueAxis } from '../../src-shared/charts/frame';
-import { fieldLabel } from '../../src-shared/config/fieldLabels';
-import { parseRunConfig } from '../../src-shared/config/schema';
+import { fieldText } from '#shared/analysis/configFields';
+import { chartFrame, tooltipValue, valueAxis } from '#shared/charts/frame';
+import { fieldLabel } from '#shared/config/fieldLabels';
+import { parseRunConfig } from '#shared/config/schema';
 import { configPairs } from '../../src-main/report/summary';
 
 describe('numbers', () => {

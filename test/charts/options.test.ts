@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as echarts from 'echarts';
-import { neuronsChartOption, weightsChartOption } from '../../src-shared/charts/parameters';
-import { MANY_LINES_POINTS } from '../../src-shared/charts/trajectories';
-import type { ChartOption } from '../../src-shared/charts/frame';
-import { PAPER_TARGET } from '../../src-shared/config/schema';
+import { neuronsChartOption, weightsChartOption } from '#shared/charts/parameters';
+import { MANY_LINES_POINTS } from '#shared/charts/trajectories';
+import type { ChartOption } from '#shared/charts/frame';
+import { PAPER_TARGET } from '#shared/config/schema';
 import { flatSeriesPoints, paperConfig, syntheticSeries } from './series';
 
 type Loose = Record<string, unknown> & { data?: unknown[]; markLine?: { data: Array<{ name: string; yAxis: number }> } };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decimateColumns } from '../../src-shared/charts/decimate';
-import { flatPoints } from '../../src-shared/charts/points';
-import { FEW_LINES_POINTS, trajectorySeries } from '../../src-shared/charts/trajectories';
+import { decimateColumns } from '#shared/charts/decimate';
+import { flatPoints } from '#shared/charts/points';
+import { FEW_LINES_POINTS, trajectorySeries } from '#shared/charts/trajectories';
 import { flatSeriesPoints, syntheticSeries } from './series';
 
 describe('flatPoints', () => {

@@ -1,8 +1,8 @@
 /** Deterministic checkpoint series for chart tests (smooth made-up trajectories, no generator needed). */
-import type { CheckpointSeries } from '../../src-shared/api/contract';
-import { parseRunConfig, type RunConfig, type RunConfigInput } from '../../src-shared/config/schema';
-import { packCheckpoints } from '../../src-shared/run/series';
-import type { RunCheckpoint } from '../../src-shared/run/types';
+import type { CheckpointSeries } from '#shared/api/contract';
+import { parseRunConfig, type RunConfig, type RunConfigInput } from '#shared/config/schema';
+import { packCheckpoints } from '#shared/run/series';
+import type { RunCheckpoint } from '#shared/run/types';
 
 export interface SyntheticOptions {
   m: number;

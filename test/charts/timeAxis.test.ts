@@ -1,6 +1,6 @@
 /** The time axis names what it measures: slow time, trainer steps, or (full batch) epochs. */
 import { describe, expect, it } from 'vitest';
-import { timeAxis } from '../../src-shared/charts/frame';
+import { timeAxis } from '#shared/charts/frame';
 
 const name = (options: Parameters<typeof timeAxis>[0]) => (timeAxis(options) as { name?: string }).name;
 

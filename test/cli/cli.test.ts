@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { presetNames } from '../../src-shared/config/presets';
+import { presetNames } from '#shared/config/presets';
 
 const bin = join(import.meta.dirname, '../../bin/ttlab.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'ttlab-cli-'));

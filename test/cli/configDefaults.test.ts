@@ -1,8 +1,8 @@
 /** A --config file that leaves sections out is told which defaults it took and how long the run will be. */
 import { describe, expect, it } from 'vitest';
 import { defaultedSections, describeDefaults } from '../../src-main/cli/configDefaults';
-import { parseRunConfig, totalSteps } from '../../src-shared/config/schema';
-import { formatCount } from '../../src-shared/base/format';
+import { parseRunConfig, totalSteps } from '#shared/config/schema';
+import { formatCount } from '#shared/base/format';
 
 describe('describeDefaults', () => {
   it('names every section a file of only {"trainer":"sgd"} leaves out, and the steps they give', () => {

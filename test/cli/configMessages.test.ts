@@ -1,7 +1,7 @@
 /** Messages of the run configuration a new user meets: they name the field that is wrong and what to change. */
 import { describe, expect, it } from 'vitest';
-import { errorMessage } from '../../src-shared/base/errors';
-import { parseRunConfig, ValidationError } from '../../src-shared/config/schema';
+import { errorMessage } from '#shared/base/errors';
+import { parseRunConfig, ValidationError } from '#shared/config/schema';
 
 function problem(input: unknown): { field: string; message: string } {
   try {

@@ -1,7 +1,7 @@
 /** The CLI's flag parsing: a missing value or a negative number gets a plain one-line answer naming the flag. */
 import { describe, expect, it } from 'vitest';
 import { intFlag, parseFlags } from '../../src-main/cli/args';
-import { errorMessage, UsageError } from '../../src-shared/base/errors';
+import { errorMessage, UsageError } from '#shared/base/errors';
 
 const options = { run: { type: 'string' }, png: { type: 'string' }, seed: { type: 'string' }, force: { type: 'boolean' } } as const;
 

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkpointAt } from '../../src-shared/run/series';
-import type { RunCheckpoint } from '../../src-shared/run/types';
+import { checkpointAt } from '#shared/run/series';
+import type { RunCheckpoint } from '#shared/run/types';
 import { openStore } from '../../src-main/store';
 import { firstDifference } from '../run/resumeConfigs';
 

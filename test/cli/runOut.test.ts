@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuild, projectRoot } from '../../scripts/ensure-build.mjs';
 import { checkOutputFile, writeOutputFile } from '../../src-main/cli/outputFile';
-import { UsageError } from '../../src-shared/base/errors';
+import { UsageError } from '#shared/base/errors';
 
 const bin = join(projectRoot, 'bin/ttlab.mjs');
 let dir: string;

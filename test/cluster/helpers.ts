@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
-import { pointRunId } from '../../src-shared/cluster/shards';
-import { parseSweepSpec, type SweepSpec } from '../../src-shared/config/schema';
+import { pointRunId } from '#shared/cluster/shards';
+import { parseSweepSpec, type SweepSpec } from '#shared/config/schema';
 import { openStore } from '../../src-main/store';
 import { checkpoints, smallConfig } from '../store/fixtures';
 

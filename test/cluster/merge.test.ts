@@ -4,7 +4,7 @@ import { copyFileSync, mkdirSync, readFileSync, truncateSync, writeFileSync } fr
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { pointRunId } from '../../src-shared/cluster/shards';
+import { pointRunId } from '#shared/cluster/shards';
 import { databaseFiles, mergeInto } from '../../src-main/cluster/merge-files';
 import { openStore } from '../../src-main/store';
 import { folderContents } from '../store/helpers';

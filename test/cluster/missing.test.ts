@@ -1,7 +1,7 @@
 /** The dashboard's missing points of a partly merged cluster sweep. */
 import { describe, expect, it } from 'vitest';
-import { missingPoints } from '../../src-shared/cluster/missing';
-import { pointRunId } from '../../src-shared/cluster/shards';
+import { missingPoints } from '#shared/cluster/missing';
+import { pointRunId } from '#shared/cluster/shards';
 import { tinySweep } from './helpers';
 
 const sweepId = '6a86f576-1d23-472a-8390-4e63fd2fb4e2';

@@ -3,10 +3,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { clusterHandoff } from '../../src-shared/cluster/handoff';
-import { slurmOptionsSchema } from '../../src-shared/cluster/plan';
-import { findPreset } from '../../src-shared/config/presets';
-import type { SweepSpec } from '../../src-shared/config/schema';
+import { clusterHandoff } from '#shared/cluster/handoff';
+import { slurmOptionsSchema } from '#shared/cluster/plan';
+import { findPreset } from '#shared/config/presets';
+import type { SweepSpec } from '#shared/config/schema';
 import { makePlan, readPlan, writePlanFolder } from '../../src-main/cluster/plan-folder';
 
 const root = mkdtempSync(join(tmpdir(), 'ttlab-plan-'));

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { pointRunId, shardPoints } from '../../src-shared/cluster/shards';
+import { pointRunId, shardPoints } from '#shared/cluster/shards';
 import { mergeInto } from '../../src-main/cluster/merge-files';
 import { makePlan, writePlanFolder } from '../../src-main/cluster/plan-folder';
 import { runShard, type ShardRunOptions } from '../../src-main/cluster/shard-run';

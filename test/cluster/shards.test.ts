@@ -1,7 +1,7 @@
 /** Deterministic shards: every point in exactly one shard for every N, run ids derived from the point's key. */
 import { describe, expect, it } from 'vitest';
-import { arrayChunks, arraySpec } from '../../src-shared/cluster/plan';
-import { pointIndexOf, pointRunId, shardPoints, shardSchema } from '../../src-shared/cluster/shards';
+import { arrayChunks, arraySpec } from '#shared/cluster/plan';
+import { pointIndexOf, pointRunId, shardPoints, shardSchema } from '#shared/cluster/shards';
 
 /** The shard a point belongs to when the points are dealt into `count` shards (point i goes to shard i mod N). */
 function shardOfPoint(pointIndex: number, count: number): number {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PAPER_TARGET } from '../../src-shared/config/schema';
+import { PAPER_TARGET } from '#shared/config/schema';
 
 const DAEMONS = ['munged', 'mungekey', 'slurmctld', 'slurmd', 'sbatch', 'squeue', 'sinfo', 'scancel'];
 const missing = DAEMONS.filter((command) => spawnSync('sh', ['-c', `command -v ${command}`]).status !== 0);

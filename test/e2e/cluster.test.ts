@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseSweepSpec } from '../../src-shared/config/schema';
-import { sweepSize } from '../../src-shared/config/sweep';
+import { parseSweepSpec } from '#shared/config/schema';
+import { sweepSize } from '#shared/config/sweep';
 import { canRunBrowser, openWorkbench, type Workbench } from './harness';
 import { shardDatabase, testFolder } from '../cluster/helpers';
 

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { finishedStatuses } from '../../src-shared/api/contract';
-import { parseRunConfig } from '../../src-shared/config/schema';
+import { finishedStatuses } from '#shared/api/contract';
+import { parseRunConfig } from '#shared/config/schema';
 import { canRunBrowser, openWorkbench, type Workbench } from './harness';
 
 const shots = join(import.meta.dirname, '../../test-results');

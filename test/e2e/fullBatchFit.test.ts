@@ -7,8 +7,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { CATEGORICAL } from '../../src-shared/charts/palette';
-import { parseRunConfig } from '../../src-shared/config/schema';
+import { CATEGORICAL } from '#shared/charts/palette';
+import { parseRunConfig } from '#shared/config/schema';
 import { canRunBrowser, openWorkbench, type Workbench } from './harness';
 
 const shots = join(import.meta.dirname, '../../test-results');

@@ -4,8 +4,8 @@
  * older pages wait until the first screen has been checked. Any console error fails the test.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatCount } from '../../src-shared/base/format';
-import { parseRunConfig } from '../../src-shared/config/schema';
+import { formatCount } from '#shared/base/format';
+import { parseRunConfig } from '#shared/config/schema';
 import { canRunBrowser, openWorkbench, type Workbench } from './harness';
 
 /** Several pages of runs. */

@@ -7,8 +7,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { finishedStatuses } from '../../src-shared/api/contract';
-import { parseRunConfig, parseSweepSpec } from '../../src-shared/config/schema';
+import { finishedStatuses } from '#shared/api/contract';
+import { parseRunConfig, parseSweepSpec } from '#shared/config/schema';
 import { canRunBrowser, openWorkbench, type Workbench } from './harness';
 
 const screenshots = join(import.meta.dirname, '../../docs/screenshots');

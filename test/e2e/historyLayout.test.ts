@@ -5,8 +5,8 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { finishedStatuses } from '../../src-shared/api/contract';
-import { parseRunConfig, parseSweepSpec } from '../../src-shared/config/schema';
+import { finishedStatuses } from '#shared/api/contract';
+import { parseRunConfig, parseSweepSpec } from '#shared/config/schema';
 import { canRunBrowser, openWorkbench, type Workbench } from './harness';
 
 const SWEEP_NAME = 'reproduce/varying-epsilon (quick tier, second attempt)';

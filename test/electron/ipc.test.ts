@@ -1,6 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents, WebFrameMain } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { eventNames } from '../../src-shared/api/contract';
+import { eventNames } from '#shared/api/contract';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../src-main/electron/channels';
 import { forwardLabEvents, isTrustedSender, registerLabIpc } from '../../src-main/electron/ipc';
 import { createStubLab } from '../host/stubLab';

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { eventNames } from '../../src-shared/api/contract';
+import { eventNames } from '#shared/api/contract';
 import { createStubLab } from '../host/stubLab';
 import { tempFolder } from '../store/helpers';
 

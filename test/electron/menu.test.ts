@@ -1,7 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { menuTemplate, type MenuActions } from '../../src-main/electron/menu';
-import { commands as menuCommands } from '../../src-shared/api/commands';
+import { commands as menuCommands } from '#shared/api/commands';
 
 vi.mock('electron', () => ({}));
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { methodNames } from '../../src-shared/api/contract';
+import { methodNames } from '#shared/api/contract';
 import { EVENT_CHANNEL, INVOKE_CHANNEL, MENU_CHANNEL } from '../../src-main/electron/channels';
-import { commands as menuCommands } from '../../src-shared/api/commands';
+import { commands as menuCommands } from '#shared/api/commands';
 
 type Listener = (event: unknown, ...args: unknown[]) => void;
 const bridge = vi.hoisted(() => ({

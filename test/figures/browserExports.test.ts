@@ -8,8 +8,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { finishedStatuses } from '../../src-shared/api/contract';
-import { parseRunConfig } from '../../src-shared/config/schema';
+import { finishedStatuses } from '#shared/api/contract';
+import { parseRunConfig } from '#shared/config/schema';
 import { canRunBrowser, openWorkbench, type Workbench } from '../e2e/harness';
 import { hasPoppler, pdfInfo, pdfText } from './poppler';
 

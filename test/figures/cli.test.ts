@@ -1,7 +1,7 @@
 /** `ttlab export` with --pdf, --svg, --html, --chart, --size and --band: what is written, and clear refusals. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { errorMessage, UsageError } from '../../src-shared/base/errors';
+import { errorMessage, UsageError } from '#shared/base/errors';
 import { useExportLab } from '../report/lab';
 import { pngSize } from '../report/png';
 import { hasPoppler, pdfInfo, pdfText } from './poppler';

@@ -1,6 +1,6 @@
 /** Figure sizes: presets at the venues' widths, custom sizes in in, cm, mm and pt, and clear refusals. */
 import { describe, expect, it } from 'vitest';
-import { figureSizeSchema, parseFigureSize } from '../../src-shared/charts/figureSize';
+import { figureSizeSchema, parseFigureSize } from '#shared/charts/figureSize';
 
 describe('figure sizes', () => {
   it('has the venues column widths as presets, in points', () => {

@@ -1,7 +1,7 @@
 /** Statistics helpers against hand-computed values (each worked out in the comment beside it). */
 import { describe, expect, it } from 'vitest';
-import { quantileBand, seedBand } from '../../src-shared/analysis/groups';
-import { bandOf, meanInterval, tCritical95, wilsonInterval } from '../../src-shared/analysis/intervals';
+import { quantileBand, seedBand } from '#shared/analysis/groups';
+import { bandOf, meanInterval, tCritical95, wilsonInterval } from '#shared/analysis/intervals';
 
 describe('Wilson score interval', () => {
   it('3 of 4: centre (0.75 + z²/8) / (1 + z²/4) = 0.62753, half-width 0.32689', () => {

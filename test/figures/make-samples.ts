@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { parseFigureSize } from '../../src-shared/charts/figureSize';
+import { parseFigureSize } from '#shared/charts/figureSize';
 import { loadReport, type ReportTarget } from '../../src-main/report/data';
 import { figurePdf } from '../../src-main/report/figure';
 import { reportHtml } from '../../src-main/report/html';

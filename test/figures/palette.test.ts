@@ -7,7 +7,7 @@
  */
 import { differenceCiede2000, filterDeficiencyDeuter, filterDeficiencyProt, filterDeficiencyTrit, rgb, type Color } from 'culori';
 import { describe, expect, it } from 'vitest';
-import { CATEGORICAL, CIVIDIS, LINE_DASHES, seriesLineStyle, VIRIDIS } from '../../src-shared/charts/palette';
+import { CATEGORICAL, CIVIDIS, LINE_DASHES, seriesLineStyle, VIRIDIS } from '#shared/charts/palette';
 
 const MIN_DISTANCE = 10;
 const distance = differenceCiede2000();

@@ -3,9 +3,9 @@
  * embedded, and the page rendered by poppler looks like the PNG export of the same figure.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseFigureSize } from '../../src-shared/charts/figureSize';
-import { lossChartOption } from '../../src-shared/charts/loss';
-import { neuronsChartOption } from '../../src-shared/charts/parameters';
+import { parseFigureSize } from '#shared/charts/figureSize';
+import { lossChartOption } from '#shared/charts/loss';
+import { neuronsChartOption } from '#shared/charts/parameters';
 import { loadReport } from '../../src-main/report/data';
 import { figurePdf, figurePng } from '../../src-main/report/figure';
 import { reportSvg } from '../../src-main/report/image';

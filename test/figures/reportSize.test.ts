@@ -4,7 +4,7 @@
  * still text at the paper's size, nothing past the page's edge, and the PNG at 300 dpi.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseFigureSize, type FigureSize } from '../../src-shared/charts/figureSize';
+import { parseFigureSize, type FigureSize } from '#shared/charts/figureSize';
 import { loadReport, type ReportTarget } from '../../src-main/report/data';
 import { reportPng, reportSvg } from '../../src-main/report/image';
 import { reportPdf } from '../../src-main/report/reportPdf';

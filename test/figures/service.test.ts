@@ -1,9 +1,9 @@
 /** "Export report" as PDF or HTML, and the window's chart figures (renderFigure), through the API as the UI calls them. */
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch } from '../../src-shared/api/dispatch';
-import { parseFigureSize } from '../../src-shared/charts/figureSize';
-import { lossChartOption } from '../../src-shared/charts/loss';
+import { dispatch } from '#shared/api/dispatch';
+import { parseFigureSize } from '#shared/charts/figureSize';
+import { lossChartOption } from '#shared/charts/loss';
 import { figureDrawing } from '../../src-main/report/figure';
 import { paperConfig, syntheticSeries } from '../charts/series';
 import { quickConfig } from '../pool/record';

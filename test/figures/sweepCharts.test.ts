@@ -1,8 +1,8 @@
 /** Honest sweep charts: the n behind every box, each run as a point over its box when there are few. */
 import { describe, expect, it } from 'vitest';
-import { boxStats, sortedFinite } from '../../src-shared/analysis/stats';
-import { groupOffset } from '../../src-shared/charts/groupedPoints';
-import { POINTS_BELOW, sweepBoxOption, type SweepBox } from '../../src-shared/charts/sweep';
+import { boxStats, sortedFinite } from '#shared/analysis/stats';
+import { groupOffset } from '#shared/charts/groupedPoints';
+import { POINTS_BELOW, sweepBoxOption, type SweepBox } from '#shared/charts/sweep';
 
 type Loose = Record<string, unknown>;
 const box = (values: number[]): SweepBox => ({ ...boxStats(values), values: sortedFinite(values) });

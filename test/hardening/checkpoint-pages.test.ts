@@ -3,9 +3,9 @@
  * or in pages, and the pages put together are the whole series.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch } from '../../src-shared/api/dispatch';
-import { checkpointBytes, checkpointPageSize, MAX_REPLY_BYTES } from '../../src-shared/config/limits';
-import type { CheckpointSeries } from '../../src-shared/api/contract';
+import { dispatch } from '#shared/api/dispatch';
+import { checkpointBytes, checkpointPageSize, MAX_REPLY_BYTES } from '#shared/config/limits';
+import type { CheckpointSeries } from '#shared/api/contract';
 import { checkpoints, smallConfig } from '../store/fixtures';
 import { silentLab } from './lab';
 

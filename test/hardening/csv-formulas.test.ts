@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { metricsCsv, neuronsCsv } from '../../src-main/report/csv';
 import { runsCsv } from '../../src-main/report/runsCsv';
 import type { ReportRun } from '../../src-main/report/data';
-import type { RunDetail } from '../../src-shared/api/contract';
+import type { RunDetail } from '#shared/api/contract';
 import { paperConfig, syntheticSeries } from '../charts/series';
 
 const formulas = ['=HYPERLINK("http://evil.example","click")', '+cmd|\' /C calc\'!A0', '@SUM(1+1)*cmd|\' /C calc\'!A0', '-2+3+cmd|\' /C calc\'!A0'];

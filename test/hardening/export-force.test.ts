@@ -7,7 +7,7 @@ import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync, lstat
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportCommand } from '../../src-main/cli/exportCommand';
-import { errorMessage, UsageError } from '../../src-shared/base/errors';
+import { errorMessage, UsageError } from '#shared/base/errors';
 import { ReportWriteError, writeFileAtomically, writeFolderAtomically } from '../../src-main/report/exportReport';
 import { REPORT_FILES } from '../../src-main/report/files';
 import { useExportLab } from '../report/lab';

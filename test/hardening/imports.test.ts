@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { DatabaseOpenError, openStore, StoredDataError } from '../../src-main/store';
-import { parseSweepSpec } from '../../src-shared/config/schema';
+import { parseSweepSpec } from '#shared/config/schema';
 import { checkpoints, smallConfig } from '../store/fixtures';
 import { tempFolder } from '../store/helpers';
 

@@ -3,13 +3,13 @@
  * HTML, the terminal).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { dispatch } from '../../src-shared/api/dispatch';
-import { compareLossOption } from '../../src-shared/charts/historyCompare';
-import { lossChartOption } from '../../src-shared/charts/loss';
-import { escapeHtml, printable } from '../../src-shared/config/text';
+import { dispatch } from '#shared/api/dispatch';
+import { compareLossOption } from '#shared/charts/historyCompare';
+import { lossChartOption } from '#shared/charts/loss';
+import { escapeHtml, printable } from '#shared/config/text';
 import { runCommand } from '../../src-main/cli/runCommand';
 import { runsCommand } from '../../src-main/cli/runsCommand';
-import { UsageError } from '../../src-shared/base/errors';
+import { UsageError } from '#shared/base/errors';
 import { openStore } from '../../src-main/store';
 import { syntheticSeries, paperConfig } from '../charts/series';
 import { checkpoints, smallConfig } from '../store/fixtures';

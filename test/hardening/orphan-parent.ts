@@ -2,7 +2,7 @@
  * A parent for the orphan test: starts one trainer process on a long gradient-flow run (m = 3,000) and prints
  * `pid <trainer pid>` once the run has started. The test then kills this process with SIGKILL.
  */
-import { parseRunConfig } from '../../src-shared/config/schema';
+import { parseRunConfig } from '#shared/config/schema';
 import { forkTrainer } from '../../src-main/pool/fork-trainer';
 
 const child = forkTrainer()();

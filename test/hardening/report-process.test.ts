@@ -6,8 +6,8 @@
  */
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { MAX_REPORT_BYTES } from '../../src-shared/config/limits';
-import { dispatch } from '../../src-shared/api/dispatch';
+import { MAX_REPORT_BYTES } from '#shared/config/limits';
+import { dispatch } from '#shared/api/dispatch';
 import type { ChildHandle } from '../../src-main/pool/fork-trainer';
 import type { ReportData } from '../../src-main/report/data';
 import { forkRenderer, ReportRenderer } from '../../src-main/report/render-process';

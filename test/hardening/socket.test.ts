@@ -5,7 +5,7 @@
 import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer } from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CheckpointSeries, LabHandlers } from '../../src-shared/api/contract';
+import type { CheckpointSeries, LabHandlers } from '#shared/api/contract';
 import { MAX_CLIENT_BACKLOG_BYTES, serveApiSocket } from '../../src-main/host/apiSocket';
 import { nodeWire } from '../../src-main/host/wireCodec';
 import { createStubLab, type StubLab } from '../host/stubLab';

@@ -3,9 +3,9 @@
  * created in chunks that give the event loop turns; a sweep whose creation fails leaves nothing behind.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { dispatch } from '../../src-shared/api/dispatch';
-import { MAX_RUN_MEMORY_BYTES, runMemoryBytes } from '../../src-shared/config/limits';
-import { parseRunConfig } from '../../src-shared/config/schema';
+import { dispatch } from '#shared/api/dispatch';
+import { MAX_RUN_MEMORY_BYTES, runMemoryBytes } from '#shared/config/limits';
+import { parseRunConfig } from '#shared/config/schema';
 import { DatabaseWriteError } from '../../src-main/store';
 import { silentLab } from './lab';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { WebSocket } from 'ws';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { eventNames } from '../../src-shared/api/contract';
+import { eventNames } from '#shared/api/contract';
 import { MAX_MESSAGE_BYTES, startHost, type RunningHost } from '../../src-main/host/server';
 import { nodeWire } from '../../src-main/host/wireCodec';
 import { nextMessage, openSocket } from './request';

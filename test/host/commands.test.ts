@@ -12,7 +12,7 @@ import { WebSocket } from 'ws';
 import { ensureBuild, projectRoot } from '../../scripts/ensure-build.mjs';
 import { nodeWire } from '../../src-main/host/wireCodec';
 import { openStore } from '../../src-main/store';
-import { parseRunConfig } from '../../src-shared/config/schema';
+import { parseRunConfig } from '#shared/config/schema';
 import { checkpoints } from '../store/fixtures';
 
 /** The children run without a display, so `npm start` falls back to browser mode even where Electron is installed. */

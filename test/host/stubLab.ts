@@ -1,6 +1,6 @@
 /** A lab stand-in for transport tests: a few real handlers over an in-memory series, and an event stream we drive. */
-import type { CheckpointSeries, LabEventName, LabEvents, LabHandlers } from '../../src-shared/api/contract';
-import { NotFoundError } from '../../src-shared/base/errors';
+import type { CheckpointSeries, LabEventName, LabEvents, LabHandlers } from '#shared/api/contract';
+import { NotFoundError } from '#shared/base/errors';
 import type { LabEndpoint } from '../../src-main/serve/endpoint';
 
 export interface StubLab extends LabEndpoint {

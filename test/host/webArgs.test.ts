@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseWebArgs } from '../../src-main/host/webArgs';
-import { errorMessage, UsageError } from '../../src-shared/base/errors';
+import { errorMessage, UsageError } from '#shared/base/errors';
 
 describe('parseWebArgs', () => {
   it('leaves the port and the database to their defaults', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WireFormatError, type WireCodec } from '../../src-shared/api/wire';
+import { WireFormatError, type WireCodec } from '#shared/api/wire';
 import { nodeWire } from '../../src-main/host/wireCodec';
 import { browserWire } from '../../src-renderer/src/api/wireCodec';
 

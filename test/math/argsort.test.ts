@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ArgSort } from '../../src-shared/math/argsort';
+import { ArgSort } from '#shared/math/argsort';
 import { seeded } from './random';
 
 function expectSorted(sorter: ArgSort, keys: Float64Array): void {

@@ -2,8 +2,8 @@
  * Independent brute-force integrals for the tests: composite 4-point Gauss-Legendre on a fine uniform grid, split only at
  * the target's jumps (the network is C^1, so the error is tiny without knowing the neurons' breakpoints).
  */
-import type { Target } from '../../src-shared/config/schema';
-import { GAUSS_NODES, GAUSS_WEIGHTS } from '../../src-shared/math/quadrature';
+import type { Target } from '#shared/config/schema';
+import { GAUSS_NODES, GAUSS_WEIGHTS } from '#shared/math/quadrature';
 
 export function integrate(target: Target, integrand: (x: number) => number, cells = 20000): number {
   const edges = [0, ...target.positions, 1];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PAPER_TARGET } from '../../src-shared/config/schema';
-import { coverage, coveredCount } from '../../src-shared/math/coverage';
+import { PAPER_TARGET } from '#shared/config/schema';
+import { coverage, coveredCount } from '#shared/math/coverage';
 
 describe('coverage', () => {
   const eta = 0.004;

@@ -1,7 +1,7 @@
 /** The adaptive integrators on problems with closed-form solutions. */
 import { describe, expect, it } from 'vitest';
-import { DormandPrince } from '../../src-shared/math/dormandPrince';
-import { Ros2, type LinearlyImplicitProblem } from '../../src-shared/math/rosenbrock';
+import { DormandPrince } from '#shared/math/dormandPrince';
+import { Ros2, type LinearlyImplicitProblem } from '#shared/math/rosenbrock';
 
 describe('DormandPrince', () => {
   it('integrates a rotation to its tolerance over many output intervals', () => {

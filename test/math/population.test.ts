@@ -1,10 +1,10 @@
 /** Exact population loss, gradient, Gram matrix, projections and fast solution against independent computations. */
 import { describe, expect, it } from 'vitest';
-import { PAPER_TARGET, type Target } from '../../src-shared/config/schema';
-import { sigma } from '../../src-shared/math/activation';
-import { evalNetwork } from '../../src-shared/math/network';
-import { Population } from '../../src-shared/math/population';
-import { evalTarget, lossFloor, targetSquaredIntegral } from '../../src-shared/math/target';
+import { PAPER_TARGET, type Target } from '#shared/config/schema';
+import { sigma } from '#shared/math/activation';
+import { evalNetwork } from '#shared/math/network';
+import { Population } from '#shared/math/population';
+import { evalTarget, lossFloor, targetSquaredIntegral } from '#shared/math/target';
 import { integrate } from './bruteForce';
 import { awkwardPositions, randomWeights, seeded } from './random';
 

@@ -1,8 +1,8 @@
 /** The fixture sections sigma, network and population_loss, computed with the authors' code. */
 import { describe, expect, it } from 'vitest';
-import { sigma } from '../../src-shared/math/activation';
-import { evalNetwork } from '../../src-shared/math/network';
-import { Population } from '../../src-shared/math/population';
+import { sigma } from '#shared/math/activation';
+import { evalNetwork } from '#shared/math/network';
+import { Population } from '#shared/math/population';
 import { closeTo, loadReferenceCases } from '../fixtures';
 
 const cases = loadReferenceCases();

@@ -1,8 +1,8 @@
 /** Test helpers: a PoolListener that records everything, and short run configurations. */
-import type { WireError } from '../../src-shared/api/contract';
-import { parseRunConfig, type RunConfig } from '../../src-shared/config/schema';
-import { findPreset } from '../../src-shared/config/presets';
-import type { RunCheckpoint } from '../../src-shared/run/types';
+import type { WireError } from '#shared/api/contract';
+import { parseRunConfig, type RunConfig } from '#shared/config/schema';
+import { findPreset } from '#shared/config/presets';
+import type { RunCheckpoint } from '#shared/run/types';
 import type { PoolListener } from '../../src-main/pool/trainer-pool';
 import type { TrainerOutcome } from '../../src-main/trainer/protocol';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { LimitUndefinedError } from '../../src-shared/trainers/types';
-import { SESSION_SNAPSHOT_VERSION } from '../../src-shared/run/snapshot';
-import type { RunCheckpoint, RunSession } from '../../src-shared/run/types';
+import { LimitUndefinedError } from '#shared/trainers/types';
+import { SESSION_SNAPSHOT_VERSION } from '#shared/run/snapshot';
+import type { RunCheckpoint, RunSession } from '#shared/run/types';
 import type { ParentChannel } from '../../src-main/trainer/channel';
 import { FLUSH_COUNT } from '../../src-main/trainer/checkpoint-batch';
 import type { ChildMessage } from '../../src-main/trainer/protocol';

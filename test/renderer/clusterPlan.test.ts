@@ -3,7 +3,7 @@
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it, vi } from 'vitest';
 import { ref } from 'vue';
-import { parseSweepSpec } from '../../src-shared/config/schema';
+import { parseSweepSpec } from '#shared/config/schema';
 
 const saved: Array<{ data: Uint8Array; name: string }> = [];
 vi.mock('../../src-renderer/src/lib/download', () => ({ saveFile: (data: Uint8Array, name: string) => saved.push({ data, name }) }));

@@ -3,7 +3,7 @@
 import { mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defineComponent, h } from 'vue';
-import { accelerator, COMMANDS } from '../../src-shared/api/commands';
+import { accelerator, COMMANDS } from '#shared/api/commands';
 import { commandOfKey, commands, listenForCommands, onCommand, runCommand, shortcutText, useCommand, type Command } from '../../src-renderer/src/composables/useCommands';
 
 vi.mock('electron', () => ({}));

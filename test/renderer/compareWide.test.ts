@@ -3,8 +3,8 @@
 import { mount } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { defineComponent, h } from 'vue';
-import type { LabApi, MethodParams, RunDetail } from '../../src-shared/api/contract';
-import { checkpointsPerReply } from '../../src-shared/config/limits';
+import type { LabApi, MethodParams, RunDetail } from '#shared/api/contract';
+import { checkpointsPerReply } from '#shared/config/limits';
 import { labPlugin } from '../../src-renderer/src/composables/useLab';
 import { COMPARED_CHECKPOINTS, useCompare } from '../../src-renderer/src/composables/useCompare';
 import { paperConfig, syntheticSeries } from '../charts/series';

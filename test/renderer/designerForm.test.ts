@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, beforeEach } from 'vitest';
-import type { RunConfig, SweepSpec } from '../../src-shared/config/schema';
-import { presets } from '../../src-shared/config/presets';
-import { RemoteError } from '../../src-shared/base/errors';
-import type { LabApi } from '../../src-shared/api/contract';
-import { parseRunConfig } from '../../src-shared/config/schema';
+import type { RunConfig, SweepSpec } from '#shared/config/schema';
+import { presets } from '#shared/config/presets';
+import { RemoteError } from '#shared/base/errors';
+import type { LabApi } from '#shared/api/contract';
+import { parseRunConfig } from '#shared/config/schema';
 import { setDraft } from '../../src-renderer/src/composables/useDraft';
 import { lastCall, mountDesigner } from './designerMount';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRunConfig, PAPER_TARGET, runConfigSchema } from '../../src-shared/config/schema';
+import { parseRunConfig, PAPER_TARGET, runConfigSchema } from '#shared/config/schema';
 import { candidateConfig, issueKey, stateFromConfig } from '../../src-renderer/src/lib/designerForm';
 import { randomTarget, randomTargetProblem } from '../../src-renderer/src/lib/designerRandomTarget';
 import { estimateBatchSeconds, estimateSeconds, stepSeconds } from '../../src-renderer/src/lib/designerSpeed';

@@ -1,6 +1,6 @@
 /** Mounts the designer screen on a fake lab for component tests (the target chart is stubbed: happy-dom has no canvas). */
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
-import type { LabApi } from '../../src-shared/api/contract';
+import type { LabApi } from '#shared/api/contract';
 import { labPlugin } from '../../src-renderer/src/composables/useLab';
 import NewRunView from '../../src-renderer/src/views/NewRunView.vue';
 import { fakeLab } from './fakeLab';

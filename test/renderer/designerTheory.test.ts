@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { PAPER_TARGET } from '../../src-shared/config/schema';
-import { uniformInitValidProbability } from '../../src-shared/theory/subdivision';
+import { PAPER_TARGET } from '#shared/config/schema';
+import { uniformInitValidProbability } from '#shared/theory/subdivision';
 import { mountDesigner } from './designerMount';
 
 describe('theory at a glance', () => {

@@ -1,8 +1,8 @@
 /** A LabApi double for component tests: methods are vi.fn()s, events can be emitted by hand. */
 import { vi } from 'vitest';
 import { shallowRef } from 'vue';
-import type { LabApi, LabEventName, LabEvents } from '../../src-shared/api/contract';
-import { presets } from '../../src-shared/config/presets';
+import type { LabApi, LabEventName, LabEvents } from '#shared/api/contract';
+import { presets } from '#shared/config/presets';
 import type { LabConnection } from '../../src-renderer/src/api/connect';
 import type { ConnectionState } from '../../src-renderer/src/api/socketTransport';
 

@@ -5,8 +5,8 @@
  */
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { parseFigureSize } from '../../src-shared/charts/figureSize';
-import { lossChartOption } from '../../src-shared/charts/loss';
+import { parseFigureSize } from '#shared/charts/figureSize';
+import { lossChartOption } from '#shared/charts/loss';
 import ExportReportButton from '../../src-renderer/src/components/ExportReportButton.vue';
 import { init } from '../../src-renderer/src/charts/echarts';
 import { labPlugin } from '../../src-renderer/src/composables/useLab';

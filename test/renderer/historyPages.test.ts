@@ -5,8 +5,8 @@
  */
 import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { LabApi, RunDetail, RunSummary } from '../../src-shared/api/contract';
-import { formatCount } from '../../src-shared/base/format';
+import type { LabApi, RunDetail, RunSummary } from '#shared/api/contract';
+import { formatCount } from '#shared/base/format';
 import { labPlugin } from '../../src-renderer/src/composables/useLab';
 import { FIRST_PAGE, LARGEST_PAGE } from '../../src-renderer/src/composables/useRuns';
 import RunsView from '../../src-renderer/src/views/RunsView.vue';

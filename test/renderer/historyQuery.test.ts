@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SweepSummary } from '../../src-shared/api/contract';
+import type { SweepSummary } from '#shared/api/contract';
 import { parseRoute, routeHash, type Route } from '../../src-renderer/src/composables/useRoute';
 import { allTags, emptyFilter, historyRows, runMatcher, sortRuns } from '../../src-renderer/src/lib/historyQuery';
 import { summary, summaries } from './historyRuns';

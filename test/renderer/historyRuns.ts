@@ -1,5 +1,5 @@
 /** Made-up run summaries for the history tests: values follow from the index, so expectations can be computed. */
-import type { RunStatus, RunSummary } from '../../src-shared/api/contract';
+import type { RunStatus, RunSummary } from '#shared/api/contract';
 
 const statuses: RunStatus[] = ['done', 'done', 'failed', 'running', 'cancelled'];
 

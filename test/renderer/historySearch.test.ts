@@ -1,6 +1,6 @@
 /** The history's search matches a run by the name of its sweep, and knows which sweeps its matches sit in. */
 import { describe, expect, it } from 'vitest';
-import type { SweepSummary } from '../../src-shared/api/contract';
+import type { SweepSummary } from '#shared/api/contract';
 import { emptyFilter, historyRows, runMatcher, sweepsOf } from '../../src-renderer/src/lib/historyQuery';
 import { summaries } from './historyRuns';
 

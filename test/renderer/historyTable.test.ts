@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { LabApi, RunDetail, RunSummary } from '../../src-shared/api/contract';
-import { formatCount } from '../../src-shared/base/format';
+import type { LabApi, RunDetail, RunSummary } from '#shared/api/contract';
+import { formatCount } from '#shared/base/format';
 import { labPlugin } from '../../src-renderer/src/composables/useLab';
 import { NOTES_DELAY_MS, UNDO_WINDOW_MS } from '../../src-renderer/src/composables/useHistoryActions';
 import { takeDraft } from '../../src-renderer/src/composables/useDraft';

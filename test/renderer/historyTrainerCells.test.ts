@@ -2,7 +2,7 @@
 /** A full-batch run in the history shows no SGD stepsizes and no jump coverage: they are not settings it used. */
 import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { LabApi } from '../../src-shared/api/contract';
+import type { LabApi } from '#shared/api/contract';
 import { labPlugin } from '../../src-renderer/src/composables/useLab';
 import RunsView from '../../src-renderer/src/views/RunsView.vue';
 import { fakeLab } from './fakeLab';

@@ -2,7 +2,7 @@
 /** The "Reproduce the paper" screen on a fake lab: idle, starting, each experiment's progress, the table, the report. */
 import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Reproduction, ReproductionExperiment } from '../../src-shared/api/reproduction';
+import type { Reproduction, ReproductionExperiment } from '#shared/api/reproduction';
 import { labPlugin } from '../../src-renderer/src/composables/useLab';
 import ReproduceView from '../../src-renderer/src/views/ReproduceView.vue';
 import { fakeLab } from './fakeLab';

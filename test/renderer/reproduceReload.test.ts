@@ -5,7 +5,7 @@
  */
 import { flushPromises, mount } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
-import type { Reproduction } from '../../src-shared/api/reproduction';
+import type { Reproduction } from '#shared/api/reproduction';
 import { labPlugin } from '../../src-renderer/src/composables/useLab';
 import ReproduceView from '../../src-renderer/src/views/ReproduceView.vue';
 import { fakeLab } from './fakeLab';

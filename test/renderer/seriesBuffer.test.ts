@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { packCheckpoints } from '../../src-shared/run/series';
-import type { RunCheckpoint } from '../../src-shared/run/types';
+import { packCheckpoints } from '#shared/run/series';
+import type { RunCheckpoint } from '#shared/run/types';
 import { SeriesBuffer } from '../../src-renderer/src/lib/seriesBuffer';
 import { appendSeries } from '../support/series';
 

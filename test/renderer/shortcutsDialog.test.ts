@@ -2,7 +2,7 @@
 /** `?` opens the list of keyboard shortcuts, except while typing in a field; the list names every command. */
 import { mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
-import { COMMANDS, commands } from '../../src-shared/api/commands';
+import { COMMANDS, commands } from '#shared/api/commands';
 import ShortcutsDialog from '../../src-renderer/src/components/ShortcutsDialog.vue';
 import { isHelpKey } from '../../src-renderer/src/lib/shortcutHelp';
 

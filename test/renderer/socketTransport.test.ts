@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createLabApi } from '../../src-shared/api/client';
+import { createLabApi } from '#shared/api/client';
 import { browserWire } from '../../src-renderer/src/api/wireCodec';
 import { apiSocketUrl, createSocketTransport, type ConnectionState, type SocketLike } from '../../src-renderer/src/api/socketTransport';
 

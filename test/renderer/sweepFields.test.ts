@@ -1,6 +1,6 @@
 /** The sweep builder offers only the fields the chosen trainer reads. */
 import { describe, expect, it } from 'vitest';
-import { parseRunConfig } from '../../src-shared/config/schema';
+import { parseRunConfig } from '#shared/config/schema';
 import { sweepableFields } from '../../src-renderer/src/lib/designerSweep';
 
 const paths = (trainer: 'sgd' | 'full-batch' | 'gradient-flow') => sweepableFields(parseRunConfig({ trainer })).map((field) => field.path);

@@ -2,8 +2,8 @@
 /** The sweep dashboard's note on a partly merged cluster sweep: how many points are missing, and which. */
 import { mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
-import { pointRunId } from '../../src-shared/cluster/shards';
-import { parseSweepSpec } from '../../src-shared/config/schema';
+import { pointRunId } from '#shared/cluster/shards';
+import { parseSweepSpec } from '#shared/config/schema';
 import SweepMissing from '../../src-renderer/src/components/SweepMissing.vue';
 
 const sweepId = '6a86f576-1d23-472a-8390-4e63fd2fb4e2';

@@ -2,8 +2,8 @@
 /** Resuming a sweep from its dashboard: one request however often clicked, then what it did or why it failed. */
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { LabApi, RunDetail } from '../../src-shared/api/contract';
-import { parseSweepSpec } from '../../src-shared/config/schema';
+import type { LabApi, RunDetail } from '#shared/api/contract';
+import { parseSweepSpec } from '#shared/config/schema';
 import { labPlugin } from '../../src-renderer/src/composables/useLab';
 import SweepView from '../../src-renderer/src/views/SweepView.vue';
 import { paperConfig } from '../charts/series';

@@ -2,7 +2,7 @@
 import { mount } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defineComponent, h, ref, shallowRef, type Ref } from 'vue';
-import type { ChartOption } from '../../src-shared/charts/frame';
+import type { ChartOption } from '#shared/charts/frame';
 
 /** A stand-in for an ECharts instance: records what it was asked to do. */
 interface FakeChart {

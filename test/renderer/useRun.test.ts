@@ -2,7 +2,7 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { defineComponent, h } from 'vue';
-import type { CheckpointSeries, LabApi, RunDetail } from '../../src-shared/api/contract';
+import type { CheckpointSeries, LabApi, RunDetail } from '#shared/api/contract';
 import { labPlugin } from '../../src-renderer/src/composables/useLab';
 import { useRun } from '../../src-renderer/src/composables/useRun';
 import { paperConfig, syntheticSeries } from '../charts/series';

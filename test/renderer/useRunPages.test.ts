@@ -3,8 +3,8 @@
 import { mount } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { defineComponent, h } from 'vue';
-import type { CheckpointSeries, LabApi, MethodParams, RunDetail } from '../../src-shared/api/contract';
-import { checkpointPageSize } from '../../src-shared/config/limits';
+import type { CheckpointSeries, LabApi, MethodParams, RunDetail } from '#shared/api/contract';
+import { checkpointPageSize } from '#shared/config/limits';
 import { labPlugin } from '../../src-renderer/src/composables/useLab';
 import { useRun } from '../../src-renderer/src/composables/useRun';
 import { paperConfig, syntheticSeries } from '../charts/series';

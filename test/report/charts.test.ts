@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { boxStats } from '../../src-shared/analysis/stats';
-import { comparisonLossOption, needsLogTime } from '../../src-shared/charts/comparison';
-import { convergenceOption, factorTitle, levelText, phaseHeatmapOption, sweepBoxOption } from '../../src-shared/charts/sweep';
+import { boxStats } from '#shared/analysis/stats';
+import { comparisonLossOption, needsLogTime } from '#shared/charts/comparison';
+import { convergenceOption, factorTitle, levelText, phaseHeatmapOption, sweepBoxOption } from '#shared/charts/sweep';
 import { renderChartSvg } from '../../src-main/report/render';
 import { paperConfig, syntheticSeries } from '../charts/series';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { exportCommand } from '../../src-main/cli/exportCommand';
-import { errorMessage, UsageError } from '../../src-shared/base/errors';
+import { errorMessage, UsageError } from '#shared/base/errors';
 import { REPORT_FILES } from '../../src-main/report/files';
 import { useExportLab } from './lab';
 import { pngSize } from './png';

@@ -1,8 +1,8 @@
 /** The sentence under a run's outcome never reads as if the convergence rule held when it did not. */
 import { describe, expect, it } from 'vitest';
-import type { RunDetail } from '../../src-shared/api/contract';
-import { parseRunConfig } from '../../src-shared/config/schema';
-import { lossFloor } from '../../src-shared/math/target';
+import type { RunDetail } from '#shared/api/contract';
+import { parseRunConfig } from '#shared/config/schema';
+import { lossFloor } from '#shared/math/target';
 import { convergenceNote } from '../../src-main/report/summary';
 
 const config = parseRunConfig({});

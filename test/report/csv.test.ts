@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metricsCsv, METRICS_HEADER, neuronsCsv, NEURONS_HEADER, numberCell } from '../../src-main/report/csv';
 import { loadReport, type ReportRun } from '../../src-main/report/data';
 import { runsCsv } from '../../src-main/report/runsCsv';
-import { parseRunConfig } from '../../src-shared/config/schema';
-import { lossFloor } from '../../src-shared/math/target';
+import { parseRunConfig } from '#shared/config/schema';
+import { lossFloor } from '#shared/math/target';
 import { openReportLab, type ReportLab } from './lab';
 
 let lab: ReportLab;

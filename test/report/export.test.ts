@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NotFoundError } from '../../src-shared/base/errors';
-import { runConfigSchema, sweepSpecSchema } from '../../src-shared/config/schema';
+import { NotFoundError } from '#shared/base/errors';
+import { runConfigSchema, sweepSpecSchema } from '#shared/config/schema';
 import { ReportWriteError } from '../../src-main/report/exportReport';
 import { REPORT_FILES } from '../../src-main/report/files';
 import { exportReport, exportReportZip } from './export';

@@ -2,10 +2,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseRunConfig, parseSweepSpec, type RunConfig, type RunConfigInput, type SweepSpecInput } from '../../src-shared/config/schema';
-import { expandSweep } from '../../src-shared/config/sweep';
-import { createRunSession } from '../../src-shared/run/session';
-import type { RunCheckpoint } from '../../src-shared/run/types';
+import { parseRunConfig, parseSweepSpec, type RunConfig, type RunConfigInput, type SweepSpecInput } from '#shared/config/schema';
+import { expandSweep } from '#shared/config/sweep';
+import { createRunSession } from '#shared/run/session';
+import type { RunCheckpoint } from '#shared/run/types';
 import { openStore, type RunStore } from '../../src-main/store';
 
 /** The paper's quick two-timescale run (h = 1e-3, epsilon = 2e-5), shortened to `tauMax`, limit beside SGD. */

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { lossChartOption } from '../../src-shared/charts/loss';
+import { lossChartOption } from '#shared/charts/loss';
 import { reportFontFiles } from '../../src-main/report/fonts';
 import { renderChartPng, renderChartSvg } from '../../src-main/report/render';
 import { paperConfig, syntheticSeries } from '../charts/series';

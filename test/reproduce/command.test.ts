@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { UsageError } from '../../src-shared/base/errors';
+import { UsageError } from '#shared/base/errors';
 import { reproduceCommand, selectExperiments } from '../../src-main/cli/reproduceCommand';
 import { experimentNames } from '../../src-main/reproduce/experiments';
 

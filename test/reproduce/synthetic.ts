@@ -1,8 +1,8 @@
 /** Hand-made experiment runs for the checks: a configuration from a preset, the final loss and positions chosen. */
-import type { CoverageEntry } from '../../src-shared/api/contract';
-import { findPreset } from '../../src-shared/config/presets';
-import type { RunConfig } from '../../src-shared/config/schema';
-import { coverage } from '../../src-shared/math/coverage';
+import type { CoverageEntry } from '#shared/api/contract';
+import { findPreset } from '#shared/config/presets';
+import type { RunConfig } from '#shared/config/schema';
+import { coverage } from '#shared/math/coverage';
 import type { ExperimentRun } from '../../src-main/reproduce/types';
 
 export function presetBase(name: string): RunConfig {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Mt19937 } from '../../src-shared/rng';
+import { Mt19937 } from '#shared/rng';
 
 /** MT19937 written straight from Matsumoto and Nishimura's mt19937ar.c (init_genrand, genrand_int32), one word at a time. */
 function referenceWords(seed: number, count: number): number[] {

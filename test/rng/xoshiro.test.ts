@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Mt19937, Xoshiro256, createRng, drawInto, type Rng } from '../../src-shared/rng';
+import { Mt19937, Xoshiro256, createRng, drawInto, type Rng } from '#shared/rng';
 
 const MASK = (1n << 64n) - 1n;
 

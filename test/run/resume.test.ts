@@ -3,11 +3,11 @@
  * continues the run bit for bit: every checkpoint and the outcome equal those of a run never interrupted.
  */
 import { describe, expect, it } from 'vitest';
-import { createRunSession } from '../../src-shared/run/session';
-import { sessionSnapshotSchema, type SessionSnapshot } from '../../src-shared/run/snapshot';
-import type { RunCheckpoint, RunOutcome } from '../../src-shared/run/types';
+import { createRunSession } from '#shared/run/session';
+import { sessionSnapshotSchema, type SessionSnapshot } from '#shared/run/snapshot';
+import type { RunCheckpoint, RunOutcome } from '#shared/run/types';
 import { choices, firstDifference, resumeCases } from './resumeConfigs';
-import type { RunConfig } from '../../src-shared/config/schema';
+import type { RunConfig } from '#shared/config/schema';
 
 function uninterrupted(config: RunConfig): { checkpoints: RunCheckpoint[]; outcome: RunOutcome } {
   const checkpoints: RunCheckpoint[] = [];

@@ -1,7 +1,7 @@
 /** Short configurations of every trainer kind (both SGD engines, both generators), shared by the resume tests. */
-import { parseRunConfig, type RunConfig } from '../../src-shared/config/schema';
-import type { RunCheckpoint } from '../../src-shared/run/types';
-import { compareCheckpoints } from '../../src-shared/run/verify';
+import { parseRunConfig, type RunConfig } from '#shared/config/schema';
+import type { RunCheckpoint } from '#shared/run/types';
+import { compareCheckpoints } from '#shared/run/verify';
 
 const sgd = (m: number, rng: 'numpy' | 'fast', steps: number) =>
   parseRunConfig({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseRunConfig, totalSteps, type RunConfigInput } from '../../src-shared/config/schema';
-import { checkpointSteps } from '../../src-shared/run/schedule';
+import { parseRunConfig, totalSteps, type RunConfigInput } from '#shared/config/schema';
+import { checkpointSteps } from '#shared/run/schedule';
 
 const schedule = (checkpoints: RunConfigInput['checkpoints'], total: number) =>
   Array.from(checkpointSteps(parseRunConfig({ checkpoints }), total));

@@ -1,9 +1,9 @@
 /** A run session end to end in process: schedule, limit beside SGD, divergence guard, determinism. */
 import { describe, expect, it } from 'vitest';
-import { findPreset } from '../../src-shared/config/presets';
-import { parseRunConfig, type RunConfig } from '../../src-shared/config/schema';
-import { createRunSession, LIMIT_UNDEFINED_NOTE } from '../../src-shared/run/session';
-import type { RunCheckpoint } from '../../src-shared/run/types';
+import { findPreset } from '#shared/config/presets';
+import { parseRunConfig, type RunConfig } from '#shared/config/schema';
+import { createRunSession, LIMIT_UNDEFINED_NOTE } from '#shared/run/session';
+import type { RunCheckpoint } from '#shared/run/types';
 
 function quick(patch: Record<string, unknown> = {}): RunConfig {
   const preset = findPreset('paper-two-timescale-quick');

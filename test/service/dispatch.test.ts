@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch } from '../../src-shared/api/dispatch';
+import { dispatch } from '#shared/api/dispatch';
 import { MAX_SWEEP_RUNS } from '../../src-main/service/handlers';
 import { quickConfig } from '../pool/record';
 import { openHarness, type Harness } from './lab-harness';

@@ -1,6 +1,6 @@
 /** A diverging run through the lab: status 'diverged' with its reason, and nothing non-finite stored. */
 import { afterAll, describe, expect, it } from 'vitest';
-import { dispatch } from '../../src-shared/api/dispatch';
+import { dispatch } from '#shared/api/dispatch';
 import { quickConfig } from '../pool/record';
 import { openHarness } from './lab-harness';
 

@@ -2,7 +2,7 @@
 import { parse } from 'csv-parse/sync';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch } from '../../src-shared/api/dispatch';
+import { dispatch } from '#shared/api/dispatch';
 import { nodeWire } from '../../src-main/host/wireCodec';
 import { quickConfig } from '../pool/record';
 import { openHarness, type Harness } from './lab-harness';

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dispatch } from '../../src-shared/api/dispatch';
+import { dispatch } from '#shared/api/dispatch';
 import { createLab, type Lab } from '../../src-main/service/lab';
 import { openStore } from '../../src-main/store';
 import { smallConfig } from '../store/fixtures';

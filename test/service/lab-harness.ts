@@ -2,8 +2,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { LabEvents, RunStatus } from '../../src-shared/api/contract';
-import { finishedStatuses } from '../../src-shared/api/contract';
+import type { LabEvents, RunStatus } from '#shared/api/contract';
+import { finishedStatuses } from '#shared/api/contract';
 import { forkTrainer, type ChildHandle } from '../../src-main/pool/fork-trainer';
 import { createLab, type Lab } from '../../src-main/service/lab';
 

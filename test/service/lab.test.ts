@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { CheckpointSeries, LabEvents, RunProgress } from '../../src-shared/api/contract';
-import { dispatch } from '../../src-shared/api/dispatch';
-import { parseRunConfig } from '../../src-shared/config/schema';
-import { createRunSession } from '../../src-shared/run/session';
-import type { RunCheckpoint } from '../../src-shared/run/types';
+import type { CheckpointSeries, LabEvents, RunProgress } from '#shared/api/contract';
+import { dispatch } from '#shared/api/dispatch';
+import { parseRunConfig } from '#shared/config/schema';
+import { createRunSession } from '#shared/run/session';
+import type { RunCheckpoint } from '#shared/run/types';
 import { DatabaseWriteError } from '../../src-main/store';
 import { quickConfig } from '../pool/record';
 import { appendSeries } from '../support/series';

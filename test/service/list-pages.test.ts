@@ -1,7 +1,7 @@
 /** listRuns' paging parameters through dispatch: validated with messages naming the field, then passed to the store. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_RUN_PAGE, type RunSummary } from '../../src-shared/api/contract';
-import { dispatch } from '../../src-shared/api/dispatch';
+import { MAX_RUN_PAGE, type RunSummary } from '#shared/api/contract';
+import { dispatch } from '#shared/api/dispatch';
 import { quickConfig } from '../pool/record';
 import { openHarness, type Harness } from './lab-harness';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findPreset } from '../../src-shared/config/presets';
-import { parseRunConfig } from '../../src-shared/config/schema';
+import { findPreset } from '#shared/config/presets';
+import { parseRunConfig } from '#shared/config/schema';
 import { defaultRunName } from '../../src-main/service/run-name';
 
 describe('default run names', () => {

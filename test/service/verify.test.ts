@@ -1,8 +1,8 @@
 /** Verify: a stored run trained again from its configuration and seed, compared bit for bit, checkpoint by checkpoint. */
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseRunConfig } from '../../src-shared/config/schema';
-import { describeVerify } from '../../src-shared/run/verify';
+import { parseRunConfig } from '#shared/config/schema';
+import { describeVerify } from '#shared/run/verify';
 import { openHarness, type Harness } from './lab-harness';
 
 /** The next double above x: one unit in the last place. */

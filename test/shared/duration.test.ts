@@ -1,6 +1,6 @@
 /** The one duration formatter: rounded to what it shows before splitting into units, long and compact alike. */
 import { describe, expect, it } from 'vitest';
-import { formatDuration } from '../../src-shared/base/duration';
+import { formatDuration } from '#shared/base/duration';
 
 const compact = (seconds: number) => formatDuration(seconds, { compact: true });
 

@@ -1,7 +1,7 @@
 /** The error catalogue: names that cross process boundaries stay exactly as they are, locally and on the other side. */
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../src-shared/api/dispatch';
-import type { LabHandlers } from '../../src-shared/api/contract';
+import { dispatch } from '#shared/api/dispatch';
+import type { LabHandlers } from '#shared/api/contract';
 import {
   BadRequestError,
   CancelTimeoutError,
@@ -18,7 +18,7 @@ import {
   TrainerExitError,
   UnknownMethodError,
   UsageError,
-} from '../../src-shared/base/errors';
+} from '#shared/base/errors';
 
 const catalogue = [
   ['NotFoundError', NotFoundError],

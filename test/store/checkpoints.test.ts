@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkpointAt } from '../../src-shared/run/series';
+import { checkpointAt } from '#shared/run/series';
 import { openDatabase } from '../../src-main/store/connection';
 import { openStore, RunStore, StoredDataError } from '../../src-main/store/index';
 import { checkpoint, checkpoints, smallConfig } from './fixtures';

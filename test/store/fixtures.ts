@@ -1,6 +1,6 @@
 /** Data of the store tests (free of vitest, so the writer child process can use it too). */
-import { parseRunConfig, type RunConfig } from '../../src-shared/config/schema';
-import type { RunCheckpoint } from '../../src-shared/run/types';
+import { parseRunConfig, type RunConfig } from '#shared/config/schema';
+import type { RunCheckpoint } from '#shared/run/types';
 
 export function smallConfig(overrides: Record<string, unknown> = {}): RunConfig {
   return parseRunConfig({ network: { m: 4 }, duration: { kind: 'steps', steps: 1000 }, ...overrides });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSweepSpec, ValidationError } from '../../src-shared/config/schema';
+import { parseSweepSpec, ValidationError } from '#shared/config/schema';
 import { openStore, type RunRecord, type RunStore } from '../../src-main/store/index';
 import { checkpoint, smallConfig } from './fixtures';
 

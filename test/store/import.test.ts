@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { parseSweepSpec } from '../../src-shared/config/schema';
+import { parseSweepSpec } from '#shared/config/schema';
 import { schemaVersion } from '../../src-main/store/migrate';
 import { SCHEMA_VERSION } from '../../src-main/store/migrations/index';
 import { DatabaseOpenError, DatabaseTooNewError, openStore, StoredDataError, type RunStore } from '../../src-main/store/index';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { errorMessage } from '../../src-shared/base/errors';
+import { errorMessage } from '#shared/base/errors';
 import { DatabaseOpenError, openStore } from '../../src-main/store/index';
 import { checkpoints, smallConfig } from './fixtures';
 import { folderContents, tempFolder } from './helpers';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NotFoundError } from '../../src-shared/base/errors';
+import { NotFoundError } from '#shared/base/errors';
 import { openStore } from '../../src-main/store/index';
 import { smallConfig } from './fixtures';
 

@@ -1,7 +1,7 @@
 /** listRuns in pages: newest first, each page after the last run of the one before, every run exactly once. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { RunSummary } from '../../src-shared/api/contract';
-import { NotFoundError } from '../../src-shared/base/errors';
+import type { RunSummary } from '#shared/api/contract';
+import { NotFoundError } from '#shared/base/errors';
 import { openStore, type RunStore } from '../../src-main/store/index';
 import { smallConfig } from './fixtures';
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NotFoundError } from '../../src-shared/base/errors';
-import { parseSweepSpec, ValidationError } from '../../src-shared/config/schema';
+import { NotFoundError } from '#shared/base/errors';
+import { parseSweepSpec, ValidationError } from '#shared/config/schema';
 import { openDatabase } from '../../src-main/store/connection';
 import { openStore, RunStore, StoredDataError } from '../../src-main/store/index';
 import { checkpoint, checkpoints, smallConfig } from './fixtures';

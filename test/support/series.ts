@@ -1,5 +1,5 @@
 /** Shared by the tests that stream checkpoints: one series of a run from two. */
-import type { CheckpointSeries } from '../../src-shared/run/series';
+import type { CheckpointSeries } from '#shared/run/series';
 
 /** Concatenates two series of the same run (existing checkpoints, then new ones). */
 export function appendSeries(head: CheckpointSeries, tail: CheckpointSeries): CheckpointSeries {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseRunConfig, PAPER_TARGET, type RunConfigInput } from '../../src-shared/config/schema';
-import { initCheck } from '../../src-shared/theory/initCheck';
-import { uniformInitValidProbability } from '../../src-shared/theory/subdivision';
-import { targetFacts } from '../../src-shared/theory/targetFacts';
+import { parseRunConfig, PAPER_TARGET, type RunConfigInput } from '#shared/config/schema';
+import { initCheck } from '#shared/theory/initCheck';
+import { uniformInitValidProbability } from '#shared/theory/subdivision';
+import { targetFacts } from '#shared/theory/targetFacts';
 
 const check = (input: RunConfigInput) => initCheck(parseRunConfig(input));
 

@@ -4,16 +4,16 @@
  * suggested epsilon they stay. The curvatures behind the inner limit are checked against the exact population loss.
  */
 import { describe, expect, it } from 'vitest';
-import { parseRunConfig, parseSweepSpec, PAPER_TARGET, type RunConfig, type RunConfigInput } from '../../src-shared/config/schema';
-import { sigma } from '../../src-shared/math/activation';
-import { evalNetwork } from '../../src-shared/math/network';
-import { Population } from '../../src-shared/math/population';
-import { evalTarget } from '../../src-shared/math/target';
-import { createRng } from '../../src-shared/rng';
-import { createRunSession } from '../../src-shared/run/session';
-import type { RunCheckpoint } from '../../src-shared/run/types';
-import { stepsizeLimits, stepsizeWarnings, sweepStepsizeWarnings } from '../../src-shared/theory/stepsizes';
-import { initialParameters } from '../../src-shared/trainers/init';
+import { parseRunConfig, parseSweepSpec, PAPER_TARGET, type RunConfig, type RunConfigInput } from '#shared/config/schema';
+import { sigma } from '#shared/math/activation';
+import { evalNetwork } from '#shared/math/network';
+import { Population } from '#shared/math/population';
+import { evalTarget } from '#shared/math/target';
+import { createRng } from '#shared/rng';
+import { createRunSession } from '#shared/run/session';
+import type { RunCheckpoint } from '#shared/run/types';
+import { stepsizeLimits, stepsizeWarnings, sweepStepsizeWarnings } from '#shared/theory/stepsizes';
+import { initialParameters } from '#shared/trainers/init';
 
 const config = (input: RunConfigInput, steps: number): RunConfig =>
   parseRunConfig({ ...input, duration: { kind: 'steps', steps }, checkpoints: { kind: 'even', count: 21 } });

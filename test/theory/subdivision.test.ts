@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { PAPER_TARGET, type Target } from '../../src-shared/config/schema';
-import { createRng } from '../../src-shared/rng';
-import { MAX_EXACT_WORK, pieceLengths, uniformInitValidProbability } from '../../src-shared/theory/subdivision';
+import { PAPER_TARGET, type Target } from '#shared/config/schema';
+import { createRng } from '#shared/rng';
+import { MAX_EXACT_WORK, pieceLengths, uniformInitValidProbability } from '#shared/theory/subdivision';
 
 /** Sum over every count vector (k_0..k_n), each >= 2, of the multinomial probability: the definition, term by term. */
 function bruteForce(lengths: Float64Array, m: number): number {

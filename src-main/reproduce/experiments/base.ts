@@ -1,6 +1,6 @@
 /** What the experiments start from: the presets' configurations and sweeps, and the seeds they run. */
-import { findPreset } from '../../../src-shared/config/presets';
-import type { RunConfig, SweepSpec } from '../../../src-shared/config/schema';
+import { findPreset } from '#shared/config/presets';
+import type { RunConfig, SweepSpec } from '#shared/config/schema';
 
 /** The paper's number of repeats (the presets' sweeps run seeds 0..19). */
 export const PAPER_REPEATS = 20;

@@ -2,7 +2,7 @@
  * The three full-batch experiments with their tolerances: each median's band comes from the spread of the median of the
  * tier's seeds, measured by bench/tolerances.ts over seeds 0..39 (checks.ts, `Spread` and `acceptedBand`).
  */
-import { coverage } from '../../../src-shared/math/coverage';
+import { coverage } from '#shared/math/coverage';
 import { runsWith, shareAtLeast } from '../checks';
 import { planeFigureOption } from '../figures';
 import type { ExperimentRun } from '../types';

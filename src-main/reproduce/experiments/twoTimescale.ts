@@ -2,7 +2,7 @@
  * Figs 3-4 over seeds. quick: h = 1e-3 (1,750,000 steps a run) on 20 seeds; full: the paper's h = 1e-5 (175,000,000
  * steps a run) on the same 20 seeds. epsilon = 2e-5 and tau_max = 0.035 in both.
  */
-import type { RunConfig } from '../../../src-shared/config/schema';
+import type { RunConfig } from '#shared/config/schema';
 import { coversEveryJump, medianFinalLoss, shareAtLeast, withinSpread, type Spread } from '../checks';
 import type { Experiment, Tier } from '../types';
 import { firstSeeds, PAPER_REPEATS, presetConfig } from './base';

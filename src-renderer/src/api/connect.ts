@@ -1,7 +1,7 @@
 /** Picks the LabApi of the environment: the Electron preload's `window.lab`, else the page host's WebSocket. */
 import { shallowRef, type Ref } from 'vue';
-import type { LabApi } from '../../../src-shared/api/contract';
-import { createLabApi } from '../../../src-shared/api/client';
+import type { LabApi } from '#shared/api/contract';
+import { createLabApi } from '#shared/api/client';
 import { apiSocketUrl, createSocketTransport, pageProbe, type ConnectionState } from './socketTransport';
 
 /** The API and the state of the connection behind it. */

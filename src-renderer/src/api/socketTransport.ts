@@ -3,9 +3,9 @@
  * plus pushed `{ event, payload }`, in the wire encoding. It reconnects with exponential backoff when the socket drops;
  * requests made meanwhile wait for the next connection, requests in flight at the drop fail with a ConnectionError.
  */
-import type { LabEventName, LabMethod, WireError } from '../../../src-shared/api/contract';
-import type { Transport } from '../../../src-shared/api/client';
-import { ConnectionError, RemoteError } from '../../../src-shared/base/errors';
+import type { LabEventName, LabMethod, WireError } from '#shared/api/contract';
+import type { Transport } from '#shared/api/client';
+import { ConnectionError, RemoteError } from '#shared/base/errors';
 import { browserWire } from './wireCodec';
 
 /**

@@ -1,5 +1,5 @@
 /** The wire encoding in the page, base64 by btoa and atob (atob throws on text that is not base64). */
-import { createWireCodec } from '../../../src-shared/api/wire';
+import { createWireCodec } from '#shared/api/wire';
 
 /** Bytes per String.fromCharCode call: well under the engines' argument limits. */
 const CHUNK = 0x8000;

@@ -3,7 +3,7 @@
  * failure. A second start while it runs does nothing; the next run clears the message of the last failure.
  */
 import { ref, type Ref } from 'vue';
-import { errorMessage } from '../../../src-shared/base/errors';
+import { errorMessage } from '#shared/base/errors';
 
 export interface Action<A extends unknown[], T> {
   /** busy: the action is running. */

@@ -6,7 +6,7 @@
  * thread.
  */
 import { onBeforeUnmount, onMounted, ReactiveEffect, shallowRef, watch, type Ref } from 'vue';
-import type { ChartOption } from '../../../src-shared/charts/frame';
+import type { ChartOption } from '#shared/charts/frame';
 import { init, type ECharts } from '../charts/echarts';
 import { chartLabel } from '../lib/chartLabel';
 import { createFrameScheduler } from '../lib/frameScheduler';

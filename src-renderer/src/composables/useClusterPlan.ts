@@ -4,9 +4,9 @@
  */
 import { strToU8, zipSync } from 'fflate';
 import { computed, reactive, type Ref } from 'vue';
-import { clusterHandoff, planFolderName } from '../../../src-shared/cluster/handoff';
-import { slurmOptionsSchema, type SlurmOptions } from '../../../src-shared/cluster/plan';
-import type { SweepSpec } from '../../../src-shared/config/schema';
+import { clusterHandoff, planFolderName } from '#shared/cluster/handoff';
+import { slurmOptionsSchema, type SlurmOptions } from '#shared/cluster/plan';
+import type { SweepSpec } from '#shared/config/schema';
 import { saveFile } from '../lib/download';
 
 /** The form's fields as typed (text inputs), named like the command-line flags. */

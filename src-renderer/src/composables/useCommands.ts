@@ -5,7 +5,7 @@
  * the run history, which subscribes to it).
  */
 import { onBeforeUnmount } from 'vue';
-import { COMMANDS, commands, type Command } from '../../../src-shared/api/commands';
+import { COMMANDS, commands, type Command } from '#shared/api/commands';
 
 export { commands, type Command };
 

@@ -4,14 +4,14 @@
  * differ, and per-run small multiples.
  */
 import { computed, ref, shallowRef } from 'vue';
-import type { CheckpointSeries, RunDetail } from '../../../src-shared/api/contract';
-import { differenceLabels, differingFields, runLabels } from '../../../src-shared/analysis/configFields';
-import { checkpointsPerReply } from '../../../src-shared/config/limits';
-import { quantileBand, seedGroups } from '../../../src-shared/analysis/groups';
-import { compareLossOption, type CompareCurve } from '../../../src-shared/charts/historyCompare';
-import { clockValues, type Clock } from '../../../src-shared/charts/historyTime';
-import type { RunConfig } from '../../../src-shared/config/schema';
-import { lossFloor } from '../../../src-shared/math/target';
+import type { CheckpointSeries, RunDetail } from '#shared/api/contract';
+import { differenceLabels, differingFields, runLabels } from '#shared/analysis/configFields';
+import { checkpointsPerReply } from '#shared/config/limits';
+import { quantileBand, seedGroups } from '#shared/analysis/groups';
+import { compareLossOption, type CompareCurve } from '#shared/charts/historyCompare';
+import { clockValues, type Clock } from '#shared/charts/historyTime';
+import type { RunConfig } from '#shared/config/schema';
+import { lossFloor } from '#shared/math/target';
 import { useAction } from './useAction';
 import { useLab } from './useLab';
 

@@ -4,7 +4,7 @@
  * screen to its sections with `provideDesigner`, which they read with `injectDesigner`.
  */
 import { computed, inject, provide, reactive, type InjectionKey } from 'vue';
-import { PAPER_TARGET, parseRunConfig, runConfigSchema, totalSteps, type RunConfig, type Target } from '../../../src-shared/config/schema';
+import { PAPER_TARGET, parseRunConfig, runConfigSchema, totalSteps, type RunConfig, type Target } from '#shared/config/schema';
 import { candidateConfig, durationKind, evenPositionsText, issueKey, stateFromConfig, visibleFields, type DesignerState } from '../lib/designerForm';
 import { estimateSeconds } from '../lib/designerSpeed';
 import { addJump, moveJump, removeJump, rowsFromTarget, setLevel, sortJumps } from '../lib/designerTarget';

@@ -3,9 +3,9 @@
  * checked with the shared sweep schema as the user types, with the number of runs and an estimated total time.
  */
 import { computed, reactive, type Ref } from 'vue';
-import type { RunConfig, SweepSpec } from '../../../src-shared/config/schema';
-import { sweepSpecSchema, ValidationError } from '../../../src-shared/config/schema';
-import { expandSweep, getPath, sweepSize } from '../../../src-shared/config/sweep';
+import type { RunConfig, SweepSpec } from '#shared/config/schema';
+import { sweepSpecSchema, ValidationError } from '#shared/config/schema';
+import { expandSweep, getPath, sweepSize } from '#shared/config/sweep';
 import { estimateBatchSeconds, estimateSeconds } from '../lib/designerSpeed';
 import { axisValues, seedList, sweepableFields, type AxisDraft } from '../lib/designerSweep';
 import { formatExact, parseField } from '../lib/runForm';

@@ -5,9 +5,9 @@
  * costs a few hundred milliseconds.
  */
 import { computed, type Ref } from 'vue';
-import type { RunConfig } from '../../../src-shared/config/schema';
-import { initCheck } from '../../../src-shared/theory/initCheck';
-import { targetFacts } from '../../../src-shared/theory/targetFacts';
+import type { RunConfig } from '#shared/config/schema';
+import { initCheck } from '#shared/theory/initCheck';
+import { targetFacts } from '#shared/theory/targetFacts';
 
 export function useDesignerTheory(config: Ref<RunConfig | null>) {
   /** The first configuration seen with the current theory inputs: the same object while only other fields change. */

@@ -3,7 +3,7 @@
  * navigates to the new-run screen, which takes it once to prefill its fields.
  */
 import { shallowRef } from 'vue';
-import type { RunConfig } from '../../../src-shared/config/schema';
+import type { RunConfig } from '#shared/config/schema';
 
 /** What the designer is asked to open with. */
 export interface Draft {

@@ -4,7 +4,7 @@
  * report.png and report.svg) is laid out at the figure size the charts' save menus share, or as on screen.
  */
 import { ref } from 'vue';
-import { reportFormats, type MethodParams, type ReportFormat } from '../../../src-shared/api/contract';
+import { reportFormats, type MethodParams, type ReportFormat } from '#shared/api/contract';
 import { saveFile } from '../lib/download';
 import { useAction } from './useAction';
 import { SCREEN, useFigureSize } from './useFigureSize';

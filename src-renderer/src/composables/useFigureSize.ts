@@ -3,8 +3,8 @@
  * (shared by every chart's save menu).
  */
 import { computed, ref } from 'vue';
-import { errorMessage } from '../../../src-shared/base/errors';
-import { figurePresets, parseFigureSize, type FigureSize } from '../../../src-shared/charts/figureSize';
+import { errorMessage } from '#shared/base/errors';
+import { figurePresets, parseFigureSize, type FigureSize } from '#shared/charts/figureSize';
 
 const STORAGE_KEY = 'ttlab.figureSize';
 /** The choice that keeps the chart's size on screen. */

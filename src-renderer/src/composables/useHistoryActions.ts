@@ -4,8 +4,8 @@
  * sends deleteRuns only when the undo window closes (or when the screen goes away).
  */
 import { onScopeDispose, ref, shallowRef } from 'vue';
-import type { RunSummary } from '../../../src-shared/api/contract';
-import { errorMessage } from '../../../src-shared/base/errors';
+import type { RunSummary } from '#shared/api/contract';
+import { errorMessage } from '#shared/base/errors';
 import { setDraft } from './useDraft';
 import { useHistoryDetails } from './useHistoryDetails';
 import { useLab } from './useLab';

@@ -4,7 +4,7 @@
  * arrive.
  */
 import { ref, shallowRef } from 'vue';
-import type { RunDetail } from '../../../src-shared/api/contract';
+import type { RunDetail } from '#shared/api/contract';
 import { useLab } from './useLab';
 
 /** Requests in flight while indexing notes. */

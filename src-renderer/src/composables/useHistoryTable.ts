@@ -3,7 +3,7 @@
  * that bulk actions and the comparison work on. `hidden` holds runs deleted but still undoable.
  */
 import { computed, reactive, ref, shallowRef, watch, type Ref } from 'vue';
-import type { RunSummary, SweepSummary } from '../../../src-shared/api/contract';
+import type { RunSummary, SweepSummary } from '#shared/api/contract';
 import type { ColumnKey } from '../lib/historyColumns';
 import { emptyFilter, historyRows, runMatcher, searchWords, sortRuns, sweepsOf, type HistoryFilter, type SortOrder } from '../lib/historyQuery';
 

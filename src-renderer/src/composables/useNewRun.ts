@@ -4,9 +4,9 @@
  * here, as the host will).
  */
 import { computed, ref, shallowRef, watch } from 'vue';
-import { errorMessage } from '../../../src-shared/base/errors';
-import type { Preset } from '../../../src-shared/config/presets';
-import { parseOrThrow, runConfigSchema, sweepSpecSchema } from '../../../src-shared/config/schema';
+import { errorMessage } from '#shared/base/errors';
+import type { Preset } from '#shared/config/presets';
+import { parseOrThrow, runConfigSchema, sweepSpecSchema } from '#shared/config/schema';
 import { useAction } from './useAction';
 import { useDesigner } from './useDesigner';
 import { useDesignerSweep } from './useDesignerSweep';

@@ -4,9 +4,9 @@
  * reproduction never overwrite a newer one.
  */
 import { computed, shallowRef, type Ref, type ShallowRef } from 'vue';
-import { errorMessage } from '../../../src-shared/base/errors';
-import type { LabApi } from '../../../src-shared/api/contract';
-import type { Reproduction } from '../../../src-shared/api/reproduction';
+import { errorMessage } from '#shared/base/errors';
+import type { LabApi } from '#shared/api/contract';
+import type { Reproduction } from '#shared/api/reproduction';
 import { saveFile } from '../lib/download';
 import { useAction } from './useAction';
 import { useLab } from './useLab';

@@ -4,12 +4,12 @@
  * checkpoint indices, or a reconnection, reloads the whole series.
  */
 import { computed, onScopeDispose, ref, shallowRef, watch } from 'vue';
-import type { CheckpointSeries, CoverageEntry, LabEvents, RunDetail, RunProgress, RunStatus } from '../../../src-shared/api/contract';
-import { finishedStatuses } from '../../../src-shared/api/contract';
-import { errorMessage } from '../../../src-shared/base/errors';
-import { checkpointPageSize, checkpointsPerReply } from '../../../src-shared/config/limits';
-import { coverage } from '../../../src-shared/math/coverage';
-import { checkpointAt } from '../../../src-shared/run/series';
+import type { CheckpointSeries, CoverageEntry, LabEvents, RunDetail, RunProgress, RunStatus } from '#shared/api/contract';
+import { finishedStatuses } from '#shared/api/contract';
+import { errorMessage } from '#shared/base/errors';
+import { checkpointPageSize, checkpointsPerReply } from '#shared/config/limits';
+import { coverage } from '#shared/math/coverage';
+import { checkpointAt } from '#shared/run/series';
 import { SeriesBuffer } from '../lib/seriesBuffer';
 import { useAction } from './useAction';
 import { useLab } from './useLab';

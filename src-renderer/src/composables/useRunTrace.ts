@@ -3,9 +3,9 @@
  * or verify it (train it again from its configuration and seed and compare every checkpoint bit for bit).
  */
 import { computed, ref, shallowRef, type Ref } from 'vue';
-import type { RunStatus } from '../../../src-shared/api/contract';
-import { RESUMABLE_STATUSES } from '../../../src-shared/api/contract';
-import { describeVerify, type VerifyResult } from '../../../src-shared/run/verify';
+import type { RunStatus } from '#shared/api/contract';
+import { RESUMABLE_STATUSES } from '#shared/api/contract';
+import { describeVerify, type VerifyResult } from '#shared/run/verify';
 import { useAction } from './useAction';
 import { useLab } from './useLab';
 

@@ -7,8 +7,8 @@
  * later, page by page behind the list on screen, which it replaces once whole.
  */
 import { onScopeDispose, ref, shallowRef, watch, type Ref, type ShallowRef } from 'vue';
-import type { LabApi, RunSummary, SweepSummary } from '../../../src-shared/api/contract';
-import { errorMessage } from '../../../src-shared/base/errors';
+import type { LabApi, RunSummary, SweepSummary } from '#shared/api/contract';
+import { errorMessage } from '#shared/base/errors';
 import { useLab } from './useLab';
 
 /** Quiet time after a status event before the list is fetched again. */

@@ -3,15 +3,15 @@
  * the two factors of the phase diagram, and, for a sweep over m with random inits, each run's initial positions.
  */
 import { computed, ref, shallowRef } from 'vue';
-import { MAX_RUN_DETAILS, type RunDetail, type SweepSummary } from '../../../src-shared/api/contract';
-import { errorMessage } from '../../../src-shared/base/errors';
-import { convergenceCount, hasConvergenceRule } from '../../../src-shared/analysis/convergence';
-import { finalLossBox, phaseStats, sweepChartInput, sweepsRandomInits, validInitShare, type InitialPositions } from '../../../src-shared/analysis/sweepDashboard';
-import { sweepFactors, type SweepFactor } from '../../../src-shared/analysis/sweepGroups';
-import { formatNumber } from '../../../src-shared/base/format';
-import { medianLossHeatmapOption, validInitOption } from '../../../src-shared/charts/historyPhase';
-import { LOG_FLOOR } from '../../../src-shared/charts/loss';
-import { convergenceOption, phaseHeatmapOption, sweepBoxOption } from '../../../src-shared/charts/sweep';
+import { MAX_RUN_DETAILS, type RunDetail, type SweepSummary } from '#shared/api/contract';
+import { errorMessage } from '#shared/base/errors';
+import { convergenceCount, hasConvergenceRule } from '#shared/analysis/convergence';
+import { finalLossBox, phaseStats, sweepChartInput, sweepsRandomInits, validInitShare, type InitialPositions } from '#shared/analysis/sweepDashboard';
+import { sweepFactors, type SweepFactor } from '#shared/analysis/sweepGroups';
+import { formatNumber } from '#shared/base/format';
+import { medianLossHeatmapOption, validInitOption } from '#shared/charts/historyPhase';
+import { LOG_FLOOR } from '#shared/charts/loss';
+import { convergenceOption, phaseHeatmapOption, sweepBoxOption } from '#shared/charts/sweep';
 import { useLab } from './useLab';
 
 /** First checkpoints requested at once (each answer is one checkpoint's u, plus the last one's). */

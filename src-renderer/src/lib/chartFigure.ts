@@ -2,9 +2,9 @@
  * A chart on screen redrawn as a figure for print: its option restyled by forFigure at a paper size and drawn by
  * ECharts' SVG renderer with one unit per point (the lab turns that SVG into PDF or a 300 dpi PNG with its fonts).
  */
-import type { FigureSize } from '../../../src-shared/charts/figureSize';
-import { forFigure } from '../../../src-shared/charts/figureStyle';
-import type { ChartOption } from '../../../src-shared/charts/frame';
+import type { FigureSize } from '#shared/charts/figureSize';
+import { forFigure } from '#shared/charts/figureStyle';
+import type { ChartOption } from '#shared/charts/frame';
 import { init, type ECharts } from '../charts/echarts';
 
 /** The chart's option without the designer's drag handles (controls, not part of the picture). */

@@ -3,8 +3,8 @@
  * times the pixels, SVG drawn again by the SVG renderer from the same option, or vector PDF made by the lab from that
  * SVG. At a paper's figure size, the chart is redrawn for print first (chartFigure.ts).
  */
-import type { LabApi } from '../../../src-shared/api/contract';
-import type { FigureSize } from '../../../src-shared/charts/figureSize';
+import type { LabApi } from '#shared/api/contract';
+import type { FigureSize } from '#shared/charts/figureSize';
 import { init, type ECharts } from '../charts/echarts';
 import { figureDrawing, figureSvgFile } from './chartFigure';
 import { dataUrlBlob, saveFile } from './download';

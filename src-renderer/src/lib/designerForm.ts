@@ -3,7 +3,7 @@
  * number as the text typed, the target as rows. `candidateConfig` builds what the schema judges; `issueKey` says
  * beside which input each of the schema's messages goes. Pure (no Vue).
  */
-import { CONFIG_VERSION, type RunConfig } from '../../../src-shared/config/schema';
+import { CONFIG_VERSION, type RunConfig } from '#shared/config/schema';
 import { rowsFromTarget, targetFromRows, type TargetRows } from './designerTarget';
 import { FIELDS, formatExact, parseField, parseList, type FieldKey, type FieldSpec } from './runForm';
 

@@ -3,8 +3,8 @@
  * levels drawn in [low, high] with neighbouring levels at least a tenth of the range apart. Seeded (xoshiro256+),
  * so the same settings give the same target.
  */
-import type { Target } from '../../../src-shared/config/schema';
-import { createRng } from '../../../src-shared/rng';
+import type { Target } from '#shared/config/schema';
+import { createRng } from '#shared/rng';
 
 export interface RandomTargetSpec {
   /** jumps: number n of jump positions. */

@@ -5,7 +5,7 @@
  * within 2x either way), from which the other trainers' costs per step are set. An estimate to plan with, not a
  * promise: adaptive integrators (gradient flow, varpro) vary with the stiffness of the run.
  */
-import { totalSteps, type RunConfig } from '../../../src-shared/config/schema';
+import { totalSteps, type RunConfig } from '#shared/config/schema';
 
 /** Handing the run to a warm trainer process and storing it: paid once per run. */
 const RUN_OVERHEAD_SECONDS = 0.02;

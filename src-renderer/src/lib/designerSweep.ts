@@ -2,9 +2,9 @@
  * The sweep builder's model: grid axes over numeric fields of the designed run (values typed as a list, a linear range
  * or a log range) times a number of seeds, turned into a SweepSpec the host expands. Pure (no Vue).
  */
-import type { RunConfig } from '../../../src-shared/config/schema';
-import { isRead } from '../../../src-shared/config/sections';
-import { getPath } from '../../../src-shared/config/sweep';
+import type { RunConfig } from '#shared/config/schema';
+import { isRead } from '#shared/config/sections';
+import { getPath } from '#shared/config/sweep';
 import { FIELDS, parseField, parseList, type FieldSpec } from './runForm';
 
 export type AxisMode = 'list' | 'linear' | 'log';

@@ -3,7 +3,7 @@
  * kept as typed text so that half-typed numbers survive until the schema judges them. Edits from the table and drags
  * on the chart go through these functions, which change the rows in place and keep the jumps sorted.
  */
-import type { Target } from '../../../src-shared/config/schema';
+import type { Target } from '#shared/config/schema';
 import { formatExact, parseField } from './runForm';
 
 /** One jump of the target, as typed. */

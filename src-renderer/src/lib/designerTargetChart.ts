@@ -3,9 +3,9 @@
  * (one per jump, moving it along x; one per piece, moving its level along y). Pure: the component places the handles
  * in pixels with the chart's own conversion.
  */
-import { targetPoints } from '../../../src-shared/charts/fit';
-import { chartFrame, valueAxis, type ChartOption } from '../../../src-shared/charts/frame';
-import type { Target } from '../../../src-shared/config/schema';
+import { targetPoints } from '#shared/charts/fit';
+import { chartFrame, valueAxis, type ChartOption } from '#shared/charts/frame';
+import type { Target } from '#shared/config/schema';
 import { levels } from './designerTarget';
 
 /** A draggable point of the chart, in data coordinates. */

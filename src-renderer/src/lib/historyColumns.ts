@@ -3,8 +3,8 @@
  * and filters on, and how a run's cell reads. The column type, the table's CSS grid and its cells all follow from this
  * list; the row height is one constant, handed to the CSS as --row-height. Pure (no Vue).
  */
-import type { RunSummary } from '../../../src-shared/api/contract';
-import { formatNumber } from '../../../src-shared/base/format';
+import type { RunSummary } from '#shared/api/contract';
+import { formatNumber } from '#shared/base/format';
 import { coveredText, duration, fullDate, shortDate } from './historyFormat';
 
 /** Pixel height of every row: fixed, so the rows in view follow from the scroll position alone. */

@@ -1,6 +1,6 @@
 /** How the history shows dates, durations and coverage in its narrow cells. */
-import type { RunSummary } from '../../../src-shared/api/contract';
-import { formatDuration } from '../../../src-shared/base/duration';
+import type { RunSummary } from '#shared/api/contract';
+import { formatDuration } from '#shared/base/duration';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
 

@@ -3,8 +3,8 @@
  * (historyColumns), and the rows shown, where the runs of a sweep gather under one group row that expands to them.
  * Pure: the view state lives in useHistoryTable.
  */
-import type { RunStatus, RunSummary, SweepSummary } from '../../../src-shared/api/contract';
-import { median } from '../../../src-shared/analysis/stats';
+import type { RunStatus, RunSummary, SweepSummary } from '#shared/api/contract';
+import { median } from '#shared/analysis/stats';
 import { columnByKey, type ColumnKey } from './historyColumns';
 
 export interface SortOrder {

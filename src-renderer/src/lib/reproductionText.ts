@@ -1,5 +1,5 @@
 /** Words for the reproduction screen: each experiment's state, and the verdict over all checks. */
-import type { Reproduction, ReproductionExperiment } from '../../../src-shared/api/reproduction';
+import type { Reproduction, ReproductionExperiment } from '#shared/api/reproduction';
 
 /** "queued", "running 3 of 20 runs", "done: pass", "done: 1 check fails", "stopped". */
 export function experimentStatusText(entry: ReproductionExperiment, checks: Reproduction['checks']): string {

@@ -2,7 +2,7 @@
  * The numeric inputs of the experiment designer: where each lives in a run configuration, its label and its hint,
  * and how typed text becomes a number. Pure (no Vue).
  */
-import { formatExact as formatNumberExactly } from '../../../src-shared/base/format';
+import { formatExact as formatNumberExactly } from '#shared/base/format';
 
 /** One numeric input. */
 export interface FieldSpec {

@@ -3,7 +3,7 @@
  * the checkpoints of each 'run:checkpoints' event copies only the new ones. `view()` hands out a CheckpointSeries of
  * subarrays over the filled part, cheap enough to build on every append.
  */
-import type { CheckpointSeries } from '../../../src-shared/api/contract';
+import type { CheckpointSeries } from '#shared/api/contract';
 
 type Column = 'step' | 'tau' | 'loss' | 'covered' | 'limitLoss' | 'a' | 'u';
 

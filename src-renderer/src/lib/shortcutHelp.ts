@@ -1,5 +1,5 @@
 /** The list of keyboard shortcuts that `?` opens, and when a `?` key press means "show it" rather than a typed "?". */
-import { COMMANDS, commands } from '../../../src-shared/api/commands';
+import { COMMANDS, commands } from '#shared/api/commands';
 
 /** One line of the list: what the keys do and the keys. */
 export interface ShortcutLine {

@@ -1,7 +1,7 @@
 /** Population gradient flow at finite epsilon: descent, the epsilon -> 0 limit (varpro), stiffness, resumability. */
 import { describe, expect, it } from 'vitest';
-import { GradientFlowTrainer } from '../../../src-shared/trainers/gradientFlow';
-import { VarproTrainer } from '../../../src-shared/trainers/varpro';
+import { GradientFlowTrainer } from '#shared/trainers/gradientFlow';
+import { VarproTrainer } from '#shared/trainers/varpro';
 import { paperConfig, seed42 } from './paperConfig';
 
 /** Largest |u_j - v_j| between two position vectors. */

@@ -1,6 +1,6 @@
 /** The paper's network (docs/MODEL.md section 6): paper target, m = 20, eta = 4e-3, seed-42 numpy init, tau up to 0.035. */
-import { parseRunConfig, type RunConfig, type RunConfigInput } from '../../../src-shared/config/schema';
-import { Mt19937 } from '../../../src-shared/rng/mt19937';
+import { parseRunConfig, type RunConfig, type RunConfigInput } from '#shared/config/schema';
+import { Mt19937 } from '#shared/rng/mt19937';
 
 export function paperConfig(overrides: RunConfigInput): RunConfig {
   return parseRunConfig({

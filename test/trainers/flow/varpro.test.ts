@@ -1,9 +1,9 @@
 /** The exact outer solve on the paper config: monotone descent to the floor (docs/MODEL.md section 5). */
 import { describe, expect, it } from 'vitest';
-import { coveredCount } from '../../../src-shared/math/coverage';
-import { Population } from '../../../src-shared/math/population';
-import { lossFloor } from '../../../src-shared/math/target';
-import { VarproTrainer } from '../../../src-shared/trainers/varpro';
+import { coveredCount } from '#shared/math/coverage';
+import { Population } from '#shared/math/population';
+import { lossFloor } from '#shared/math/target';
+import { VarproTrainer } from '#shared/trainers/varpro';
 import { paperConfig, seed42 } from './paperConfig';
 
 describe('VarproTrainer', () => {

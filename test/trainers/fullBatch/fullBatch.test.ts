@@ -1,8 +1,8 @@
 /** Full-batch GD (docs/MODEL.md section 5): gradient, descent, determinism, resume, and the two-timescale advantage. */
 import { describe, expect, it } from 'vitest';
-import { sigma } from '../../../src-shared/math/activation';
-import { Mt19937 } from '../../../src-shared/rng/mt19937';
-import { FullBatchTrainer } from '../../../src-shared/trainers/fullBatch';
+import { sigma } from '#shared/math/activation';
+import { Mt19937 } from '#shared/rng/mt19937';
+import { FullBatchTrainer } from '#shared/trainers/fullBatch';
 import { fullBatchConfig } from './helpers';
 
 const problems = [

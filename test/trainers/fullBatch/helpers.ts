@@ -1,5 +1,5 @@
 /** Configurations of the section-5 experiments, scaled as each test needs. */
-import { parseRunConfig, type RunConfig, type RunConfigInput } from '../../../src-shared/config/schema';
+import { parseRunConfig, type RunConfig, type RunConfigInput } from '#shared/config/schema';
 
 /** The authors' full-batch setting: m = 10 units per coordinate, eta = 0.01, a ~ 3 U[0,1], u ~ U[0,1]. */
 export function fullBatchConfig(fullBatch: RunConfigInput['fullBatch'], seed = 0): RunConfig {

@@ -1,7 +1,7 @@
 /** Closed-form facts of the limit (docs/MODEL.md section 3) along both integrators. */
 import { describe, expect, it } from 'vitest';
-import { PAPER_TARGET } from '../../../src-shared/config/schema';
-import { LimitTrainer } from '../../../src-shared/trainers/limit';
+import { PAPER_TARGET } from '#shared/config/schema';
+import { LimitTrainer } from '#shared/trainers/limit';
 import { limitConfig, paperLimitConfig } from './helpers';
 
 /** The paper target's jumps with hand-placed flanks: nearer on the left, nearer on the right, and (at 0.5) nearly equidistant. */

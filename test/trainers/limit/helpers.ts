@@ -1,5 +1,5 @@
 /** Configurations and fixture accessors shared by the limit tests. */
-import { parseRunConfig, PAPER_TARGET, type RunConfig, type Target } from '../../../src-shared/config/schema';
+import { parseRunConfig, PAPER_TARGET, type RunConfig, type Target } from '#shared/config/schema';
 import type { FixtureTarget } from '../../fixtures';
 
 /** A standalone limit run of `steps` grid steps over [0, tauMax] on `target`. */

@@ -1,9 +1,9 @@
 /** math/limit.ts against independent computations: quadrature of the fast solution, finite differences, closed forms. */
 import { describe, expect, it } from 'vitest';
-import { PAPER_TARGET, type Target } from '../../../src-shared/config/schema';
-import { fastSolution, fastSolutionWeights, limitDerivatives, nearDistanceAfter, reducedLoss } from '../../../src-shared/math/limit';
-import { evalTarget } from '../../../src-shared/math/target';
-import { Mt19937 } from '../../../src-shared/rng/mt19937';
+import { PAPER_TARGET, type Target } from '#shared/config/schema';
+import { fastSolution, fastSolutionWeights, limitDerivatives, nearDistanceAfter, reducedLoss } from '#shared/math/limit';
+import { evalTarget } from '#shared/math/target';
+import { Mt19937 } from '#shared/rng/mt19937';
 
 /** A target with five jumps and neurons leaving two of them in one cell (an invalid subdivision on purpose). */
 const target: Target = { positions: [0.15, 0.3, 0.42, 0.7, 0.77], values: [0.5, 2, -3, 1.5, 4, -2.5] };

@@ -1,7 +1,7 @@
 /** The fixture sections fast_solution, limit_derivatives and limit_trajectory, computed with the authors' code. */
 import { describe, expect, it } from 'vitest';
-import { fastSolution, limitDerivatives, validSubdivision } from '../../../src-shared/math/limit';
-import { LimitTrainer } from '../../../src-shared/trainers/limit';
+import { fastSolution, limitDerivatives, validSubdivision } from '#shared/math/limit';
+import { LimitTrainer } from '#shared/trainers/limit';
 import { closeTo, loadReferenceCases, type FixtureTarget } from '../../fixtures';
 import { asTarget, floats, limitConfig } from './helpers';
 

@@ -1,10 +1,10 @@
 /** The limit trainer on the paper's configuration: validity, the authors' loss curve, errors, snapshot and restore. */
 import { describe, expect, it } from 'vitest';
-import { parseRunConfig, PAPER_TARGET } from '../../../src-shared/config/schema';
-import { validSubdivision } from '../../../src-shared/math/limit';
-import { Mt19937 } from '../../../src-shared/rng/mt19937';
-import { LimitTrainer } from '../../../src-shared/trainers/limit';
-import { LimitUndefinedError } from '../../../src-shared/trainers/types';
+import { parseRunConfig, PAPER_TARGET } from '#shared/config/schema';
+import { validSubdivision } from '#shared/math/limit';
+import { Mt19937 } from '#shared/rng/mt19937';
+import { LimitTrainer } from '#shared/trainers/limit';
+import { LimitUndefinedError } from '#shared/trainers/types';
 import { paperLimitConfig } from './helpers';
 
 /** numpy: np.random.seed(42); np.sort(np.random.rand(20)). */

@@ -3,13 +3,13 @@
  * `stochastic_gradients`) written plainly as the reference that the fast SGD engines are checked against, and a plain
  * reference loop built on them.
  */
-import { parseRunConfig, type RunConfig, type RunConfigInput, type Target } from '../../../src-shared/config/schema';
-import { sigma, sigmaPrime } from '../../../src-shared/math/activation';
-import { evalNetwork } from '../../../src-shared/math/network';
-import { evalTarget } from '../../../src-shared/math/target';
-import { createRng } from '../../../src-shared/rng';
-import { initialParameters } from '../../../src-shared/trainers/init';
-import type { UGradient } from '../../../src-shared/trainers/sgd/problem';
+import { parseRunConfig, type RunConfig, type RunConfigInput, type Target } from '#shared/config/schema';
+import { sigma, sigmaPrime } from '#shared/math/activation';
+import { evalNetwork } from '#shared/math/network';
+import { evalTarget } from '#shared/math/target';
+import { createRng } from '#shared/rng';
+import { initialParameters } from '#shared/trainers/init';
+import type { UGradient } from '#shared/trainers/sgd/problem';
 
 export function sgdConfig(overrides: RunConfigInput = {}): RunConfig {
   return parseRunConfig({ trainer: 'sgd', duration: { kind: 'steps', steps: 1_000_000 }, ...overrides });

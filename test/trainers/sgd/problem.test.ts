@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LEVEL_CELLS, levelBySearch, sgdProblem, targetAt } from '../../../src-shared/trainers/sgd/problem';
-import { PAPER_TARGET } from '../../../src-shared/config/schema';
+import { LEVEL_CELLS, levelBySearch, sgdProblem, targetAt } from '#shared/trainers/sgd/problem';
+import { PAPER_TARGET } from '#shared/config/schema';
 
 describe('the level table of targetAt', () => {
   // jumps inside cells, on cell edges (0.25 = 128 / 512, 3 / 512) and next to them

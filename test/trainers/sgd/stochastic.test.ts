@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { evalNetwork } from '../../../src-shared/math/network';
-import { evalTarget } from '../../../src-shared/math/target';
-import { PAPER_TARGET } from '../../../src-shared/config/schema';
+import { evalNetwork } from '#shared/math/network';
+import { evalTarget } from '#shared/math/target';
+import { PAPER_TARGET } from '#shared/config/schema';
 import { closeTo, loadReferenceCases, type FixtureTarget } from '../../fixtures';
 import { stochasticGradients } from './helpers';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Population } from '../../../src-shared/math/population';
-import { Mt19937, createRng } from '../../../src-shared/rng';
-import { SgdTrainer, TREE_ENGINE_MIN_NEURONS, type SgdEngineKind } from '../../../src-shared/trainers/sgd';
+import { Population } from '#shared/math/population';
+import { Mt19937, createRng } from '#shared/rng';
+import { SgdTrainer, TREE_ENGINE_MIN_NEURONS, type SgdEngineKind } from '#shared/trainers/sgd';
 import { closeTo, loadReferenceCases, type FixtureTarget } from '../../fixtures';
 import { maxRelativeGap, referenceRun, sgdConfig, stochasticGradients } from './helpers';
 

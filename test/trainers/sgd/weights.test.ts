@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Xoshiro256 } from '../../../src-shared/rng';
-import { PrefixWeights } from '../../../src-shared/trainers/sgd/weights';
+import { Xoshiro256 } from '#shared/rng';
+import { PrefixWeights } from '#shared/trainers/sgd/weights';
 
 describe('PrefixWeights', () => {
   it('matches a plain array under random outputs, SGD updates, swaps and rebuilds', () => {

@@ -1,5 +1,5 @@
 /** The trainers the designer offers, each with the one line that says what it computes. */
-import type { TrainerKind } from '../../../../src-shared/config/schema';
+import type { TrainerKind } from '#shared/config/schema';
 
 export const trainerChoices: Array<{ value: TrainerKind; label: string; hint: string }> = [
   { value: 'sgd', label: 'SGD', hint: 'Online SGD, one fresh sample per step, stepsize h for the weights a and h·ε for the positions u (the paper’s runs).' },
