@@ -1,7 +1,7 @@
 /**
  * One build for the three Electron pieces. Main bundles its entries with stable names: index (the Electron main
  * process), trainer and reportRenderer (the trainer and render processes, started by utilityProcess.fork or
- * child_process.fork), importScanWorker and importMergeWorker (worker threads, see src-main/threads/start-worker.ts),
+ * child_process.fork), importScanWorker and importMergeWorker (worker threads, see src-main/threads/startWorker.ts),
  * web (browser mode) and cli (the `ttlab` command, which bin/ttlab.mjs loads, so that it starts without compiling
  * TypeScript).
  * The preload is CommonJS with its imports inlined, as a sandboxed preload must be. The renderer lands in
@@ -25,9 +25,9 @@ export default defineConfig({
         input: {
           index: from('src-main/electron/main.ts'),
           trainer: from('src-main/trainer/entry.ts'),
-          reportRenderer: from('src-main/report/render-entry.ts'),
-          importScanWorker: from('src-main/store/import-scan-worker.ts'),
-          importMergeWorker: from('src-main/store/merge-worker.ts'),
+          reportRenderer: from('src-main/report/renderEntry.ts'),
+          importScanWorker: from('src-main/store/importScanWorker.ts'),
+          importMergeWorker: from('src-main/store/mergeWorker.ts'),
           web: from('src-main/web.ts'),
           cli: from('src-main/cli/main.ts'),
         },

@@ -70,7 +70,7 @@ export default [
   {
     files: ['src-renderer/**'],
     rules: restrict([
-      { group: ['**/src-main/**', '!**/src-main/preload/api-types'], message: 'The renderer talks to main only through the LabApi contract.' },
+      { group: ['**/src-main/**', '!**/src-main/preload/apiTypes'], message: 'The renderer talks to main only through the LabApi contract.' },
       { group: ['node:*', 'electron', 'better-sqlite3'], message: 'The renderer runs sandboxed: no Node or Electron modules.' },
       throughAlias,
     ]),

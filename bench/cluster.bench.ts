@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { pointRunId } from '#shared/cluster/shards';
 import { parseRunConfig, parseSweepSpec, PAPER_TARGET } from '#shared/config/schema';
 import type { RunCheckpoint } from '#shared/run/types';
-import { mergeInto } from '../src-main/cluster/merge-files';
-import { makePlan, writePlanFolder } from '../src-main/cluster/plan-folder';
-import { runShard } from '../src-main/cluster/shard-run';
+import { mergeInto } from '../src-main/cluster/mergeFiles';
+import { makePlan, writePlanFolder } from '../src-main/cluster/planFolder';
+import { runShard } from '../src-main/cluster/shardRun';
 import { openStore } from '../src-main/store';
 import type { Figure } from './run';
 

@@ -16,7 +16,7 @@ import { createLab, createLabOnStore } from '../src-main/service/lab';
 import { openStore } from '../src-main/store';
 import { createStubLab } from '../test/host/stubLab';
 import { silentChild } from '../test/hardening/lab';
-import { scriptedChild, type ScriptedChild } from '../test/pool/scripted-child';
+import { scriptedChild, type ScriptedChild } from '../test/pool/scriptedChild';
 import { checkpoints } from '../test/store/fixtures';
 import type { Figure } from './run';
 

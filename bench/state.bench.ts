@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parseRunConfig } from '#shared/config/schema';
 import { createRunSession } from '#shared/run/session';
 import { openStore } from '../src-main/store';
-import { STATE_INTERVAL_MS } from '../src-main/trainer/trainer-run';
+import { STATE_INTERVAL_MS } from '../src-main/trainer/trainerRun';
 import type { Figure } from './run';
 
 function saveCostMs(m: number): number {

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { errorMessage, UsageError } from '#shared/base/errors';
 import { createLab } from './service/lab';
-import { forkTrainer } from './pool/fork-trainer';
+import { forkTrainer } from './pool/forkTrainer';
 import { defaultDatabasePath } from './store/paths';
 import { startHost } from './host/server';
 import { portFile, readRememberedPort, rememberPort } from './host/rememberedPort';

@@ -9,7 +9,7 @@ import { createRunSession } from '#shared/run/session';
 import type { SessionSnapshot } from '#shared/run/snapshot';
 import type { RunCheckpoint } from '#shared/run/types';
 import type { RunResult, RunStore } from '../store';
-import { parseStateInterval } from '../trainer/trainer-run';
+import { parseStateInterval } from '../trainer/trainerRun';
 
 const BATCH = 50;
 

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { databaseFiles, describeMerge, mergeInto } from '../cluster/merge-files';
+import { databaseFiles, describeMerge, mergeInto } from '../cluster/mergeFiles';
 import { DatabaseOpenError, StoredDataError } from '../store';
 import { UsageError } from '#shared/base/errors';
 import { parseCommandLine, requiredFlag, validateFlags } from './flagSchema';

@@ -1,4 +1,4 @@
-/** One line per finished run as the CLI prints it; the result itself (and the JSON of --json) is store/run-result.ts. */
+/** One line per finished run as the CLI prints it; the result itself (and the JSON of --json) is store/runResult.ts. */
 import type { RunResult } from '../store';
 
 /** One human-readable line summarising a run. */

@@ -2,7 +2,7 @@
 import type { SweepSpec } from '#shared/config/schema';
 import { forkTrainer } from '../pool';
 import { createLabOnStore } from '../service/lab';
-import { startSweepAndFollow } from '../service/sweep-wait';
+import { startSweepAndFollow } from '../service/sweepWait';
 import { sweepResults, type RunResult, type RunStore } from '../store';
 import { ProgressBar } from './progress';
 import { describeResult } from './result';

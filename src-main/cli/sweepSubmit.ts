@@ -4,12 +4,12 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { ClusterPlan } from '#shared/cluster/plan';
 import { followPlan, currentStatus, describeCounts } from '../cluster/follow';
-import { databaseFiles, describeMerge, mergeInto } from '../cluster/merge-files';
-import { readPlan } from '../cluster/plan-folder';
+import { databaseFiles, describeMerge, mergeInto } from '../cluster/mergeFiles';
+import { readPlan } from '../cluster/planFolder';
 import { SlurmError } from '../cluster/slurm';
 import { submitShards } from '../cluster/submit';
 import { readSubmissions } from '../cluster/submissions';
-import type { PlanStatus } from '../cluster/task-states';
+import type { PlanStatus } from '../cluster/taskStates';
 import { UsageError } from '#shared/base/errors';
 import { asUsage, parseCommandLine, positiveFlag, validateFlags } from './flagSchema';
 

@@ -5,7 +5,7 @@
 import type { ClusterPlan } from '#shared/cluster/plan';
 import { SlurmError, squeue } from './slurm';
 import { readSubmissions } from './submissions';
-import { countStates, jobsToQuery, planStatus, slurmActive, type PlanStatus, type TaskState } from './task-states';
+import { countStates, jobsToQuery, planStatus, slurmActive, type PlanStatus, type TaskState } from './taskStates';
 
 export interface FollowOptions {
   pollMs: number;

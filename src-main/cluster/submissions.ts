@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { errorMessage } from '#shared/base/errors';
 import { MAX_PLAN_POINTS } from '#shared/cluster/shards';
 import { describeZodError, ValidationError } from '#shared/config/schema';
-import { writeFileAtomically } from './atomic-file';
+import { writeFileAtomically } from './atomicFile';
 
 const jobId = z.string().regex(/^\d{1,20}$/, 'must be a Slurm job id');
 

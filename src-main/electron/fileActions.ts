@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Dialog, Shell } from 'electron';
 import { errorMessage } from '#shared/base/errors';
 import type { LabHost } from './labHost';
-import { importSources } from '../cluster/merge-files';
+import { importSources } from '../cluster/mergeFiles';
 import { sameFile } from './sameFile';
 
 export interface FileActionDeps {

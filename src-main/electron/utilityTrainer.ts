@@ -1,9 +1,9 @@
 /**
- * Trainer processes as Electron utility processes (the Electron counterpart of pool/fork-trainer.ts); the render
- * process of report exports (report/render-process.ts) is started the same way.
+ * Trainer processes as Electron utility processes (the Electron counterpart of pool/forkTrainer.ts); the render
+ * process of report exports (report/renderProcess.ts) is started the same way.
  */
 import { utilityProcess } from 'electron';
-import type { ChildHandle, SpawnTrainer } from '../pool/fork-trainer';
+import type { ChildHandle, SpawnTrainer } from '../pool/forkTrainer';
 
 /**
  * `entry` is out/main/trainer.js (or reportRenderer.js), `serviceName` the process's name in the system's task

@@ -1,3 +1,3 @@
 /** Trainer processes and the pool that runs them. */
-export { forkTrainer, type ChildHandle, type SpawnTrainer } from './fork-trainer';
-export { TrainerPool, type PoolJob, type PoolListener, type PoolOptions } from './trainer-pool';
+export { forkTrainer, type ChildHandle, type SpawnTrainer } from './forkTrainer';
+export { TrainerPool, type PoolJob, type PoolListener, type PoolOptions } from './trainerPool';

@@ -9,7 +9,7 @@ import type { DispatchResult } from '#shared/api/dispatch';
 import { RemoteError } from '#shared/base/errors';
 import { EVENT_CHANNEL, INVOKE_CHANNEL, MENU_CHANNEL } from '../electron/channels';
 import { isCommand } from '#shared/api/commands';
-import { LAB_GLOBAL, type DesktopLabApi } from './api-types';
+import { LAB_GLOBAL, type DesktopLabApi } from './apiTypes';
 
 /** Listens on `channel` until the returned function is called. */
 function listen(channel: string, listener: (...args: unknown[]) => void): () => void {

@@ -1,7 +1,7 @@
 /** The lab's API methods: the store answers the questions, LiveRuns starts and stops runs. */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { importSources } from '../cluster/merge-files';
+import { importSources } from '../cluster/mergeFiles';
 import { RESUMABLE_STATUSES, type LabHandlers } from '#shared/api/contract';
 import { ReplyTooLargeError } from '#shared/base/errors';
 import { presets } from '#shared/config/presets';
@@ -9,12 +9,12 @@ import { formatBytes, MAX_REPLY_BYTES, MAX_REPORT_BYTES, MAX_SWEEP_RUNS, runLimi
 import { totalSteps, ValidationError, type RunConfig } from '#shared/config/schema';
 import { loadReport, type ReportTarget } from '../report/data';
 import { defaultContext } from '../report/exportReport';
-import type { ReportRenderer } from '../report/render-process';
+import type { ReportRenderer } from '../report/renderProcess';
 import type { RunStore } from '../store';
-import type { LiveRuns } from './live-runs';
+import type { LiveRuns } from './liveRuns';
 import type { Reproducer } from './reproduction';
-import { defaultRunName } from './run-name';
-import { createSweep, inSlices } from './sweep-create';
+import { defaultRunName } from './runName';
+import { createSweep, inSlices } from './sweepCreate';
 
 export { MAX_SWEEP_RUNS };
 
@@ -48,7 +48,7 @@ export function createHandlers(store: RunStore, live: LiveRuns, reproducer: Repr
       return { runId };
     },
     startSweep: async ({ sweep }) => {
-      // Stored whole (or not at all) before any run is queued; see sweep-create.ts.
+      // Stored whole (or not at all) before any run is queued; see sweepCreate.ts.
       const { sweepId, runs } = await createSweep(store, sweep);
       await inSlices(runs, ({ runId, config }) => live.submit(runId, config, totalSteps(config)));
       return { sweepId, runIds: runs.map((run) => run.runId) };

@@ -1,12 +1,12 @@
 /** The lab behind the API: run store, trainer pool, live runs and events, wired together. */
 import type { LabHandlers } from '#shared/api/contract';
-import type { SpawnTrainer } from '../pool/fork-trainer';
-import { ReportRenderer } from '../report/render-process';
-import { TrainerPool } from '../pool/trainer-pool';
+import type { SpawnTrainer } from '../pool/forkTrainer';
+import { ReportRenderer } from '../report/renderProcess';
+import { TrainerPool } from '../pool/trainerPool';
 import { openStore, type RunStore } from '../store';
-import { createEventHub, type LabEventSource } from './event-hub';
+import { createEventHub, type LabEventSource } from './eventHub';
 import { createHandlers } from './handlers';
-import { LiveRuns } from './live-runs';
+import { LiveRuns } from './liveRuns';
 import { createReproducer } from './reproduction';
 
 export interface Lab {
@@ -22,7 +22,7 @@ export interface LabOptions {
   spawn: SpawnTrainer;
   /** Trainer processes at once; defaults to the number of cores. */
   poolSize?: number;
-  /** Starts the render process of exports and figures (report/render-process.ts); defaults to Node's child_process.fork. */
+  /** Starts the render process of exports and figures (report/renderProcess.ts); defaults to Node's child_process.fork. */
   spawnRenderer?: SpawnTrainer;
 }
 

@@ -11,7 +11,7 @@ import { reportZip } from '../reproduce/report';
 import { experimentSweep, runExperiment } from '../reproduce/runner';
 import type { Experiment, ExperimentOutcome } from '../reproduce/types';
 import { sweepResults, type RunStore } from '../store';
-import { startSweepAndFollow, type SweepLab } from './sweep-wait';
+import { startSweepAndFollow, type SweepLab } from './sweepWait';
 
 export interface ReproducerOptions {
   store: RunStore;

@@ -10,7 +10,7 @@ import { provenanceDifferences } from '#shared/run/provenance';
 import { checkpointAt } from '#shared/run/series';
 import type { RunCheckpoint } from '#shared/run/types';
 import { compareCheckpoints, type CheckpointDifference, type VerifyResult } from '#shared/run/verify';
-import type { TrainerPool } from '../pool/trainer-pool';
+import type { TrainerPool } from '../pool/trainerPool';
 import { machineProvenance } from '../provenance/collect';
 import type { RunStore } from '../store';
 

@@ -4,7 +4,7 @@ import type { CheckpointSeries } from '#shared/api/contract';
 import type { RunCheckpoint } from '#shared/run/types';
 import { encodeFloat64 } from './blob';
 import type { LastCheckpoint } from './finish';
-import { seriesReader, type SeriesOptions } from './series-read';
+import { seriesReader, type SeriesOptions } from './seriesRead';
 
 export function checkpointStatements(db: Database.Database) {
   // Re-sending a batch (a retry after a crash of the sender) keeps the rows already stored.

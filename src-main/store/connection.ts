@@ -6,14 +6,14 @@ import { DatabaseOpenError, guardWrite } from './errors';
 import { inspectDatabaseFile } from './inspect';
 import { migrate, schemaVersion } from './migrate';
 import { migrations, SCHEMA_VERSION } from './migrations/index';
-import { checkImportSchema, checkImportSize } from './import-check';
+import { checkImportSchema, checkImportSize } from './importCheck';
 
 const MEMORY = ':memory:';
 /** How long a statement on an import source waits for another process's lock before failing, in milliseconds. */
 const BUSY_TIMEOUT_MS = 5000;
 /**
  * How long a statement on the lab's own database waits for another connection's lock before failing: long enough for
- * the merge thread's one transaction of a large import (merge-thread.ts; 2,000 runs of 101 checkpoints take a few
+ * the merge thread's one transaction of a large import (mergeThread.ts; 2,000 runs of 101 checkpoints take a few
  * seconds on a loaded machine), so that a write made meanwhile waits for its commit instead of failing.
  */
 const LAB_BUSY_TIMEOUT_MS = 60_000;
@@ -87,7 +87,7 @@ export function openImportSource(file: string, nativeBinding?: string): Database
   const db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding, timeout: BUSY_TIMEOUT_MS });
   try {
     if (schemaVersion(db) === 0) throw new DatabaseOpenError(`${file} holds no Two-Timescale Lab runs (it has no lab schema)`);
-    // Before any row is read: a view or trigger could run any query (see import-check.ts).
+    // Before any row is read: a view or trigger could run any query (see importCheck.ts).
     checkImportSchema(db, file);
   } catch (error) {
     db.close();
@@ -98,7 +98,7 @@ export function openImportSource(file: string, nativeBinding?: string): Database
 
 /**
  * A second connection to the lab database `file`, which a store has open (and migrated) already: for the merge
- * thread (merge-worker.ts), which writes through it while the store's own connection goes on reading. The file keeps
+ * thread (mergeWorker.ts), which writes through it while the store's own connection goes on reading. The file keeps
  * its journal mode (WAL for the lab's own database) and nothing is migrated; it waits for the store's writes as long
  * as they wait for it (LAB_BUSY_TIMEOUT_MS), and a read-only store gets a read-only connection.
  */

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { errorMessage } from '#shared/base/errors';
 import { DatabaseOpenError } from './errors';
 import { assertKnownVersion, schemaVersion } from './migrate';
-import { APPLICATION_ID } from './migrations/001-initial';
+import { APPLICATION_ID } from './migrations/001Initial';
 
 const HEADER_BYTES = 100;
 const MAGIC = Buffer.from('SQLite format 3\0', 'latin1');

@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { RunStatus } from '#shared/api/contract';
 import { totalSteps, type RunConfig } from '#shared/config/schema';
-import { DETAIL_COLUMNS, SUMMARY_COLUMNS, type DetailRow, type SummaryRow } from './run-rows';
+import { DETAIL_COLUMNS, SUMMARY_COLUMNS, type DetailRow, type SummaryRow } from './runRows';
 import type { FinishColumns } from './finish';
 
 /** What a new run needs besides its configuration. */
@@ -61,7 +61,7 @@ export function runStatements(db: Database.Database) {
       starred = coalesce(@starred, starred)
     WHERE id = @id`);
   const remove = db.prepare('DELETE FROM runs WHERE id IN (SELECT value FROM json_each(?))');
-  // Rows of the run list and of full runs come as arrays (see run-rows.ts).
+  // Rows of the run list and of full runs come as arrays (see runRows.ts).
   const summary = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM runs WHERE id = ?`).raw();
   const detail = db.prepare(`SELECT ${DETAIL_COLUMNS} FROM runs WHERE id = ?`).raw();
   const details = db.prepare(`SELECT ${DETAIL_COLUMNS} FROM runs WHERE id IN (SELECT value FROM json_each(?))`).raw();

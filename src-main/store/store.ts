@@ -13,20 +13,20 @@ import { checkpointStatements } from './checkpoints';
 import { openDatabase, openImportSource, type OpenOptions } from './connection';
 import { guardWrite } from './errors';
 import { finishColumns, type FinishInput } from './finish';
-import { copyDatabase, type ImportCounts } from './import-database';
-import { importStatements } from './import-rows';
-import { scanImportFiles } from './import-scan';
-import { IMPORTED_UNFINISHED_ERROR, mergeDatabases } from './merge-copy';
-import { copyProvenance, type MergeCounts } from './merge-database';
-import { mergeOnThread } from './merge-thread';
+import { copyDatabase, type ImportCounts } from './importDatabase';
+import { importStatements } from './importRows';
+import { scanImportFiles } from './importScan';
+import { IMPORTED_UNFINISHED_ERROR, mergeDatabases } from './mergeCopy';
+import { copyProvenance, type MergeCounts } from './mergeDatabase';
+import { mergeOnThread } from './mergeThread';
 import { claimOwner, currentHere, isAbandoned, type OwnerClaim } from './ownership';
-import { recordRows, type RunRecord } from './run-record';
-import { toDetail, toSummary } from './run-rows';
-import { runStateStatements } from './run-states';
-import { decodeState, encodeState } from './state-codec';
-import { parseStoredJson } from './stored-json';
+import { recordRows, type RunRecord } from './runRecord';
+import { toDetail, toSummary } from './runRows';
+import { runStateStatements } from './runStates';
+import { decodeState, encodeState } from './stateCodec';
+import { parseStoredJson } from './storedJson';
 import { runStatements } from './runs';
-import type { SeriesOptions } from './series-read';
+import type { SeriesOptions } from './seriesRead';
 import { statsStatement, type StoreStats } from './stats';
 import { sweepStatements } from './sweeps';
 
@@ -266,7 +266,7 @@ export class RunStore {
   }
 
   /**
-   * Checks import sources off the event loop before importFrom or mergeFrom copies them (see import-scan.ts):
+   * Checks import sources off the event loop before importFrom or mergeFrom copies them (see importScan.ts):
    * rejects with the first problem, or when reading them takes longer than `timeoutMs`.
    */
   checkImports(files: readonly string[], timeoutMs?: number): Promise<void> {
@@ -275,7 +275,7 @@ export class RunStore {
 
   /**
    * Imports other lab databases: every file checked off the event loop (checkImports), then merged as mergeFrom does,
-   * on a worker thread with its own connection to this database (see merge-thread.ts): this connection goes on
+   * on a worker thread with its own connection to this database (see mergeThread.ts): this connection goes on
    * reading meanwhile, and a write on it waits (busy timeout) for the merge's one transaction to commit.
    */
   async importFiles(files: readonly string[]): Promise<MergeCounts> {
@@ -327,14 +327,14 @@ export class RunStore {
    * Merges the lab databases `files` (shards of a cluster sweep, say) in one transaction, on this thread: a file that
    * is refused (foreign, damaged, newer, invalid rows) throws and nothing at all is written. Matched by run id like
    * importFrom, and a run stored here unfinished is replaced by a copy that has its result; see MergeCounts for what is
-   * counted, and merge-copy.ts.
+   * counted, and mergeCopy.ts.
    */
   mergeFrom(files: readonly string[]): MergeCounts {
     return mergeDatabases(this.db, this.file, files, this.options.nativeBinding);
   }
 
   /**
-   * Adds one run given as a RunRecord (see run-record.ts), e.g. read back from an exported report folder; validated
+   * Adds one run given as a RunRecord (see runRecord.ts), e.g. read back from an exported report folder; validated
    * first (ValidationError). Returns false, changing nothing, when a run with its id is stored already.
    */
   importRun(record: RunRecord): boolean {

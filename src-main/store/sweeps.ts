@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { SweepSummary } from '#shared/api/contract';
 import { sweepSpecSchema, type SweepSpec } from '#shared/config/schema';
-import { parseStoredJson } from './stored-json';
+import { parseStoredJson } from './storedJson';
 
 interface SweepRow {
   id: string;

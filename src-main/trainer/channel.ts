@@ -1,7 +1,7 @@
 /**
  * The child's end of the channel to its parent: Electron's `process.parentPort` in a utility process, or Node's IPC
  * channel under `child_process.fork`. Electron is not imported: parentPort is only a property of `process` there.
- * The trainer speaks ChildMessage on it; the report render process (report/render-entry.ts) its own replies.
+ * The trainer speaks ChildMessage on it; the report render process (report/renderEntry.ts) its own replies.
  */
 import type { ChildMessage } from './protocol';
 

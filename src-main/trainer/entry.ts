@@ -8,7 +8,7 @@ import { createRunSession } from '#shared/run/session';
 import { connectToParent } from './channel';
 import { serveTrainer } from './serve';
 import { watchParent } from './watchdog';
-import { parseFault, parseStateInterval } from './trainer-run';
+import { parseFault, parseStateInterval } from './trainerRun';
 
 serveTrainer(connectToParent(), createRunSession, parseFault(process.env.TTLAB_TRAINER_FAULT), parseStateInterval(process.env.TTLAB_STATE_INTERVAL_MS));
 // A trainer outlives a killed parent only as long as the watcher takes to notice (see watchdog.ts).

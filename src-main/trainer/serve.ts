@@ -3,7 +3,7 @@ import { ProtocolError, toWireError } from '#shared/base/errors';
 import { parseOrThrow } from '#shared/config/schema';
 import type { ParentChannel } from './channel';
 import { parentMessageSchema, type ParentMessage } from './protocol';
-import { TrainerRun, type CreateSession, type Fault } from './trainer-run';
+import { TrainerRun, type CreateSession, type Fault } from './trainerRun';
 
 export function serveTrainer(channel: ParentChannel, createSession: CreateSession, fault: Fault, stateIntervalMs?: number): void {
   let run: TrainerRun | null = null;

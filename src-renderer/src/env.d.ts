@@ -2,7 +2,7 @@
 import type { LabApi } from '#shared/api/contract';
 import type { Command } from '#shared/api/commands';
 
-// What src-main/preload/api-types.ts declares, built from the same shared types (the renderer never imports main's files).
+// What src-main/preload/apiTypes.ts declares, built from the same shared types (the renderer never imports main's files).
 declare global {
   interface Window {
     /** The lab's API and the menu's commands through the Electron preload; undefined in browser mode. */

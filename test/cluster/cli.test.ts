@@ -4,7 +4,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src-main/cli/main';
-import { makePlan, writePlanFolder } from '../../src-main/cluster/plan-folder';
+import { makePlan, writePlanFolder } from '../../src-main/cluster/planFolder';
 import { testFolder, tinySweep } from './helpers';
 
 const root = testFolder('ttlab-cluster-cli-');

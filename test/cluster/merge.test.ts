@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { pointRunId } from '#shared/cluster/shards';
-import { databaseFiles, mergeInto } from '../../src-main/cluster/merge-files';
+import { databaseFiles, mergeInto } from '../../src-main/cluster/mergeFiles';
 import { openStore } from '../../src-main/store';
 import { folderContents } from '../store/helpers';
 import { shardDatabase, testFolder } from './helpers';

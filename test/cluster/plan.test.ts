@@ -7,7 +7,7 @@ import { clusterHandoff } from '#shared/cluster/handoff';
 import { slurmOptionsSchema } from '#shared/cluster/plan';
 import { findPreset } from '#shared/config/presets';
 import type { SweepSpec } from '#shared/config/schema';
-import { makePlan, readPlan, writePlanFolder } from '../../src-main/cluster/plan-folder';
+import { makePlan, readPlan, writePlanFolder } from '../../src-main/cluster/planFolder';
 
 const root = mkdtempSync(join(tmpdir(), 'ttlab-plan-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makePlan, writePlanFolder } from '../../src-main/cluster/plan-folder';
+import { makePlan, writePlanFolder } from '../../src-main/cluster/planFolder';
 import { submitShards } from '../../src-main/cluster/submit';
 import { readSubmissions } from '../../src-main/cluster/submissions';
 import { testFolder, tinySweep } from './helpers';

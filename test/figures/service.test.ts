@@ -8,7 +8,7 @@ import { figureDrawing } from '../../src-main/report/figure';
 import { paperConfig, syntheticSeries } from '../charts/series';
 import { quickConfig } from '../pool/record';
 import { pngSize } from '../report/png';
-import { openHarness, type Harness } from '../service/lab-harness';
+import { openHarness, type Harness } from '../service/labHarness';
 import { hasPoppler, pdfInfo } from './poppler';
 
 const text = (data: Uint8Array) => new TextDecoder().decode(data);

@@ -1,5 +1,5 @@
 /** A lab on an in-memory store whose trainer processes never answer: runs stay queued or running until cancelled. */
-import type { ChildHandle } from '../../src-main/pool/fork-trainer';
+import type { ChildHandle } from '../../src-main/pool/forkTrainer';
 import { createLabOnStore, type Lab } from '../../src-main/service/lab';
 import { openStore, type RunStore } from '../../src-main/store';
 

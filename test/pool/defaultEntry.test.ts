@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defaultEntry } from '../../src-main/pool/fork-trainer';
+import { defaultEntry } from '../../src-main/pool/forkTrainer';
 
 let root: string;
 beforeEach(() => {

@@ -3,7 +3,7 @@ import type { WireError } from '#shared/api/contract';
 import { parseRunConfig, type RunConfig } from '#shared/config/schema';
 import { findPreset } from '#shared/config/presets';
 import type { RunCheckpoint } from '#shared/run/types';
-import type { PoolListener } from '../../src-main/pool/trainer-pool';
+import type { PoolListener } from '../../src-main/pool/trainerPool';
 import type { TrainerOutcome } from '../../src-main/trainer/protocol';
 
 export interface Recording {

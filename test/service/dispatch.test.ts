@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '#shared/api/dispatch';
 import { MAX_SWEEP_RUNS } from '../../src-main/service/handlers';
 import { quickConfig } from '../pool/record';
-import { openHarness, type Harness } from './lab-harness';
+import { openHarness, type Harness } from './labHarness';
 
 let h: Harness;
 beforeAll(() => {

@@ -2,7 +2,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { dispatch } from '#shared/api/dispatch';
 import { quickConfig } from '../pool/record';
-import { openHarness } from './lab-harness';
+import { openHarness } from './labHarness';
 
 describe('a diverging run', () => {
   const h = openHarness(1);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '#shared/api/dispatch';
 import { nodeWire } from '../../src-main/host/wireCodec';
 import { quickConfig } from '../pool/record';
-import { openHarness, type Harness } from './lab-harness';
+import { openHarness, type Harness } from './labHarness';
 
 describe('exportReport through the API', () => {
   let h: Harness;

@@ -7,7 +7,7 @@ import type { RunCheckpoint } from '#shared/run/types';
 import { DatabaseWriteError } from '../../src-main/store';
 import { quickConfig } from '../pool/record';
 import { appendSeries } from '../support/series';
-import { openHarness, type Harness } from './lab-harness';
+import { openHarness, type Harness } from './labHarness';
 
 let harness: Harness | null = null;
 afterEach(async () => {

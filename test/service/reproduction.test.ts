@@ -13,10 +13,10 @@ import type { Reproduction } from '#shared/api/reproduction';
 import { parseSweepSpec } from '#shared/config/schema';
 import { forkTrainer } from '../../src-main/pool';
 import { replaySameStepsizes } from '../../src-main/reproduce/experiments/replaySameStepsizes';
-import { createEventHub } from '../../src-main/service/event-hub';
+import { createEventHub } from '../../src-main/service/eventHub';
 import { createLab } from '../../src-main/service/lab';
 import { createReproducer } from '../../src-main/service/reproduction';
-import { startSweepAndFollow } from '../../src-main/service/sweep-wait';
+import { startSweepAndFollow } from '../../src-main/service/sweepWait';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const dir = mkdtempSync(join(tmpdir(), 'ttlab-reproduction-'));

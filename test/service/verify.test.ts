@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRunConfig } from '#shared/config/schema';
 import { describeVerify } from '#shared/run/verify';
-import { openHarness, type Harness } from './lab-harness';
+import { openHarness, type Harness } from './labHarness';
 
 /** The next double above x: one unit in the last place. */
 function nextUp(x: number): number {

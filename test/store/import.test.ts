@@ -9,7 +9,7 @@ import { SCHEMA_VERSION } from '../../src-main/store/migrations/index';
 import { DatabaseOpenError, DatabaseTooNewError, openStore, StoredDataError, type RunStore } from '../../src-main/store/index';
 import { checkpoint, checkpoints, smallConfig } from './fixtures';
 import { tempFolder } from './helpers';
-import { V1_RUNS, writeVersion1Database } from './v1-database';
+import { V1_RUNS, writeVersion1Database } from './v1Database';
 
 const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 const bits = (values: Float64Array) => Array.from(new BigUint64Array(values.buffer, values.byteOffset, values.length));

@@ -1,4 +1,4 @@
-/** Drives writer-child.ts (a trainer-like process appending checkpoints forever) from a test, up to its SIGKILL. */
+/** Drives writerChild.ts (a trainer-like process appending checkpoints forever) from a test, up to its SIGKILL. */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -16,7 +16,7 @@ export interface Writer {
 }
 
 export function startWriter(file: string): Writer {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/store/writer-child.ts', file], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/store/writerChild.ts', file], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   const stderr: string[] = [];
   child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
   let signal: NodeJS.Signals | null | undefined;

@@ -1,8 +1,8 @@
 /** Every schema step, in order: migration n takes a database from version n - 1 to n. Append, never edit. */
 import type { Migration } from '../migrate';
-import { initialSchema } from './001-initial';
-import { runOwner } from './002-run-owner';
-import { provenanceAndState } from './003-provenance-and-state';
+import { initialSchema } from './001Initial';
+import { runOwner } from './002RunOwner';
+import { provenanceAndState } from './003ProvenanceAndState';
 
 export const migrations: readonly Migration[] = [initialSchema, runOwner, provenanceAndState];
 
