@@ -29,8 +29,18 @@ export async function run(): Promise<Figure[]> {
   const presets = medianStart([bin, 'presets']);
   return [
     { name: 'bare node start (node -e 0)', value: Math.round(bare), unit: 'ms' },
-    { name: 'ttlab --help', value: Math.round(help), unit: 'ms', target: `within 3x the bare start: ${Math.round(3 * bare)} ms` },
+    {
+      name: 'ttlab --help',
+      value: Math.round(help),
+      unit: 'ms',
+      target: `within 3x the bare start: ${Math.round(3 * bare)} ms`,
+    },
     { name: 'ttlab --help / bare node start', value: Number((help / bare).toFixed(2)), unit: 'x', target: '3x' },
-    { name: 'ttlab presets', value: Math.round(presets), unit: 'ms', target: `within 5x the bare start: ${Math.round(5 * bare)} ms` },
+    {
+      name: 'ttlab presets',
+      value: Math.round(presets),
+      unit: 'ms',
+      target: `within 5x the bare start: ${Math.round(5 * bare)} ms`,
+    },
   ];
 }

@@ -24,7 +24,13 @@ const CHECKPOINTS = 101;
  */
 const sweep = parseSweepSpec({
   name: 'bench shards',
-  base: { target: PAPER_TARGET, network: { m: 20 }, sgd: { h: 1e-3, epsilon: 2e-5 }, duration: { kind: 'steps', steps: 5_000_000 }, checkpoints: { count: 101 } },
+  base: {
+    target: PAPER_TARGET,
+    network: { m: 20 },
+    sgd: { h: 1e-3, epsilon: 2e-5 },
+    duration: { kind: 'steps', steps: 5_000_000 },
+    checkpoints: { count: 101 },
+  },
   axes: [{ path: 'sgd.epsilon', values: [2e-5, 1e-4] }],
   seeds: Array.from({ length: 32 }, (_, i) => i),
 });
@@ -36,7 +42,11 @@ async function shardSpeedup(root: string): Promise<Figure[]> {
     writePlanFolder(folder, plan, join(root, 'bin/ttlab.mjs'));
     const started = performance.now();
     // Each shard on one trainer process, as a 1-CPU array task would run it.
-    await Promise.all(Array.from({ length: shards }, (_, index) => runShard(folder, plan, { index, count: shards }, { workers: 1, publishEveryMs: 3_600_000 })));
+    await Promise.all(
+      Array.from({ length: shards }, (_, index) =>
+        runShard(folder, plan, { index, count: shards }, { workers: 1, publishEveryMs: 3_600_000 }),
+      ),
+    );
     return (performance.now() - started) / 1000;
   };
   // The best of two tries each, interleaved: on a shared machine a burst of other work lands on some tries only.
@@ -75,7 +85,13 @@ function mergeTime(root: string): Figure[] {
     const store = openStore(file);
     store.createSweep(sweep.name, sweep, sweepId);
     for (let i = shard; i < MERGED_RUNS; i += SHARDS) {
-      const id = store.createRun({ id: pointRunId(sweepId, i), config: { ...config, seed: i }, name: `point ${i}`, sweepId, params: { seed: i } });
+      const id = store.createRun({
+        id: pointRunId(sweepId, i),
+        config: { ...config, seed: i },
+        name: `point ${i}`,
+        sweepId,
+        params: { seed: i },
+      });
       store.markRunning(id, 100_000);
       store.appendCheckpoints(id, 0, trajectory(i));
       store.finishRun(id, 'done', { durationMs: 100 });
@@ -96,7 +112,12 @@ function mergeTime(root: string): Figure[] {
   mergeInto(target, files);
   const again = (performance.now() - started) / 1000;
   return [
-    { name: `merge ${MERGED_RUNS} runs of ${CHECKPOINTS} checkpoints (m = 20) from ${SHARDS} shards`, value: first, unit: 's', target: '<= 10 s' },
+    {
+      name: `merge ${MERGED_RUNS} runs of ${CHECKPOINTS} checkpoints (m = 20) from ${SHARDS} shards`,
+      value: first,
+      unit: 's',
+      target: '<= 10 s',
+    },
     // CPU time of the merge: its wall time on an otherwise idle machine, less the waits for the disk.
     { name: 'the same merge, CPU time (user + system)', value: (user + system) / 1e6, unit: 's' },
     { name: 'the same merge again (every run already present)', value: again, unit: 's' },

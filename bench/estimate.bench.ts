@@ -55,7 +55,12 @@ export async function run(): Promise<Figure[]> {
     for (const [name, config] of cases) {
       const measured = await measure(lab, config());
       const estimate = estimateSeconds(config());
-      figures.push({ name: `estimate / measured, ${name} (estimate ${estimate.toFixed(2)} s, measured ${measured.toFixed(2)} s)`, value: Number((estimate / measured).toFixed(2)), unit: 'x', target: '0.5 to 2' });
+      figures.push({
+        name: `estimate / measured, ${name} (estimate ${estimate.toFixed(2)} s, measured ${measured.toFixed(2)} s)`,
+        value: Number((estimate / measured).toFixed(2)),
+        unit: 'x',
+        target: '0.5 to 2',
+      });
     }
   } finally {
     await lab.close();

@@ -25,7 +25,11 @@ async function medianMs(repeats: number, work: () => Promise<unknown> | unknown)
 export async function run(): Promise<Figure[]> {
   const lab = openTempLab();
   try {
-    const runId = storeRun(lab.store, quickConfig({ checkpoints: { kind: 'even', count: 2000 } }, 0.004), '2000 checkpoints');
+    const runId = storeRun(
+      lab.store,
+      quickConfig({ checkpoints: { kind: 'even', count: 2000 } }, 0.004),
+      '2000 checkpoints',
+    );
     const data = loadReport(lab.store, { runId });
     const context = { exportedAt: new Date(0), version: 'bench' };
     const option = lossChartOption(data.runs[0].series, data.runs[0].detail.config);
@@ -33,9 +37,24 @@ export async function run(): Promise<Figure[]> {
     const size = parseFigureSize('neurips');
     const html = reportHtml(data, context);
     return [
-      { name: 'loss chart as vector PDF, NeurIPS column, 2,000 checkpoints', value: await medianMs(7, () => figurePdf(option, size, info)), unit: 'ms', target: '500 ms' },
-      { name: 'run report page as vector PDF, 2,000 checkpoints x 20 neurons', value: await medianMs(3, () => reportPdf(data, context)), unit: 'ms', target: '3000 ms' },
-      { name: 'interactive HTML report, 2,000 checkpoints x 20 neurons', value: Math.round(html.length / 1024), unit: 'KiB', target: '3072 KiB' },
+      {
+        name: 'loss chart as vector PDF, NeurIPS column, 2,000 checkpoints',
+        value: await medianMs(7, () => figurePdf(option, size, info)),
+        unit: 'ms',
+        target: '500 ms',
+      },
+      {
+        name: 'run report page as vector PDF, 2,000 checkpoints x 20 neurons',
+        value: await medianMs(3, () => reportPdf(data, context)),
+        unit: 'ms',
+        target: '3000 ms',
+      },
+      {
+        name: 'interactive HTML report, 2,000 checkpoints x 20 neurons',
+        value: Math.round(html.length / 1024),
+        unit: 'KiB',
+        target: '3072 KiB',
+      },
     ];
   } finally {
     lab.dispose();

@@ -46,21 +46,44 @@ async function stalls(dir: string): Promise<Figure[]> {
   await lab.close();
   store.close();
   return [
-    { name: 'longest event-loop stall while a 10,000-run sweep is created', value: Math.round(sweepStall), unit: 'ms', target: '< 100 ms' },
-    { name: 'longest event-loop stall while a run report is exported', value: Math.round(exportStall), unit: 'ms', target: '< 100 ms' },
+    {
+      name: 'longest event-loop stall while a 10,000-run sweep is created',
+      value: Math.round(sweepStall),
+      unit: 'ms',
+      target: '< 100 ms',
+    },
+    {
+      name: 'longest event-loop stall while a run report is exported',
+      value: Math.round(exportStall),
+      unit: 'ms',
+      target: '< 100 ms',
+    },
   ];
 }
 
 /** `count` checkpoints of m = 600 from `first`, as one run:checkpoints event carries them (about 9.6 kB each). */
-function event(first: number, count: number, m: number): { runId: string; firstIndex: number; series: CheckpointSeries } {
+function event(
+  first: number,
+  count: number,
+  m: number,
+): { runId: string; firstIndex: number; series: CheckpointSeries } {
   const width = 2 * m + 1;
   const column = () => new Float64Array(count).map((_, i) => first + i);
   return {
     runId: 'r1',
     firstIndex: first,
     series: {
-      runId: 'r1', count, aLength: m + 1, uLength: m, step: column(), tau: column(), loss: column(), limitLoss: null, covered: column(),
-      a: new Float64Array(count * (m + 1)).fill(first), u: new Float64Array(count * (width - m - 1)).fill(first),
+      runId: 'r1',
+      count,
+      aLength: m + 1,
+      uLength: m,
+      step: column(),
+      tau: column(),
+      loss: column(),
+      limitLoss: null,
+      covered: column(),
+      a: new Float64Array(count * (m + 1)).fill(first),
+      u: new Float64Array(count * (width - m - 1)).fill(first),
     },
   };
 }
@@ -70,7 +93,9 @@ async function memory(dir: string): Promise<Figure[]> {
   writeFileSync(join(dir, 'renderer', 'index.html'), '<!doctype html>');
   const lab = createStubLab();
   const host = await startHost({ lab, staticDir: join(dir, 'renderer') });
-  const client = new WebSocket(`ws://127.0.0.1:${host.port}/api?token=${host.token}`, { origin: `http://127.0.0.1:${host.port}` });
+  const client = new WebSocket(`ws://127.0.0.1:${host.port}/api?token=${host.token}`, {
+    origin: `http://127.0.0.1:${host.port}`,
+  });
   await new Promise((resolve) => client.once('open', resolve));
   client.pause();
   const m = 600;
@@ -87,7 +112,14 @@ async function memory(dir: string): Promise<Figure[]> {
   }
   client.terminate();
   await host.close();
-  return [{ name: `host memory growth while a client that never reads follows a 1 GB run (${events} events of ${(bytesPerEvent / 1e6).toFixed(2)} MB)`, value: Math.round((peak - before) / 1e6), unit: 'MB', target: 'bounded (16 MB backlog per client), not the 1 GB stream' }];
+  return [
+    {
+      name: `host memory growth while a client that never reads follows a 1 GB run (${events} events of ${(bytesPerEvent / 1e6).toFixed(2)} MB)`,
+      value: Math.round((peak - before) / 1e6),
+      unit: 'MB',
+      target: 'bounded (16 MB backlog per client), not the 1 GB stream',
+    },
+  ];
 }
 
 /** A lab database of 2,000 finished runs of 101 checkpoints at m = 20 (about 75 MB of checkpoints). */
@@ -108,12 +140,21 @@ function importSource(dir: string): string {
 /** Imports the source into a fresh lab, with a trainer sending a checkpoint every few milliseconds meanwhile when `training`. */
 async function importStall(dir: string, source: string, training: boolean): Promise<number> {
   const children: ScriptedChild[] = [];
-  const lab = createLab({ dbFile: join(dir, `import-${training ? 'training' : 'idle'}.sqlite`), spawn: () => children[children.push(scriptedChild()) - 1], poolSize: 1 });
+  const lab = createLab({
+    dbFile: join(dir, `import-${training ? 'training' : 'idle'}.sqlite`),
+    spawn: () => children[children.push(scriptedChild()) - 1],
+    poolSize: 1,
+  });
   const config = parseRunConfig({ network: { m: 20 }, duration: { kind: 'steps', steps: 1_000_000 } });
   await lab.handlers.startRun({ config });
   children[0].emit({ type: 'started', totalSteps: 1_000_000 });
   let sent = 0;
-  const trainer = training ? setInterval(() => children[0].emit({ type: 'checkpoints', firstIndex: sent, checkpoints: checkpoints(sent++, 1, 20) }), 5) : undefined;
+  const trainer = training
+    ? setInterval(
+        () => children[0].emit({ type: 'checkpoints', firstIndex: sent, checkpoints: checkpoints(sent++, 1, 20) }),
+        5,
+      )
+    : undefined;
   const stall = await longestStall(() => Promise.resolve(lab.handlers.importRunsFrom({ path: source })));
   clearInterval(trainer);
   await lab.close();
@@ -125,8 +166,18 @@ async function imports(dir: string): Promise<Figure[]> {
   const idle = await importStall(dir, source, false);
   const training = await importStall(dir, source, true);
   return [
-    { name: 'longest event-loop stall while 2,000 runs x 101 checkpoints are imported', value: Math.round(idle), unit: 'ms', target: '< 100 ms' },
-    { name: 'longest event-loop stall while 2,000 runs x 101 checkpoints are imported as a run trains', value: Math.round(training), unit: 'ms', target: '< 100 ms' },
+    {
+      name: 'longest event-loop stall while 2,000 runs x 101 checkpoints are imported',
+      value: Math.round(idle),
+      unit: 'ms',
+      target: '< 100 ms',
+    },
+    {
+      name: 'longest event-loop stall while 2,000 runs x 101 checkpoints are imported as a run trains',
+      value: Math.round(training),
+      unit: 'ms',
+      target: '< 100 ms',
+    },
   ];
 }
 

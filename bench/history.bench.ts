@@ -23,12 +23,29 @@ const CHECKPOINTS = 2000;
 const REPEATS = 5;
 
 /** A finished run with a made-up outcome derived from i (no trainer involved). */
-function finishedRun(store: RunStore, config: RunConfig, name: string, i: number, sweepId: string | null = null): string {
+function finishedRun(
+  store: RunStore,
+  config: RunConfig,
+  name: string,
+  i: number,
+  sweepId: string | null = null,
+): string {
   const runId = store.createRun({ config, name, sweepId });
   store.markRunning(runId, 1000);
   const loss = 0.008 * (1 + ((i * 7919) % 1000) / 100);
-  const coverage = config.target.positions.map((position, j) => ({ position, nearestNeuron: j, distanceInEta: 0.1, covered: (i + j) % 7 !== 0 }));
-  store.finishRun(runId, 'done', { steps: 1000, finalLoss: loss, bestLoss: 0.9 * loss, coverage, durationMs: 1000 + i });
+  const coverage = config.target.positions.map((position, j) => ({
+    position,
+    nearestNeuron: j,
+    distanceInEta: 0.1,
+    covered: (i + j) % 7 !== 0,
+  }));
+  store.finishRun(runId, 'done', {
+    steps: 1000,
+    finalLoss: loss,
+    bestLoss: 0.9 * loss,
+    coverage,
+    durationMs: 1000 + i,
+  });
   return runId;
 }
 
@@ -47,11 +64,18 @@ function checkpoints(m: number, count: number, phase: number): RunCheckpoint[] {
 
 function seed(store: RunStore) {
   const base = parseRunConfig({ sgd: { h: 1e-3, epsilon: 2e-5 } });
-  for (let i = 0; i < HISTORY_RUNS - COMPARED; i++) finishedRun(store, { ...base, seed: i, network: { ...base.network, m: 10 + (i % 5) * 10 } }, `bench run ${i}`, i);
+  for (let i = 0; i < HISTORY_RUNS - COMPARED; i++)
+    finishedRun(store, { ...base, seed: i, network: { ...base.network, m: 10 + (i % 5) * 10 } }, `bench run ${i}`, i);
   const compared = Array.from({ length: COMPARED }, (_, k) => {
-    const runId = finishedRun(store, { ...base, seed: k % 5, sgd: { ...base.sgd, epsilon: [2e-5, 1e-4, 1e-3, 1e-2][k % 4] } }, `compared ${k}`, k);
+    const runId = finishedRun(
+      store,
+      { ...base, seed: k % 5, sgd: { ...base.sgd, epsilon: [2e-5, 1e-4, 1e-3, 1e-2][k % 4] } },
+      `compared ${k}`,
+      k,
+    );
     const all = checkpoints(base.network.m, CHECKPOINTS, k);
-    for (let first = 0; first < CHECKPOINTS; first += 500) store.appendCheckpoints(runId, first, all.slice(first, first + 500));
+    for (let first = 0; first < CHECKPOINTS; first += 500)
+      store.appendCheckpoints(runId, first, all.slice(first, first + 500));
     return runId;
   });
   const spec = parseSweepSpec({
@@ -110,7 +134,9 @@ export async function run(): Promise<Figure[]> {
     for (let k = 0; k < REPEATS; k++) {
       await page.evaluate(go('#/new'));
       await page.waitForSelector('[data-testid="run-row"]', { state: 'detached' });
-      history.push(await timed(page, `document.querySelector('[data-testid="nav-runs"]').click()`, '[data-testid="run-row"]'));
+      history.push(
+        await timed(page, `document.querySelector('[data-testid="nav-runs"]').click()`, '[data-testid="run-row"]'),
+      );
       if (k > 0) continue;
       // the first open pages the older runs in behind the first paint: until the note saying so goes away
       const t0 = Date.now();
@@ -118,7 +144,11 @@ export async function run(): Promise<Figure[]> {
       allListed = history[0] + Date.now() - t0;
     }
     const rendered = await page.locator('[data-testid="run-row"]').count();
-    const sortMs = await timed(page, `document.querySelector('[data-testid="sort-finalLoss"]').click()`, '[data-testid="sort-finalLoss"] .arrow');
+    const sortMs = await timed(
+      page,
+      `document.querySelector('[data-testid="sort-finalLoss"]').click()`,
+      '[data-testid="sort-finalLoss"] .arrow',
+    );
     const compare: number[] = [];
     for (let k = 0; k < REPEATS; k++) {
       await page.evaluate(go('#/runs'));
@@ -134,15 +164,47 @@ export async function run(): Promise<Figure[]> {
       inits.push(Date.now() - t0 + sweep[k]);
     }
     return [
-      { name: 'seed database (10,220 runs, 60,200 checkpoints, store API)', value: Number(seedSeconds.toFixed(1)), unit: 's' },
-      { name: 'history: first open with 10,000 runs (listRuns, decode, render), first paint', value: round(history[0]), unit: 'ms', target: '<= 300 ms' },
-      { name: 'history: first open, all 10,000 runs listed (older pages loaded behind the first paint)', value: round(allListed), unit: 'ms' },
-      { name: 'history: reopen with 10,000 runs (list kept in memory, refetched behind), first paint (median of 5)', value: round(median(history)), unit: 'ms', target: '<= 300 ms' },
+      {
+        name: 'seed database (10,220 runs, 60,200 checkpoints, store API)',
+        value: Number(seedSeconds.toFixed(1)),
+        unit: 's',
+      },
+      {
+        name: 'history: first open with 10,000 runs (listRuns, decode, render), first paint',
+        value: round(history[0]),
+        unit: 'ms',
+        target: '<= 300 ms',
+      },
+      {
+        name: 'history: first open, all 10,000 runs listed (older pages loaded behind the first paint)',
+        value: round(allListed),
+        unit: 'ms',
+      },
+      {
+        name: 'history: reopen with 10,000 runs (list kept in memory, refetched behind), first paint (median of 5)',
+        value: round(median(history)),
+        unit: 'ms',
+        target: '<= 300 ms',
+      },
       { name: 'history: rows in the DOM (virtualised)', value: rendered, unit: 'rows' },
       { name: 'history: sort 10,000 runs by final loss', value: round(sortMs), unit: 'ms' },
-      { name: 'compare: 20 runs x 2,000 checkpoints, loss chart painted (median of 5)', value: round(median(compare)), unit: 'ms', target: '<= 500 ms' },
-      { name: 'sweep dashboard: 200 runs, box plot and phase diagram painted (median of 5)', value: round(median(sweep)), unit: 'ms', target: '<= 500 ms' },
-      { name: 'sweep dashboard: 200 runs, initialisation panel painted (median of 5)', value: round(median(inits)), unit: 'ms' },
+      {
+        name: 'compare: 20 runs x 2,000 checkpoints, loss chart painted (median of 5)',
+        value: round(median(compare)),
+        unit: 'ms',
+        target: '<= 500 ms',
+      },
+      {
+        name: 'sweep dashboard: 200 runs, box plot and phase diagram painted (median of 5)',
+        value: round(median(sweep)),
+        unit: 'ms',
+        target: '<= 500 ms',
+      },
+      {
+        name: 'sweep dashboard: 200 runs, initialisation panel painted (median of 5)',
+        value: round(median(inits)),
+        unit: 'ms',
+      },
     ];
   } finally {
     await browser.close();

@@ -37,7 +37,12 @@ export async function run(): Promise<Array<{ name: string; value: number; unit: 
     const { a, u } = configuration(m);
     const gradA = new Float64Array(m + 1);
     const gradU = new Float64Array(m);
-    results.push({ name: `population loss, m = ${m}`, value: medianMicroseconds(() => population.loss(a, u), 31, calls), unit: 'us', target });
+    results.push({
+      name: `population loss, m = ${m}`,
+      value: medianMicroseconds(() => population.loss(a, u), 31, calls),
+      unit: 'us',
+      target,
+    });
     results.push({
       name: `population loss + gradient, m = ${m}`,
       value: medianMicroseconds(() => population.gradient(a, u, gradA, gradU), 31, calls),

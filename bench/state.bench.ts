@@ -13,7 +13,12 @@ import { STATE_INTERVAL_MS } from '../src-main/trainer/trainerRun';
 import type { Figure } from './run';
 
 function saveCostMs(m: number): number {
-  const config = parseRunConfig({ network: { m }, sgd: { h: 1e-5, epsilon: 2e-5, limitBeside: m <= 1000 }, duration: { kind: 'steps', steps: 2_000_000_000 }, checkpoints: { count: 101 } });
+  const config = parseRunConfig({
+    network: { m },
+    sgd: { h: 1e-5, epsilon: 2e-5, limitBeside: m <= 1000 },
+    duration: { kind: 'steps', steps: 2_000_000_000 },
+    checkpoints: { count: 101 },
+  });
   const dir = mkdtempSync(join(tmpdir(), 'ttlab-bench-state-'));
   const store = openStore(join(dir, 'runs.sqlite'));
   try {
@@ -41,7 +46,12 @@ export async function run(): Promise<Figure[]> {
     const cost = saveCostMs(m);
     return [
       { name: `state save m=${m} (snapshot + message + encode + write)`, value: Number(cost.toFixed(3)), unit: 'ms' },
-      { name: `state save m=${m} share of run time (one save per ${STATE_INTERVAL_MS / 1000} s)`, value: Number(((100 * cost) / STATE_INTERVAL_MS).toFixed(4)), unit: '%', target: '< 2 %' },
+      {
+        name: `state save m=${m} share of run time (one save per ${STATE_INTERVAL_MS / 1000} s)`,
+        value: Number(((100 * cost) / STATE_INTERVAL_MS).toFixed(4)),
+        unit: '%',
+        target: '< 2 %',
+      },
     ];
   });
 }

@@ -86,7 +86,10 @@ function measure(experiment: Experiment, tier: Tier, seeds: readonly number[], c
   const groups = new Map<string, Group>();
   for (const run of sweepRuns(spec)) {
     const { seed, ...point } = run.params;
-    const label = Object.entries(point).map(([key, value]) => (key === 'variant' ? String(value) : `${key}=${value}`)).join(', ') || 'the configuration';
+    const label =
+      Object.entries(point)
+        .map(([key, value]) => (key === 'variant' ? String(value) : `${key}=${value}`))
+        .join(', ') || 'the configuration';
     const key = createHash('sha256').update(JSON.stringify(run.config)).digest('hex').slice(0, 20);
     const file = join(cacheDir, `${key}.json`);
     let values: RunValues;
@@ -95,7 +98,9 @@ function measure(experiment: Experiment, tier: Tier, seeds: readonly number[], c
       const started = performance.now();
       values = runOnce(run.config, run.params);
       writeFileSync(file, JSON.stringify(values));
-      process.stderr.write(`${experiment.name} ${tier} ${run.label}: ${values.finalLoss} (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
+      process.stderr.write(
+        `${experiment.name} ${tier} ${run.label}: ${values.finalLoss} (${((performance.now() - started) / 1000).toFixed(1)} s)\n`,
+      );
     }
     if (!groups.has(label)) groups.set(label, { label, values: [] });
     (groups.get(label) as Group).values[Number(seed)] = values;
@@ -104,7 +109,11 @@ function measure(experiment: Experiment, tier: Tier, seeds: readonly number[], c
 }
 
 /** The 2.5% and 97.5% quantiles of `statistic` over draws of `n` values with replacement from `sample`. */
-function drawnSpread(sample: readonly number[], n: number, statistic: (draw: Float64Array) => number): [number, number] {
+function drawnSpread(
+  sample: readonly number[],
+  n: number,
+  statistic: (draw: Float64Array) => number,
+): [number, number] {
   const rng = new Mt19937(12345);
   const values = new Float64Array(DRAWS);
   const draw = new Float64Array(n);
@@ -135,25 +144,46 @@ function report(experiment: Experiment, tier: Tier, pool: Group[], own: Group[])
     const P = values.length;
     const sorted = [...sortedFinite(values.map((value) => value.finalLoss ?? NaN))];
     const failed = values.filter((value) => value.status !== 'done').length;
-    const lines = [`final loss over ${P} seeds: median ${show(median(sorted))}, range ${showSpread([sorted[0], sorted[sorted.length - 1]], P)}`];
+    const lines = [
+      `final loss over ${P} seeds: median ${show(median(sorted))}, range ${showSpread([sorted[0], sorted[sorted.length - 1]], P)}`,
+    ];
     if (n > 1) lines.push(`median of ${n} seeds: 95% of draws in ${showSpread(drawnSpread(sorted, n, median), P)}`);
     const ownValues = tierSeeds.map((seed) => own[g].values[seed]);
-    lines.push(`the tier's seeds give ${show(median(ownValues.map((value) => value.finalLoss ?? NaN)))}${n > 1 ? ' (median)' : ''}`);
+    lines.push(
+      `the tier's seeds give ${show(median(ownValues.map((value) => value.finalLoss ?? NaN)))}${n > 1 ? ' (median)' : ''}`,
+    );
     if (values[0].uncoveredLines === null) {
       // "Near the floor" is said of a run that converged, which the coverage check beside it decides.
-      const converged = [...sortedFinite(values.filter((value) => value.coversEveryJump).map((value) => value.finalLoss ?? NaN))];
-      if (converged.length > 0) lines.push(`final loss of the ${converged.length} seeds covering every jump: range ${showSpread([converged[0], converged[converged.length - 1]], converged.length)}`);
+      const converged = [
+        ...sortedFinite(values.filter((value) => value.coversEveryJump).map((value) => value.finalLoss ?? NaN)),
+      ];
+      if (converged.length > 0)
+        lines.push(
+          `final loss of the ${converged.length} seeds covering every jump: range ${showSpread([converged[0], converged[converged.length - 1]], converged.length)}`,
+        );
     }
     const gaps = [...sortedFinite(values.map((value) => value.trackingGap))];
-    if (gaps.length > 0) lines.push(`tracking gap over the ${gaps.length} seeds with the limit defined: median ${show(median(gaps))}, range ${showSpread([gaps[0], gaps[gaps.length - 1]], gaps.length)}`);
+    if (gaps.length > 0)
+      lines.push(
+        `tracking gap over the ${gaps.length} seeds with the limit defined: median ${show(median(gaps))}, range ${showSpread([gaps[0], gaps[gaps.length - 1]], gaps.length)}`,
+      );
     // Target lines are the 2-D experiment's claim (the ReLU problem has none); jumps are every 1-D experiment's.
-    const covers = experiment.name === '2d' ? (value: RunValues) => value.uncoveredLines === 0 : values[0].uncoveredLines === null ? (value: RunValues) => value.coversEveryJump : null;
+    const covers =
+      experiment.name === '2d'
+        ? (value: RunValues) => value.uncoveredLines === 0
+        : values[0].uncoveredLines === null
+          ? (value: RunValues) => value.coversEveryJump
+          : null;
     if (covers) {
       const shares = values.map((value) => (covers(value) ? 1 : 0));
       const [low, high] = drawnSpread(shares, n, (draw) => draw.reduce((sum, x) => sum + x, 0) / n);
-      lines.push(`every ${experiment.name === '2d' ? 'target line' : 'jump'} covered: ${shares.filter(Boolean).length}/${P}; share of ${n} seeds: 95% of draws in [${show(low)}, ${show(high)}]`);
+      lines.push(
+        `every ${experiment.name === '2d' ? 'target line' : 'jump'} covered: ${shares.filter(Boolean).length}/${P}; share of ${n} seeds: 95% of draws in [${show(low)}, ${show(high)}]`,
+      );
     }
-    process.stdout.write(`${experiment.name} [${tier}] ${group.label}${failed > 0 ? ` (${failed} runs not done)` : ''}\n${lines.map((line) => `  ${line}`).join('\n')}\n`);
+    process.stdout.write(
+      `${experiment.name} [${tier}] ${group.label}${failed > 0 ? ` (${failed} runs not done)` : ''}\n${lines.map((line) => `  ${line}`).join('\n')}\n`,
+    );
   });
 }
 
@@ -161,16 +191,24 @@ const { values: flags, positionals } = parseArgs({
   allowPositionals: true,
   options: { pool: { type: 'string' }, cache: { type: 'string' }, tier: { type: 'string' } },
 });
-const selected = positionals.length > 0 ? experiments.filter((experiment) => positionals.includes(experiment.name)) : experiments;
+const selected =
+  positionals.length > 0 ? experiments.filter((experiment) => positionals.includes(experiment.name)) : experiments;
 const cacheDir = flags.cache ?? join(tmpdir(), 'ttlab-tolerances');
 mkdirSync(cacheDir, { recursive: true });
 const pool = Number(flags.pool ?? 40);
 /** The sweep of a tier without its name: tiers that differ in nothing are measured once. */
-const sweepOf = (experiment: Experiment, tier: Tier) => JSON.stringify({ ...experimentSweep(experiment, tier), name: '' });
+const sweepOf = (experiment: Experiment, tier: Tier) =>
+  JSON.stringify({ ...experimentSweep(experiment, tier), name: '' });
 const poolSeeds = Array.from({ length: pool }, (_, seed) => seed);
 for (const experiment of selected) {
   for (const tier of tiers.filter((tier) => flags.tier === undefined || tier === flags.tier)) {
-    if (tier === 'full' && flags.tier === undefined && sweepOf(experiment, tier) === sweepOf(experiment, 'quick')) continue;
-    report(experiment, tier, measure(experiment, tier, poolSeeds, cacheDir), measure(experiment, tier, experimentSweep(experiment, tier).seeds, cacheDir));
+    if (tier === 'full' && flags.tier === undefined && sweepOf(experiment, tier) === sweepOf(experiment, 'quick'))
+      continue;
+    report(
+      experiment,
+      tier,
+      measure(experiment, tier, poolSeeds, cacheDir),
+      measure(experiment, tier, experimentSweep(experiment, tier).seeds, cacheDir),
+    );
   }
 }

@@ -33,6 +33,8 @@ async function loadMain() {
 const main = await loadMain();
 if (main) process.exitCode = await main(process.argv.slice(2));
 else {
-  process.stderr.write('ttlab: the command is not built; run `npm run build`, or set TTLAB_FROM_SOURCE=1 to run it from the sources\n');
+  process.stderr.write(
+    'ttlab: the command is not built; run `npm run build`, or set TTLAB_FROM_SOURCE=1 to run it from the sources\n',
+  );
   process.exitCode = 1;
 }

@@ -7,6 +7,7 @@ export const checks = [
   ['type check (main, tests)', 'npx', ['tsc', '-p', 'tsconfig.json']],
   ['type check (renderer)', 'npx', ['vue-tsc', '-p', 'src-renderer/tsconfig.json', '--noEmit']],
   ['lint (layering and style)', 'npx', ['eslint', '.']],
+  ['format (Prettier; `npm run format` fixes it)', 'npx', ['prettier', '--check', '.']],
 ];
 
 /** Runs each step in order with inherited output; exits the process with the first failing step's status. */

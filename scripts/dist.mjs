@@ -34,7 +34,8 @@ export function withoutNodedir(env) {
 /** Copies the addon electron-builder just rebuilt (its marker is removed after every run, see main). */
 function saveElectronAddon() {
   const marker = join(addonDir, '.forge-meta');
-  if (!existsSync(marker)) return console.log('No Electron build of better-sqlite3 to save (electron-builder did not rebuild it).');
+  if (!existsSync(marker))
+    return console.log('No Electron build of better-sqlite3 to save (electron-builder did not rebuild it).');
   const target = join(root, 'native', bindingNameFromMarker(readFileSync(marker, 'utf8')));
   mkdirSync(join(root, 'native'), { recursive: true });
   copyFileSync(join(addonDir, 'better_sqlite3.node'), target);
@@ -44,7 +45,14 @@ function saveElectronAddon() {
 function main() {
   let ok = step('build', 'npx', ['electron-vite', 'build']);
   // Started with node rather than npx: npm would put its nodedir setting back into the environment.
-  const builder = [join(root, 'node_modules/electron-builder/cli.js'), '--config', 'electron-builder.yml', '--publish', 'never', ...process.argv.slice(2)];
+  const builder = [
+    join(root, 'node_modules/electron-builder/cli.js'),
+    '--config',
+    'electron-builder.yml',
+    '--publish',
+    'never',
+    ...process.argv.slice(2),
+  ];
   if (ok) ok = step('package', process.execPath, builder, withoutNodedir(process.env));
   saveElectronAddon();
   // Always: node_modules must hold the Node build again, whatever happened above.

@@ -20,7 +20,10 @@ function installedBinary(packageDir) {
 /** What require('electron') does on first use, in a child so that a failure or a hang cannot take us down. */
 function download(packageDir) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(packageDir, 'install.js')], { stdio: 'ignore', timeout: DOWNLOAD_TIMEOUT_MS });
+    const child = spawn(process.execPath, [join(packageDir, 'install.js')], {
+      stdio: 'ignore',
+      timeout: DOWNLOAD_TIMEOUT_MS,
+    });
     // Offline, the download fails within a second: say nothing then. A real download takes a while: say so.
     const notice = setTimeout(() => console.log('Fetching the Electron runtime (first launch)...'), DOWNLOAD_NOTICE_MS);
     const done = (ok) => {
@@ -40,8 +43,13 @@ export async function findElectron(packageDir = electronPackageDir(), env = proc
   if (!packageDir) return { reason: 'the electron package is not installed' };
   const binary = installedBinary(packageDir) ?? ((await download(packageDir)) ? installedBinary(packageDir) : null);
   if (!binary) return { reason: 'cannot be downloaded on this machine' };
-  if (process.platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY) return { reason: 'no display: neither DISPLAY nor WAYLAND_DISPLAY is set' };
-  const version = spawnSync(binary, ['--version'], { stdio: 'ignore', timeout: VERSION_TIMEOUT_MS, env: withoutRunAsNode(env) });
+  if (process.platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY)
+    return { reason: 'no display: neither DISPLAY nor WAYLAND_DISPLAY is set' };
+  const version = spawnSync(binary, ['--version'], {
+    stdio: 'ignore',
+    timeout: VERSION_TIMEOUT_MS,
+    env: withoutRunAsNode(env),
+  });
   return version.status === 0 ? { binary } : { reason: 'the binary does not run here' };
 }
 

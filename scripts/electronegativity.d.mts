@@ -14,4 +14,7 @@ export interface AllowEntry {
 /** Scans the sources under `root` (src-main, src-renderer, package.json). */
 export declare function scan(root?: string): Promise<Finding[]>;
 export declare function readAllowlist(file?: string): AllowEntry[];
-export declare function judge(findings: Finding[], allowlist: AllowEntry[]): { unexplained: Finding[]; stale: AllowEntry[] };
+export declare function judge(
+  findings: Finding[],
+  allowlist: AllowEntry[],
+): { unexplained: Finding[]; stale: AllowEntry[] };

@@ -36,7 +36,14 @@ function loadOffline() {
   offline.filename = i18nFile;
   offline.loaded = true;
   offline.exports = async () => {
-    i18n.configure({ locales: ['en-US'], defaultLocale: 'en-US', directory: dirname(i18nFile), updateFiles: false, objectNotation: true, register: globalThis });
+    i18n.configure({
+      locales: ['en-US'],
+      defaultLocale: 'en-US',
+      directory: dirname(i18nFile),
+      updateFiles: false,
+      objectNotation: true,
+      register: globalThis,
+    });
     i18n.setLocale('en-US');
   };
   require.cache[i18nFile] = offline;
@@ -45,21 +52,41 @@ function loadOffline() {
 
 /** A finding, with its file relative to the scanned root. */
 function toFinding(issue) {
-  return { check: issue.id, file: issue.file, line: issue.location.line, severity: issue.severity.name, description: issue.description };
+  return {
+    check: issue.id,
+    file: issue.file,
+    line: issue.location.line,
+    severity: issue.severity.name,
+    description: issue.description,
+  };
 }
 
 /** Scans `root`'s sources (copied to a temporary folder: the scanner walks every file, node_modules included). */
 export async function scan(root = projectRoot) {
   const stage = mkdtempSync(join(tmpdir(), 'ttlab-electronegativity-'));
   try {
-    for (const entry of SCANNED) cpSync(join(root, entry), join(stage, entry), { recursive: true, filter: (source) => !source.includes('node_modules') });
+    for (const entry of SCANNED)
+      cpSync(join(root, entry), join(stage, entry), {
+        recursive: true,
+        filter: (source) => !source.includes('node_modules'),
+      });
     const run = loadOffline();
     const electronVersion = JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8')).version;
     const result = await run(
-      { input: stage, isRelative: true, customScan: [], excludeFromScan: NETWORK_CHECKS.map((check) => check.toLowerCase()), electronVersionOverride: electronVersion, parserPlugins: [] },
+      {
+        input: stage,
+        isRelative: true,
+        customScan: [],
+        excludeFromScan: NETWORK_CHECKS.map((check) => check.toLowerCase()),
+        electronVersionOverride: electronVersion,
+        parserPlugins: [],
+      },
       false,
     );
-    if (result.errors.some((error) => !error.tolerable)) throw new Error(`electronegativity could not parse: ${result.errors.map((error) => `${error.file}: ${error.message}`).join('; ')}`);
+    if (result.errors.some((error) => !error.tolerable))
+      throw new Error(
+        `electronegativity could not parse: ${result.errors.map((error) => `${error.file}: ${error.message}`).join('; ')}`,
+      );
     return result.issues.map(toFinding);
   } finally {
     rmSync(stage, { recursive: true, force: true });
@@ -83,9 +110,13 @@ export function judge(findings, allowlist) {
 async function main() {
   const findings = await scan();
   const { unexplained, stale } = judge(findings, readAllowlist());
-  console.log(`electronegativity: ${findings.length} finding(s), ${findings.length - unexplained.length} explained in electronegativity.allow.json (skipped, needs the network: ${NETWORK_CHECKS.join(', ')})`);
-  for (const entry of stale) console.log(`  stale allowlist entry, remove it: ${entry.check} in ${entry.file} matches no finding any more`);
-  for (const finding of unexplained) console.log(`  ${finding.severity} ${finding.check} ${finding.file}:${finding.line}: ${finding.description}`);
+  console.log(
+    `electronegativity: ${findings.length} finding(s), ${findings.length - unexplained.length} explained in electronegativity.allow.json (skipped, needs the network: ${NETWORK_CHECKS.join(', ')})`,
+  );
+  for (const entry of stale)
+    console.log(`  stale allowlist entry, remove it: ${entry.check} in ${entry.file} matches no finding any more`);
+  for (const finding of unexplained)
+    console.log(`  ${finding.severity} ${finding.check} ${finding.file}:${finding.line}: ${finding.description}`);
   // The scanner's own modules keep timers alive after it finishes.
   process.exit(unexplained.length === 0 && stale.length === 0 ? 0 : 1);
 }

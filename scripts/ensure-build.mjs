@@ -11,8 +11,15 @@ export const projectRoot = join(import.meta.dirname, '..');
 
 /** What `npm start`, `npm run web` and `ttlab` need from the build. */
 export const builtFiles = [
-  'out/main/index.js', 'out/main/web.js', 'out/main/cli.js', 'out/main/trainer.js', 'out/main/reportRenderer.js', 'out/main/importScanWorker.js',
-  'out/main/importMergeWorker.js', 'out/preload/index.cjs', 'out/renderer/index.html',
+  'out/main/index.js',
+  'out/main/web.js',
+  'out/main/cli.js',
+  'out/main/trainer.js',
+  'out/main/reportRenderer.js',
+  'out/main/importScanWorker.js',
+  'out/main/importMergeWorker.js',
+  'out/preload/index.cjs',
+  'out/renderer/index.html',
 ];
 const sourceFolders = ['src-main', 'src-shared', 'src-renderer'];
 const sourceFiles = ['electron.vite.config.ts', 'package.json'];
@@ -27,7 +34,10 @@ function newestModification(path) {
   if (!existsSync(path)) return 0;
   const info = statSync(path);
   if (!info.isDirectory()) return info.mtimeMs;
-  return readdirSync(path).reduce((newest, name) => Math.max(newest, newestModification(join(path, name))), info.mtimeMs);
+  return readdirSync(path).reduce(
+    (newest, name) => Math.max(newest, newestModification(join(path, name))),
+    info.mtimeMs,
+  );
 }
 
 /** The reason to build, or null when out/ is complete and newer than every source. */
@@ -42,7 +52,11 @@ export function buildReason(root = projectRoot) {
 /** The electron-vite command line, or null where the development dependencies are not installed. */
 function electronViteBin() {
   try {
-    return join(dirname(createRequire(import.meta.url).resolve('electron-vite/package.json')), 'bin', 'electron-vite.js');
+    return join(
+      dirname(createRequire(import.meta.url).resolve('electron-vite/package.json')),
+      'bin',
+      'electron-vite.js',
+    );
   } catch {
     return null;
   }
@@ -64,7 +78,8 @@ function takeLock(root) {
     } catch (error) {
       if (error.code !== 'EEXIST') throw error;
     }
-    if (Date.now() - statSync(lock, { throwIfNoEntry: false })?.mtimeMs > STALE_LOCK_MS) rmSync(lock, { recursive: true, force: true });
+    if (Date.now() - statSync(lock, { throwIfNoEntry: false })?.mtimeMs > STALE_LOCK_MS)
+      rmSync(lock, { recursive: true, force: true });
     pause(LOCK_POLL_MS);
     if (!existsSync(lock) && buildReason(root) === null) return false;
   }
@@ -79,7 +94,9 @@ export function ensureBuild(root = projectRoot, log = console.log) {
   if (reason === null) return true;
   const electronVite = electronViteBin();
   if (!electronVite) {
-    console.error(`Cannot build the workbench (${reason}): electron-vite is not installed; run \`npm install\` in the project folder.`);
+    console.error(
+      `Cannot build the workbench (${reason}): electron-vite is not installed; run \`npm install\` in the project folder.`,
+    );
     return false;
   }
   if (!takeLock(root)) return true;
@@ -88,7 +105,10 @@ export function ensureBuild(root = projectRoot, log = console.log) {
     const reasonNow = buildReason(root);
     if (reasonNow === null) return true;
     log(`Building the workbench (${reasonNow})...`);
-    const result = spawnSync(process.execPath, [electronVite, 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+    const result = spawnSync(process.execPath, [electronVite, 'build'], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     if (result.status === 0) return true;
     console.error('The build failed (see above); run `npx electron-vite build` for the full output.');
     return false;

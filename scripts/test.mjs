@@ -10,7 +10,9 @@ const vitestArgs = ['vitest', 'run'];
 if (chromium) {
   steps.push(['build', 'npx', ['electron-vite', 'build']]);
 } else {
-  console.log('Skipping the end-to-end browser tests: no Chromium-family browser found. Enable them with `sudo apt-get install chromium` (or set TTLAB_CHROMIUM=/path/to/chrome).');
+  console.log(
+    'Skipping the end-to-end browser tests: no Chromium-family browser found. Enable them with `sudo apt-get install chromium` (or set TTLAB_CHROMIUM=/path/to/chrome).',
+  );
   vitestArgs.push('--exclude', 'test/e2e/**');
 }
 steps.push(['tests', 'npx', vitestArgs]);

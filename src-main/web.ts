@@ -42,7 +42,10 @@ async function main(argv: readonly string[]): Promise<void> {
 main(process.argv.slice(2)).catch((error: unknown) => {
   const usage = error instanceof UsageError;
   const code = (error as NodeJS.ErrnoException).code;
-  const message = code === 'EADDRINUSE' ? 'that port is already in use; pick another with --port, or --port 0 for a free one' : errorMessage(error);
+  const message =
+    code === 'EADDRINUSE'
+      ? 'that port is already in use; pick another with --port, or --port 0 for a free one'
+      : errorMessage(error);
   console.error(`ttlab web: ${message}`);
   process.exit(usage ? 2 : 1);
 });

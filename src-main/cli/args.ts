@@ -28,7 +28,8 @@ function joinFlagValues(args: readonly string[], options: NonNullable<ParseArgsC
     }
     const value = args[i + 1];
     if (value === undefined) throw new UsageError(`--${name}: missing its value`);
-    if (value.startsWith('-') && !/^-[\d.]/.test(value)) throw new UsageError(`--${name}: missing its value (the next argument is the flag ${value})`);
+    if (value.startsWith('-') && !/^-[\d.]/.test(value))
+      throw new UsageError(`--${name}: missing its value (the next argument is the flag ${value})`);
     joined.push(`--${name}=${value}`);
     i++;
   }
@@ -51,7 +52,9 @@ export function readJsonFile(file: string, flag: string): unknown {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`--${flag}: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? errorMessage(error)}`);
+    throw new UsageError(
+      `--${flag}: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? errorMessage(error)}`,
+    );
   }
   try {
     return JSON.parse(text);
@@ -65,7 +68,10 @@ export function applyOverrides(config: RunConfig, sets: readonly string[], seed:
   let patched: object = config;
   for (const assignment of sets) {
     const match = /^([a-zA-Z]+(?:\.[a-zA-Z]+)*)=(.*)$/.exec(assignment);
-    if (!match) throw new UsageError(`--set: expected key=value with a dotted key like sgd.h=1e-4, got ${JSON.stringify(assignment)}`);
+    if (!match)
+      throw new UsageError(
+        `--set: expected key=value with a dotted key like sgd.h=1e-4, got ${JSON.stringify(assignment)}`,
+      );
     let value: unknown = match[2];
     try {
       value = JSON.parse(match[2]);

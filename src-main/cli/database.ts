@@ -3,9 +3,13 @@ import { existsSync } from 'node:fs';
 import { defaultDatabasePath, openStore, type RunStore } from '../store';
 import { errorMessage, UsageError } from '#shared/base/errors';
 
-export function openCliStore(file: string | undefined, options: { mustExist?: boolean; readonly?: boolean } = {}): RunStore {
+export function openCliStore(
+  file: string | undefined,
+  options: { mustExist?: boolean; readonly?: boolean } = {},
+): RunStore {
   const path = file ?? defaultDatabasePath();
-  if (options.mustExist && path !== ':memory:' && !existsSync(path)) throw new UsageError(`--db: no database at ${path}`);
+  if (options.mustExist && path !== ':memory:' && !existsSync(path))
+    throw new UsageError(`--db: no database at ${path}`);
   try {
     return openStore(path, { readonly: options.readonly });
   } catch (error) {

@@ -7,7 +7,14 @@
 import { errorMessage, NotFoundError, UsageError } from '#shared/base/errors';
 import { metricsCsv } from '../report/csv';
 import { loadReport, type ReportData, type ReportTarget } from '../report/data';
-import { checkTarget, defaultContext, kindAt, ReportWriteError, writeFileAtomically, writeFolderAtomically } from '../report/exportReport';
+import {
+  checkTarget,
+  defaultContext,
+  kindAt,
+  ReportWriteError,
+  writeFileAtomically,
+  writeFolderAtomically,
+} from '../report/exportReport';
 import { reportFiles } from '../report/files';
 import { reportPng } from '../report/image';
 import type { RunStore } from '../store';
@@ -23,7 +30,10 @@ function parseTarget(values: { run?: string; sweep?: string; runs?: string }): {
   if (given.length !== 1) throw new UsageError('give exactly one of --run ID, --sweep ID or --runs ID,ID,...');
   if (values.run !== undefined) return { target: { runId: values.run }, flag: 'run' };
   if (values.sweep !== undefined) return { target: { sweepId: values.sweep }, flag: 'sweep' };
-  const runIds = values.runs!.split(',').map((id) => id.trim()).filter(Boolean);
+  const runIds = values
+    .runs!.split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
   if (runIds.length === 0) throw new UsageError('--runs: expected run ids separated by commas');
   return { target: { runIds }, flag: 'runs' };
 }
@@ -34,7 +44,8 @@ function parseTarget(values: { run?: string; sweep?: string; runs?: string }): {
  */
 function checkOutput(flag: Output, file: string, force: boolean): string {
   const path = checkOutputFolder(flag, file);
-  if (kindAt(path) !== 'none' && !force) throw new UsageError(`--${flag}: ${path} exists already; add --force to replace it`);
+  if (kindAt(path) !== 'none' && !force)
+    throw new UsageError(`--${flag}: ${path} exists already; add --force to replace it`);
   try {
     checkTarget(path, force, flag === 'dir' ? 'folder' : 'file');
   } catch (error) {
@@ -72,11 +83,19 @@ export async function exportCommand(args: string[]): Promise<number> {
   });
   const { target, flag } = parseTarget(values);
   const force = values.force ?? false;
-  const outputs = (['png', 'csv', 'dir', 'svg', 'pdf', 'html'] as const).filter((output) => values[output] !== undefined);
-  if (outputs.length === 0) throw new UsageError('give at least one of --png FILE, --svg FILE, --pdf FILE, --html FILE, --csv FILE or --dir DIR');
+  const outputs = (['png', 'csv', 'dir', 'svg', 'pdf', 'html'] as const).filter(
+    (output) => values[output] !== undefined,
+  );
+  if (outputs.length === 0)
+    throw new UsageError(
+      'give at least one of --png FILE, --svg FILE, --pdf FILE, --html FILE, --csv FILE or --dir DIR',
+    );
   const figure = parseFigureFlags(values, outputs);
-  const paths = Object.fromEntries(outputs.map((output) => [output, checkOutput(output, values[output]!, force)])) as Partial<Record<Output, string>>;
-  if (new Set(Object.values(paths)).size !== outputs.length) throw new UsageError('--png, --svg, --pdf, --html, --csv and --dir need different paths');
+  const paths = Object.fromEntries(
+    outputs.map((output) => [output, checkOutput(output, values[output]!, force)]),
+  ) as Partial<Record<Output, string>>;
+  if (new Set(Object.values(paths)).size !== outputs.length)
+    throw new UsageError('--png, --svg, --pdf, --html, --csv and --dir need different paths');
 
   const store = openCliStore(values.db, { mustExist: true, readonly: true });
   try {
@@ -92,7 +111,10 @@ export async function exportCommand(args: string[]): Promise<number> {
         written.push(paths.dir);
       }
       if (paths.png) {
-        const png = figure.chart === undefined ? (files?.['report.png'] ?? reportPng(data, context, { size: figure.size })) : await figureBytes('png', data, context, figure);
+        const png =
+          figure.chart === undefined
+            ? (files?.['report.png'] ?? reportPng(data, context, { size: figure.size }))
+            : await figureBytes('png', data, context, figure);
         writeFileAtomically(paths.png, png, { force });
         written.push(paths.png);
       }

@@ -28,11 +28,20 @@ export type FigureFormat = 'png' | 'svg' | 'pdf' | 'html';
 const allChartNames = [...new Set(Object.values(chartNames).flat())] as string[];
 
 /** Checks --chart, --size and --band against each other and the outputs asked for; UsageError naming the flag. */
-export function parseFigureFlags(values: { chart?: string; size?: string; band?: string }, outputs: readonly string[]): FigureRequest {
-  if (values.chart !== undefined && !allChartNames.includes(values.chart)) throw new UsageError(`--chart: "${values.chart}" is not a chart; use one of ${allChartNames.join(', ')}`);
-  if (values.chart !== undefined && outputs.some((output) => output === 'dir' || output === 'html')) throw new UsageError('--chart: writes one chart with --png, --svg or --pdf, not a report (--dir, --html)');
-  if (values.size !== undefined && !outputs.some((output) => ['png', 'svg', 'pdf', 'dir'].includes(output))) throw new UsageError('--size: sizes a chart or report page written with --png, --svg, --pdf or --dir (the HTML report and the CSV have no size)');
-  if (values.band !== undefined && !(bandKinds as readonly string[]).includes(values.band)) throw new UsageError(`--band: use one of ${bandKinds.join(', ')}`);
+export function parseFigureFlags(
+  values: { chart?: string; size?: string; band?: string },
+  outputs: readonly string[],
+): FigureRequest {
+  if (values.chart !== undefined && !allChartNames.includes(values.chart))
+    throw new UsageError(`--chart: "${values.chart}" is not a chart; use one of ${allChartNames.join(', ')}`);
+  if (values.chart !== undefined && outputs.some((output) => output === 'dir' || output === 'html'))
+    throw new UsageError('--chart: writes one chart with --png, --svg or --pdf, not a report (--dir, --html)');
+  if (values.size !== undefined && !outputs.some((output) => ['png', 'svg', 'pdf', 'dir'].includes(output)))
+    throw new UsageError(
+      '--size: sizes a chart or report page written with --png, --svg, --pdf or --dir (the HTML report and the CSV have no size)',
+    );
+  if (values.band !== undefined && !(bandKinds as readonly string[]).includes(values.band))
+    throw new UsageError(`--band: use one of ${bandKinds.join(', ')}`);
   let size: FigureSize | undefined;
   if (values.size !== undefined) {
     const parsed = figureSizeSchema.safeParse(values.size);
@@ -43,7 +52,12 @@ export function parseFigureFlags(values: { chart?: string; size?: string; band?:
 }
 
 /** The bytes of one output: the chart alone when --chart was given, else the report page or the HTML report. */
-export async function figureBytes(format: FigureFormat, data: ReportData, context: ReportContext, request: FigureRequest): Promise<Uint8Array | string> {
+export async function figureBytes(
+  format: FigureFormat,
+  data: ReportData,
+  context: ReportContext,
+  request: FigureRequest,
+): Promise<Uint8Array | string> {
   if (format === 'html') return reportHtml(data, context, { band: request.band });
   if (request.chart === undefined) {
     const page = { size: request.size };
@@ -61,5 +75,9 @@ export async function figureBytes(format: FigureFormat, data: ReportData, contex
   const size = request.size ?? parseFigureSize(DEFAULT_FIGURE);
   if (format === 'png') return figurePng(option, size);
   if (format === 'svg') return figureSvg(option, size);
-  return figurePdf(option, size, { title: request.chart, creator: `Two-Timescale Lab ${context.version}`, createdAt: context.exportedAt });
+  return figurePdf(option, size, {
+    title: request.chart,
+    creator: `Two-Timescale Lab ${context.version}`,
+    createdAt: context.exportedAt,
+  });
 }

@@ -14,7 +14,8 @@ export function parseCommandLine<T extends Options>(args: string[], options: T, 
   } catch (error) {
     throw new UsageError(errorMessage(error).split('\n')[0]);
   }
-  if (parsed.positionals.length > maxPositionals) throw new UsageError(`unexpected argument ${JSON.stringify(parsed.positionals[maxPositionals])}`);
+  if (parsed.positionals.length > maxPositionals)
+    throw new UsageError(`unexpected argument ${JSON.stringify(parsed.positionals[maxPositionals])}`);
   return parsed;
 }
 
@@ -44,7 +45,8 @@ export const positiveFlag = (max: number) =>
     .pipe(z.number().positive('must be greater than 0').max(max, `must be at most ${max}`));
 
 /** A flag that must be given. */
-export const requiredFlag = (what: string) => z.string({ error: `is required (${what})` }).min(1, `is required (${what})`);
+export const requiredFlag = (what: string) =>
+  z.string({ error: `is required (${what})` }).min(1, `is required (${what})`);
 /** Runs `action`, turning a ValidationError (a plan or flag that does not fit) into a one-line usage error. */
 export function asUsage<T>(action: () => T): T {
   try {

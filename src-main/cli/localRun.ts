@@ -51,7 +51,8 @@ export async function runLocally(config: RunConfig, options: LocalRunOptions): P
     const saveState = () => {
       flush();
       stateSavedAt = performance.now();
-      if (store && runId && session.status === 'running') store.saveRunState(runId, session.snapshot(), earlierMs + stateSavedAt - started);
+      if (store && runId && session.status === 'running')
+        store.saveRunState(runId, session.snapshot(), earlierMs + stateSavedAt - started);
     };
     if (store && runId) store.markRunning(runId, session.totalSteps);
     let budget = 10_000;
@@ -94,8 +95,19 @@ export async function runLocally(config: RunConfig, options: LocalRunOptions): P
     const durationMs = performance.now() - started;
     if (store && runId) store.finishRun(runId, 'failed', { error: message, durationMs });
     return {
-      runId, name: options.name, status: 'failed', steps: 0, totalSteps: 0, finalLoss: null, bestLoss: null,
-      limitFinalLoss: null, limitNote: null, coverage: [], durationMs, stepsPerSecond: null, error: message,
+      runId,
+      name: options.name,
+      status: 'failed',
+      steps: 0,
+      totalSteps: 0,
+      finalLoss: null,
+      bestLoss: null,
+      limitFinalLoss: null,
+      limitNote: null,
+      coverage: [],
+      durationMs,
+      stepsPerSecond: null,
+      error: message,
     };
   } finally {
     process.off('SIGINT', onSignal);

@@ -9,12 +9,18 @@ import { parseCommandLine, requiredFlag, validateFlags } from './flagSchema';
 
 const mergeFlags = z.object({
   into: requiredFlag('the lab database to merge into, e.g. --into lab.sqlite'),
-  journal: z.enum(['wal', 'rollback'], { error: 'expected wal (the default) or rollback (for network file systems)' }).default('wal'),
+  journal: z
+    .enum(['wal', 'rollback'], { error: 'expected wal (the default) or rollback (for network file systems)' })
+    .default('wal'),
   json: z.boolean().optional(),
 });
 
 export async function mergeCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseCommandLine(args, { into: { type: 'string' }, journal: { type: 'string' }, json: { type: 'boolean' } }, 100_000);
+  const { values, positionals } = parseCommandLine(
+    args,
+    { into: { type: 'string' }, journal: { type: 'string' }, json: { type: 'boolean' } },
+    100_000,
+  );
   const flags = validateFlags(mergeFlags, values);
   if (positionals.length === 0) throw new UsageError('give the databases to merge: ttlab merge FILE... --into DB');
   const missing = positionals.find((path) => !existsSync(path));
@@ -28,7 +34,8 @@ export async function mergeCommand(args: string[]): Promise<number> {
     counts = mergeInto(into, files, flags.journal);
   } catch (error) {
     // A refused file rolls the whole merge back: say so, with the file's problem.
-    if (error instanceof DatabaseOpenError || error instanceof StoredDataError) throw new UsageError(`merge refused, nothing was written: ${error.message}`);
+    if (error instanceof DatabaseOpenError || error instanceof StoredDataError)
+      throw new UsageError(`merge refused, nothing was written: ${error.message}`);
     throw error;
   }
   for (const refusal of counts.refusals) process.stderr.write(`refused: ${refusal}\n`);

@@ -11,7 +11,8 @@ import { errorMessage, UsageError } from '#shared/base/errors';
 export function checkOutputFolder(flag: string, file: string): string {
   const path = resolve(file);
   const folder = dirname(path);
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`--${flag}: folder ${folder} does not exist`);
+  if (!existsSync(folder) || !statSync(folder).isDirectory())
+    throw new UsageError(`--${flag}: folder ${folder} does not exist`);
   try {
     accessSync(folder, constants.W_OK);
   } catch {
@@ -39,7 +40,10 @@ export function writeOutputFile(flag: string, path: string, data: string | Uint8
     else linkSync(staging, path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new UsageError(`--${flag}: ${path} was created while the command ran; it was kept (add --force to replace it)`);
+    if (code === 'EEXIST')
+      throw new UsageError(
+        `--${flag}: ${path} was created while the command ran; it was kept (add --force to replace it)`,
+      );
     throw new UsageError(`--${flag}: cannot write ${path}: ${code ?? errorMessage(error)}`);
   } finally {
     rmSync(staging, { force: true });

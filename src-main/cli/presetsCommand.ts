@@ -11,7 +11,10 @@ export async function presetsCommand(args: string[]): Promise<number> {
     return 0;
   }
   for (const preset of presets) {
-    const size = preset.kind === 'run' ? `${totalSteps(preset.config).toLocaleString('en')} steps` : `sweep of ${sweepSize(preset.sweep)} runs`;
+    const size =
+      preset.kind === 'run'
+        ? `${totalSteps(preset.config).toLocaleString('en')} steps`
+        : `sweep of ${sweepSize(preset.sweep)} runs`;
     process.stdout.write(`${preset.name.padEnd(28)} ${size.padEnd(22)} ${preset.description}\n`);
   }
   return 0;

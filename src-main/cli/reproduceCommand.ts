@@ -16,10 +16,17 @@ import { UsageError } from '#shared/base/errors';
 /** The experiments named by --only (comma-separated), in their usual order; all of them without --only. */
 export function selectExperiments(only: string | undefined): Experiment[] {
   if (only === undefined) return [...experiments];
-  const names = only.split(',').map((name) => name.trim()).filter(Boolean);
+  const names = only
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   const unknown = names.filter((name) => !experimentNames.includes(name));
-  if (names.length === 0) throw new UsageError(`--only: expected experiment names; known: ${experimentNames.join(', ')}`);
-  if (unknown.length > 0) throw new UsageError(`--only: unknown experiment ${unknown.map((name) => JSON.stringify(name)).join(', ')}; known: ${experimentNames.join(', ')}`);
+  if (names.length === 0)
+    throw new UsageError(`--only: expected experiment names; known: ${experimentNames.join(', ')}`);
+  if (unknown.length > 0)
+    throw new UsageError(
+      `--only: unknown experiment ${unknown.map((name) => JSON.stringify(name)).join(', ')}; known: ${experimentNames.join(', ')}`,
+    );
   return experiments.filter((experiment) => names.includes(experiment.name));
 }
 
@@ -56,14 +63,18 @@ export async function reproduceCommand(args: string[]): Promise<number> {
       note(`${sweepName(experiment, tier)}: ${sweepSize(experimentSweep(experiment, tier))} runs`);
       const outcome = await runExperiment(experiment, tier, store, (spec) => runSweep(spec, store, false));
       const passed = outcome.rows.filter((row) => row.pass).length;
-      note(`${sweepName(experiment, tier)}: done in ${formatDuration(outcome.wallMs / 1000, { compact: true })}, ${passed}/${outcome.rows.length} checks pass`);
+      note(
+        `${sweepName(experiment, tier)}: done in ${formatDuration(outcome.wallMs / 1000, { compact: true })}, ${passed}/${outcome.rows.length} checks pass`,
+      );
       outcomes.push(outcome);
     }
     if (dir) {
       const files = writeReport(dir, outcomes, tier, store);
       note(`report: ${files.length} files in ${dir}`);
     }
-    process.stdout.write(values.json ? `${JSON.stringify(tableJson(outcomes, tier), null, 2)}\n` : `${formatTable(outcomes, tier)}\n`);
+    process.stdout.write(
+      values.json ? `${JSON.stringify(tableJson(outcomes, tier), null, 2)}\n` : `${formatTable(outcomes, tier)}\n`,
+    );
     return allPass(outcomes) ? 0 : 1;
   } finally {
     store.close();

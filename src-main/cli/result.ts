@@ -9,7 +9,11 @@ export function describeResult(result: RunResult): string {
     `${result.steps} steps`,
     result.finalLoss !== null ? `final L = ${result.finalLoss.toPrecision(4)}` : null,
     result.bestLoss !== null ? `best ${result.bestLoss.toPrecision(4)}` : null,
-    result.limitFinalLoss !== null ? `limit ${result.limitFinalLoss.toPrecision(4)}` : result.limitNote ? `limit ${result.limitNote}` : null,
+    result.limitFinalLoss !== null
+      ? `limit ${result.limitFinalLoss.toPrecision(4)}`
+      : result.limitNote
+        ? `limit ${result.limitNote}`
+        : null,
     result.coverage.length > 0 ? `jumps covered ${covered}/${result.coverage.length}` : null,
     result.durationMs !== null ? `${(result.durationMs / 1000).toFixed(2)} s` : null,
     result.error,

@@ -27,10 +27,17 @@ async function asUsage<T>(action: () => T | Promise<T>): Promise<T> {
 async function resumeRun(store: RunStore, runId: string): Promise<RunResult> {
   const { config, resume, durationMs } = await asUsage(() => store.prepareResume(runId));
   const { name } = store.getRun(runId);
-  const from = resume ? `step ${resume.trainer.step} (checkpoint ${resume.recorded})` : 'its first step (no saved state)';
+  const from = resume
+    ? `step ${resume.trainer.step} (checkpoint ${resume.recorded})`
+    : 'its first step (no saved state)';
   process.stderr.write(`resuming ${name} from ${from}\n`);
   const bar = new ProgressBar(name, ' steps');
-  const result = await runLocally(config, { name, store, resume: { runId, snapshot: resume, durationMs }, onProgress: (step, total) => bar.update(step, total) });
+  const result = await runLocally(config, {
+    name,
+    store,
+    resume: { runId, snapshot: resume, durationMs },
+    onProgress: (step, total) => bar.update(step, total),
+  });
   bar.done(describeResult(result));
   return result;
 }
@@ -67,12 +74,20 @@ async function resumeSweep(store: RunStore, sweepId: string): Promise<RunResult[
 }
 
 export async function resumeCommand(args: string[]): Promise<number> {
-  const { values } = parseFlags(args, { run: { type: 'string' }, sweep: { type: 'string' }, db: { type: 'string' }, json: { type: 'boolean' } });
-  if ((values.run === undefined) === (values.sweep === undefined)) throw new UsageError('give exactly one of --run ID or --sweep ID');
+  const { values } = parseFlags(args, {
+    run: { type: 'string' },
+    sweep: { type: 'string' },
+    db: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  if ((values.run === undefined) === (values.sweep === undefined))
+    throw new UsageError('give exactly one of --run ID or --sweep ID');
   const store = openCliStore(values.db, { mustExist: true });
   try {
-    const results = values.run !== undefined ? [await resumeRun(store, values.run)] : await resumeSweep(store, values.sweep!);
-    if (values.json) process.stdout.write(`${JSON.stringify(values.run !== undefined ? results[0] : { runs: results }, null, 2)}\n`);
+    const results =
+      values.run !== undefined ? [await resumeRun(store, values.run)] : await resumeSweep(store, values.sweep!);
+    if (values.json)
+      process.stdout.write(`${JSON.stringify(values.run !== undefined ? results[0] : { runs: results }, null, 2)}\n`);
     return results.every((result) => result.status === 'done') ? 0 : 1;
   } finally {
     store.close();

@@ -44,7 +44,8 @@ export async function runCommand(args: string[]): Promise<number> {
     db: { type: 'string' },
     'no-save': { type: 'boolean' },
   });
-  if ((values.preset === undefined) === (values.config === undefined)) throw new UsageError('give exactly one of --preset NAME or --config FILE.json');
+  if ((values.preset === undefined) === (values.config === undefined))
+    throw new UsageError('give exactly one of --preset NAME or --config FILE.json');
   if (values.db !== undefined && values['no-save']) throw new UsageError('--db and --no-save exclude each other');
   const seed = intFlag('seed', values.seed, 0, 2 ** 32 - 1);
   const { name: runName } = validateFlags(z.object({ name: nameSchema.optional() }), { name: values.name });
@@ -53,15 +54,24 @@ export async function runCommand(args: string[]): Promise<number> {
   const out = values.out === undefined ? undefined : checkOutputFile('out', values.out, force);
   const sets = values.set ?? [];
   const preset = values.preset === undefined ? undefined : findPreset(values.preset);
-  if (values.preset !== undefined && !preset) throw new UsageError(`--preset: unknown preset ${JSON.stringify(values.preset)}; known: ${presetNames.join(', ')}`);
+  if (values.preset !== undefined && !preset)
+    throw new UsageError(`--preset: unknown preset ${JSON.stringify(values.preset)}; known: ${presetNames.join(', ')}`);
 
   // Everything is validated before the database is opened, so a bad flag writes nothing.
   // A sweep comes from a sweep preset, or from a --config file holding a sweep (one with a base configuration).
   const file = values.config === undefined ? undefined : readJsonFile(values.config, 'config');
-  const sweepSpec = preset?.kind === 'sweep' ? preset.sweep : isSweepDocument(file) ? sweepFromJson(file, values.config as string) : null;
-  if (sweepSpec && seed !== undefined) throw new UsageError('--seed: a sweep runs its own seeds; use --set to change its base instead');
+  const sweepSpec =
+    preset?.kind === 'sweep'
+      ? preset.sweep
+      : isSweepDocument(file)
+        ? sweepFromJson(file, values.config as string)
+        : null;
+  if (sweepSpec && seed !== undefined)
+    throw new UsageError('--seed: a sweep runs its own seeds; use --set to change its base instead');
   const sweep = sweepSpec ? { ...sweepSpec, base: applyOverrides(sweepSpec.base, sets, undefined) } : null;
-  const config = sweep ? null : applyOverrides(preset?.kind === 'run' ? preset.config : loadConfig(values.config as string), sets, seed);
+  const config = sweep
+    ? null
+    : applyOverrides(preset?.kind === 'run' ? preset.config : loadConfig(values.config as string), sets, seed);
   if (sweep) warnSweepStepsizes(sweep);
   else warnStepsizes(config as RunConfig);
 
@@ -77,7 +87,11 @@ export async function runCommand(args: string[]): Promise<number> {
       const runConfig = config as RunConfig;
       const name = runName ?? `${preset?.name ?? runConfig.trainer} seed ${runConfig.seed}`;
       const bar = new ProgressBar(name, ' steps');
-      const result: RunResult = await runLocally(runConfig, { name, store, onProgress: (step, total) => bar.update(step, total) });
+      const result: RunResult = await runLocally(runConfig, {
+        name,
+        store,
+        onProgress: (step, total) => bar.update(step, total),
+      });
       bar.done(describeResult(result));
       output = result;
       ok = result.status === 'done';

@@ -20,7 +20,9 @@ export async function runsCommand(args: string[]): Promise<number> {
     // Names stored before they were validated, or imported, may hold escape sequences: shown, never obeyed.
     for (const run of runs) {
       const covered = run.coveredJumps === null ? '-' : `${run.coveredJumps}/${run.totalJumps}`;
-      process.stdout.write(`${run.id}  ${run.status.padEnd(11)} ${printable(run.name).slice(0, 40).padEnd(40)} L=${fmt(run.finalLoss).padEnd(10)} covered ${covered.padEnd(5)} ${run.createdAt}\n`);
+      process.stdout.write(
+        `${run.id}  ${run.status.padEnd(11)} ${printable(run.name).slice(0, 40).padEnd(40)} L=${fmt(run.finalLoss).padEnd(10)} covered ${covered.padEnd(5)} ${run.createdAt}\n`,
+      );
     }
     return 0;
   } finally {

@@ -4,7 +4,8 @@ import { stepsizeWarnings, sweepStepsizeWarnings } from '#shared/theory/stepsize
 
 /** `ttlab: warning: sgd.h: h = 0.5 may make the weights diverge: ...; h ≤ 0.0476 is stable`. */
 export function warnStepsizes(config: RunConfig): void {
-  for (const warning of stepsizeWarnings(config)) process.stderr.write(`ttlab: warning: ${warning.field}: ${warning.message}\n`);
+  for (const warning of stepsizeWarnings(config))
+    process.stderr.write(`ttlab: warning: ${warning.field}: ${warning.message}\n`);
 }
 
 /** The same for a sweep: how many of its runs a field concerns, and the first of them. */

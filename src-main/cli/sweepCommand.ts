@@ -25,19 +25,23 @@ const planFlags = z.object({
 });
 
 async function planCommand(args: string[]): Promise<number> {
-  const { values } = parseCommandLine(args, {
-    preset: { type: 'string' },
-    config: { type: 'string' },
-    set: { type: 'string', multiple: true },
-    tasks: { type: 'string' },
-    'cpus-per-task': { type: 'string' },
-    'max-parallel': { type: 'string' },
-    'max-array-size': { type: 'string' },
-    partition: { type: 'string' },
-    time: { type: 'string' },
-    mem: { type: 'string' },
-    out: { type: 'string' },
-  }, 0);
+  const { values } = parseCommandLine(
+    args,
+    {
+      preset: { type: 'string' },
+      config: { type: 'string' },
+      set: { type: 'string', multiple: true },
+      tasks: { type: 'string' },
+      'cpus-per-task': { type: 'string' },
+      'max-parallel': { type: 'string' },
+      'max-array-size': { type: 'string' },
+      partition: { type: 'string' },
+      time: { type: 'string' },
+      mem: { type: 'string' },
+      out: { type: 'string' },
+    },
+    0,
+  );
   const flags = validateFlags(planFlags, values);
   const spec = sweepFromFlags(values);
   warnSweepStepsizes(spec);
@@ -53,8 +57,12 @@ async function planCommand(args: string[]): Promise<number> {
     }),
   );
   const place = asUsage(() => writePlanFolder(flags.out, plan, ttlabEntry()));
-  process.stdout.write(`planned sweep "${spec.name}": ${plan.points.length} points in ${plan.slurm.tasks} tasks, sweep id ${plan.sweepId}\n`);
-  process.stdout.write(`wrote ${place.folder}/{sweep.json,job.sbatch,merge.sbatch,README.txt}; next: ttlab sweep submit ${place.folder}\n`);
+  process.stdout.write(
+    `planned sweep "${spec.name}": ${plan.points.length} points in ${plan.slurm.tasks} tasks, sweep id ${plan.sweepId}\n`,
+  );
+  process.stdout.write(
+    `wrote ${place.folder}/{sweep.json,job.sbatch,merge.sbatch,README.txt}; next: ttlab sweep submit ${place.folder}\n`,
+  );
   return 0;
 }
 
@@ -72,16 +80,21 @@ function defaultWorkers(): number {
 }
 
 async function runShardCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseCommandLine(args, {
-    shard: { type: 'string' },
-    workers: { type: 'string' },
-    db: { type: 'string' },
-    'copy-every': { type: 'string' },
-  }, 1);
+  const { values, positionals } = parseCommandLine(
+    args,
+    {
+      shard: { type: 'string' },
+      workers: { type: 'string' },
+      db: { type: 'string' },
+      'copy-every': { type: 'string' },
+    },
+    1,
+  );
   if (positionals.length === 0) throw new UsageError('give the plan folder: ttlab sweep run DIR --shard k/N');
   const flags = validateFlags(runFlags, { ...values, 'copy-every': values['copy-every'] ?? '5' });
   const plan = asUsage(() => readPlan(positionals[0]));
-  if (flags.shard.count > plan.points.length) throw new UsageError(`--shard: N = ${flags.shard.count} is more than the plan's ${plan.points.length} points`);
+  if (flags.shard.count > plan.points.length)
+    throw new UsageError(`--shard: N = ${flags.shard.count} is more than the plan's ${plan.points.length} points`);
   const stop = new AbortController();
   const onSignal = () => stop.abort();
   // Slurm sends SIGTERM at the time limit and on scancel: the runs end interrupted and the copy is published.
@@ -99,7 +112,9 @@ async function runShardCommand(args: string[]): Promise<number> {
       onWarning: (message) => bar.done(`ttlab: ${message}`),
     });
     const { report } = outcome;
-    bar.done(`${label}: ${report.complete} of ${report.points} points have their result (${outcome.started} run now, ${outcome.skipped} done before); ${outcome.files.published}`);
+    bar.done(
+      `${label}: ${report.complete} of ${report.points} points have their result (${outcome.started} run now, ${outcome.skipped} done before); ${outcome.files.published}`,
+    );
     return report.complete === report.points ? 0 : 1;
   } finally {
     process.off('SIGTERM', onSignal);
@@ -117,6 +132,7 @@ const subcommands: Record<string, (args: string[]) => Promise<number>> = {
 export async function sweepCommand(args: string[]): Promise<number> {
   const [name, ...rest] = args;
   const subcommand = name === undefined ? undefined : subcommands[name];
-  if (!subcommand) throw new UsageError(`ttlab sweep needs one of ${Object.keys(subcommands).join(', ')}; try ttlab --help`);
+  if (!subcommand)
+    throw new UsageError(`ttlab sweep needs one of ${Object.keys(subcommands).join(', ')}; try ttlab --help`);
   return subcommand(rest);
 }

@@ -7,7 +7,12 @@ import { sweepResults, type RunResult, type RunStore } from '../store';
 import { ProgressBar } from './progress';
 import { describeResult } from './result';
 
-export async function runSweep(spec: SweepSpec, store: RunStore, verbose: boolean, poolSize?: number): Promise<RunResult[]> {
+export async function runSweep(
+  spec: SweepSpec,
+  store: RunStore,
+  verbose: boolean,
+  poolSize?: number,
+): Promise<RunResult[]> {
   const lab = createLabOnStore({ store, spawn: forkTrainer(), poolSize });
   const bar = new ProgressBar(spec.name, ' runs');
   // Ctrl-C stops the sweep: runs still training end 'interrupted' with their saved state, and can be resumed.
@@ -15,7 +20,9 @@ export async function runSweep(spec: SweepSpec, store: RunStore, verbose: boolea
   const stopped = new Promise<'stopped'>((resolve) => (stop = () => resolve('stopped')));
   process.once('SIGINT', stop);
   try {
-    const { sweepId, runIds, ended } = await startSweepAndFollow(lab, spec, (done, total) => bar.update(done, total, true));
+    const { sweepId, runIds, ended } = await startSweepAndFollow(lab, spec, (done, total) =>
+      bar.update(done, total, true),
+    );
     if ((await Promise.race([ended, stopped])) === 'stopped') {
       await lab.close();
       bar.done(`interrupted: go on with \`ttlab resume --sweep ${sweepId}\` (finished runs are kept)`);

@@ -21,17 +21,24 @@ export function sweepFromJson(json: unknown, file: string): SweepSpec {
 
 /** The sweep of --preset or --config, with every --set applied to its base configuration. */
 export function sweepFromFlags(flags: { preset?: string; config?: string; set?: string[] }): SweepSpec {
-  if ((flags.preset === undefined) === (flags.config === undefined)) throw new UsageError('give exactly one of --preset NAME or --config SWEEP.json');
+  if ((flags.preset === undefined) === (flags.config === undefined))
+    throw new UsageError('give exactly one of --preset NAME or --config SWEEP.json');
   let spec: SweepSpec;
   if (flags.preset !== undefined) {
     const preset = findPreset(flags.preset);
     const sweeps = presetNames.filter((name) => findPreset(name)?.kind === 'sweep');
-    if (!preset || preset.kind !== 'sweep') throw new UsageError(`--preset: ${JSON.stringify(flags.preset)} is not a sweep preset; sweep presets: ${sweeps.join(', ')}`);
+    if (!preset || preset.kind !== 'sweep')
+      throw new UsageError(
+        `--preset: ${JSON.stringify(flags.preset)} is not a sweep preset; sweep presets: ${sweeps.join(', ')}`,
+      );
     spec = preset.sweep;
   } else {
     const file = flags.config as string;
     const json = readJsonFile(file, 'config');
-    if (!isSweepDocument(json)) throw new UsageError(`--config: ${file} is one run's configuration, not a sweep (a sweep has "base", "axes" and "seeds")`);
+    if (!isSweepDocument(json))
+      throw new UsageError(
+        `--config: ${file} is one run's configuration, not a sweep (a sweep has "base", "axes" and "seeds")`,
+      );
     spec = sweepFromJson(json, file);
   }
   return { ...spec, base: applyOverrides(spec.base, flags.set ?? [], undefined) };

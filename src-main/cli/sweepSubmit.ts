@@ -30,9 +30,14 @@ function slurmFailure(error: unknown): number {
 function printTasks(status: PlanStatus): void {
   for (const task of status.tasks) {
     const job = task.job ? ` job ${task.job}` : '';
-    process.stdout.write(`task ${task.shard}: ${task.state.padEnd(11)} ${task.complete}/${task.points} points${job}${task.reason ? `, ${task.reason}` : ''}\n`);
+    process.stdout.write(
+      `task ${task.shard}: ${task.state.padEnd(11)} ${task.complete}/${task.points} points${job}${task.reason ? `, ${task.reason}` : ''}\n`,
+    );
   }
-  if (status.merge) process.stdout.write(`merge job ${status.merge.job}: ${status.merge.state?.toLowerCase() ?? 'ended (Slurm no longer lists it)'}\n`);
+  if (status.merge)
+    process.stdout.write(
+      `merge job ${status.merge.job}: ${status.merge.state?.toLowerCase() ?? 'ended (Slurm no longer lists it)'}\n`,
+    );
 }
 
 const submitFlags = z.object({
@@ -43,30 +48,46 @@ const submitFlags = z.object({
 });
 
 export async function submitCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseCommandLine(args, {
-    retry: { type: 'boolean' },
-    'no-wait': { type: 'boolean' },
-    poll: { type: 'string' },
-    into: { type: 'string' },
-  }, 1);
-  const flags = validateFlags(submitFlags, { retry: values.retry, wait: !values['no-wait'], poll: values.poll ?? '10', into: values.into });
+  const { values, positionals } = parseCommandLine(
+    args,
+    {
+      retry: { type: 'boolean' },
+      'no-wait': { type: 'boolean' },
+      poll: { type: 'string' },
+      into: { type: 'string' },
+    },
+    1,
+  );
+  const flags = validateFlags(submitFlags, {
+    retry: values.retry,
+    wait: !values['no-wait'],
+    poll: values.poll ?? '10',
+    into: values.into,
+  });
   const { folder, plan } = planOf(positionals, 'ttlab sweep submit DIR [--retry]');
   const submissions = asUsage(() => readSubmissions(folder, plan.sweepId));
   try {
     let shards: number[];
     if (!flags.retry) {
-      if (submissions.rounds.length > 0) throw new UsageError(`${folder} was submitted already; see \`ttlab sweep status ${folder}\`, or resubmit what failed with --retry`);
+      if (submissions.rounds.length > 0)
+        throw new UsageError(
+          `${folder} was submitted already; see \`ttlab sweep status ${folder}\`, or resubmit what failed with --retry`,
+        );
       shards = Array.from({ length: plan.slurm.tasks }, (_, shard) => shard);
     } else {
       const status = currentStatus(folder, plan);
-      shards = status.tasks.filter((task) => task.state === 'failed' || task.state === 'unsubmitted').map((task) => task.shard);
+      shards = status.tasks
+        .filter((task) => task.state === 'failed' || task.state === 'unsubmitted')
+        .map((task) => task.shard);
       if (shards.length === 0) {
         process.stdout.write(`nothing to resubmit: ${describeCounts(status)}\n`);
         return 0;
       }
     }
     const round = submitShards(folder, plan, shards, submissions);
-    process.stdout.write(`submitted ${shards.length} tasks as job ${round.arrays.map((array) => array.jobId).join(', ')}, merge job ${round.mergeJobId}\n`);
+    process.stdout.write(
+      `submitted ${shards.length} tasks as job ${round.arrays.map((array) => array.jobId).join(', ')}, merge job ${round.mergeJobId}\n`,
+    );
     if (!flags.wait) return 0;
     const stop = new AbortController();
     const onSignal = () => stop.abort();
@@ -92,11 +113,15 @@ function finish(folder: string, status: PlanStatus, into: string | undefined): n
   const target = resolve(into ?? join(folder, 'merged.sqlite'));
   const shards = join(folder, 'shards');
   const files = existsSync(shards) ? databaseFiles([shards]) : [];
-  if (files.length > 0) process.stdout.write(`merged ${files.length} shards into ${target}: ${describeMerge(mergeInto(target, files, into ? 'wal' : 'rollback'))}\n`);
+  if (files.length > 0)
+    process.stdout.write(
+      `merged ${files.length} shards into ${target}: ${describeMerge(mergeInto(target, files, into ? 'wal' : 'rollback'))}\n`,
+    );
   process.stdout.write(`${describeCounts(status)}\n`);
   const failed = status.tasks.filter((task) => task.state !== 'done');
   if (failed.length === 0) return 0;
-  for (const task of failed) process.stdout.write(`task ${task.shard}: ${task.state}${task.reason ? `, ${task.reason}` : ''}\n`);
+  for (const task of failed)
+    process.stdout.write(`task ${task.shard}: ${task.state}${task.reason ? `, ${task.reason}` : ''}\n`);
   process.stdout.write(`resubmit them with: ttlab sweep submit ${folder} --retry\n`);
   return 1;
 }

@@ -19,7 +19,8 @@ export async function verifyCommand(args: string[]): Promise<number> {
     try {
       result = await lab.handlers.verifyRun({ runId: values.run });
     } catch (error) {
-      if (error instanceof NotFoundError || error instanceof RunStateError) throw new UsageError(`--run: ${error.message}`);
+      if (error instanceof NotFoundError || error instanceof RunStateError)
+        throw new UsageError(`--run: ${error.message}`);
       throw error;
     }
     process.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : `${describeVerify(result)}\n`);

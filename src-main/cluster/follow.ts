@@ -24,7 +24,9 @@ export function currentStatus(folder: string, plan: ClusterPlan): PlanStatus {
 /** "3 done, 1 running, 0 pending, 0 failed of 4 tasks" */
 export function describeCounts(status: PlanStatus): string {
   const counts = countStates(status.tasks);
-  const parts = (['done', 'running', 'pending', 'failed', 'unsubmitted'] as const).filter((state) => state !== 'unsubmitted' || counts[state] > 0);
+  const parts = (['done', 'running', 'pending', 'failed', 'unsubmitted'] as const).filter(
+    (state) => state !== 'unsubmitted' || counts[state] > 0,
+  );
   return `${parts.map((state) => `${counts[state]} ${state}`).join(', ')} of ${status.tasks.length} tasks`;
 }
 
@@ -32,7 +34,9 @@ function progressLine(status: PlanStatus, columns: number): string {
   const counts = countStates(status.tasks);
   const width = 24;
   const filled = Math.round(((counts.done + counts.failed) / status.tasks.length) * width);
-  return `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${describeCounts(status)}`.slice(0, columns - 1) + '\x1b[K';
+  return (
+    `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${describeCounts(status)}`.slice(0, columns - 1) + '\x1b[K'
+  );
 }
 
 const wait = (ms: number, stop?: AbortSignal) =>
@@ -73,7 +77,9 @@ export async function followPlan(folder: string, plan: ClusterPlan, options: Fol
         options.stream.write(`task ${task.shard}: ${task.state}${task.reason ? ` (${task.reason})` : ''}\n`);
       }
     }
-    const active = status.tasks.some((task) => task.state === 'pending' || task.state === 'running') || slurmActive(status.merge?.state);
+    const active =
+      status.tasks.some((task) => task.state === 'pending' || task.state === 'running') ||
+      slurmActive(status.merge?.state);
     if (!active || options.stop?.aborted) {
       if (options.stream.isTTY) options.stream.write('\r\x1b[K');
       return status;

@@ -10,6 +10,7 @@ export function ttlabEntry(start: string = import.meta.dirname): string {
   for (let folder = start; ; folder = dirname(folder)) {
     const entry = join(folder, 'bin', 'ttlab.mjs');
     if (existsSync(entry) && existsSync(join(folder, 'package.json'))) return entry;
-    if (dirname(folder) === folder) throw new Error(`cannot find bin/ttlab.mjs above ${start}: run the plan from an install of the lab`);
+    if (dirname(folder) === folder)
+      throw new Error(`cannot find bin/ttlab.mjs above ${start}: run the plan from an install of the lab`);
   }
 }

@@ -26,7 +26,11 @@ export function importSources(path: string): string[] {
 }
 
 /** Merges `files` into the lab database `into` (created when missing) in one transaction; see RunStore.mergeFrom. */
-export function mergeInto(into: string, files: readonly string[], journal: OpenOptions['journal'] = 'wal'): MergeCounts {
+export function mergeInto(
+  into: string,
+  files: readonly string[],
+  journal: OpenOptions['journal'] = 'wal',
+): MergeCounts {
   const created = !existsSync(into);
   const store = openStore(into, { journal });
   let counts: MergeCounts;

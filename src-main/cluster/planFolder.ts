@@ -30,8 +30,16 @@ function parsePlan(input: unknown, source: string): ClusterPlan {
 /** Expands `spec` into a plan of `slurm.tasks` tasks with a new sweep id; ValidationError names what does not fit. */
 export function makePlan(spec: SweepSpec, slurm: SlurmOptionsInput, sweepId: string = randomUUID()): ClusterPlan {
   const size = sweepSize(spec);
-  if (size > MAX_PLAN_POINTS) throw new ValidationError(`sweep: expands to ${size} points, more than the ${MAX_PLAN_POINTS} a plan may hold`, 'sweep');
-  if (slurm.tasks > size) throw new ValidationError(`tasks: ${slurm.tasks} tasks for ${size} points would leave tasks without work; use at most ${size}`, 'tasks');
+  if (size > MAX_PLAN_POINTS)
+    throw new ValidationError(
+      `sweep: expands to ${size} points, more than the ${MAX_PLAN_POINTS} a plan may hold`,
+      'sweep',
+    );
+  if (slurm.tasks > size)
+    throw new ValidationError(
+      `tasks: ${slurm.tasks} tasks for ${size} points would leave tasks without work; use at most ${size}`,
+      'tasks',
+    );
   const points = expandSweep(spec).map(({ label, params, config }) => ({ label, params, config }));
   return parsePlan({ format: 1, sweepId, createdAt: new Date().toISOString(), spec, points, slurm }, 'plan');
 }
@@ -39,12 +47,18 @@ export function makePlan(spec: SweepSpec, slurm: SlurmOptionsInput, sweepId: str
 /** Writes the plan folder `folder` for the install whose `bin/ttlab.mjs` is `entry`; refuses a folder holding a plan. */
 export function writePlanFolder(folder: string, plan: ClusterPlan, entry: string): PlanPlace {
   const place: PlanPlace = { folder: resolve(folder), entry: resolve(entry) };
-  for (const [field, path] of [['out', place.folder], ['install', place.entry]] as const) {
+  for (const [field, path] of [
+    ['out', place.folder],
+    ['install', place.entry],
+  ] as const) {
     const problem = unsafePathProblem(path);
     if (problem) throw new ValidationError(`${field}: ${problem}`, field);
   }
   if (existsSync(join(place.folder, PLAN_FILE))) {
-    throw new ValidationError(`out: ${place.folder} holds a plan already; choose a new folder (its shards belong to that plan)`, 'out');
+    throw new ValidationError(
+      `out: ${place.folder} holds a plan already; choose a new folder (its shards belong to that plan)`,
+      'out',
+    );
   }
   for (const sub of ['shards', 'logs']) mkdirSync(join(place.folder, sub), { recursive: true });
   writeFileAtomically(join(place.folder, 'job.sbatch'), jobScript(plan, place));
@@ -62,7 +76,10 @@ export function readPlan(folder: string): ClusterPlan {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new ValidationError(`${file}: cannot read the plan (${(error as NodeJS.ErrnoException).code ?? errorMessage(error)}); is ${folder} a plan folder made by \`ttlab sweep plan\`?`, 'plan');
+    throw new ValidationError(
+      `${file}: cannot read the plan (${(error as NodeJS.ErrnoException).code ?? errorMessage(error)}); is ${folder} a plan folder made by \`ttlab sweep plan\`?`,
+      'plan',
+    );
   }
   if (text.length > MAX_PLAN_BYTES) throw new ValidationError(`${file}: larger than a plan may be`, 'plan');
   let json: unknown;

@@ -15,7 +15,9 @@ const SAFE_PATH = /^[A-Za-z0-9_./@+,=~-]+$/;
 
 /** Null when `path` can be written into the scripts, else why not. */
 export function unsafePathProblem(path: string): string | null {
-  return SAFE_PATH.test(path) ? null : `${path} has characters a job script cannot carry (spaces, quotes, $, ...); choose a simpler path`;
+  return SAFE_PATH.test(path)
+    ? null
+    : `${path} has characters a job script cannot carry (spaces, quotes, $, ...); choose a simpler path`;
 }
 
 const node = '"${TTLAB_NODE:-node}"';
@@ -70,11 +72,17 @@ export function mergeScript(plan: ClusterPlan, place: PlanPlace): string {
 export function readmeText(plan: ClusterPlan, place: PlanPlace): string {
   const { tasks, maxArraySize, maxParallel } = plan.slurm;
   const ttlab = `node ${place.entry}`;
-  const chunks = arrayChunks(Array.from({ length: tasks }, (_, shard) => shard), maxArraySize);
+  const chunks = arrayChunks(
+    Array.from({ length: tasks }, (_, shard) => shard),
+    maxArraySize,
+  );
   const byHand =
     chunks.length === 1
       ? ['  sbatch --parsable job.sbatch                         # prints the array job id, ARRAY']
-      : chunks.map((chunk) => `  sbatch --parsable --array=${arraySpec(chunk, maxParallel)} --export=ALL,TTLAB_TASK_OFFSET=${chunk.offset} job.sbatch`);
+      : chunks.map(
+          (chunk) =>
+            `  sbatch --parsable --array=${arraySpec(chunk, maxParallel)} --export=ALL,TTLAB_TASK_OFFSET=${chunk.offset} job.sbatch`,
+        );
   return [
     `Two-Timescale Lab: sweep "${plan.spec.name}", ${plan.points.length} points in ${tasks} tasks`,
     `sweep id ${plan.sweepId}, planned ${plan.createdAt}`,
@@ -94,7 +102,7 @@ export function readmeText(plan: ClusterPlan, place: PlanPlace): string {
     '',
     'Each task writes to node-local disk ($TMPDIR when set, else /tmp) and copies its database here. If your',
     'cluster gives node-local scratch another name, add `export TMPDIR=/path/to/local/scratch` to job.sbatch.',
-    'Set TTLAB_NODE to the node binary when `node` is not on the nodes\' PATH (e.g. after `module load nodejs`).',
+    "Set TTLAB_NODE to the node binary when `node` is not on the nodes' PATH (e.g. after `module load nodejs`).",
     '',
   ].join('\n');
 }

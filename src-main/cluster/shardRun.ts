@@ -68,12 +68,17 @@ function reportOf(store: RunStore, plan: ClusterPlan, shard: Shard, ended: boole
  * that merges join every shard's runs to one sweep), and returns the runs it holds.
  */
 function ensureSweep(store: RunStore, plan: ClusterPlan): Map<string, string> {
-  if (!store.listSweeps().some((sweep) => sweep.id === plan.sweepId)) store.createSweep(plan.spec.name, plan.spec, plan.sweepId, plan.createdAt);
+  if (!store.listSweeps().some((sweep) => sweep.id === plan.sweepId))
+    store.createSweep(plan.spec.name, plan.spec, plan.sweepId, plan.createdAt);
   return new Map(store.getSweep(plan.sweepId).runs.map((run) => [run.id, run.status]));
 }
 
 /** Resolves once every id in `runIds` has reported a finished status on `hub`. */
-function allEnded(hub: ReturnType<typeof createEventHub>, runIds: readonly string[], onRunEnd?: (ended: number, total: number) => void) {
+function allEnded(
+  hub: ReturnType<typeof createEventHub>,
+  runIds: readonly string[],
+  onRunEnd?: (ended: number, total: number) => void,
+) {
   const waiting = new Set(runIds);
   let stop = () => {};
   const ended = new Promise<void>((resolve) => {
@@ -92,18 +97,29 @@ function allEnded(hub: ReturnType<typeof createEventHub>, runIds: readonly strin
   return ended;
 }
 
-export async function runShard(folder: string, plan: ClusterPlan, shard: Shard, options: ShardRunOptions): Promise<ShardOutcome> {
+export async function runShard(
+  folder: string,
+  plan: ClusterPlan,
+  shard: Shard,
+  options: ShardRunOptions,
+): Promise<ShardOutcome> {
   const files = shardFiles(folder, plan.sweepId, shard, options.database);
   prepareWorkingCopy(files);
   const store = openStore(files.working, { journal: 'rollback' });
   let complete = false;
   try {
     const stored = ensureSweep(store, plan);
-    const todo = shardPoints(plan.points.length, shard).filter((i) => !RESULT_STATUSES.has(stored.get(pointRunId(plan.sweepId, i)) ?? ''));
+    const todo = shardPoints(plan.points.length, shard).filter(
+      (i) => !RESULT_STATUSES.has(stored.get(pointRunId(plan.sweepId, i)) ?? ''),
+    );
     // Runs that ended without a result go, so that the point runs again under the same id.
     store.deleteRuns(todo.map((i) => pointRunId(plan.sweepId, i)).filter((id) => stored.has(id)));
     const hub = createEventHub();
-    const live = new LiveRuns(store, new TrainerPool({ spawn: options.spawn ?? forkTrainer(), size: options.workers }), hub);
+    const live = new LiveRuns(
+      store,
+      new TrainerPool({ spawn: options.spawn ?? forkTrainer(), size: options.workers }),
+      hub,
+    );
     const runIds = todo.map((i) => pointRunId(plan.sweepId, i));
     const ended = allEnded(hub, runIds, options.onRunEnd);
     const publish = () => {
@@ -133,7 +149,12 @@ export async function runShard(folder: string, plan: ClusterPlan, shard: Shard, 
     const report = reportOf(store, plan, shard, true);
     publishShard(store, files, report);
     complete = report.complete === report.points;
-    return { files, report, skipped: shardPoints(plan.points.length, shard).length - todo.length, started: todo.length };
+    return {
+      files,
+      report,
+      skipped: shardPoints(plan.points.length, shard).length - todo.length,
+      started: todo.length,
+    };
   } finally {
     store.close();
     // A complete shard needs its working copy no more; an incomplete one keeps it to resume on this node.

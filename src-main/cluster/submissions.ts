@@ -12,7 +12,13 @@ const jobId = z.string().regex(/^\d{1,20}$/, 'must be a Slurm job id');
 const roundSchema = z.strictObject({
   submittedAt: z.iso.datetime(),
   /** Each array: its job id, and the shards it runs (array task id = shard - offset). */
-  arrays: z.array(z.strictObject({ jobId, offset: z.number().int().min(0), shards: z.array(z.number().int().min(0).max(MAX_PLAN_POINTS)) })),
+  arrays: z.array(
+    z.strictObject({
+      jobId,
+      offset: z.number().int().min(0),
+      shards: z.array(z.number().int().min(0).max(MAX_PLAN_POINTS)),
+    }),
+  ),
   /** The merge job submitted after these arrays, once they were all accepted. */
   mergeJobId: jobId.nullable(),
 });
@@ -43,7 +49,11 @@ export function readSubmissions(folder: string, sweepId: string): Submissions {
     const problem = describeZodError(result.error);
     throw new ValidationError(`${file(folder)}: ${problem.message}`, problem.field);
   }
-  if (result.data.sweepId !== sweepId) throw new ValidationError(`${file(folder)} belongs to sweep ${result.data.sweepId}, not to this plan's ${sweepId}`, 'sweepId');
+  if (result.data.sweepId !== sweepId)
+    throw new ValidationError(
+      `${file(folder)} belongs to sweep ${result.data.sweepId}, not to this plan's ${sweepId}`,
+      'sweepId',
+    );
   return result.data;
 }
 

@@ -8,11 +8,20 @@ import { sbatch } from './slurm';
 import { writeSubmissions, type SubmissionRound, type Submissions } from './submissions';
 
 /** Submits the tasks running `shards` and a merge job after them; returns the round as recorded in jobs.json. */
-export function submitShards(folder: string, plan: ClusterPlan, shards: readonly number[], submissions: Submissions): SubmissionRound {
+export function submitShards(
+  folder: string,
+  plan: ClusterPlan,
+  shards: readonly number[],
+  submissions: Submissions,
+): SubmissionRound {
   const round: SubmissionRound = { submittedAt: new Date().toISOString(), arrays: [], mergeJobId: null };
   submissions.rounds.push(round);
   for (const chunk of arrayChunks(shards, plan.slurm.maxArraySize)) {
-    const args = [`--array=${arraySpec(chunk, plan.slurm.maxParallel)}`, `--export=ALL,TTLAB_TASK_OFFSET=${chunk.offset}`, join(folder, 'job.sbatch')];
+    const args = [
+      `--array=${arraySpec(chunk, plan.slurm.maxParallel)}`,
+      `--export=ALL,TTLAB_TASK_OFFSET=${chunk.offset}`,
+      join(folder, 'job.sbatch'),
+    ];
     round.arrays.push({ jobId: sbatch(args), offset: chunk.offset, shards: chunk.shards });
     writeSubmissions(folder, submissions);
   }

@@ -27,17 +27,27 @@ export interface PlanStatus {
   merge: { job: string; state: string | null } | null;
 }
 
-const PENDING = new Set(['PENDING', 'CONFIGURING', 'REQUEUED', 'REQUEUE_HOLD', 'REQUEUE_FED', 'RESV_DEL_HOLD', 'SPECIAL_EXIT']);
+const PENDING = new Set([
+  'PENDING',
+  'CONFIGURING',
+  'REQUEUED',
+  'REQUEUE_HOLD',
+  'REQUEUE_FED',
+  'RESV_DEL_HOLD',
+  'SPECIAL_EXIT',
+]);
 const RUNNING = new Set(['RUNNING', 'COMPLETING', 'SUSPENDED', 'STOPPED', 'SIGNALING', 'STAGE_OUT', 'RESIZING']);
 
 /** Whether Slurm's state means the job has not ended. */
-export const slurmActive = (state: string | null | undefined): boolean => state !== null && state !== undefined && (PENDING.has(state) || RUNNING.has(state));
+export const slurmActive = (state: string | null | undefined): boolean =>
+  state !== null && state !== undefined && (PENDING.has(state) || RUNNING.has(state));
 
 /** The latest submission of each shard: its array job and task id. */
 function latestJobs(submissions: Submissions): Map<number, string> {
   const jobs = new Map<number, string>();
   for (const round of submissions.rounds) {
-    for (const array of round.arrays) for (const shard of array.shards) jobs.set(shard, `${array.jobId}_${shard - array.offset}`);
+    for (const array of round.arrays)
+      for (const shard of array.shards) jobs.set(shard, `${array.jobId}_${shard - array.offset}`);
   }
   return jobs;
 }
@@ -52,23 +62,45 @@ export function jobsToQuery(submissions: Submissions): string[] {
 }
 
 /** Each task's state in the plan at `folder`, given Slurm's states (see squeue). */
-export function planStatus(folder: string, plan: ClusterPlan, submissions: Submissions, slurmStates: Map<string, string>): PlanStatus {
+export function planStatus(
+  folder: string,
+  plan: ClusterPlan,
+  submissions: Submissions,
+  slurmStates: Map<string, string>,
+): PlanStatus {
   const jobs = latestJobs(submissions);
   const count = plan.slurm.tasks;
   const tasks = Array.from({ length: count }, (_, shard): TaskStatus => {
     const report = readShardReport(shardFiles(folder, plan.sweepId, { index: shard, count }).report);
-    const valid = report !== null && report.sweepId === plan.sweepId && report.shard.index === shard && report.shard.count === count;
+    const valid =
+      report !== null &&
+      report.sweepId === plan.sweepId &&
+      report.shard.index === shard &&
+      report.shard.count === count;
     const points = Math.ceil((plan.points.length - shard) / count);
     const complete = valid ? report.complete : 0;
     const finished = valid && report.ended && report.complete === report.points;
     const job = jobs.get(shard) ?? null;
     const slurm = job === null ? undefined : slurmStates.get(job);
-    const status = (state: TaskState, reason: string | null = null): TaskStatus => ({ shard, state, complete, points, job, reason });
+    const status = (state: TaskState, reason: string | null = null): TaskStatus => ({
+      shard,
+      state,
+      complete,
+      points,
+      job,
+      reason,
+    });
     if (slurm !== undefined && PENDING.has(slurm)) return status('pending');
     if (slurm !== undefined && RUNNING.has(slurm)) return status('running');
     if (finished) return status('done');
     if (job === null) return status('unsubmitted');
-    if (slurm === undefined) return status('failed', valid ? `${points - complete} points missing; Slurm no longer knows the job` : 'never started, or left no results');
+    if (slurm === undefined)
+      return status(
+        'failed',
+        valid
+          ? `${points - complete} points missing; Slurm no longer knows the job`
+          : 'never started, or left no results',
+      );
     if (slurm === 'COMPLETED') return status('failed', `ended with ${points - complete} points missing`);
     return status('failed', `${slurm.toLowerCase()}, ${points - complete} points missing`);
   });

@@ -26,7 +26,11 @@ function headers(contentType: string): Record<string, string> {
 
 /** The response to a request for `url`: a file of `root` (a real, symlink-free path), 400 or 404 otherwise. */
 export async function appResponse(url: string, root: string): Promise<Response> {
-  const refuse = (status: 400 | 404) => new Response(status === 400 ? 'Bad request\n' : 'Not found\n', { status, headers: headers('text/plain; charset=utf-8') });
+  const refuse = (status: 400 | 404) =>
+    new Response(status === 400 ? 'Bad request\n' : 'Not found\n', {
+      status,
+      headers: headers('text/plain; charset=utf-8'),
+    });
   if (!URL.canParse(url)) return refuse(400);
   const parsed = new URL(url);
   if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST) return refuse(404);
@@ -38,7 +42,9 @@ export async function appResponse(url: string, root: string): Promise<Response> 
 
 /** Before the app is ready: app:// is a standard, secure scheme (origin, relative URLs, fetch of its own files). */
 export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
 }
 
 /** Once ready: serves app://lab/ from the folder `root` (resolved to its real path on the first request). */

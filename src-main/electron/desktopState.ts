@@ -17,13 +17,26 @@ const coordinate = z.number().int().min(-100_000).max(100_000);
 const desktopStateSchema = z.object({
   /** bounds: the window's normal (not maximized) rectangle, in screen pixels. */
   bounds: z
-    .object({ x: coordinate, y: coordinate, width: z.number().int().min(MIN_WINDOW.width).max(100_000), height: z.number().int().min(MIN_WINDOW.height).max(100_000) })
+    .object({
+      x: coordinate,
+      y: coordinate,
+      width: z.number().int().min(MIN_WINDOW.width).max(100_000),
+      height: z.number().int().min(MIN_WINDOW.height).max(100_000),
+    })
     .optional(),
   maximized: z.boolean().optional(),
   /** view: the renderer's route, the location hash without '#', e.g. "/runs/<id>". */
-  view: z.string().max(512).regex(/^\/[\w\-.~%/]*$/).optional(),
+  view: z
+    .string()
+    .max(512)
+    .regex(/^\/[\w\-.~%/]*$/)
+    .optional(),
   /** databaseFile: absolute path of the run database opened last. */
-  databaseFile: z.string().max(4096).refine((file) => path.isAbsolute(file), 'an absolute path').optional(),
+  databaseFile: z
+    .string()
+    .max(4096)
+    .refine((file) => path.isAbsolute(file), 'an absolute path')
+    .optional(),
 });
 
 export type DesktopState = z.infer<typeof desktopStateSchema>;

@@ -43,12 +43,21 @@ export function fileActions(deps: FileActionDeps): FileActions {
   const { dialog, host } = deps;
 
   async function pickDatabase(title: string): Promise<string | undefined> {
-    const choice = await dialog.showOpenDialog({ title, defaultPath: path.dirname(host.file), filters: DATABASE_FILTERS, properties: ['openFile'] });
+    const choice = await dialog.showOpenDialog({
+      title,
+      defaultPath: path.dirname(host.file),
+      filters: DATABASE_FILTERS,
+      properties: ['openFile'],
+    });
     return choice.canceled ? undefined : choice.filePaths[0];
   }
 
   async function pickNewFile(title: string, name: string): Promise<string | undefined> {
-    const choice = await dialog.showSaveDialog({ title, defaultPath: path.join(deps.documents, name), filters: DATABASE_FILTERS });
+    const choice = await dialog.showSaveDialog({
+      title,
+      defaultPath: path.join(deps.documents, name),
+      filters: DATABASE_FILTERS,
+    });
     return choice.canceled ? undefined : choice.filePath;
   }
 
@@ -100,7 +109,10 @@ export function fileActions(deps: FileActionDeps): FileActions {
     if (folder === undefined) return;
     const files = importSources(folder);
     if (files.length === 0) {
-      await showError(`No lab databases in ${path.basename(folder)}`, `${folder} holds no .sqlite file (nor does a shards folder inside it).`);
+      await showError(
+        `No lab databases in ${path.basename(folder)}`,
+        `${folder} holds no .sqlite file (nor does a shards folder inside it).`,
+      );
       return;
     }
     await mergeFiles(files, `${files.length} file${files.length === 1 ? '' : 's'} in ${path.basename(folder)}`);
@@ -111,8 +123,12 @@ export function fileActions(deps: FileActionDeps): FileActions {
       // Schema, size and every row checked on a worker thread first: the window never freezes on a hostile file.
       const counts = await host.store.importFiles(files);
       if (counts.added > 0) deps.runsChanged();
-      const replaced = counts.replaced > 0 ? ` ${counts.replaced} unfinished run(s) were replaced by their finished copies.` : '';
-      const refused = counts.refused > 0 ? ` ${counts.refused} run(s) were refused: a different run with the same id is stored here.` : '';
+      const replaced =
+        counts.replaced > 0 ? ` ${counts.replaced} unfinished run(s) were replaced by their finished copies.` : '';
+      const refused =
+        counts.refused > 0
+          ? ` ${counts.refused} run(s) were refused: a different run with the same id is stored here.`
+          : '';
       await dialog.showMessageBox({
         type: 'info',
         message: `Imported ${counts.added} run${counts.added === 1 ? '' : 's'} from ${from}`,
@@ -135,7 +151,13 @@ export function fileActions(deps: FileActionDeps): FileActions {
     }
   }
 
-  return { openDatabase, importRuns, importRunsFromFolder, backupDatabase, revealDataFolder: () => deps.shell.showItemInFolder(host.file) };
+  return {
+    openDatabase,
+    importRuns,
+    importRunsFromFolder,
+    backupDatabase,
+    revealDataFolder: () => deps.shell.showItemInFolder(host.file),
+  };
 }
 
 /**
@@ -144,9 +166,11 @@ export function fileActions(deps: FileActionDeps): FileActions {
  * database itself, nor a database in use (one with a -wal file beside it).
  */
 function writeBackup(host: LabHost, target: string): void {
-  if (sameFile(target, host.file)) throw new Error('that is the open database itself; choose another file for the backup');
+  if (sameFile(target, host.file))
+    throw new Error('that is the open database itself; choose another file for the backup');
   if (!fs.existsSync(target)) return host.store.backup(target);
-  if (fs.existsSync(`${target}-wal`)) throw new Error(`${target} is a database in use (it has a -wal file beside it); choose another file`);
+  if (fs.existsSync(`${target}-wal`))
+    throw new Error(`${target} is a database in use (it has a -wal file beside it); choose another file`);
   const fresh = `${target}.${process.pid}.partial`;
   try {
     host.store.backup(fresh);

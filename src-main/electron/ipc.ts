@@ -18,7 +18,10 @@ export function isTrustedSender(frame: WebFrameMain | null | undefined, renderer
   return url.href === rendererUrl;
 }
 
-const untrusted: DispatchResult = { ok: false, error: toWireError(new ForbiddenError('the lab answers only its own window')) };
+const untrusted: DispatchResult = {
+  ok: false,
+  error: toWireError(new ForbiddenError('the lab answers only its own window')),
+};
 
 export function registerLabIpc(ipcMain: IpcMain, lab: LabEndpoint, rendererUrl: string): void {
   // Always an answer, never a rejection: reading a frame that navigated away throws, and whatever is thrown here is

@@ -58,7 +58,12 @@ export class LabHost implements LabEndpoint {
 }
 
 /** A host on the database opened last when it still opens, else on `fallback` after `warn` has said why. */
-export function hostOnRemembered(open: (file: string) => Lab, remembered: string | undefined, fallback: string, warn: (file: string, error: unknown) => void): LabHost {
+export function hostOnRemembered(
+  open: (file: string) => Lab,
+  remembered: string | undefined,
+  fallback: string,
+  warn: (file: string, error: unknown) => void,
+): LabHost {
   if (remembered !== undefined && remembered !== fallback) {
     try {
       return new LabHost(open, remembered);

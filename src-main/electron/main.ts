@@ -6,7 +6,13 @@ import { DATABASE_FILE } from '../store/paths';
 import { appFiles } from './appFiles';
 import { registerAppScheme, serveAppScheme } from './appProtocol';
 import { MENU_CHANNEL } from './channels';
-import { DESKTOP_STATE_FILE, placeOnScreens, readDesktopState, writeDesktopState, type DesktopState } from './desktopState';
+import {
+  DESKTOP_STATE_FILE,
+  placeOnScreens,
+  readDesktopState,
+  writeDesktopState,
+  type DesktopState,
+} from './desktopState';
 import { fileActions } from './fileActions';
 import { hardenContents, hardenSession } from './hardening';
 import { forwardLabEvents, registerLabIpc } from './ipc';
@@ -32,16 +38,37 @@ async function start(): Promise<void> {
 
   const nativeBinding = sqliteBinding(app.getAppPath(), app.isPackaged);
   const openLab = (dbFile: string) =>
-    createLab({ dbFile, nativeBinding, spawn: utilityTrainer(files.trainer), spawnRenderer: utilityTrainer(files.reportRenderer, 'report-renderer') });
-  const host = hostOnRemembered(openLab, state.databaseFile, join(app.getPath('userData'), DATABASE_FILE), (file, error) =>
-    dialog.showErrorBox('The last database could not be opened', `${errorMessage(error)}\n\nThe lab opens its default database instead.`),
+    createLab({
+      dbFile,
+      nativeBinding,
+      spawn: utilityTrainer(files.trainer),
+      spawnRenderer: utilityTrainer(files.reportRenderer, 'report-renderer'),
+    });
+  const host = hostOnRemembered(
+    openLab,
+    state.databaseFile,
+    join(app.getPath('userData'), DATABASE_FILE),
+    (file, error) =>
+      dialog.showErrorBox(
+        'The last database could not be opened',
+        `${errorMessage(error)}\n\nThe lab opens its default database instead.`,
+      ),
   );
   if (state.databaseFile !== host.file) remember({ databaseFile: host.file });
   quitAfter(app, () => host.close());
   registerLabIpc(ipcMain, host, files.rendererUrl);
 
-  const bounds = state.bounds && placeOnScreens(state.bounds, screen.getAllDisplays().map((display) => display.workArea));
-  const window = createMainWindow(files, { bounds, maximized: state.maximized, view: state.view }, windowBackground(nativeTheme));
+  const bounds =
+    state.bounds &&
+    placeOnScreens(
+      state.bounds,
+      screen.getAllDisplays().map((display) => display.workArea),
+    );
+  const window = createMainWindow(
+    files,
+    { bounds, maximized: state.maximized, view: state.view },
+    windowBackground(nativeTheme),
+  );
   mainWindow = window;
   watchPlacement(window, remember);
   const stopTheme = followSystemTheme(nativeTheme, window);
@@ -63,7 +90,9 @@ async function start(): Promise<void> {
   const send = (command: Command) => {
     if (!window.isDestroyed()) window.webContents.send(MENU_CHANNEL, command);
   };
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ ...actions, send }, process.platform, !app.isPackaged)));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(menuTemplate({ ...actions, send }, process.platform, !app.isPackaged)),
+  );
 
   window.on('closed', () => {
     stopEvents();
@@ -77,7 +106,8 @@ app.enableSandbox();
 registerAppScheme(protocol);
 if (claimSingleInstance(app, () => mainWindow)) {
   app.on('web-contents-created', (_event, contents) => hardenContents(contents));
-  app.whenReady()
+  app
+    .whenReady()
     .then(start)
     .catch((error: unknown) => {
       dialog.showErrorBox('Two-Timescale Lab could not start', errorMessage(error));

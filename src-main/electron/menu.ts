@@ -14,7 +14,11 @@ export interface MenuActions extends FileActions {
 const separator: MenuItemConstructorOptions = { type: 'separator' };
 
 /** `developer` adds Reload and the developer tools (running from the project folder, not packaged). */
-export function menuTemplate(actions: MenuActions, platform: NodeJS.Platform, developer: boolean): MenuItemConstructorOptions[] {
+export function menuTemplate(
+  actions: MenuActions,
+  platform: NodeJS.Platform,
+  developer: boolean,
+): MenuItemConstructorOptions[] {
   const command = (name: Command): MenuItemConstructorOptions => ({
     label: COMMANDS[name].label,
     accelerator: accelerator(name),
@@ -51,7 +55,10 @@ export function menuTemplate(actions: MenuActions, platform: NodeJS.Platform, de
       command('search'),
     ],
   };
-  const run: MenuItemConstructorOptions = { label: 'Run', submenu: [command('run'), command('cancel'), separator, command('compare')] };
+  const run: MenuItemConstructorOptions = {
+    label: 'Run',
+    submenu: [command('run'), command('cancel'), separator, command('compare')],
+  };
   const view: MenuItemConstructorOptions = {
     label: 'View',
     submenu: [

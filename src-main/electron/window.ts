@@ -52,7 +52,10 @@ export function pageUrl(files: Pick<AppFiles, 'rendererUrl'>, view?: string): st
 }
 
 /** Reports the view on every in-page navigation and the window's bounds when it closes, for desktopState. */
-export function watchPlacement(window: BrowserWindow, remember: (patch: Pick<DesktopState, 'bounds' | 'maximized' | 'view'>) => void): void {
+export function watchPlacement(
+  window: BrowserWindow,
+  remember: (patch: Pick<DesktopState, 'bounds' | 'maximized' | 'view'>) => void,
+): void {
   window.webContents.on('did-navigate-in-page', (_event, url) => {
     const view = viewOf(url);
     if (view) remember({ view });
@@ -60,6 +63,9 @@ export function watchPlacement(window: BrowserWindow, remember: (patch: Pick<Des
   window.on('close', () => {
     // Whole pixels: on a scaled display Electron may report fractions, which the state file refuses.
     const { x, y, width, height } = window.getNormalBounds();
-    remember({ bounds: { x: Math.round(x), y: Math.round(y), width: Math.round(width), height: Math.round(height) }, maximized: window.isMaximized() });
+    remember({
+      bounds: { x: Math.round(x), y: Math.round(y), width: Math.round(width), height: Math.round(height) },
+      maximized: window.isMaximized(),
+    });
   });
 }

@@ -30,7 +30,8 @@ export function parseRequest(data: RawData, isBinary: boolean): ParsedRequest {
   } catch (error) {
     return badRequest(null, error instanceof WireFormatError ? error.message : 'malformed JSON');
   }
-  if (typeof message !== 'object' || message === null || Array.isArray(message)) return badRequest(null, 'a request is a JSON object');
+  if (typeof message !== 'object' || message === null || Array.isArray(message))
+    return badRequest(null, 'a request is a JSON object');
   const { id, method, params } = message as Record<string, unknown>;
   if (!isRequestId(id)) return badRequest(null, 'a request needs an id (a string or a finite number)');
   return { id, method, params };
@@ -52,7 +53,9 @@ function sendIfOpen(socket: WebSocket, value: unknown): boolean {
 /** Sends the reply to a request; one that cannot be encoded is answered with a typed error instead. */
 function reply(socket: WebSocket, id: RequestId | null, answer: DispatchResult): void {
   if (sendIfOpen(socket, { id, ...answer })) return;
-  const error = new ReplyTooLargeError('the answer is too large to send in one reply: ask for less (a thinned series or pages)');
+  const error = new ReplyTooLargeError(
+    'the answer is too large to send in one reply: ask for less (a thinned series or pages)',
+  );
   sendIfOpen(socket, { id, ok: false, error: toWireError(error) });
 }
 

@@ -27,7 +27,11 @@ const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 const CLOSE_TIMEOUT_MS = 10_000;
 
 export function installShutdown(options: ShutdownOptions = {}): Shutdown {
-  const { signals = process, exit = (code: number) => process.exit(code), log = (line: string) => console.error(line) } = options;
+  const {
+    signals = process,
+    exit = (code: number) => process.exit(code),
+    log = (line: string) => console.error(line),
+  } = options;
   const closers: Array<() => Promise<void>> = [];
   let requested = false;
 
@@ -37,7 +41,8 @@ export function installShutdown(options: ShutdownOptions = {}): Shutdown {
       exit(1);
     }, options.closeTimeoutMs ?? CLOSE_TIMEOUT_MS);
     late.unref();
-    for (const close of closers.reverse()) await close().catch((error: unknown) => log(`While stopping: ${errorMessage(error)}`));
+    for (const close of closers.reverse())
+      await close().catch((error: unknown) => log(`While stopping: ${errorMessage(error)}`));
     clearTimeout(late);
     exit(0);
   };

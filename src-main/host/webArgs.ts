@@ -13,14 +13,22 @@ export interface WebOptions {
 export function parseWebArgs(argv: readonly string[]): WebOptions {
   let values: { port?: string; db?: string };
   try {
-    ({ values } = parseArgs({ args: [...argv], options: { port: { type: 'string' }, db: { type: 'string' } }, strict: true, allowPositionals: false }));
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: { port: { type: 'string' }, db: { type: 'string' } },
+      strict: true,
+      allowPositionals: false,
+    }));
   } catch (error) {
     throw new UsageError(errorMessage(error).replace(/\s*\n\s*/g, ' '));
   }
   const port = values.port === undefined ? undefined : Number(values.port);
   if (values.port !== undefined && (!/^\d+$/.test(values.port) || port === undefined || port > 65535)) {
-    throw new UsageError(`--port expects a whole number from 0 to 65535 (0 picks a free port), got ${JSON.stringify(values.port)}`);
+    throw new UsageError(
+      `--port expects a whole number from 0 to 65535 (0 picks a free port), got ${JSON.stringify(values.port)}`,
+    );
   }
-  if (values.db !== undefined && values.db.trim() === '') throw new UsageError('--db expects a file path, got an empty string');
+  if (values.db !== undefined && values.db.trim() === '')
+    throw new UsageError('--db expects a file path, got an empty string');
   return { port, db: values.db === undefined ? undefined : resolve(values.db) };
 }

@@ -151,7 +151,14 @@ export class TrainerPool {
     if (job.cancelTimer) return true;
     this.send(job, { type: 'cancel' });
     job.cancelTimer = setTimeout(() => {
-      this.fail(job, toWireError(new CancelTimeoutError(`trainer process did not stop within ${this.cancelGraceMs} ms of cancel and was killed`)));
+      this.fail(
+        job,
+        toWireError(
+          new CancelTimeoutError(
+            `trainer process did not stop within ${this.cancelGraceMs} ms of cancel and was killed`,
+          ),
+        ),
+      );
     }, this.cancelGraceMs);
     return true;
   }
@@ -164,7 +171,8 @@ export class TrainerPool {
     this.waiting = false;
     this.drain();
     for (const worker of this.workers) {
-      if (worker.job) this.fail(worker.job, toWireError(new PoolClosedError('the trainer pool closed before the run finished')));
+      if (worker.job)
+        this.fail(worker.job, toWireError(new PoolClosedError('the trainer pool closed before the run finished')));
       else this.retire(worker);
     }
     return new Promise((resolve) => {
@@ -214,7 +222,8 @@ export class TrainerPool {
     const sliceEnd = performance.now() + DRAIN_SLICE_MS;
     while (this.held.length > 0) {
       let until = this.closed ? null : this.hold();
-      if (!until && !this.closed && performance.now() > sliceEnd) until = new Promise((resolve) => setImmediate(resolve));
+      if (!until && !this.closed && performance.now() > sliceEnd)
+        until = new Promise((resolve) => setImmediate(resolve));
       if (until) {
         this.waiting = true;
         const resume = () => {
@@ -234,7 +243,12 @@ export class TrainerPool {
     const active: ActiveJob = { ...job, worker, over: false, cancelTimer: null, lastProgressAt: -Infinity };
     worker.job = active;
     this.active.set(job.runId, active);
-    this.send(active, { type: 'start', runId: job.runId, config: job.config, ...(job.resume ? { resume: job.resume } : {}) });
+    this.send(active, {
+      type: 'start',
+      runId: job.runId,
+      config: job.config,
+      ...(job.resume ? { resume: job.resume } : {}),
+    });
   }
 
   private send(job: ActiveJob, message: ParentMessage): void {
@@ -250,7 +264,12 @@ export class TrainerPool {
     if (!job || job.over) return;
     const parsed = childMessageSchema.safeParse(raw);
     if (!parsed.success) {
-      this.fail(job, toWireError(new ProtocolError(`trainer process sent an invalid message: ${describeZodError(parsed.error).message}`)));
+      this.fail(
+        job,
+        toWireError(
+          new ProtocolError(`trainer process sent an invalid message: ${describeZodError(parsed.error).message}`),
+        ),
+      );
       return;
     }
     try {

@@ -11,7 +11,11 @@ import { findProjectRoot } from './projectRoot';
 
 function git(projectRoot: string, args: string[]): string | null {
   try {
-    return execFileSync('git', ['-C', projectRoot, ...args], { encoding: 'utf8', timeout: 5000, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync('git', ['-C', projectRoot, ...args], {
+      encoding: 'utf8',
+      timeout: 5000,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return null;
   }

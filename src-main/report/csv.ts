@@ -34,7 +34,10 @@ export interface CsvOptions {
 
 /** CSV text of rows; numbers stay numbers until written, so the spreadsheet-safe option never touches a negative one. */
 export function csvText(rows: readonly (readonly Cell[])[], options: CsvOptions = {}): string {
-  return stringify(rows as Cell[][], { cast: { number: (value) => numberCell(value) }, escape_formulas: options.spreadsheetSafe ?? false });
+  return stringify(rows as Cell[][], {
+    cast: { number: (value) => numberCell(value) },
+    escape_formulas: options.spreadsheetSafe ?? false,
+  });
 }
 
 export const METRICS_HEADER = ['run_id', 'run_name', 'step', 'tau', 'metric', 'value'] as const;
@@ -59,7 +62,10 @@ function neuronLayout(series: CheckpointSeries): Array<[number, number, number]>
     return Array.from({ length: series.aLength }, (_, j) => [j, j - 1, j] as [number, number, number]);
   }
   const count = Math.max(series.aLength, series.uLength);
-  return Array.from({ length: count }, (_, j) => [j + 1, j < series.uLength ? j : -1, j < series.aLength ? j : -1] as [number, number, number]);
+  return Array.from(
+    { length: count },
+    (_, j) => [j + 1, j < series.uLength ? j : -1, j < series.aLength ? j : -1] as [number, number, number],
+  );
 }
 
 export function neuronsCsv(runs: readonly ReportRun[], options: CsvOptions = {}): string {

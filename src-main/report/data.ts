@@ -10,7 +10,10 @@ export interface ReportRun {
 
 export type ReportTarget = { runId: string } | { runIds: readonly string[] } | { sweepId: string };
 
-export type ReportData = { kind: 'run'; runs: [ReportRun] } | { kind: 'comparison'; runs: ReportRun[] } | { kind: 'sweep'; runs: ReportRun[]; sweep: SweepSummary };
+export type ReportData =
+  | { kind: 'run'; runs: [ReportRun] }
+  | { kind: 'comparison'; runs: ReportRun[] }
+  | { kind: 'sweep'; runs: ReportRun[]; sweep: SweepSummary };
 
 /** When and by which version a report was made (drawn in its heading). */
 export interface ReportContext {
@@ -20,7 +23,10 @@ export interface ReportContext {
 
 export type ReportSource = Pick<RunStore, 'getRun' | 'getCheckpoints' | 'getSweep'>;
 
-const loadRun = (store: ReportSource, runId: string): ReportRun => ({ detail: store.getRun(runId), series: store.getCheckpoints(runId) });
+const loadRun = (store: ReportSource, runId: string): ReportRun => ({
+  detail: store.getRun(runId),
+  series: store.getCheckpoints(runId),
+});
 
 /** Reads the target's runs (NotFoundError for an unknown id); a list of one id is a run report. */
 export function loadReport(store: ReportSource, target: ReportTarget): ReportData {

@@ -59,7 +59,12 @@ export function checkTarget(path: string, force: boolean | undefined, expected: 
  * Puts `write(temporaryPath)`'s result at `path`: written beside it under a hidden name, then renamed over it.
  * An existing `path` is moved aside first and removed only once the new one is in place.
  */
-function placeAtomically(path: string, force: boolean | undefined, kind: 'file' | 'folder', write: (temporary: string) => void): void {
+function placeAtomically(
+  path: string,
+  force: boolean | undefined,
+  kind: 'file' | 'folder',
+  write: (temporary: string) => void,
+): void {
   checkTarget(path, force, kind);
   let temporary: string;
   try {
@@ -95,7 +100,11 @@ export function writeFileAtomically(path: string, data: Uint8Array | string, opt
  * Writes files (name -> bytes) as the folder `dir`, atomically. An existing `dir` is kept unless force; with force
  * only the report's own files in it are replaced, each atomically, and everything else in the folder stays.
  */
-export function writeFolderAtomically(dir: string, files: Readonly<Record<string, Uint8Array>>, options: { force?: boolean } = {}): void {
+export function writeFolderAtomically(
+  dir: string,
+  files: Readonly<Record<string, Uint8Array>>,
+  options: { force?: boolean } = {},
+): void {
   const path = resolve(dir);
   checkTarget(path, options.force, 'folder');
   if (kindAt(path) === 'folder') {
@@ -113,6 +122,7 @@ export function writeFolderAtomically(dir: string, files: Readonly<Record<string
 /** Files (name -> bytes) as a zip archive: PNGs stored (already compressed), everything else deflated. */
 export function zipFiles(files: Readonly<Record<string, Uint8Array>>): Uint8Array {
   const entries: Zippable = {};
-  for (const [name, bytes] of Object.entries(files)) entries[name] = name.endsWith('.png') ? [bytes, { level: 0 }] : bytes;
+  for (const [name, bytes] of Object.entries(files))
+    entries[name] = name.endsWith('.png') ? [bytes, { level: 0 }] : bytes;
   return zipSync(entries, { level: 6 });
 }

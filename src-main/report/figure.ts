@@ -11,14 +11,20 @@ import { renderChartSvg, svgToPng } from './render';
 
 /** The chart drawn for print at `size`, one unit per point (the SVG's width and height attributes are unitless). */
 export function figureDrawing(option: ChartOption, size: FigureSize): string {
-  return renderChartSvg(forFigure(forPrint(option), size), { width: Math.round(size.width), height: Math.round(size.height) });
+  return renderChartSvg(forFigure(forPrint(option), size), {
+    width: Math.round(size.width),
+    height: Math.round(size.height),
+  });
 }
 
 /** The drawing as a standalone SVG file whose width and height are in points, so editors place it at its size. */
 export function figureSvg(option: ChartOption, size: FigureSize): string {
   const width = Math.round(size.width);
   const height = Math.round(size.height);
-  return figureDrawing(option, size).replace(`<svg width="${width}" height="${height}"`, `<svg width="${width}pt" height="${height}pt"`);
+  return figureDrawing(option, size).replace(
+    `<svg width="${width}" height="${height}"`,
+    `<svg width="${width}pt" height="${height}pt"`,
+  );
 }
 
 /** The figure as a one-page vector PDF, the page exactly width x height points. */

@@ -7,6 +7,10 @@ import { appVersion } from './version';
 export async function renderFigure(params: ParsedParams<'renderFigure'>): Promise<MethodResults['renderFigure']> {
   const { svg, width, height } = params;
   if (params.format === 'png') return { data: svgToPng(svg, (params.dpi ?? 300) / 72) };
-  const data = await pdfDocument([{ svg, width, height }], { title: params.title, creator: `Two-Timescale Lab ${appVersion()}`, createdAt: new Date() });
+  const data = await pdfDocument([{ svg, width, height }], {
+    title: params.title,
+    creator: `Two-Timescale Lab ${appVersion()}`,
+    createdAt: new Date(),
+  });
   return { data };
 }

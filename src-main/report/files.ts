@@ -5,7 +5,15 @@ import type { ReportContext, ReportData } from './data';
 import { pageSvgFile, reportPagePng, reportSvg, type ReportPngOptions } from './image';
 import { runsCsv } from './runsCsv';
 
-export const REPORT_FILES = ['report.png', 'report.svg', 'metrics.csv', 'neurons.csv', 'runs.csv', 'config.json', 'provenance.json'] as const;
+export const REPORT_FILES = [
+  'report.png',
+  'report.svg',
+  'metrics.csv',
+  'neurons.csv',
+  'runs.csv',
+  'config.json',
+  'provenance.json',
+] as const;
 export type ReportFileName = (typeof REPORT_FILES)[number];
 
 /**
@@ -23,11 +31,19 @@ export function reportConfig(data: ReportData): unknown {
  * own, so that config.json stays exactly what `ttlab run --config` takes.
  */
 export function reportProvenance(data: ReportData): unknown {
-  const traced = data.runs.map(({ detail }) => ({ runId: detail.id, name: detail.name, provenance: detail.provenance }));
+  const traced = data.runs.map(({ detail }) => ({
+    runId: detail.id,
+    name: detail.name,
+    provenance: detail.provenance,
+  }));
   return data.kind === 'run' ? traced[0] : traced;
 }
 
-export function reportFiles(data: ReportData, context: ReportContext, options: ReportPngOptions & CsvOptions = {}): Record<ReportFileName, Uint8Array> {
+export function reportFiles(
+  data: ReportData,
+  context: ReportContext,
+  options: ReportPngOptions & CsvOptions = {},
+): Record<ReportFileName, Uint8Array> {
   const encode = (text: string) => new TextEncoder().encode(text);
   const page = reportSvg(data, context, options);
   return {
@@ -35,7 +51,12 @@ export function reportFiles(data: ReportData, context: ReportContext, options: R
     'report.svg': encode(pageSvgFile(page)),
     'metrics.csv': encode(metricsCsv(data.runs, options)),
     'neurons.csv': encode(neuronsCsv(data.runs, options)),
-    'runs.csv': encode(runsCsv(data.runs.map((run) => run.detail), options)),
+    'runs.csv': encode(
+      runsCsv(
+        data.runs.map((run) => run.detail),
+        options,
+      ),
+    ),
     'config.json': encode(`${JSON.stringify(reportConfig(data), null, 2)}\n`),
     'provenance.json': encode(`${JSON.stringify(reportProvenance(data), null, 2)}\n`),
   };

@@ -22,8 +22,12 @@ export class ReportFontError extends Error {
  * process.resourcesPath/fonts.
  */
 function candidateFolders(): string[] {
-  const beside = ['../../resources/fonts', '../../../resources/fonts'].map((path) => fileURLToPath(new URL(path, import.meta.url)));
-  const unpacked = beside.map((path) => path.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2')).filter((path) => !beside.includes(path));
+  const beside = ['../../resources/fonts', '../../../resources/fonts'].map((path) =>
+    fileURLToPath(new URL(path, import.meta.url)),
+  );
+  const unpacked = beside
+    .map((path) => path.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2'))
+    .filter((path) => !beside.includes(path));
   const resourcesPath = (process as { resourcesPath?: string }).resourcesPath;
   return [...unpacked, ...(resourcesPath ? [join(resourcesPath, 'fonts')] : []), ...beside];
 }
@@ -37,7 +41,8 @@ export function reportFontFiles(): string[] {
   if (found) return found;
   const folders = candidateFolders();
   const folder = folders.find((candidate) => FONT_FILE_NAMES.every((name) => nonEmptyFile(join(candidate, name))));
-  if (!folder) throw new ReportFontError(`report fonts ${FONT_FILE_NAMES.join(', ')} not found in ${folders.join(' or ')}`);
+  if (!folder)
+    throw new ReportFontError(`report fonts ${FONT_FILE_NAMES.join(', ')} not found in ${folders.join(' or ')}`);
   found = FONT_FILE_NAMES.map((name) => join(folder, name));
   return found;
 }

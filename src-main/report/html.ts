@@ -31,7 +31,8 @@ const round = (value: number) => (Number.isFinite(value) && value !== 0 ? Number
 /** A flat typed array of rows `width` numbers wide (series data with `dimensions`) as rows; NaN (a gap) as null. */
 function rows(flat: ArrayLike<number>, width: number): Array<Array<number | null>> {
   const out: Array<Array<number | null>> = [];
-  for (let k = 0; k + width <= flat.length; k += width) out.push(Array.from({ length: width }, (_, c) => (Number.isNaN(flat[k + c]) ? null : round(flat[k + c]))));
+  for (let k = 0; k + width <= flat.length; k += width)
+    out.push(Array.from({ length: width }, (_, c) => (Number.isNaN(flat[k + c]) ? null : round(flat[k + c]))));
   return out;
 }
 
@@ -43,10 +44,13 @@ function rows(flat: ArrayLike<number>, width: number): Array<Array<number | null
 export function optionJson(option: ChartOption): string {
   return JSON.stringify(option, function replacer(this: unknown, key, value: unknown) {
     // Axis label formatters format numbers; a tooltip's (its holder has a trigger) gives way to ECharts' own.
-    if (typeof value === 'function') return key === 'formatter' && !Object.hasOwn(this as object, 'trigger') ? '@number' : undefined;
+    if (typeof value === 'function')
+      return key === 'formatter' && !Object.hasOwn(this as object, 'trigger') ? '@number' : undefined;
     if (ArrayBuffer.isView(value)) {
       const dimensions = (this as { dimensions?: unknown[] }).dimensions;
-      return key === 'data' ? rows(value as unknown as ArrayLike<number>, dimensions?.length ?? 2) : Array.from(value as unknown as ArrayLike<number>, round);
+      return key === 'data'
+        ? rows(value as unknown as ArrayLike<number>, dimensions?.length ?? 2)
+        : Array.from(value as unknown as ArrayLike<number>, round);
     }
     if (typeof value === 'number') return round(value);
     return value;
@@ -57,7 +61,8 @@ export function optionJson(option: ChartOption): string {
 const scriptSafe = (text: string) => text.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
 
 function table(rows: ReadonlyArray<readonly string[]>, head?: readonly string[]): string {
-  const cells = (row: readonly string[], tag: 'td' | 'th') => `<tr>${row.map((cell) => `<${tag}>${escapeXml(cell)}</${tag}>`).join('')}</tr>`;
+  const cells = (row: readonly string[], tag: 'td' | 'th') =>
+    `<tr>${row.map((cell) => `<${tag}>${escapeXml(cell)}</${tag}>`).join('')}</tr>`;
   return `<table>${head ? `<thead>${cells(head, 'th')}</thead>` : ''}<tbody>${rows.map((row) => cells(row, 'td')).join('')}</tbody></table>`;
 }
 
@@ -94,8 +99,10 @@ function runsSection(runs: readonly RunDetail[]): string {
 }
 
 function subtitle(data: ReportData): string {
-  if (data.kind === 'run') return `run ${data.runs[0].detail.id} · ${data.runs[0].detail.config.trainer} trainer · created ${data.runs[0].detail.createdAt}`;
-  if (data.kind === 'sweep') return `sweep ${data.sweep.id} · ${data.runs.length} runs · ${data.sweep.spec.seeds.length} seeds per point`;
+  if (data.kind === 'run')
+    return `run ${data.runs[0].detail.id} · ${data.runs[0].detail.config.trainer} trainer · created ${data.runs[0].detail.createdAt}`;
+  if (data.kind === 'sweep')
+    return `sweep ${data.sweep.id} · ${data.runs.length} runs · ${data.sweep.spec.seeds.length} seeds per point`;
   return data.runs.map((run) => run.detail.name).join(' · ');
 }
 
@@ -114,8 +121,14 @@ th{border-bottom:1px solid #d0d4da}tbody tr:nth-child(odd){background:#f5f6f8}
 export function reportHtml(data: ReportData, context: ReportContext, options: NamedChartOptions = {}): string {
   const charts = Object.entries(reportCharts(data, options)).map(([name, option]) => ({ name, option }));
   const title = reportTitle(data);
-  const details = data.kind === 'run' ? runSections(data.runs[0].detail) : runsSection(data.runs.map((run) => run.detail));
-  const chartDivs = charts.map((chart, i) => `<div class="chart" id="chart-${i}" data-chart="${escapeXml(chart.name)}" role="img" aria-label="${escapeXml(chart.name)} chart"></div>`).join('');
+  const details =
+    data.kind === 'run' ? runSections(data.runs[0].detail) : runsSection(data.runs.map((run) => run.detail));
+  const chartDivs = charts
+    .map(
+      (chart, i) =>
+        `<div class="chart" id="chart-${i}" data-chart="${escapeXml(chart.name)}" role="img" aria-label="${escapeXml(chart.name)} chart"></div>`,
+    )
+    .join('');
   const embedded = `{"charts":[${charts.map((chart) => `{"name":${JSON.stringify(chart.name)},"option":${optionJson(chart.option)}}`).join(',')}]}`;
   return [
     '<!doctype html><html lang="en"><head><meta charset="utf-8">',

@@ -45,7 +45,10 @@ export function reportSvg(data: ReportData, context: ReportContext, options: Rep
 /** The page as an SVG file: a page at a figure size gives its width and height in points, so editors place it at its size. */
 export function pageSvgFile(page: ReportPage): string {
   if (page.unit === 'px') return page.svg;
-  return page.svg.replace(`width="${page.width}" height="${page.height}"`, `width="${page.width}pt" height="${page.height}pt"`);
+  return page.svg.replace(
+    `width="${page.width}" height="${page.height}"`,
+    `width="${page.width}pt" height="${page.height}pt"`,
+  );
 }
 
 export interface ReportPngOptions extends ReportPageOptions {

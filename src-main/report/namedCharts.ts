@@ -54,9 +54,15 @@ function seedBandChart(runs: readonly ReportRun[], band: BandKind): ChartOption 
   const curves = groups.map((group, k) => ({
     label: labels[k],
     seeds: group.length,
-    band: seedBand(group.map((i) => ({ time: runs[i].series.tau, values: runs[i].series.loss, count: runs[i].series.count })), band),
+    band: seedBand(
+      group.map((i) => ({ time: runs[i].series.tau, values: runs[i].series.loss, count: runs[i].series.count })),
+      band,
+    ),
   }));
-  return compareLossOption(curves, { band, logX: needsLogTime(runs.map((run) => ({ label: run.detail.name, series: run.series, config: run.detail.config }))) });
+  return compareLossOption(curves, {
+    band,
+    logX: needsLogTime(runs.map((run) => ({ label: run.detail.name, series: run.series, config: run.detail.config }))),
+  });
 }
 
 function comparisonCharts(runs: readonly ReportRun[], options: NamedChartOptions): Record<string, ChartOption> {
@@ -65,7 +71,9 @@ function comparisonCharts(runs: readonly ReportRun[], options: NamedChartOptions
     runs.map((run) => run.detail.name),
   );
   return {
-    loss: comparisonLossOption(runs.map((run, i) => ({ label: labels[i], series: run.series, config: run.detail.config }))),
+    loss: comparisonLossOption(
+      runs.map((run, i) => ({ label: labels[i], series: run.series, config: run.detail.config })),
+    ),
     'seed-bands': seedBandChart(runs, options.band ?? 'p10-90'),
   };
 }
@@ -74,7 +82,10 @@ function comparisonCharts(runs: readonly ReportRun[], options: NamedChartOptions
 export function reportCharts(data: ReportData, options: NamedChartOptions = {}): Record<string, ChartOption> {
   if (data.kind === 'run') return runCharts(data.runs[0]);
   if (data.kind === 'comparison') return comparisonCharts(data.runs, options);
-  const { phase, ...charts } = sweepCharts(data.sweep, data.runs.map((run) => run.detail));
+  const { phase, ...charts } = sweepCharts(
+    data.sweep,
+    data.runs.map((run) => run.detail),
+  );
   const panels = Object.fromEntries((phase ?? []).map((option, i) => [i === 0 ? 'phase' : `phase-${i + 1}`, option]));
   return { ...charts, ...panels } as Record<string, ChartOption>;
 }
@@ -86,6 +97,7 @@ export function namedChart(data: ReportData, name: string, options: NamedChartOp
   if (chart) return chart;
   const known = chartNames[data.kind] as readonly string[];
   const have = Object.keys(charts);
-  if (known.includes(name)) throw new ChartNameError(`this ${data.kind} has no ${name} chart (it has: ${have.join(', ') || 'none'})`);
+  if (known.includes(name))
+    throw new ChartNameError(`this ${data.kind} has no ${name} chart (it has: ${have.join(', ') || 'none'})`);
   throw new ChartNameError(`"${name}" is not a chart of a ${data.kind}: use one of ${known.join(', ')}`);
 }

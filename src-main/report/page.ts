@@ -55,7 +55,10 @@ export interface Block {
 }
 
 export function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
+  return text.replace(
+    /[<>&"']/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!,
+  );
 }
 
 export interface TextStyle {
@@ -106,7 +109,9 @@ export function headingBlock(title: string, lines: readonly string[]): Block {
     draw: (x, y, width, { scale: s }) =>
       [
         ...titled(width, s).map((line, i) => svgText(x, y + (24 + 29 * i) * s, line, { size: 24 * s, bold: true })),
-        ...wrapped(width, s).map((line, i) => svgText(x, y + (48 + below(width, s) + 19 * i) * s, line, { size: 13 * s, color: MUTED_COLOR })),
+        ...wrapped(width, s).map((line, i) =>
+          svgText(x, y + (48 + below(width, s) + 19 * i) * s, line, { size: 13 * s, color: MUTED_COLOR }),
+        ),
       ].join(''),
   };
 }
@@ -130,7 +135,10 @@ export function noteBlock(text: string, size = 13): Block {
   const line = Math.ceil(size * 1.5);
   return {
     height: (width, { scale: s }) => line * s * wrapText(text, width, size * s).length,
-    draw: (x, y, width, { scale: s }) => wrapText(text, width, size * s).map((words, i) => svgText(x, y + (size + line * i) * s, words, { size: size * s, color: MUTED_COLOR })).join(''),
+    draw: (x, y, width, { scale: s }) =>
+      wrapText(text, width, size * s)
+        .map((words, i) => svgText(x, y + (size + line * i) * s, words, { size: size * s, color: MUTED_COLOR }))
+        .join(''),
   };
 }
 
@@ -143,11 +151,22 @@ export function chartBlock(option: ChartOption, height: number): Block {
  * Where the charts of a grid go in a block `width` wide: how many a row (at most `columns`; at a figure size as many
  * as are 2 in wide), each cell's width and height, the gap between cells, and how far they reach into the margins.
  */
-export function chartGrid(columns: number, height: number, width: number, style: PageStyle): { columns: number; cell: number; height: number; gap: number; bleed: number } {
+export function chartGrid(
+  columns: number,
+  height: number,
+  width: number,
+  style: PageStyle,
+): { columns: number; cell: number; height: number; gap: number; bleed: number } {
   if (!style.figure) return { columns, cell: (width - (columns - 1) * GAP) / columns, height, gap: GAP, bleed: 0 };
   const across = width + 2 * style.margin;
   const fitting = Math.max(1, Math.min(columns, Math.floor(across / MIN_FIGURE_CELL)));
-  return { columns: fitting, cell: across / fitting, height: Math.round(style.figure.height), gap: 0, bleed: style.margin };
+  return {
+    columns: fitting,
+    cell: across / fitting,
+    height: Math.round(style.figure.height),
+    gap: 0,
+    bleed: style.margin,
+  };
 }
 
 const measured: TextWidth = (text, size) => reportTextMeasure().width(text, size);
@@ -164,7 +183,11 @@ export function chartGridBlock(options: readonly ChartOption[], columns: number,
     const rows: Array<{ top: number; height: number }> = [];
     for (let first = 0, top = 0; first < options.length; first += grid.columns) {
       const figure = style.figure && { width: grid.cell, height: grid.height, fontSize: style.figure.fontSize };
-      const shifts = options.slice(first, first + grid.columns).map((option) => (figure ? Object.values(figureShift(option, figure, measured)).reduce((sum, shift) => sum + shift, 0) : 0));
+      const shifts = options
+        .slice(first, first + grid.columns)
+        .map((option) =>
+          figure ? Object.values(figureShift(option, figure, measured)).reduce((sum, shift) => sum + shift, 0) : 0,
+        );
       rows.push({ top, height: grid.height + Math.max(...shifts) });
       top += rows[rows.length - 1].height + grid.gap;
     }
@@ -183,9 +206,15 @@ export function chartGridBlock(options: readonly ChartOption[], columns: number,
           const row = rows[Math.floor(i / grid.columns)];
           const left = x - grid.bleed + (i % grid.columns) * (grid.cell + grid.gap);
           const top = y + row.top;
-          const drawn = style.figure ? forFigure(option, { width: grid.cell, height: row.height, fontSize: style.figure.fontSize }, measured) : option;
+          const drawn = style.figure
+            ? forFigure(option, { width: grid.cell, height: row.height, fontSize: style.figure.fontSize }, measured)
+            : option;
           // Charts sit at distinct places of the page: their position names their ids.
-          const svg = renderChartSvg(drawn, { width: Math.floor(grid.cell), height: row.height, idPrefix: `chart-${Math.round(left)}-${Math.round(top)}` });
+          const svg = renderChartSvg(drawn, {
+            width: Math.floor(grid.cell),
+            height: row.height,
+            idPrefix: `chart-${Math.round(left)}-${Math.round(top)}`,
+          });
           return svg.replace('<svg ', `<svg x="${left}" y="${top}" `);
         })
         .join('');
@@ -198,7 +227,10 @@ export function chartGridBlock(options: readonly ChartOption[], columns: number,
  * units). The page is sized to hold every block: resvg 2.6.2 aborts the whole process (a Rust panic) on a nested chart
  * that lies entirely outside the canvas.
  */
-export function composePage(blocks: readonly Block[], style: PageStyle = SCREEN_PAGE): { svg: string; width: number; height: number } {
+export function composePage(
+  blocks: readonly Block[],
+  style: PageStyle = SCREEN_PAGE,
+): { svg: string; width: number; height: number } {
   const { width, margin, gap } = style;
   const inner = width - 2 * margin;
   const parts: string[] = [];

@@ -32,14 +32,17 @@ const BOLD = 'report-bold';
  * "bold" so titles keep their bold face instead of a faux one.
  */
 function normaliseWeights(svg: string): string {
-  return svg.replace(/font-weight(="|:\s*)([6-9]00)/g, (_, separator: string) => `font-weight${separator}bold`).replace(/font:\s*(?:normal\s+)?([6-9]00)\s/g, 'font:bold ');
+  return svg
+    .replace(/font-weight(="|:\s*)([6-9]00)/g, (_, separator: string) => `font-weight${separator}bold`)
+    .replace(/font:\s*(?:normal\s+)?([6-9]00)\s/g, 'font:bold ');
 }
 
 /**
  * Refuses what the SVG must not make the PDF writer do: only inline (data:) images, never a file or URL read, and no
  * external documents. The SVG comes from chart options or from the window's save menu.
  */
-const imageOnlyInline = (link: string): string => (link.replace(/\s+/g, '').startsWith('data:image/') ? link.replace(/\s+/g, '') : '');
+const imageOnlyInline = (link: string): string =>
+  link.replace(/\s+/g, '').startsWith('data:image/') ? link.replace(/\s+/g, '') : '';
 
 /** The pages as one PDF document (resolves when every byte is written). */
 export function pdfDocument(pages: readonly PdfPage[], info: PdfInfo): Promise<Buffer> {
@@ -48,7 +51,13 @@ export function pdfDocument(pages: readonly PdfPage[], info: PdfInfo): Promise<B
   const doc = new PDFDocument({
     autoFirstPage: false,
     compress: true,
-    info: { Title: info.title, Creator: info.creator, Producer: info.creator, CreationDate: info.createdAt, ModDate: info.createdAt },
+    info: {
+      Title: info.title,
+      Creator: info.creator,
+      Producer: info.creator,
+      CreationDate: info.createdAt,
+      ModDate: info.createdAt,
+    },
   });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {

@@ -36,7 +36,9 @@ export function reportTextMeasure(): TextMeasure {
   if (!measure) {
     const [regular, bold] = reportFontFiles();
     const created = new TextMeasure(readFontMetrics(regular), readFontMetrics(bold));
-    echarts.setPlatformAPI({ measureText: (text: string, font?: string) => ({ width: created.widthInFont(text, font) }) });
+    echarts.setPlatformAPI({
+      measureText: (text: string, font?: string) => ({ width: created.widthInFont(text, font) }),
+    });
     measure = created;
   }
   return measure;
@@ -58,7 +60,12 @@ function stableNames(svg: string, prefix: string): string {
 /** The chart as a standalone SVG document of width x height. */
 export function renderChartSvg(option: ChartOption, options: SvgOptions): string {
   reportTextMeasure();
-  const chart = echarts.init(null, options.theme ?? null, { renderer: 'svg', ssr: true, width: options.width, height: options.height });
+  const chart = echarts.init(null, options.theme ?? null, {
+    renderer: 'svg',
+    ssr: true,
+    width: options.width,
+    height: options.height,
+  });
   try {
     chart.setOption({ ...option, animation: false });
     return stableNames(chart.renderToSVGString(), options.idPrefix ?? 'chart');
@@ -68,11 +75,20 @@ export function renderChartSvg(option: ChartOption, options: SvgOptions): string
 }
 
 /** Rasterises an SVG document at pixelRatio (any zoom, e.g. dpi / 72 for a figure in points) on white (a theme's own background is drawn over it). */
-export function svgToPng(svg: string, pixelRatio: PixelRatio | number, fonts: readonly string[] = reportFontFiles()): Buffer {
+export function svgToPng(
+  svg: string,
+  pixelRatio: PixelRatio | number,
+  fonts: readonly string[] = reportFontFiles(),
+): Buffer {
   const resvg = new Resvg(svg, {
     background: '#ffffff',
     fitTo: { mode: 'zoom', value: pixelRatio },
-    font: { fontFiles: [...fonts], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
+    font: {
+      fontFiles: [...fonts],
+      loadSystemFonts: false,
+      defaultFontFamily: FONT_FAMILY,
+      sansSerifFamily: FONT_FAMILY,
+    },
   });
   return resvg.render().asPng();
 }

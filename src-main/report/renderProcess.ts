@@ -37,7 +37,12 @@ function ending(code: number | null, signal: string | null | undefined): string 
 function isReply(raw: unknown): raw is RenderReply {
   if (typeof raw !== 'object' || raw === null) return false;
   const reply = raw as Partial<Record<string, unknown>>;
-  return typeof reply.id === 'number' && (reply.ok === true ? reply.data instanceof Uint8Array : reply.ok === false && typeof reply.error === 'object' && reply.error !== null);
+  return (
+    typeof reply.id === 'number' &&
+    (reply.ok === true
+      ? reply.data instanceof Uint8Array
+      : reply.ok === false && typeof reply.error === 'object' && reply.error !== null)
+  );
 }
 
 export class ReportRenderer {
@@ -82,7 +87,9 @@ export class ReportRenderer {
     this.exited = new Promise((resolve) => {
       child.onExit((code, signal) => {
         if (this.child === child) this.child = null;
-        const error = new RenderExitError(`the render process ${ending(code, signal)} before it answered: nothing was made; the next export starts a new one`);
+        const error = new RenderExitError(
+          `the render process ${ending(code, signal)} before it answered: nothing was made; the next export starts a new one`,
+        );
         for (const [id, pending] of this.pending) {
           if (pending.child !== child) continue;
           this.pending.delete(id);

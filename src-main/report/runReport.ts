@@ -20,7 +20,9 @@ export function madeBy(context: ReportContext): string {
 /** Where the run's numbers came from, in one line. */
 export function provenanceLine({ provenance: p }: RunDetail): string {
   if (!p) return 'computed by: unknown (stored before the lab recorded provenance)';
-  const commit = p.gitCommit ? ` · commit ${p.gitCommit.slice(0, 12)}${p.gitDirty ? ' (uncommitted changes)' : ''}` : '';
+  const commit = p.gitCommit
+    ? ` · commit ${p.gitCommit.slice(0, 12)}${p.gitDirty ? ' (uncommitted changes)' : ''}`
+    : '';
   const resumed = p.resumes.length > 0 ? ` · resumed ${p.resumes.length}×` : '';
   return `computed by: Two-Timescale Lab ${p.appVersion}${commit} · engine ${p.engineBuildId} · ${p.generator === 'numpy' ? 'numpy MT19937' : 'xoshiro256+'} · Node ${p.node}${p.electron ? ` · Electron ${p.electron}` : ''} · ${p.hostname} (${p.os}, ${p.arch}, ${p.cpuModel})${resumed}`;
 }
@@ -39,7 +41,14 @@ function coverageBlocks({ detail }: ReportRun): Block[] {
   const end = 'end' as const;
   return [
     tableBlock({
-      columns: [{ title: 'jump i', align: end }, { title: 'position v_i', align: end }, { title: 'size Δ_i', align: end }, { title: 'nearest neuron' }, { title: '|u_j − v_i| / η', align: end }, { title: 'covered (≤ η/2)' }],
+      columns: [
+        { title: 'jump i', align: end },
+        { title: 'position v_i', align: end },
+        { title: 'size Δ_i', align: end },
+        { title: 'nearest neuron' },
+        { title: '|u_j − v_i| / η', align: end },
+        { title: 'covered (≤ η/2)' },
+      ],
       rows,
     }),
   ];
@@ -51,7 +60,11 @@ export function runReportBlocks(run: ReportRun, context: ReportContext): Block[]
   const { detail, series } = run;
   const finished = detail.finishedAt ? ` · finished ${detail.finishedAt}` : '';
   return [
-    headingBlock(`Run report: ${detail.name}`, [`run ${detail.id} · ${detail.config.trainer} trainer · created ${detail.createdAt}${finished}`, madeBy(context), provenanceLine(detail)]),
+    headingBlock(`Run report: ${detail.name}`, [
+      `run ${detail.id} · ${detail.config.trainer} trainer · created ${detail.createdAt}${finished}`,
+      madeBy(context),
+      provenanceLine(detail),
+    ]),
     sectionBlock('Configuration'),
     keyValueBlock(configPairs(detail.config), 3),
     sectionBlock('Outcome'),

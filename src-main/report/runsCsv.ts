@@ -51,7 +51,10 @@ const summaryColumns: Array<[string, (run: RunDetail) => Cell]> = [
       ['hostname', (p) => p.hostname],
       ['resumes', (p) => p.resumes.length],
     ] satisfies Array<[string, (provenance: Provenance) => Cell]>
-  ).map(([name, read]): [string, (run: RunDetail) => Cell] => [`provenance_${name}`, (run) => (run.provenance ? read(run.provenance) : 'unknown')]),
+  ).map(([name, read]): [string, (run: RunDetail) => Cell] => [
+    `provenance_${name}`,
+    (run) => (run.provenance ? read(run.provenance) : 'unknown'),
+  ]),
 ];
 
 function fieldCell(value: FieldValue | undefined): Cell {
@@ -63,6 +66,9 @@ export function runsCsv(runs: readonly RunDetail[], options: CsvOptions = {}): s
   const flat = runs.map((run) => flattenConfig(run.config));
   const paths = fieldUnion(flat);
   const header = [...summaryColumns.map(([name]) => name), ...paths.map((path) => `config.${path}`)];
-  const rows = runs.map((run, i) => [...summaryColumns.map(([, read]) => read(run)), ...paths.map((path) => fieldCell(flat[i].get(path)))]);
+  const rows = runs.map((run, i) => [
+    ...summaryColumns.map(([, read]) => read(run)),
+    ...paths.map((path) => fieldCell(flat[i].get(path))),
+  ]);
   return csvText([header, ...rows], options);
 }

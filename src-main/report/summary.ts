@@ -10,7 +10,9 @@ import { lossFloor } from '#shared/math/target';
 
 /** [label, value] of every configuration field that matters for this run's trainer, labelled as the paper names it. */
 export function configPairs(config: RunConfig): Array<[string, string]> {
-  return [...flattenConfig(config)].filter(([path]) => isRead(config, path)).map(([path, value]) => [fieldLabel(path), fieldText(value)]);
+  return [...flattenConfig(config)]
+    .filter(([path]) => isRead(config, path))
+    .map(([path, value]) => [fieldLabel(path), fieldText(value)]);
 }
 
 /** Final loss over the floor eta sum(Delta^2) / 28, when the run has both. */
@@ -19,7 +21,8 @@ export function floorOf(run: Pick<RunDetail, 'config'>): number | null {
 }
 
 /** "3/5", or "—" when the run has no coverage. */
-export const coveredText = (run: Pick<RunDetail, 'coveredJumps' | 'totalJumps'>) => (run.coveredJumps === null ? '—' : `${run.coveredJumps}/${run.totalJumps}`);
+export const coveredText = (run: Pick<RunDetail, 'coveredJumps' | 'totalJumps'>) =>
+  run.coveredJumps === null ? '—' : `${run.coveredJumps}/${run.totalJumps}`;
 
 export function summaryPairs(run: RunDetail): Array<[string, string]> {
   const floor = floorOf(run);
@@ -50,8 +53,10 @@ export function convergenceNote(run: RunDetail): string | null {
   const floor = floorOf(run);
   const reasons: string[] = [];
   if (run.status !== 'done') reasons.push(`the run ended ${run.status}`);
-  if (run.coveredJumps !== null && run.coveredJumps < run.totalJumps) reasons.push(`${run.totalJumps - run.coveredJumps} of ${run.totalJumps} jumps hold no neuron within η/2`);
-  if (run.finalLoss !== null && floor !== null && run.finalLoss > CONVERGENCE_FACTOR * floor) reasons.push(`the final loss is ${formatNumber(run.finalLoss / floor, 3)} × the floor`);
+  if (run.coveredJumps !== null && run.coveredJumps < run.totalJumps)
+    reasons.push(`${run.totalJumps - run.coveredJumps} of ${run.totalJumps} jumps hold no neuron within η/2`);
+  if (run.finalLoss !== null && floor !== null && run.finalLoss > CONVERGENCE_FACTOR * floor)
+    reasons.push(`the final loss is ${formatNumber(run.finalLoss / floor, 3)} × the floor`);
   if (run.finalLoss === null || run.coveredJumps === null) reasons.push('the run has no final loss or coverage');
   return `Not converged: ${reasons.join('; ')}. A run converges when ${RULE}.`;
 }

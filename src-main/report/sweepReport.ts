@@ -9,7 +9,13 @@ import type { SweepChartInput } from '#shared/analysis/sweepDashboard';
 import { groupRuns, levelsLabel, sweepFactors, type SweepFactor } from '#shared/analysis/sweepGroups';
 import { formatNumber } from '#shared/base/format';
 import type { ChartOption } from '#shared/charts/frame';
-import { convergenceOption, phaseHeatmapOption, POINTS_BELOW, sweepBoxOption, type SweepBox } from '#shared/charts/sweep';
+import {
+  convergenceOption,
+  phaseHeatmapOption,
+  POINTS_BELOW,
+  sweepBoxOption,
+  type SweepBox,
+} from '#shared/charts/sweep';
 import type { ReportContext, ReportRun } from './data';
 import { chartBlock, chartGridBlock, headingBlock, noteBlock, sectionBlock, type Block } from './page';
 import { forPrint } from './print';
@@ -18,12 +24,17 @@ import { tableBlock } from './table';
 
 /** The factor on the x axis (first axis, else the variant) and the ones that split lines. */
 function split(factors: readonly SweepFactor[]): { x: SweepFactor; lines: SweepFactor[] } {
-  const x = factors.find((factor) => factor.name !== 'variant') ?? factors[0] ?? { name: 'all runs', levels: ['all seeds'] };
+  const x = factors.find((factor) => factor.name !== 'variant') ??
+    factors[0] ?? { name: 'all runs', levels: ['all seeds'] };
   return { x, lines: factors.filter((factor) => factor !== x) };
 }
 
 /** One value per line and x level, computed from the runs of that grid point. */
-function chartInput<T>(sweep: SweepSummary, runs: RunDetail[], value: (runs: RunDetail[]) => T | null): SweepChartInput<T> {
+function chartInput<T>(
+  sweep: SweepSummary,
+  runs: RunDetail[],
+  value: (runs: RunDetail[]) => T | null,
+): SweepChartInput<T> {
   const { x, lines } = split(sweepFactors(sweep.spec));
   const factors = x.name === 'all runs' ? lines : [...lines, x];
   const groups = groupRuns(sweep.spec, runs, factors);
@@ -35,7 +46,9 @@ function chartInput<T>(sweep: SweepSummary, runs: RunDetail[], value: (runs: Run
     lines: lineCombos.map((levels) => ({
       name: levels.length ? levelsLabel(lines, levels) : 'all runs',
       values: x.levels.map((level) => {
-        const group = groups.find((g) => JSON.stringify(g.levels) === JSON.stringify(x.name === 'all runs' ? levels : [...levels, level]));
+        const group = groups.find(
+          (g) => JSON.stringify(g.levels) === JSON.stringify(x.name === 'all runs' ? levels : [...levels, level]),
+        );
         return group ? value(group.runs) : null;
       }),
     })),
@@ -45,10 +58,16 @@ function chartInput<T>(sweep: SweepSummary, runs: RunDetail[], value: (runs: Run
 const finalLosses = (runs: RunDetail[]) => runs.filter(isDecided).map((run) => run.finalLoss ?? NaN);
 
 /** The box of the finished runs' final losses, with the values for the points drawn over it. */
-const lossBox = (runs: RunDetail[]): SweepBox => ({ ...boxStats(finalLosses(runs)), values: sortedFinite(finalLosses(runs)) });
+const lossBox = (runs: RunDetail[]): SweepBox => ({
+  ...boxStats(finalLosses(runs)),
+  values: sortedFinite(finalLosses(runs)),
+});
 
 /** The sweep's charts by name (--chart): final losses, and with a convergence rule P(converged) and the phase maps. */
-export function sweepCharts(sweep: SweepSummary, runs: RunDetail[]): { 'final-loss': ChartOption; convergence?: ChartOption; phase?: ChartOption[] } {
+export function sweepCharts(
+  sweep: SweepSummary,
+  runs: RunDetail[],
+): { 'final-loss': ChartOption; convergence?: ChartOption; phase?: ChartOption[] } {
   const rule = runs.length > 0 && runs.every(hasConvergenceRule);
   const phase = rule ? phaseOptions(sweep, runs) : [];
   return {
@@ -70,9 +89,20 @@ function phaseOptions(sweep: SweepSummary, runs: RunDetail[]): ChartOption[] {
   const [xAxis, yAxis] = axes;
   const panels = sweepFactors(sweep.spec).filter((factor) => factor.name !== xAxis.name && factor.name !== yAxis.name);
   return groupRuns(sweep.spec, runs, panels).map((panel) => {
-    const cells = groupRuns(sweep.spec, panel.runs, [xAxis, yAxis]).map((cell) => ({ x: cell.levels[0], y: cell.levels[1], ...convergenceCount(cell.runs) }));
+    const cells = groupRuns(sweep.spec, panel.runs, [xAxis, yAxis]).map((cell) => ({
+      x: cell.levels[0],
+      y: cell.levels[1],
+      ...convergenceCount(cell.runs),
+    }));
     const title = panel.levels.length ? `Phase diagram: ${levelsLabel(panels, panel.levels)}` : 'Phase diagram';
-    return phaseHeatmapOption({ title, xName: xAxis.name, yName: yAxis.name, xLevels: xAxis.levels, yLevels: yAxis.levels, cells });
+    return phaseHeatmapOption({
+      title,
+      xName: xAxis.name,
+      yName: yAxis.name,
+      xLevels: xAxis.levels,
+      yLevels: yAxis.levels,
+      cells,
+    });
   });
 }
 
@@ -80,7 +110,14 @@ function pointTable(sweep: SweepSummary, runs: RunDetail[], rule: boolean): Bloc
   const factors = sweepFactors(sweep.spec);
   const end = 'end' as const;
   return tableBlock({
-    columns: [...factors.map((factor) => ({ title: factor.name })), { title: 'runs', align: end }, { title: 'finished', align: end }, { title: 'converged', align: end }, { title: 'median final L', align: end }, { title: 'quartiles q1 – q3', align: end }],
+    columns: [
+      ...factors.map((factor) => ({ title: factor.name })),
+      { title: 'runs', align: end },
+      { title: 'finished', align: end },
+      { title: 'converged', align: end },
+      { title: 'median final L', align: end },
+      { title: 'quartiles q1 – q3', align: end },
+    ],
     rows: groupRuns(sweep.spec, runs, factors).map((group) => {
       const count = convergenceCount(group.runs);
       const box = boxStats(finalLosses(group.runs));
@@ -104,7 +141,11 @@ function describeSpec(sweep: SweepSummary): string {
   return parts.join(' · ');
 }
 
-export function sweepReportBlocks(sweep: SweepSummary, reportRuns: readonly ReportRun[], context: ReportContext): Block[] {
+export function sweepReportBlocks(
+  sweep: SweepSummary,
+  reportRuns: readonly ReportRun[],
+  context: ReportContext,
+): Block[] {
   const runs = reportRuns.map((run) => run.detail);
   const rule = runs.length > 0 && runs.every(hasConvergenceRule);
   const finished = runs.filter(isDecided).length;
@@ -116,10 +157,23 @@ export function sweepReportBlocks(sweep: SweepSummary, reportRuns: readonly Repo
       madeBy(context),
     ]),
     chartBlock(forPrint(charts['final-loss']), 400),
-    noteBlock(`Boxes: quartiles with the median; whiskers: smallest and largest final loss of the finished runs (done, diverged or failed); under ${POINTS_BELOW} runs a box, each run is a point. n: finished runs behind each box.`, 12),
+    noteBlock(
+      `Boxes: quartiles with the median; whiskers: smallest and largest final loss of the finished runs (done, diverged or failed); under ${POINTS_BELOW} runs a box, each run is a point. n: finished runs behind each box.`,
+      12,
+    ),
     ...(charts.convergence
-      ? [chartBlock(forPrint(charts.convergence), 360), noteBlock(`Converged: done, every jump holds a neuron within η/2, and final loss ≤ ${CONVERGENCE_FACTOR} × floor η·ΣΔ²/28. Labels: converged / finished runs; bars: Wilson score 95 % intervals.`, 12)]
-      : [noteBlock('Probability of convergence: not defined for these runs (the rule needs 1-D smoothed-step networks with target jumps).')]),
+      ? [
+          chartBlock(forPrint(charts.convergence), 360),
+          noteBlock(
+            `Converged: done, every jump holds a neuron within η/2, and final loss ≤ ${CONVERGENCE_FACTOR} × floor η·ΣΔ²/28. Labels: converged / finished runs; bars: Wilson score 95 % intervals.`,
+            12,
+          ),
+        ]
+      : [
+          noteBlock(
+            'Probability of convergence: not defined for these runs (the rule needs 1-D smoothed-step networks with target jumps).',
+          ),
+        ]),
     ...(rule ? phaseBlocks(sweep, runs) : []),
     sectionBlock('Grid points'),
     pointTable(sweep, runs, rule),

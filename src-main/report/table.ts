@@ -50,21 +50,38 @@ function wrapCell(text: string, width: number, size: number, bold: boolean): str
 /** The table's rows as drawn: the header (when shown) first, each cell's text and whether it is bold. */
 function tableRows(spec: TableSpec): Array<Array<{ text: string; bold: boolean }>> {
   const header = spec.header === false ? [] : [spec.columns.map((column) => ({ text: column.title, bold: true }))];
-  return [...header, ...spec.rows.map((row) => spec.columns.map((_, c) => ({ text: row[c] ?? '', bold: spec.boldColumns?.includes(c) ?? false })))];
+  return [
+    ...header,
+    ...spec.rows.map((row) =>
+      spec.columns.map((_, c) => ({ text: row[c] ?? '', bold: spec.boldColumns?.includes(c) ?? false })),
+    ),
+  ];
 }
 
 /** Each column's widest piece of text (what it cannot wrap), at scale `s` of the screen page. */
 function pieceWidths(spec: TableSpec, s: number): number[] {
   const measure = reportTextMeasure();
   const rows = tableRows(spec);
-  return spec.columns.map((_, c) => Math.ceil(Math.max(0, ...rows.flatMap((row) => pieces(row[c].text).map((piece) => measure.width(piece.trim(), SIZE * s, row[c].bold))))));
+  return spec.columns.map((_, c) =>
+    Math.ceil(
+      Math.max(
+        0,
+        ...rows.flatMap((row) =>
+          pieces(row[c].text).map((piece) => measure.width(piece.trim(), SIZE * s, row[c].bold)),
+        ),
+      ),
+    ),
+  );
 }
 
 /** Each column as wide as its widest text, at scale `s` of the screen page. */
 function naturalWidths(spec: TableSpec, s: number): number[] {
   const measure = reportTextMeasure();
   const rows = tableRows(spec);
-  return spec.columns.map((_, c) => Math.ceil(Math.max(0, ...rows.map((row) => measure.width(row[c].text, SIZE * s, row[c].bold)))) + 2 * PAD * s);
+  return spec.columns.map(
+    (_, c) =>
+      Math.ceil(Math.max(0, ...rows.map((row) => measure.width(row[c].text, SIZE * s, row[c].bold)))) + 2 * PAD * s,
+  );
 }
 
 /**
@@ -75,7 +92,9 @@ function naturalWidths(spec: TableSpec, s: number): number[] {
 function columnWidths(spec: TableSpec, width: number, s: number): { widths: number[]; pad: number } {
   const measure = reportTextMeasure();
   const rows = tableRows(spec);
-  const text = spec.columns.map((_, c) => Math.ceil(Math.max(0, ...rows.map((row) => measure.width(row[c].text, SIZE * s, row[c].bold)))));
+  const text = spec.columns.map((_, c) =>
+    Math.ceil(Math.max(0, ...rows.map((row) => measure.width(row[c].text, SIZE * s, row[c].bold)))),
+  );
   const pieceText = pieceWidths(spec, s);
   const spare = (width - pieceText.reduce((sum, w) => sum + w, 0)) / (2 * spec.columns.length);
   const pad = Math.max(MIN_PAD * s, Math.min(PAD * s, spare));
@@ -134,7 +153,9 @@ function stacked(spec: TableSpec): TableSpec {
 /** The table at `width`: column widths, cell padding, each cell's lines, and the height of each row. */
 function tableLayout(spec: TableSpec, width: number, s: number) {
   const { widths, pad } = columnWidths(spec, width, s);
-  const lines = tableRows(spec).map((row) => row.map((cell, c) => wrapCell(cell.text, widths[c] - 2 * pad, SIZE * s, cell.bold)));
+  const lines = tableRows(spec).map((row) =>
+    row.map((cell, c) => wrapCell(cell.text, widths[c] - 2 * pad, SIZE * s, cell.bold)),
+  );
   const heights = lines.map((row) => (ROW + LINE * (Math.max(...row.map((cell) => cell.length)) - 1)) * s);
   return { widths, pad, lines, heights };
 }
@@ -150,7 +171,8 @@ export function tableBlock(table: TableSpec): Block {
     return table.rows.length < table.columns.length && fitsWrapped(turned, width, s) ? turned : stacked(table);
   };
   return {
-    height: (width, { scale: s }) => tableLayout(drawn(width, s), width, s).heights.reduce((sum, h) => sum + h, 0) + 2 * s,
+    height: (width, { scale: s }) =>
+      tableLayout(drawn(width, s), width, s).heights.reduce((sum, h) => sum + h, 0) + 2 * s,
     draw: (x, y, width, { scale: s }) => {
       const spec = drawn(width, s);
       const { widths, pad, lines, heights } = tableLayout(spec, width, s);
@@ -162,16 +184,27 @@ export function tableBlock(table: TableSpec): Block {
       rows.forEach((row, r) => {
         const body = spec.header === false ? r : r - 1;
         const band = body < 0 ? -1 : (spec.bands?.[body] ?? body);
-        if (band < 0 || band % 2 === 1) parts.push(`<rect x="${x}" y="${top}" width="${total}" height="${heights[r]}" fill="${body < 0 ? '#e9edf2' : '#f6f7f9'}"/>`);
+        if (band < 0 || band % 2 === 1)
+          parts.push(
+            `<rect x="${x}" y="${top}" width="${total}" height="${heights[r]}" fill="${body < 0 ? '#e9edf2' : '#f6f7f9'}"/>`,
+          );
         row.forEach((cell, c) => {
           const end = spec.columns[c]?.align === 'end';
           lines[r][c].forEach((line, i) =>
-            parts.push(svgText(end ? lefts[c] + widths[c] - pad : lefts[c] + pad, top + (15.5 + LINE * i) * s, line, { size: SIZE * s, bold: cell.bold, anchor: end ? 'end' : 'start' })),
+            parts.push(
+              svgText(end ? lefts[c] + widths[c] - pad : lefts[c] + pad, top + (15.5 + LINE * i) * s, line, {
+                size: SIZE * s,
+                bold: cell.bold,
+                anchor: end ? 'end' : 'start',
+              }),
+            ),
           );
         });
         top += heights[r];
       });
-      parts.push(`<path d="M${x} ${top + 0.5 * s}H${x + total}" stroke="${TEXT_COLOR}" stroke-opacity="0.25"${s < 1 ? ` stroke-width="${s}"` : ''}/>`);
+      parts.push(
+        `<path d="M${x} ${top + 0.5 * s}H${x + total}" stroke="${TEXT_COLOR}" stroke-opacity="0.25"${s < 1 ? ` stroke-width="${s}"` : ''}/>`,
+      );
       return parts.join('');
     },
   };
@@ -179,7 +212,9 @@ export function tableBlock(table: TableSpec): Block {
 
 function keyValueSpec(pairs: ReadonlyArray<readonly [string, string]>, columns: number): TableSpec {
   const perColumn = Math.ceil(pairs.length / columns);
-  const rows = Array.from({ length: perColumn }, (_, r) => Array.from({ length: columns }, (_, c) => pairs[c * perColumn + r] ?? ['', '']).flat());
+  const rows = Array.from({ length: perColumn }, (_, r) =>
+    Array.from({ length: columns }, (_, c) => pairs[c * perColumn + r] ?? ['', '']).flat(),
+  );
   const layout: TableColumn[] = Array.from({ length: 2 * columns }, () => ({ title: '' }));
   return { columns: layout, rows, header: false, boldColumns: layout.map((_, c) => c).filter((c) => c % 2 === 0) };
 }
@@ -190,7 +225,11 @@ function keyValueSpec(pairs: ReadonlyArray<readonly [string, string]>, columns: 
  */
 export function keyValueBlock(pairs: ReadonlyArray<readonly [string, string]>, columns = 2): Block {
   const tables = Array.from({ length: columns }, (_, i) => keyValueSpec(pairs, columns - i));
-  const fitting = (width: number, s: number) => tableBlock(tables.find((spec) => naturalWidths(spec, s).reduce((sum, w) => sum + w, 0) <= width) ?? tables[tables.length - 1]);
+  const fitting = (width: number, s: number) =>
+    tableBlock(
+      tables.find((spec) => naturalWidths(spec, s).reduce((sum, w) => sum + w, 0) <= width) ??
+        tables[tables.length - 1],
+    );
   return {
     height: (width, style) => fitting(width, style.scale).height(width, style),
     draw: (x, y, width, style) => fitting(width, style.scale).draw(x, y, width, style),

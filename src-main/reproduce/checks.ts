@@ -58,27 +58,49 @@ function spreadExpectation(expected: string, spread: Spread): string {
 /** `claim`: value within the band of its spread; `expected` is the paper's value. */
 export function withinSpread(claim: string, value: number, expected: number, spread: Spread): Check {
   const [low, high] = acceptedBand(spread);
-  return { claim, expected: spreadExpectation(formatValue(expected), spread), measured: formatValue(value), pass: value >= low && value <= high };
+  return {
+    claim,
+    expected: spreadExpectation(formatValue(expected), spread),
+    measured: formatValue(value),
+    pass: value >= low && value <= high,
+  };
 }
 
 /** `claim`: value at most the upper end of the band of its spread (a gap, for which smaller is better). */
 export function atMostSpread(claim: string, value: number, spread: Spread): Check {
   const high = acceptedBand(spread)[1];
-  return { claim, expected: `accepted <= ${formatValue(high)} (spread over ${spread.seeds} seeds)`, measured: formatValue(value), pass: value <= high };
+  return {
+    claim,
+    expected: `accepted <= ${formatValue(high)} (spread over ${spread.seeds} seeds)`,
+    measured: formatValue(value),
+    pass: value <= high,
+  };
 }
 
 /** `claim`: a share of runs at least `least`, measured as "k/n (p%)". */
-export function shareAtLeast(claim: string, runs: readonly ExperimentRun[], predicate: (run: ExperimentRun) => boolean, least: number): Check {
+export function shareAtLeast(
+  claim: string,
+  runs: readonly ExperimentRun[],
+  predicate: (run: ExperimentRun) => boolean,
+  least: number,
+): Check {
   const count = runs.filter(predicate).length;
   const share = shareOf(runs, predicate);
   const expected = least >= 1 ? `all ${runs.length} runs` : `>= ${formatPercent(least)} of ${runs.length} runs`;
-  return { claim, expected, measured: `${count}/${runs.length} (${formatPercent(share)})`, pass: runs.length > 0 && share >= least };
+  return {
+    claim,
+    expected,
+    measured: `${count}/${runs.length} (${formatPercent(share)})`,
+    pass: runs.length > 0 && share >= least,
+  };
 }
 
 /** The first check of every experiment: each run ended `done` (a failed or diverged run is an engine problem). */
 export function runsFinished(runs: readonly ExperimentRun[]): Check {
   const done = runs.filter((run) => run.status === 'done').length;
-  const others = runs.filter((run) => run.status !== 'done').map((run) => `seed ${String(run.params.seed)} ${run.status}`);
+  const others = runs
+    .filter((run) => run.status !== 'done')
+    .map((run) => `seed ${String(run.params.seed)} ${run.status}`);
   return {
     claim: 'every run finishes',
     expected: `${runs.length}/${runs.length} done`,

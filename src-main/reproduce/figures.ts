@@ -66,7 +66,15 @@ export function boxFigureOption(title: string, xName: string, yName: string, gro
   };
   const series = [...(base.series as BoxplotSeriesOption[]), paper];
   const yAxis = { ...(base.yAxis as object), name: yName };
-  return forPrint({ ...base, yAxis, series, legend: { top: 54, left: 12, data: ['over seeds: quartiles, whiskers min-max', 'median in the paper'] } }, { title });
+  return forPrint(
+    {
+      ...base,
+      yAxis,
+      series,
+      legend: { top: 54, left: 12, data: ['over seeds: quartiles, whiskers min-max', 'median in the paper'] },
+    },
+    { title },
+  );
 }
 
 /** The final positions of one 2-D run, coordinate-major: u[k m + j] is unit j of coordinate k. */
@@ -85,11 +93,24 @@ function insideUnit(u: Float64Array, m: number, k: number): number[] {
  * Fig 6: each panel is the unit square of a 2-D run; unit j of coordinate 1 is the vertical line x1 = u_j1, of
  * coordinate 2 the horizontal line x2 = u_j2, drawn over the dashed target lines x = .3, .5, .7 of each coordinate.
  */
-export function planeFigureOption(title: string, subtitle: string, panels: readonly PlanePanel[], lines: readonly number[]): ChartOption {
+export function planeFigureOption(
+  title: string,
+  subtitle: string,
+  panels: readonly PlanePanel[],
+  lines: readonly number[],
+): ChartOption {
   const width = 100 / panels.length;
   const axis = (name: string, index: number) => ({
-    type: 'value' as const, gridIndex: index, min: 0, max: 1, interval: 0.1, name, nameLocation: 'middle' as const, nameGap: 28,
-    axisLabel: { formatter: (value: number) => formatNumber(value, 2) }, splitLine: { show: false },
+    type: 'value' as const,
+    gridIndex: index,
+    min: 0,
+    max: 1,
+    interval: 0.1,
+    name,
+    nameLocation: 'middle' as const,
+    nameGap: 28,
+    axisLabel: { formatter: (value: number) => formatNumber(value, 2) },
+    splitLine: { show: false },
   });
   const series = panels.flatMap((panel, index) => {
     const vertical = insideUnit(panel.u, panel.m, 0);
@@ -97,8 +118,31 @@ export function planeFigureOption(title: string, subtitle: string, panels: reado
     const on = { xAxisIndex: index, yAxisIndex: index, type: 'line' as const, data: [] };
     // Targets drawn over the neurons: a covered line shows its neuron through the gaps of its dashes.
     return [
-      { ...on, name: 'neurons u_jk', color: NEURON_COLOR, markLine: { silent: true, symbol: 'none', label: { show: false }, lineStyle: { type: 'solid' as const, width: 2, color: NEURON_COLOR }, data: [...vertical.map((x) => ({ xAxis: x })), ...horizontal.map((y) => ({ yAxis: y }))] } },
-      { ...on, name: 'target lines', color: ACCENT_COLOR, z: 5, markLine: { silent: true, symbol: 'none', label: { show: false }, lineStyle: { type: 'dashed' as const, width: 2, color: ACCENT_COLOR }, data: [...lines.map((x) => ({ xAxis: x })), ...lines.map((y) => ({ yAxis: y }))] } },
+      {
+        ...on,
+        name: 'neurons u_jk',
+        color: NEURON_COLOR,
+        markLine: {
+          silent: true,
+          symbol: 'none',
+          label: { show: false },
+          lineStyle: { type: 'solid' as const, width: 2, color: NEURON_COLOR },
+          data: [...vertical.map((x) => ({ xAxis: x })), ...horizontal.map((y) => ({ yAxis: y }))],
+        },
+      },
+      {
+        ...on,
+        name: 'target lines',
+        color: ACCENT_COLOR,
+        z: 5,
+        markLine: {
+          silent: true,
+          symbol: 'none',
+          label: { show: false },
+          lineStyle: { type: 'dashed' as const, width: 2, color: ACCENT_COLOR },
+          data: [...lines.map((x) => ({ xAxis: x })), ...lines.map((y) => ({ yAxis: y }))],
+        },
+      },
     ];
   });
   return {
@@ -107,7 +151,14 @@ export function planeFigureOption(title: string, subtitle: string, panels: reado
       { text: title, subtext: subtitle, left: 12, top: 6, textStyle: { fontSize: 15, fontWeight: 600 } },
       ...panels.map((panel, index) => {
         const outside = 2 * panel.m - insideUnit(panel.u, panel.m, 0).length - insideUnit(panel.u, panel.m, 1).length;
-        return { text: panel.label, subtext: outside ? `${outside} neurons outside [0, 1] not drawn` : '', left: `${index * width + width / 2}%`, top: 78, textAlign: 'center' as const, textStyle: { fontSize: 14, fontWeight: 600 } };
+        return {
+          text: panel.label,
+          subtext: outside ? `${outside} neurons outside [0, 1] not drawn` : '',
+          left: `${index * width + width / 2}%`,
+          top: 78,
+          textAlign: 'center' as const,
+          textStyle: { fontSize: 14, fontWeight: 600 },
+        };
       }),
     ],
     legend: { top: 52, right: 16, data: ['neurons u_jk', 'target lines'] },

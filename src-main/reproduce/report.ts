@@ -23,11 +23,17 @@ const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const markdownRow = (cells: readonly string[]) => `| ${cells.map(cell).join(' | ')} |`;
 
 export function resultsCsv(outcomes: readonly ExperimentOutcome[]): string {
-  const rows = outcomes.flatMap((outcome) => outcome.rows.map((row) => [row.experiment, row.claim, row.expected, row.measured, verdict(row)]));
+  const rows = outcomes.flatMap((outcome) =>
+    outcome.rows.map((row) => [row.experiment, row.claim, row.expected, row.measured, verdict(row)]),
+  );
   return stringify([['experiment', 'claim', 'expected', 'measured', 'result'], ...rows]);
 }
 
-export function resultsMarkdown(outcomes: readonly ExperimentOutcome[], tier: Tier, figures: ReadonlyArray<{ experiment: string; figure: Figure }>): string {
+export function resultsMarkdown(
+  outcomes: readonly ExperimentOutcome[],
+  tier: Tier,
+  figures: ReadonlyArray<{ experiment: string; figure: Figure }>,
+): string {
   const rows = outcomes.flatMap((outcome) => outcome.rows);
   const failed = rows.filter((row) => !row.pass).length;
   const lines = [
@@ -44,24 +50,42 @@ export function resultsMarkdown(outcomes: readonly ExperimentOutcome[], tier: Ti
     markdownRow(['experiment', 'what the paper shows', 'runs', 'wall time here', "authors' stated time"]),
     markdownRow(['---', '---', '---:', '---:', '---:']),
     ...outcomes.map((outcome) =>
-      markdownRow([outcome.experiment.name, outcome.experiment.summary, String(outcome.runs.length), formatDuration(outcome.wallMs / 1000, { compact: true }), outcome.experiment.paperTime ?? '—']),
+      markdownRow([
+        outcome.experiment.name,
+        outcome.experiment.summary,
+        String(outcome.runs.length),
+        formatDuration(outcome.wallMs / 1000, { compact: true }),
+        outcome.experiment.paperTime ?? '—',
+      ]),
     ),
   ];
   if (figures.length > 0) {
     lines.push('', '## Figures', '');
-    for (const { experiment, figure } of figures) lines.push(`**${experiment}**: ${figure.caption}`, '', `![${cell(figure.caption)}](${figure.file})`, '');
+    for (const { experiment, figure } of figures)
+      lines.push(`**${experiment}**: ${figure.caption}`, '', `![${cell(figure.caption)}](${figure.file})`, '');
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
 /** The report's files in memory, name to bytes: the figures as PNG, results.csv and RESULTS.md. */
-export function reportFiles(outcomes: readonly ExperimentOutcome[], tier: Tier, store: Pick<RunStore, 'getCheckpoints'>): Record<string, Uint8Array> {
+export function reportFiles(
+  outcomes: readonly ExperimentOutcome[],
+  tier: Tier,
+  store: Pick<RunStore, 'getCheckpoints'>,
+): Record<string, Uint8Array> {
   const figures = outcomes.flatMap((outcome) =>
-    (outcome.experiment.figures?.(outcome.runs, (run) => store.getCheckpoints(run.runId)) ?? []).map((figure) => ({ experiment: outcome.experiment.name, figure })),
+    (outcome.experiment.figures?.(outcome.runs, (run) => store.getCheckpoints(run.runId)) ?? []).map((figure) => ({
+      experiment: outcome.experiment.name,
+      figure,
+    })),
   );
   const files: Record<string, Uint8Array> = {};
   for (const { figure } of figures) {
-    files[figure.file] = renderChartPng(figure.option, { width: figure.width ?? FIGURE_WIDTH, height: figure.height ?? FIGURE_HEIGHT, pixelRatio: 2 });
+    files[figure.file] = renderChartPng(figure.option, {
+      width: figure.width ?? FIGURE_WIDTH,
+      height: figure.height ?? FIGURE_HEIGHT,
+      pixelRatio: 2,
+    });
   }
   files['results.csv'] = strToU8(resultsCsv(outcomes));
   files['RESULTS.md'] = strToU8(resultsMarkdown(outcomes, tier, figures));
@@ -69,7 +93,12 @@ export function reportFiles(outcomes: readonly ExperimentOutcome[], tier: Tier, 
 }
 
 /** Writes the report into `dir` (created when missing); returns the files written. */
-export function writeReport(dir: string, outcomes: readonly ExperimentOutcome[], tier: Tier, store: Pick<RunStore, 'getCheckpoints'>): string[] {
+export function writeReport(
+  dir: string,
+  outcomes: readonly ExperimentOutcome[],
+  tier: Tier,
+  store: Pick<RunStore, 'getCheckpoints'>,
+): string[] {
   mkdirSync(dir, { recursive: true });
   const files = reportFiles(outcomes, tier, store);
   for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes);
@@ -77,6 +106,10 @@ export function writeReport(dir: string, outcomes: readonly ExperimentOutcome[],
 }
 
 /** The same files as a zip archive, which the app downloads. */
-export function reportZip(outcomes: readonly ExperimentOutcome[], tier: Tier, store: Pick<RunStore, 'getCheckpoints'>): Uint8Array {
+export function reportZip(
+  outcomes: readonly ExperimentOutcome[],
+  tier: Tier,
+  store: Pick<RunStore, 'getCheckpoints'>,
+): Uint8Array {
   return zipFiles(reportFiles(outcomes, tier, store));
 }

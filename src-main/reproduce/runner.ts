@@ -29,14 +29,26 @@ export function experimentRun(result: RunResult, store: RunStore): ExperimentRun
 }
 
 /** The table rows of an experiment: `every run finishes`, then its own checks. */
-export function checkRows(experiment: Experiment, runs: readonly ExperimentRun[], tier: Tier): ExperimentOutcome['rows'] {
-  return [runsFinished(runs), ...experiment.checks(runs, tier)].map((check) => ({ experiment: experiment.name, ...check }));
+export function checkRows(
+  experiment: Experiment,
+  runs: readonly ExperimentRun[],
+  tier: Tier,
+): ExperimentOutcome['rows'] {
+  return [runsFinished(runs), ...experiment.checks(runs, tier)].map((check) => ({
+    experiment: experiment.name,
+    ...check,
+  }));
 }
 
 /** Runs a sweep to its end and returns its stored results: the CLI on a pool of its own, the app on the lab's. */
 export type SweepRunner = (spec: SweepSpec) => Promise<RunResult[]>;
 
-export async function runExperiment(experiment: Experiment, tier: Tier, store: RunStore, sweep: SweepRunner): Promise<ExperimentOutcome> {
+export async function runExperiment(
+  experiment: Experiment,
+  tier: Tier,
+  store: RunStore,
+  sweep: SweepRunner,
+): Promise<ExperimentOutcome> {
   const started = performance.now();
   const results = await sweep(experimentSweep(experiment, tier));
   const wallMs = performance.now() - started;

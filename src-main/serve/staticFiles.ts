@@ -59,10 +59,17 @@ export async function lookupStatic(root: string, pathname: string): Promise<Stat
   }
 }
 
-export async function serveStatic(request: IncomingMessage, response: ServerResponse, root: string, pathname: string): Promise<void> {
+export async function serveStatic(
+  request: IncomingMessage,
+  response: ServerResponse,
+  root: string,
+  pathname: string,
+): Promise<void> {
   const found = await lookupStatic(root, pathname);
   if (found.status !== 200) {
-    response.writeHead(found.status, { 'Content-Type': 'text/plain; charset=utf-8' }).end(found.status === 400 ? 'Bad request\n' : 'Not found\n');
+    response
+      .writeHead(found.status, { 'Content-Type': 'text/plain; charset=utf-8' })
+      .end(found.status === 400 ? 'Bad request\n' : 'Not found\n');
     return;
   }
   response.writeHead(200, {

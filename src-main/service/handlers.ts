@@ -31,14 +31,26 @@ export class RunActiveError extends Error {
 
 /** Refuses, before anything is read, a report whose runs hold more checkpoints than MAX_REPORT_BYTES. */
 function checkReportSize(store: RunStore, target: ReportTarget): void {
-  const runIds = 'runId' in target ? [target.runId] : 'runIds' in target ? target.runIds : store.getSweep(target.sweepId).runs.map((run) => run.id);
+  const runIds =
+    'runId' in target
+      ? [target.runId]
+      : 'runIds' in target
+        ? target.runIds
+        : store.getSweep(target.sweepId).runs.map((run) => run.id);
   const bytes = store.checkpointBytes(runIds);
   if (bytes > MAX_REPORT_BYTES) {
-    throw new ReplyTooLargeError(`exportReport: its ${runIds.length} run(s) hold ${formatBytes(bytes)} of checkpoints, more than the ${formatBytes(MAX_REPORT_BYTES)} a report may draw from: export fewer runs, or use ttlab export`);
+    throw new ReplyTooLargeError(
+      `exportReport: its ${runIds.length} run(s) hold ${formatBytes(bytes)} of checkpoints, more than the ${formatBytes(MAX_REPORT_BYTES)} a report may draw from: export fewer runs, or use ttlab export`,
+    );
   }
 }
 
-export function createHandlers(store: RunStore, live: LiveRuns, reproducer: Reproducer, renderer: ReportRenderer): LabHandlers {
+export function createHandlers(
+  store: RunStore,
+  live: LiveRuns,
+  reproducer: Reproducer,
+  renderer: ReportRenderer,
+): LabHandlers {
   return {
     listPresets: () => presets,
     startRun: ({ config, name }) => {
@@ -60,12 +72,23 @@ export function createHandlers(store: RunStore, live: LiveRuns, reproducer: Repr
     },
     listRuns: (page) => store.listRuns(page),
     exportReport: async ({ target, spreadsheetSafe, format = 'zip', size }) => {
-      const what = 'runId' in target ? `run-${target.runId.slice(0, 8)}` : 'sweepId' in target ? `sweep-${target.sweepId.slice(0, 8)}` : `comparison-${target.runIds.length}-runs`;
+      const what =
+        'runId' in target
+          ? `run-${target.runId.slice(0, 8)}`
+          : 'sweepId' in target
+            ? `sweep-${target.sweepId.slice(0, 8)}`
+            : `comparison-${target.runIds.length}-runs`;
       checkReportSize(store, target);
       // Read from the database and drawn in the render process: the host keeps answering, and survives its crash.
       const database = store.sharedDatabase();
       const input = database ? { database, target } : { data: loadReport(store, target) };
-      const data = await renderer.render({ kind: 'report', input, context: defaultContext(), options: { spreadsheetSafe, size }, format });
+      const data = await renderer.render({
+        kind: 'report',
+        input,
+        context: defaultContext(),
+        options: { spreadsheetSafe, size },
+        format,
+      });
       return { fileName: `ttlab-${what}-report.${format}`, data };
     },
     renderFigure: async (params) => ({ data: await renderer.render({ kind: 'figure', params }) }),
@@ -90,7 +113,11 @@ export function createHandlers(store: RunStore, live: LiveRuns, reproducer: Repr
       const { runs } = store.getSweep(sweepId);
       const stopped = runs.filter((run) => RESUMABLE_STATUSES.includes(run.status));
       const resumed = stopped.map((run) => live.resume(run.id));
-      return { sweepId, resumed, finished: runs.filter((run) => run.status === 'done' || run.status === 'diverged').length };
+      return {
+        sweepId,
+        resumed,
+        finished: runs.filter((run) => run.status === 'done' || run.status === 'diverged').length,
+      };
     },
     verifyRun: ({ runId }) => live.verify(runId),
     importRunsFrom: async ({ path }) => {

@@ -34,7 +34,10 @@ export function createLabOnStore(options: LabOptions & { store: RunStore }): Lab
   const pool = new TrainerPool({ spawn: options.spawn, size: options.poolSize, hold: () => store.mergeUnderway() });
   const live = new LiveRuns(store, pool, events);
   // The reproduction starts its sweeps through the handlers it is part of: they exist by the time it starts one.
-  const sweepLab = { handlers: { startSweep: (params: Parameters<LabHandlers['startSweep']>[0]) => handlers.startSweep(params) }, events };
+  const sweepLab = {
+    handlers: { startSweep: (params: Parameters<LabHandlers['startSweep']>[0]) => handlers.startSweep(params) },
+    events,
+  };
   const reproducer = createReproducer({
     store,
     lab: sweepLab,

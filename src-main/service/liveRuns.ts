@@ -55,7 +55,15 @@ export class LiveRuns {
   /** Queues a run, from its first step or from `resume`. */
   submit(runId: string, config: RunConfig, totalSteps: number, resume?: ResumePoint | null): void {
     const earlierMs = resume?.durationMs ?? 0;
-    const run: LiveRun = { runId, status: 'queued', totalSteps, loss: null, cancelRequested: false, progressSavedAt: -Infinity, earlierMs };
+    const run: LiveRun = {
+      runId,
+      status: 'queued',
+      totalSteps,
+      loss: null,
+      cancelRequested: false,
+      progressSavedAt: -Infinity,
+      earlierMs,
+    };
     this.runs.set(runId, run);
     this.hub.emit('run:status', { runId, status: 'queued', error: null });
     try {
@@ -94,7 +102,8 @@ export class LiveRuns {
   async close(): Promise<void> {
     this.closing = true;
     await this.pool.close();
-    for (const run of [...this.runs.values()]) this.end(run, 'interrupted', { error: 'the lab closed before the run started' });
+    for (const run of [...this.runs.values()])
+      this.end(run, 'interrupted', { error: 'the lab closed before the run started' });
   }
 
   private listener(run: LiveRun): PoolListener {
@@ -109,7 +118,8 @@ export class LiveRuns {
       checkpoints: (firstIndex, checkpoints) => {
         this.store.appendCheckpoints(runId, firstIndex, checkpoints);
         run.loss = checkpoints[checkpoints.length - 1].loss;
-        if (this.hub.heard('run:checkpoints')) this.hub.emit('run:checkpoints', { runId, firstIndex, series: packCheckpoints(runId, checkpoints) });
+        if (this.hub.heard('run:checkpoints'))
+          this.hub.emit('run:checkpoints', { runId, firstIndex, series: packCheckpoints(runId, checkpoints) });
       },
       progress: ({ step, tau, stepsPerSecond }) => {
         const now = performance.now();
@@ -118,10 +128,20 @@ export class LiveRuns {
           run.progressSavedAt = now;
         }
         const etaSeconds = stepsPerSecond > 0 ? Math.max(0, run.totalSteps - step) / stepsPerSecond : null;
-        this.hub.emit('run:progress', { runId, status: 'running', step, totalSteps: run.totalSteps, tau, loss: run.loss, stepsPerSecond, etaSeconds });
+        this.hub.emit('run:progress', {
+          runId,
+          status: 'running',
+          step,
+          totalSteps: run.totalSteps,
+          tau,
+          loss: run.loss,
+          stepsPerSecond,
+          etaSeconds,
+        });
       },
       state: (snapshot, durationMs) => this.store.saveRunState(runId, snapshot, run.earlierMs + durationMs),
-      finished: ({ status, ...outcome }, durationMs) => this.end(run, status, { ...outcome, durationMs: run.earlierMs + durationMs }),
+      finished: ({ status, ...outcome }, durationMs) =>
+        this.end(run, status, { ...outcome, durationMs: run.earlierMs + durationMs }),
       failed: (error) => {
         const status = run.cancelRequested ? 'cancelled' : this.closing ? 'interrupted' : 'failed';
         this.end(run, status, { error: error.message });

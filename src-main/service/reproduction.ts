@@ -45,7 +45,16 @@ function snapshot(state: Reproduction): Reproduction {
 
 function queued(experiment: Experiment, tier: ReproductionTier): ReproductionExperiment {
   const runs = sweepSize(experimentSweep(experiment, tier));
-  return { name: experiment.name, summary: experiment.summary, status: 'queued', runs, finishedRuns: 0, sweepId: null, pass: null, wallMs: null };
+  return {
+    name: experiment.name,
+    summary: experiment.summary,
+    status: 'queued',
+    runs,
+    finishedRuns: 0,
+    sweepId: null,
+    pass: null,
+    wallMs: null,
+  };
 }
 
 export function createReproducer(options: ReproducerOptions): Reproducer {
@@ -60,7 +69,11 @@ export function createReproducer(options: ReproducerOptions): Reproducer {
   const cancelRuns = (runIds: readonly string[]) => runIds.forEach((runId) => options.cancelRun?.(runId));
 
   /** Runs one experiment's sweep on the lab, keeping its entry's counts current. */
-  function runOne(experiment: Experiment, entry: ReproductionExperiment, state: Reproduction): Promise<ExperimentOutcome> {
+  function runOne(
+    experiment: Experiment,
+    entry: ReproductionExperiment,
+    state: Reproduction,
+  ): Promise<ExperimentOutcome> {
     const announce = () => options.announce(snapshot(state));
     entry.status = 'running';
     announce();
@@ -90,7 +103,11 @@ export function createReproducer(options: ReproducerOptions): Reproducer {
       const entry = state.experiments[i];
       const outcome = await runOne(experiment, entry, state);
       stopIfClosed();
-      Object.assign(entry, { status: 'done', pass: outcome.rows.every((row) => row.pass), wallMs: Math.round(outcome.wallMs) });
+      Object.assign(entry, {
+        status: 'done',
+        pass: outcome.rows.every((row) => row.pass),
+        wallMs: Math.round(outcome.wallMs),
+      });
       state.checks.push(...outcome.rows);
       outcomes.push(outcome);
       options.announce(snapshot(state));
@@ -108,7 +125,15 @@ export function createReproducer(options: ReproducerOptions): Reproducer {
   return {
     start(tier) {
       if (current?.status === 'running') return snapshot(current);
-      const state: Reproduction = { id: new Date().toISOString(), tier, status: 'running', experiments: list.map((e) => queued(e, tier)), checks: [], error: null, report: null };
+      const state: Reproduction = {
+        id: new Date().toISOString(),
+        tier,
+        status: 'running',
+        experiments: list.map((e) => queued(e, tier)),
+        checks: [],
+        error: null,
+        report: null,
+      };
       current = state;
       running = run(state)
         .catch((error: unknown) => fail(state, error))

@@ -35,7 +35,10 @@ export function checkSweepSize(spec: SweepSpec): void {
 }
 
 /** Stores the sweep `spec` and its runs, all or nothing; resolves with the runs in expansion order. */
-export async function createSweep(store: SweepStore, spec: SweepSpec): Promise<{ sweepId: string; runs: CreatedRun[] }> {
+export async function createSweep(
+  store: SweepStore,
+  spec: SweepSpec,
+): Promise<{ sweepId: string; runs: CreatedRun[] }> {
   checkSweepSize(spec);
   const total = sweepSize(spec);
   const sweepId = store.createSweep(spec.name, spec);
@@ -78,7 +81,8 @@ function withCleanup(error: unknown, cleanup: () => void): unknown {
     cleanup();
     return error;
   } catch (cleanupError) {
-    if (error instanceof Error) error.message += `; the runs saved so far could not be removed (${errorMessage(cleanupError)}): they end interrupted when the lab next opens the database`;
+    if (error instanceof Error)
+      error.message += `; the runs saved so far could not be removed (${errorMessage(cleanupError)}): they end interrupted when the lab next opens the database`;
     return error;
   }
 }

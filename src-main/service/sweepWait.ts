@@ -18,7 +18,11 @@ export interface SweepLab {
 }
 
 /** Starts `spec`; `onRunEnd(ended, total)` is called after each of its runs ends. */
-export async function startSweepAndFollow(lab: SweepLab, spec: SweepSpec, onRunEnd?: (ended: number, total: number) => void): Promise<FollowedSweep> {
+export async function startSweepAndFollow(
+  lab: SweepLab,
+  spec: SweepSpec,
+  onRunEnd?: (ended: number, total: number) => void,
+): Promise<FollowedSweep> {
   // Listening first: a run refused by the pool ends inside startSweep, before the ids are known here.
   const endedEarly = new Set<string>();
   /** Called with each run that ends once the sweep's ids are known. */

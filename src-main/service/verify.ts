@@ -21,14 +21,16 @@ const PAGE = 256;
 function storedReader(store: RunStore, runId: string): (index: number) => RunCheckpoint {
   let page = { from: 0, series: store.getCheckpoints(runId, { from: 0, limit: PAGE }) };
   return (index) => {
-    if (index < page.from || index >= page.from + page.series.count) page = { from: index, series: store.getCheckpoints(runId, { from: index, limit: PAGE }) };
+    if (index < page.from || index >= page.from + page.series.count)
+      page = { from: index, series: store.getCheckpoints(runId, { from: index, limit: PAGE }) };
     return checkpointAt(page.series, index - page.from);
   };
 }
 
 export async function verifyRun(store: RunStore, pool: TrainerPool, runId: string): Promise<VerifyResult> {
   const run = store.getRun(runId);
-  if (run.status === 'queued' || run.status === 'running') throw new RunStateError(`run ${runId} is ${run.status}: verify it once it has finished`);
+  if (run.status === 'queued' || run.status === 'running')
+    throw new RunStateError(`run ${runId} is ${run.status}: verify it once it has finished`);
   const storedProvenance = store.getProvenance(runId);
   const current = machineProvenance();
   // The scalar columns only: the count of stored checkpoints, without their neurons.
@@ -67,7 +69,9 @@ export async function verifyRun(store: RunStore, pool: TrainerPool, runId: strin
     firstDifference = {
       index: compared,
       step: missing.step,
-      metric: outcome.error ? `count (the replay failed: ${outcome.error})` : 'count (the replay recorded fewer checkpoints)',
+      metric: outcome.error
+        ? `count (the replay failed: ${outcome.error})`
+        : 'count (the replay recorded fewer checkpoints)',
       stored: stored,
       replayed: compared,
       relativeDifference: (stored - compared) / stored,

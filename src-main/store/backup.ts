@@ -12,7 +12,9 @@ export function backupDatabase(db: Database.Database, file: string, target: stri
     fs.writeFileSync(target, '', { flag: 'wx' });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    throw new DatabaseWriteError(`could not back up ${file}: ${target} already exists; a backup never overwrites a file`);
+    throw new DatabaseWriteError(
+      `could not back up ${file}: ${target} already exists; a backup never overwrites a file`,
+    );
   }
   try {
     guardWrite(target, `write the backup of ${file}`, () => db.prepare('VACUUM INTO ?').run(target));

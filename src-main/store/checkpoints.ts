@@ -20,7 +20,17 @@ export function checkpointStatements(db: Database.Database) {
     /** Stores checkpoints firstIndex, firstIndex + 1, ...; the caller wraps the batch in a transaction. */
     insert(runId: string, firstIndex: number, checkpoints: readonly RunCheckpoint[]): void {
       checkpoints.forEach((c, i) => {
-        insert.run(runId, firstIndex + i, c.step, c.tau, c.loss, c.limitLoss, c.covered, encodeFloat64(c.a), encodeFloat64(c.u));
+        insert.run(
+          runId,
+          firstIndex + i,
+          c.step,
+          c.tau,
+          c.loss,
+          c.limitLoss,
+          c.covered,
+          encodeFloat64(c.a),
+          encodeFloat64(c.u),
+        );
       });
     },
     last: (runId: string) => last.get({ runId }) as LastCheckpoint | undefined,

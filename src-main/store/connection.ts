@@ -34,7 +34,10 @@ export interface OpenOptions {
 function prepareFile(file: string, readonly: boolean, nativeBinding: string | undefined): void {
   const state = inspectDatabaseFile(file, SCHEMA_VERSION, nativeBinding);
   if (state === 'database') return;
-  if (readonly) throw new DatabaseOpenError(`${file} ${state === 'missing' ? 'does not exist' : 'is empty'}; nothing to open read-only`);
+  if (readonly)
+    throw new DatabaseOpenError(
+      `${file} ${state === 'missing' ? 'does not exist' : 'is empty'}; nothing to open read-only`,
+    );
   fs.mkdirSync(path.dirname(file), { recursive: true });
 }
 
@@ -44,7 +47,9 @@ function configure(db: Database.Database, file: string, readonly: boolean, journ
   if (readonly) {
     const version = schemaVersion(db);
     if (version < SCHEMA_VERSION) {
-      throw new DatabaseOpenError(`${file} has schema ${version}, older than this app's ${SCHEMA_VERSION}; open it once with write access to upgrade it`);
+      throw new DatabaseOpenError(
+        `${file} has schema ${version}, older than this app's ${SCHEMA_VERSION}; open it once with write access to upgrade it`,
+      );
     }
     return;
   }
@@ -86,7 +91,8 @@ export function openImportSource(file: string, nativeBinding?: string): Database
   checkImportSize(file);
   const db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding, timeout: BUSY_TIMEOUT_MS });
   try {
-    if (schemaVersion(db) === 0) throw new DatabaseOpenError(`${file} holds no Two-Timescale Lab runs (it has no lab schema)`);
+    if (schemaVersion(db) === 0)
+      throw new DatabaseOpenError(`${file} holds no Two-Timescale Lab runs (it has no lab schema)`);
     // Before any row is read: a view or trigger could run any query (see importCheck.ts).
     checkImportSchema(db, file);
   } catch (error) {
@@ -102,14 +108,24 @@ export function openImportSource(file: string, nativeBinding?: string): Database
  * its journal mode (WAL for the lab's own database) and nothing is migrated; it waits for the store's writes as long
  * as they wait for it (LAB_BUSY_TIMEOUT_MS), and a read-only store gets a read-only connection.
  */
-export function openMergeTarget(file: string, options: { nativeBinding?: string; readonly?: boolean } = {}): Database.Database {
+export function openMergeTarget(
+  file: string,
+  options: { nativeBinding?: string; readonly?: boolean } = {},
+): Database.Database {
   const readonly = options.readonly ?? false;
-  const db = new Database(file, { readonly, fileMustExist: true, nativeBinding: options.nativeBinding, timeout: LAB_BUSY_TIMEOUT_MS });
+  const db = new Database(file, {
+    readonly,
+    fileMustExist: true,
+    nativeBinding: options.nativeBinding,
+    timeout: LAB_BUSY_TIMEOUT_MS,
+  });
   try {
     db.pragma('foreign_keys = ON');
     db.pragma(`busy_timeout = ${LAB_BUSY_TIMEOUT_MS}`);
-    if (!readonly) db.pragma(`synchronous = ${db.pragma('journal_mode', { simple: true }) === 'wal' ? 'NORMAL' : 'FULL'}`);
-    if (schemaVersion(db) !== SCHEMA_VERSION) throw new DatabaseOpenError(`${file} has schema ${schemaVersion(db)}, not this app's ${SCHEMA_VERSION}`);
+    if (!readonly)
+      db.pragma(`synchronous = ${db.pragma('journal_mode', { simple: true }) === 'wal' ? 'NORMAL' : 'FULL'}`);
+    if (schemaVersion(db) !== SCHEMA_VERSION)
+      throw new DatabaseOpenError(`${file} has schema ${schemaVersion(db)}, not this app's ${SCHEMA_VERSION}`);
   } catch (error) {
     db.close();
     throw error;

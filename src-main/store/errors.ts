@@ -33,10 +33,12 @@ export class StoredDataError extends Error {
 
 /** Why SQLite refused a write, in words a user can act on; undefined when the error is not about writing. */
 function writeFailureReason(code: string): string | undefined {
-  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_PERM')) return 'the database file or its folder is read-only';
+  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_PERM'))
+    return 'the database file or its folder is read-only';
   if (code === 'SQLITE_FULL') return 'the disk is full';
   if (code.startsWith('SQLITE_IOERR')) return `the disk reported an input/output error (${code})`;
-  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return 'another program holds the database locked';
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
+    return 'another program holds the database locked';
   if (code.startsWith('SQLITE_CANTOPEN')) return 'the database file can no longer be opened';
   return undefined;
 }
@@ -48,6 +50,8 @@ export function guardWrite<T>(file: string, action: string, write: () => T): T {
   } catch (error) {
     const reason = error instanceof Database.SqliteError ? writeFailureReason(error.code) : undefined;
     if (reason === undefined) throw error;
-    throw new DatabaseWriteError(`could not ${action} in ${file}: ${reason}; data saved before is intact`, { cause: error });
+    throw new DatabaseWriteError(`could not ${action} in ${file}: ${reason}; data saved before is intact`, {
+      cause: error,
+    });
   }
 }

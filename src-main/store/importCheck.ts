@@ -9,7 +9,14 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { runStatuses } from '#shared/api/contract';
 import { formatBytes, MAX_IMPORT_BYTES } from '#shared/config/limits';
-import { describeZodError, MAX_CHECKPOINTS, MAX_STEPS, runConfigSchema, sweepSpecSchema, trainerKinds } from '#shared/config/schema';
+import {
+  describeZodError,
+  MAX_CHECKPOINTS,
+  MAX_STEPS,
+  runConfigSchema,
+  sweepSpecSchema,
+  trainerKinds,
+} from '#shared/config/schema';
 import { MAX_NAME_LENGTH, nameSchema, plainText } from '#shared/config/text';
 import { DatabaseOpenError, StoredDataError } from './errors';
 import type { PortableCheckpointRow, PortableRunRow, PortableSweepRow } from './importRows';
@@ -21,9 +28,35 @@ import { parseStoredJson } from './storedJson';
  */
 const READ_TABLES: Record<string, readonly string[]> = {
   runs: [
-    'id', 'name', 'status', 'config', 'seed', 'trainer', 'm', 'eta', 'h', 'epsilon', 'sweep_id', 'params', 'created_at',
-    'started_at', 'finished_at', 'duration_ms', 'steps', 'total_steps', 'final_loss', 'best_loss', 'limit_final_loss',
-    'limit_note', 'covered_jumps', 'total_jumps', 'coverage', 'error', 'tags', 'notes', 'starred',
+    'id',
+    'name',
+    'status',
+    'config',
+    'seed',
+    'trainer',
+    'm',
+    'eta',
+    'h',
+    'epsilon',
+    'sweep_id',
+    'params',
+    'created_at',
+    'started_at',
+    'finished_at',
+    'duration_ms',
+    'steps',
+    'total_steps',
+    'final_loss',
+    'best_loss',
+    'limit_final_loss',
+    'limit_note',
+    'covered_jumps',
+    'total_jumps',
+    'coverage',
+    'error',
+    'tags',
+    'notes',
+    'starred',
   ],
   sweeps: ['id', 'name', 'spec', 'created_at'],
   checkpoints: ['run_id', 'idx', 'step', 'tau', 'loss', 'limit_loss', 'covered', 'a', 'u'],
@@ -33,17 +66,26 @@ const READ_TABLES: Record<string, readonly string[]> = {
 export function checkImportSize(file: string): void {
   const size = (name: string) => fs.statSync(name, { throwIfNoEntry: false })?.size ?? 0;
   const bytes = size(file) + size(`${file}-wal`);
-  if (bytes > MAX_IMPORT_BYTES) throw new DatabaseOpenError(`${file} is ${formatBytes(bytes)}, more than the ${formatBytes(MAX_IMPORT_BYTES)} an import may read`);
+  if (bytes > MAX_IMPORT_BYTES)
+    throw new DatabaseOpenError(
+      `${file} is ${formatBytes(bytes)}, more than the ${formatBytes(MAX_IMPORT_BYTES)} an import may read`,
+    );
 }
 
 /** Refuses a source whose schema is not the lab's: views, triggers, or a read table that is missing or lacks a column. */
 export function checkImportSchema(db: Database.Database, file: string): void {
-  const objects = db.prepare("SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view', 'trigger')").all() as Array<{ type: string; name: string }>;
+  const objects = db
+    .prepare("SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view', 'trigger')")
+    .all() as Array<{ type: string; name: string }>;
   const foreign = objects.find((object) => object.type !== 'table');
-  if (foreign) throw new DatabaseOpenError(`${file} is refused: it holds a ${foreign.type} (${JSON.stringify(foreign.name.slice(0, 60))}), which a lab database never has`);
+  if (foreign)
+    throw new DatabaseOpenError(
+      `${file} is refused: it holds a ${foreign.type} (${JSON.stringify(foreign.name.slice(0, 60))}), which a lab database never has`,
+    );
   for (const [table, columns] of Object.entries(READ_TABLES)) {
-    if (!objects.some((object) => object.name === table)) throw new DatabaseOpenError(`${file} is refused: it has no ${table} table`);
-    const present = new Set((db.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all() as string[]));
+    if (!objects.some((object) => object.name === table))
+      throw new DatabaseOpenError(`${file} is refused: it has no ${table} table`);
+    const present = new Set(db.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all() as string[]);
     const missing = columns.find((column) => !present.has(column));
     if (missing) throw new DatabaseOpenError(`${file} is refused: its ${table} table has no ${missing} column`);
   }
@@ -55,16 +97,24 @@ const timestamp = z.string().max(40);
 const id = z.string().min(1).max(100);
 /** A JSON column, parsed and checked with `schema`. */
 const json = <S extends z.ZodType>(schema: S) =>
-  z.string().transform((text, context) => {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      context.addIssue({ code: 'custom', message: 'is not valid JSON' });
-      return z.NEVER;
-    }
-  }).pipe(schema);
+  z
+    .string()
+    .transform((text, context) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        context.addIssue({ code: 'custom', message: 'is not valid JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
 
-const coverageEntry = z.strictObject({ position: finite, nearestNeuron: z.number().int(), distanceInEta: z.number(), covered: z.boolean() });
+const coverageEntry = z.strictObject({
+  position: finite,
+  nearestNeuron: z.number().int(),
+  distanceInEta: z.number(),
+  covered: z.boolean(),
+});
 
 /** A run row as an import accepts it; the configuration is checked apart with runConfigSchema. */
 const runRowSchema = z.object({
@@ -99,7 +149,12 @@ const runRowSchema = z.object({
   starred: z.union([z.literal(0), z.literal(1)]),
 });
 
-const sweepRowSchema = z.object({ id, name: plainText(MAX_NAME_LENGTH), spec: z.string().max(64 * 1024 * 1024), created_at: timestamp });
+const sweepRowSchema = z.object({
+  id,
+  name: plainText(MAX_NAME_LENGTH),
+  spec: z.string().max(64 * 1024 * 1024),
+  created_at: timestamp,
+});
 
 const blob = z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength % 8 === 0, 'must hold whole doubles');
 const checkpointRowSchema = z.object({
@@ -137,15 +192,21 @@ export function checkCheckpointRow(row: PortableCheckpointRow, file: string): vo
  * import whose cost the file decides, run on a worker thread by importScan.ts before the copy.
  */
 export function scanImportSource(db: Database.Database, file: string): void {
-  for (const row of db.prepare('SELECT id, name, spec, created_at FROM sweeps').iterate() as IterableIterator<PortableSweepRow>) {
+  for (const row of db
+    .prepare('SELECT id, name, spec, created_at FROM sweeps')
+    .iterate() as IterableIterator<PortableSweepRow>) {
     checkSweepRow(row, file);
     parseStoredJson(sweepSpecSchema, row.spec, `sweep ${row.id} of ${file}`, 'spec');
   }
-  for (const row of db.prepare(`SELECT ${READ_TABLES.runs.join(', ')} FROM runs`).iterate() as IterableIterator<PortableRunRow>) {
+  for (const row of db
+    .prepare(`SELECT ${READ_TABLES.runs.join(', ')} FROM runs`)
+    .iterate() as IterableIterator<PortableRunRow>) {
     checkRunRow(row, file);
     parseStoredJson(runConfigSchema, row.config as string, `run ${row.id} of ${file}`, 'config');
   }
-  for (const row of db.prepare(`SELECT ${READ_TABLES.checkpoints.join(', ')} FROM checkpoints`).iterate() as IterableIterator<PortableCheckpointRow>) {
+  for (const row of db
+    .prepare(`SELECT ${READ_TABLES.checkpoints.join(', ')} FROM checkpoints`)
+    .iterate() as IterableIterator<PortableCheckpointRow>) {
     checkCheckpointRow(row, file);
   }
 }

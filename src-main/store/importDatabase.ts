@@ -2,7 +2,13 @@
 import type Database from 'better-sqlite3';
 import { runConfigSchema, sweepSpecSchema } from '#shared/config/schema';
 import { checkCheckpointRow, checkRunRow, checkSweepRow } from './importCheck';
-import { PORTABLE_RUN_COLUMNS, type ImportStatements, type PortableCheckpointRow, type PortableRunRow, type PortableSweepRow } from './importRows';
+import {
+  PORTABLE_RUN_COLUMNS,
+  type ImportStatements,
+  type PortableCheckpointRow,
+  type PortableRunRow,
+  type PortableSweepRow,
+} from './importRows';
 import { parseStoredJson } from './storedJson';
 
 /** What an import added: runs and sweeps new to this database, and runs skipped because their id is here already. */
@@ -30,15 +36,21 @@ export function copyDatabase(
   let sweeps = 0;
   /** Sweeps the imported runs may belong to: added now, or stored here already as the very same row. */
   const joinable = new Set<string>();
-  for (const row of source.prepare('SELECT id, name, spec, created_at FROM sweeps ORDER BY rowid').iterate() as IterableIterator<PortableSweepRow>) {
+  for (const row of source
+    .prepare('SELECT id, name, spec, created_at FROM sweeps ORDER BY rowid')
+    .iterate() as IterableIterator<PortableSweepRow>) {
     checkSweepRow(row, sourceFile);
     parseStoredJson(sweepSpecSchema, row.spec, `sweep ${row.id} ("${row.name}") of ${sourceFile}`, 'spec');
     if (target.sweep(row)) sweeps++;
     else if (!target.sameSweep(row)) continue;
     joinable.add(row.id);
   }
-  const checkpoints = source.prepare('SELECT run_id, idx, step, tau, loss, limit_loss, covered, a, u FROM checkpoints WHERE run_id = ? ORDER BY idx');
-  const runs = source.prepare(`SELECT ${PORTABLE_RUN_COLUMNS.join(', ')} FROM runs ORDER BY rowid`).all() as PortableRunRow[];
+  const checkpoints = source.prepare(
+    'SELECT run_id, idx, step, tau, loss, limit_loss, covered, a, u FROM checkpoints WHERE run_id = ? ORDER BY idx',
+  );
+  const runs = source
+    .prepare(`SELECT ${PORTABLE_RUN_COLUMNS.join(', ')} FROM runs ORDER BY rowid`)
+    .all() as PortableRunRow[];
   const fresh = runs.filter((row) => !target.hasRun(row.id as string));
   for (const row of fresh) {
     checkRunRow(row, sourceFile);
@@ -53,6 +65,14 @@ export function copyDatabase(
       }
     }
   }
-  const unfinished = fresh.filter((row) => row.status === 'queued' || row.status === 'running').map((row) => row.id as string);
-  return { runs: fresh.length, sweeps, skipped: runs.length - fresh.length, unfinished, added: fresh.map((row) => row.id as string) };
+  const unfinished = fresh
+    .filter((row) => row.status === 'queued' || row.status === 'running')
+    .map((row) => row.id as string);
+  return {
+    runs: fresh.length,
+    sweeps,
+    skipped: runs.length - fresh.length,
+    unfinished,
+    added: fresh.map((row) => row.id as string),
+  };
 }

@@ -3,9 +3,35 @@ import type Database from 'better-sqlite3';
 
 /** The columns of a run that travel with it, all present since schema 1; owner and touched_at stay behind. */
 export const PORTABLE_RUN_COLUMNS = [
-  'id', 'name', 'status', 'config', 'seed', 'trainer', 'm', 'eta', 'h', 'epsilon', 'sweep_id', 'params', 'created_at',
-  'started_at', 'finished_at', 'duration_ms', 'steps', 'total_steps', 'final_loss', 'best_loss', 'limit_final_loss',
-  'limit_note', 'covered_jumps', 'total_jumps', 'coverage', 'error', 'tags', 'notes', 'starred',
+  'id',
+  'name',
+  'status',
+  'config',
+  'seed',
+  'trainer',
+  'm',
+  'eta',
+  'h',
+  'epsilon',
+  'sweep_id',
+  'params',
+  'created_at',
+  'started_at',
+  'finished_at',
+  'duration_ms',
+  'steps',
+  'total_steps',
+  'final_loss',
+  'best_loss',
+  'limit_final_loss',
+  'limit_note',
+  'covered_jumps',
+  'total_jumps',
+  'coverage',
+  'error',
+  'tags',
+  'notes',
+  'starred',
 ] as const;
 
 /** A run row as stored (JSON columns as text). */
@@ -35,10 +61,16 @@ export interface PortableCheckpointRow {
 export function importStatements(db: Database.Database) {
   const hasRun = db.prepare('SELECT 1 FROM runs WHERE id = ?').pluck();
   // A run whose sweep is not in this database arrives without one, as if that sweep had been deleted.
-  const values = PORTABLE_RUN_COLUMNS.map((column) => (column === 'sweep_id' ? '(SELECT id FROM sweeps WHERE id = @sweep_id)' : `@${column}`));
+  const values = PORTABLE_RUN_COLUMNS.map((column) =>
+    column === 'sweep_id' ? '(SELECT id FROM sweeps WHERE id = @sweep_id)' : `@${column}`,
+  );
   const insertRun = db.prepare(`INSERT INTO runs (${PORTABLE_RUN_COLUMNS.join(', ')}) VALUES (${values.join(', ')})`);
-  const insertSweep = db.prepare('INSERT INTO sweeps (id, name, spec, created_at) VALUES (@id, @name, @spec, @created_at) ON CONFLICT (id) DO NOTHING');
-  const sameSweep = db.prepare('SELECT 1 FROM sweeps WHERE id = @id AND name = @name AND spec = @spec AND created_at = @created_at').pluck();
+  const insertSweep = db.prepare(
+    'INSERT INTO sweeps (id, name, spec, created_at) VALUES (@id, @name, @spec, @created_at) ON CONFLICT (id) DO NOTHING',
+  );
+  const sameSweep = db
+    .prepare('SELECT 1 FROM sweeps WHERE id = @id AND name = @name AND spec = @spec AND created_at = @created_at')
+    .pluck();
   const insertCheckpoint = db.prepare(`
     INSERT INTO checkpoints (run_id, idx, step, tau, loss, limit_loss, covered, a, u)
     VALUES (@run_id, @idx, @step, @tau, @loss, @limit_loss, @covered, @a, @u)`);

@@ -37,12 +37,22 @@ function checkHeader(file: string, header: Buffer, size: number): void {
   }
   const rawPageSize = header.readUInt16BE(16);
   const pageSize = rawPageSize === 1 ? 65536 : rawPageSize;
-  if (pageSize < 512 || (pageSize & (pageSize - 1)) !== 0 || header[18] < 1 || header[18] > 2 || header[19] < 1 || header[19] > 2) {
+  if (
+    pageSize < 512 ||
+    (pageSize & (pageSize - 1)) !== 0 ||
+    header[18] < 1 ||
+    header[18] > 2 ||
+    header[19] < 1 ||
+    header[19] > 2
+  ) {
     throw refuse(file, 'is damaged (its SQLite header is invalid)');
   }
   const applicationId = header.readUInt32BE(68);
   if (applicationId !== 0 && applicationId !== APPLICATION_ID) {
-    throw refuse(file, `is another program's SQLite database (application id 0x${applicationId.toString(16)}), not a Two-Timescale Lab database`);
+    throw refuse(
+      file,
+      `is another program's SQLite database (application id 0x${applicationId.toString(16)}), not a Two-Timescale Lab database`,
+    );
   }
   // The page count at offset 28 is trustworthy only when the change counter (24) matches "version valid for" (92).
   const pageCount = header.readUInt32BE(28);
@@ -64,7 +74,8 @@ function checkContents(file: string, knownVersion: number, nativeBinding: string
       throw refuse(file, 'is a SQLite database of another program (it has tables but no lab schema version)');
     }
     const problems = (db.pragma('quick_check') as Array<{ quick_check: string }>).map((row) => row.quick_check);
-    if (problems.length !== 1 || problems[0] !== 'ok') throw refuse(file, `is damaged (${problems.slice(0, 3).join('; ')})`);
+    if (problems.length !== 1 || problems[0] !== 'ok')
+      throw refuse(file, `is damaged (${problems.slice(0, 3).join('; ')})`);
   } catch (error) {
     if (error instanceof Database.SqliteError) {
       const damaged = error.code.startsWith('SQLITE_CORRUPT') || error.code === 'SQLITE_NOTADB';

@@ -10,7 +10,16 @@ import { guardWrite } from './errors';
 import { finishColumns } from './finish';
 import { copyDatabase } from './importDatabase';
 import { importStatements } from './importRows';
-import { attachedCheckpointCopier, copyProvenance, emptyMergeCounts, MAX_ATTACHED_SOURCES, planMerge, readCheckpointCopier, rollbackJournal, type MergeCounts } from './mergeDatabase';
+import {
+  attachedCheckpointCopier,
+  copyProvenance,
+  emptyMergeCounts,
+  MAX_ATTACHED_SOURCES,
+  planMerge,
+  readCheckpointCopier,
+  rollbackJournal,
+  type MergeCounts,
+} from './mergeDatabase';
 import { runStatements } from './runs';
 
 /** The error of a run that was still queued or running in the database it was imported from. */
@@ -21,17 +30,29 @@ export const IMPORTED_UNFINISHED_ERROR = 'this run was imported before it finish
  * refused (foreign, damaged, newer, invalid rows) throws and nothing at all is written; storage failures become
  * DatabaseWriteError. See RunStore.mergeFrom for what is copied and MergeCounts for what is counted.
  */
-export function mergeDatabases(target: Database.Database, targetFile: string, files: readonly string[], nativeBinding?: string): MergeCounts {
+export function mergeDatabases(
+  target: Database.Database,
+  targetFile: string,
+  files: readonly string[],
+  nativeBinding?: string,
+): MergeCounts {
   /** Sources attached to `target` for their checkpoints (see attachedCheckpointCopier); detached after the commit. */
   const attached: string[] = [];
   try {
-    return guardWrite(targetFile, `merge runs from ${files.length} files`, () => target.transaction(() => mergeSources(target, files, attached, nativeBinding)).immediate());
+    return guardWrite(targetFile, `merge runs from ${files.length} files`, () =>
+      target.transaction(() => mergeSources(target, files, attached, nativeBinding)).immediate(),
+    );
   } finally {
     for (const alias of attached) target.exec(`DETACH DATABASE ${alias}`);
   }
 }
 
-function mergeSources(target: Database.Database, files: readonly string[], attached: string[], nativeBinding: string | undefined): MergeCounts {
+function mergeSources(
+  target: Database.Database,
+  files: readonly string[],
+  attached: string[],
+  nativeBinding: string | undefined,
+): MergeCounts {
   const runs = runStatements(target);
   const imports = importStatements(target);
   const interrupt = interrupter(target, runs);
@@ -75,6 +96,10 @@ function interrupter(target: Database.Database, runs: ReturnType<typeof runState
   return (runId) => {
     const run = runs.progressOf(runId);
     if (!run) return;
-    runs.finish(runId, 'interrupted', finishColumns({ durationMs: null, error: IMPORTED_UNFINISHED_ERROR }, checkpoints.last(runId), run, new Date()));
+    runs.finish(
+      runId,
+      'interrupted',
+      finishColumns({ durationMs: null, error: IMPORTED_UNFINISHED_ERROR }, checkpoints.last(runId), run, new Date()),
+    );
   };
 }

@@ -27,7 +27,14 @@ export interface MergeCounts {
   refusals: string[];
 }
 
-export const emptyMergeCounts = (): MergeCounts => ({ added: 0, replaced: 0, present: 0, refused: 0, sweeps: 0, refusals: [] });
+export const emptyMergeCounts = (): MergeCounts => ({
+  added: 0,
+  replaced: 0,
+  present: 0,
+  refused: 0,
+  sweeps: 0,
+  refusals: [],
+});
 
 /** How the runs of a source relate to the target, before anything is copied. */
 export interface MergePlan {
@@ -42,7 +49,10 @@ export interface MergePlan {
 function sameConfig(left: string, right: string): boolean {
   if (left === right) return true;
   try {
-    return JSON.stringify(runConfigSchema.parse(JSON.parse(left))) === JSON.stringify(runConfigSchema.parse(JSON.parse(right)));
+    return (
+      JSON.stringify(runConfigSchema.parse(JSON.parse(left))) ===
+      JSON.stringify(runConfigSchema.parse(JSON.parse(right)))
+    );
   } catch {
     return false;
   }
@@ -52,11 +62,17 @@ function sameConfig(left: string, right: string): boolean {
 export function planMerge(source: Database.Database, sourceFile: string, target: Database.Database): MergePlan {
   const stored = target.prepare('SELECT status, config FROM runs WHERE id = ?');
   const plan: MergePlan = { superseded: [], present: 0, refusals: [] };
-  for (const run of source.prepare('SELECT id, status, config FROM runs ORDER BY rowid').iterate() as IterableIterator<{ id: string; status: string; config: string }>) {
+  for (const run of source.prepare('SELECT id, status, config FROM runs ORDER BY rowid').iterate() as IterableIterator<{
+    id: string;
+    status: string;
+    config: string;
+  }>) {
     const here = stored.get(run.id) as { status: string; config: string } | undefined;
     if (!here) continue;
     if (!sameConfig(here.config, run.config)) {
-      plan.refusals.push(`run ${run.id} of ${sourceFile}: a different run with this id is stored already; kept the stored one`);
+      plan.refusals.push(
+        `run ${run.id} of ${sourceFile}: a different run with this id is stored already; kept the stored one`,
+      );
     } else if (!RESULT_STATUSES.has(here.status) && RESULT_STATUSES.has(run.status)) {
       plan.superseded.push(run.id);
     } else {
@@ -70,7 +86,12 @@ export function planMerge(source: Database.Database, sourceFile: string, target:
  * Copies the provenance of the runs `runIds` just copied from `source` (the portable columns leave it behind, and a
  * source older than schema 3 has none): each one validated, so a merged run still says which build computed it.
  */
-export function copyProvenance(source: Database.Database, sourceFile: string, target: Database.Database, runIds: readonly string[]): void {
+export function copyProvenance(
+  source: Database.Database,
+  sourceFile: string,
+  target: Database.Database,
+  runIds: readonly string[],
+): void {
   const columns = source.prepare("SELECT name FROM pragma_table_info('runs')").pluck().all() as string[];
   if (!columns.includes('provenance') || runIds.length === 0) return;
   const read = source.prepare('SELECT provenance FROM runs WHERE id = ?').pluck();
@@ -109,13 +130,24 @@ export function rollbackJournal(source: Database.Database): boolean {
  * is most of a large merge). A row that is not a checkpoint the lab writes throws StoredDataError naming it.
  * Only for a source with a rollback journal that passed openImportSource's checks: reading it writes nothing.
  */
-export function attachedCheckpointCopier(target: Database.Database, sourceFile: string, alias: string): (runId: string) => void {
+export function attachedCheckpointCopier(
+  target: Database.Database,
+  sourceFile: string,
+  alias: string,
+): (runId: string) => void {
   target.prepare(`ATTACH DATABASE ? AS ${alias}`).run(sourceFile);
-  const invalid = target.prepare(`SELECT idx FROM ${alias}.checkpoints WHERE run_id = ? AND NOT (${VALID_CHECKPOINT}) LIMIT 1`).pluck();
-  const copy = target.prepare(`INSERT INTO main.checkpoints (${CHECKPOINT_COLUMNS}) SELECT ${CHECKPOINT_COLUMNS} FROM ${alias}.checkpoints WHERE run_id = ? ORDER BY idx`);
+  const invalid = target
+    .prepare(`SELECT idx FROM ${alias}.checkpoints WHERE run_id = ? AND NOT (${VALID_CHECKPOINT}) LIMIT 1`)
+    .pluck();
+  const copy = target.prepare(
+    `INSERT INTO main.checkpoints (${CHECKPOINT_COLUMNS}) SELECT ${CHECKPOINT_COLUMNS} FROM ${alias}.checkpoints WHERE run_id = ? ORDER BY idx`,
+  );
   return (runId) => {
     const idx = invalid.get(runId);
-    if (idx !== undefined) throw new StoredDataError(`checkpoint ${String(idx)} of run ${runId} of ${sourceFile}: not a checkpoint the lab writes (a number out of range or a damaged blob)`);
+    if (idx !== undefined)
+      throw new StoredDataError(
+        `checkpoint ${String(idx)} of run ${runId} of ${sourceFile}: not a checkpoint the lab writes (a number out of range or a damaged blob)`,
+      );
     copy.run(runId);
   };
 }
@@ -126,13 +158,24 @@ export function attachedCheckpointCopier(target: Database.Database, sourceFile: 
  * the condition attachedCheckpointCopier uses, then copied row by row as they are, never decoded nor parsed in
  * JavaScript. A row that is not a checkpoint the lab writes throws StoredDataError naming it.
  */
-export function readCheckpointCopier(source: Database.Database, sourceFile: string, target: Database.Database): (runId: string) => void {
-  const invalid = source.prepare(`SELECT idx FROM checkpoints WHERE run_id = ? AND NOT (${VALID_CHECKPOINT}) LIMIT 1`).pluck();
+export function readCheckpointCopier(
+  source: Database.Database,
+  sourceFile: string,
+  target: Database.Database,
+): (runId: string) => void {
+  const invalid = source
+    .prepare(`SELECT idx FROM checkpoints WHERE run_id = ? AND NOT (${VALID_CHECKPOINT}) LIMIT 1`)
+    .pluck();
   const read = source.prepare(`SELECT ${CHECKPOINT_COLUMNS} FROM checkpoints WHERE run_id = ? ORDER BY idx`).raw();
-  const write = target.prepare(`INSERT INTO main.checkpoints (${CHECKPOINT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const write = target.prepare(
+    `INSERT INTO main.checkpoints (${CHECKPOINT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
   return (runId) => {
     const idx = invalid.get(runId);
-    if (idx !== undefined) throw new StoredDataError(`checkpoint ${String(idx)} of run ${runId} of ${sourceFile}: not a checkpoint the lab writes (a number out of range or a damaged blob)`);
+    if (idx !== undefined)
+      throw new StoredDataError(
+        `checkpoint ${String(idx)} of run ${runId} of ${sourceFile}: not a checkpoint the lab writes (a number out of range or a damaged blob)`,
+      );
     for (const row of read.iterate(runId) as IterableIterator<unknown[]>) write.run(row);
   };
 }

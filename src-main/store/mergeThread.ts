@@ -9,7 +9,11 @@ import type { MergeCounts } from './mergeDatabase';
 import type { MergeReply, MergeRequest } from './mergeWorker';
 
 /** Merges `files` into the lab database `target` on a worker thread; rejects with the merge's error (its name kept), nothing written. */
-export async function mergeOnThread(target: string, files: readonly string[], options: { nativeBinding?: string; readonly?: boolean } = {}): Promise<MergeCounts> {
+export async function mergeOnThread(
+  target: string,
+  files: readonly string[],
+  options: { nativeBinding?: string; readonly?: boolean } = {},
+): Promise<MergeCounts> {
   const worker = startWorker(import.meta.url, 'mergeWorker.ts', 'importMergeWorker.js');
   const reply = await askWorker<MergeReply>(worker, { target, files, ...options } satisfies MergeRequest);
   if (!reply.ok) throw new RemoteError(reply.error);

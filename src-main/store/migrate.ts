@@ -26,7 +26,10 @@ export function assertKnownVersion(file: string, found: number, known: number): 
  */
 export function migrate(db: Database.Database, migrations: readonly Migration[], file: string): number {
   migrations.forEach((migration, i) => {
-    if (migration.version !== i + 1) throw new Error(`migration "${migration.name}" is registered at position ${i + 1} but says version ${migration.version}`);
+    if (migration.version !== i + 1)
+      throw new Error(
+        `migration "${migration.name}" is registered at position ${i + 1} but says version ${migration.version}`,
+      );
   });
   const upgrade = db.transaction(() => {
     const found = schemaVersion(db);

@@ -53,7 +53,14 @@ export function claimOwner(): OwnerClaim {
 
 export function currentHere(): Here {
   const now = Date.now();
-  return { host: os.hostname(), pid: process.pid, sessions: openSessions, bootTime: now - os.uptime() * 1000, now, processExists };
+  return {
+    host: os.hostname(),
+    pid: process.pid,
+    sessions: openSessions,
+    bootTime: now - os.uptime() * 1000,
+    now,
+    processExists,
+  };
 }
 
 /** Whether a 'queued' or 'running' run has lost its writer, by the rule at the top of this file. */

@@ -11,13 +11,22 @@ export const DATABASE_FILE = 'runs.sqlite';
  * `app.getPath('appData')` gives: `$XDG_CONFIG_HOME` or `~/.config` on Linux, `~/Library/Application Support` on
  * macOS, `%APPDATA%` on Windows.
  */
-export function defaultDatabasePath(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home = os.homedir()): string {
+export function defaultDatabasePath(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  home = os.homedir(),
+): string {
   if (env.TTLAB_DB) return path.resolve(env.TTLAB_DB);
   const paths = platform === 'win32' ? path.win32 : path.posix;
   return paths.join(appDataFolder(env, platform, home, paths), APP_NAME, DATABASE_FILE);
 }
 
-function appDataFolder(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, home: string, paths: path.PlatformPath): string {
+function appDataFolder(
+  env: NodeJS.ProcessEnv,
+  platform: NodeJS.Platform,
+  home: string,
+  paths: path.PlatformPath,
+): string {
   if (platform === 'win32') return env.APPDATA || paths.join(home, 'AppData', 'Roaming');
   if (platform === 'darwin') return paths.join(home, 'Library', 'Application Support');
   return env.XDG_CONFIG_HOME || paths.join(home, '.config');

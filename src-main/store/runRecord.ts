@@ -23,7 +23,12 @@ export interface RunRecord {
 
 const nullableNumber = z.number().nullable();
 const isoTime = z.iso.datetime({ offset: true });
-const coverageEntrySchema = z.object({ position: z.number(), nearestNeuron: z.int(), distanceInEta: z.number(), covered: z.boolean() });
+const coverageEntrySchema = z.object({
+  position: z.number(),
+  nearestNeuron: z.int(),
+  distanceInEta: z.number(),
+  covered: z.boolean(),
+});
 
 const runSchema = z.object({
   id: z.string().min(1),
@@ -71,10 +76,18 @@ const seriesSchema = z
     (s) => [s.step, s.tau, s.loss, s.covered, s.limitLoss ?? s.step].every((values) => values.length === s.count),
     'step, tau, loss, covered and limitLoss need count entries',
   )
-  .refine((s) => s.a.length === s.count * s.aLength && s.u.length === s.count * s.uLength, 'a and u need count * aLength and count * uLength entries');
+  .refine(
+    (s) => s.a.length === s.count * s.aLength && s.u.length === s.count * s.uLength,
+    'a and u need count * aLength and count * uLength entries',
+  );
 
 /** The rows importRun writes; throws ValidationError naming the first bad field (e.g. `record.run.config.sgd.h`). */
-export function recordRows(record: RunRecord): { run: PortableRunRow; sweep: PortableSweepRow | null; checkpoints: RunCheckpoint[]; provenance: Provenance | null } {
+export function recordRows(record: RunRecord): {
+  run: PortableRunRow;
+  sweep: PortableSweepRow | null;
+  checkpoints: RunCheckpoint[];
+  provenance: Provenance | null;
+} {
   const run = parseOrThrow(runSchema, record.run, 'record.run');
   const sweep = record.sweep ? parseOrThrow(sweepSchema, record.sweep, 'record.sweep') : null;
   const series = { ...parseOrThrow(seriesSchema, record.checkpoints, 'record.checkpoints'), runId: run.id };

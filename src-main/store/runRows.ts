@@ -14,7 +14,11 @@ const parseTags = (json: string): string[] => (json === '[]' ? [] : (JSON.parse(
 /** A column of the run list that is stored as its field is. */
 const column = <F extends keyof RunSummary>(name: string, field: F) => ({ name, field });
 /** A column of the run list stored otherwise, with what turns the stored value (`Raw`) into the field. */
-const converted = <F extends keyof RunSummary, Raw>(name: string, field: F, convert: (raw: Raw) => RunSummary[F]) => ({ name, field, convert });
+const converted = <F extends keyof RunSummary, Raw>(name: string, field: F, convert: (raw: Raw) => RunSummary[F]) => ({
+  name,
+  field,
+  convert,
+});
 
 /**
  * The columns the run list needs (no config, coverage or notes, which can be large), in the order of the SELECT and of
@@ -49,10 +53,16 @@ const summaryColumns = [
 
 type Column = (typeof summaryColumns)[number];
 /** Fails to compile when a field of RunSummary has no column. */
-const _everyFieldHasAColumn: [Exclude<keyof RunSummary, Column['field']>] extends [never] ? true : Exclude<keyof RunSummary, Column['field']> = true;
+const _everyFieldHasAColumn: [Exclude<keyof RunSummary, Column['field']>] extends [never]
+  ? true
+  : Exclude<keyof RunSummary, Column['field']> = true;
 
 /** What a column stores: its conversion's argument, else the field itself. */
-type RawOf<C> = C extends { convert: (raw: infer Raw) => unknown } ? Raw : C extends { field: infer F extends keyof RunSummary } ? RunSummary[F] : never;
+type RawOf<C> = C extends { convert: (raw: infer Raw) => unknown }
+  ? Raw
+  : C extends { field: infer F extends keyof RunSummary }
+    ? RunSummary[F]
+    : never;
 type RawRow<Columns extends readonly unknown[]> = { -readonly [I in keyof Columns]: RawOf<Columns[I]> };
 
 /** A raw row of SUMMARY_COLUMNS: each column's stored value, in the list's order. */

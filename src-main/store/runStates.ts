@@ -13,7 +13,9 @@ export function runStateStatements(db: Database.Database) {
     INSERT INTO run_states (run_id, checkpoint_count, state, duration_ms, saved_at) VALUES (@runId, @checkpointCount, @state, @durationMs, @now)
     ON CONFLICT (run_id) DO UPDATE SET checkpoint_count = excluded.checkpoint_count, state = excluded.state,
       duration_ms = excluded.duration_ms, saved_at = excluded.saved_at`);
-  const load = db.prepare('SELECT checkpoint_count AS checkpointCount, state, duration_ms AS durationMs FROM run_states WHERE run_id = ?');
+  const load = db.prepare(
+    'SELECT checkpoint_count AS checkpointCount, state, duration_ms AS durationMs FROM run_states WHERE run_id = ?',
+  );
   const remove = db.prepare('DELETE FROM run_states WHERE run_id = ?');
   const dropCheckpointsFrom = db.prepare('DELETE FROM checkpoints WHERE run_id = ? AND idx >= ?');
   const statusOf = db.prepare('SELECT status FROM runs WHERE id = ?').pluck();

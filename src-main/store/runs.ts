@@ -69,11 +69,17 @@ export function runStatements(db: Database.Database) {
   // The run list, newest first: the first page, and the page after a given run (a keyset on the created_at index,
   // whose entries end with the rowid). LIMIT -1 is no limit.
   const newest = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM runs ORDER BY created_at DESC, rowid DESC LIMIT ?`).raw();
-  const older = db.prepare(`
+  const older = db
+    .prepare(
+      `
     SELECT ${SUMMARY_COLUMNS} FROM runs WHERE (created_at, rowid) < (SELECT created_at, rowid FROM runs WHERE id = ?)
-    ORDER BY created_at DESC, rowid DESC LIMIT ?`).raw();
+    ORDER BY created_at DESC, rowid DESC LIMIT ?`,
+    )
+    .raw();
   const ofSweep = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM runs WHERE sweep_id = ? ORDER BY created_at, rowid`).raw();
-  const unfinished = db.prepare(`SELECT id, owner, touched_at AS touchedAt FROM runs WHERE status IN ('queued', 'running')`);
+  const unfinished = db.prepare(
+    `SELECT id, owner, touched_at AS touchedAt FROM runs WHERE status IN ('queued', 'running')`,
+  );
 
   return {
     insert(run: NewRun): void {
@@ -90,11 +96,13 @@ export function runStatements(db: Database.Database) {
       });
     },
     /** The following statements return whether the run exists; `now` becomes the run's touched_at. */
-    start: (id: string, now: string, total: number, owner: string): boolean => start.run({ id, now, total, owner }).changes > 0,
+    start: (id: string, now: string, total: number, owner: string): boolean =>
+      start.run({ id, now, total, owner }).changes > 0,
     progress: (id: string, steps: number, now: string): boolean => progress.run(steps, now, id).changes > 0,
     /** Raises the step count to `steps` when a checkpoint shows the run got further. */
     reach: (id: string, steps: number, now: string): boolean => reach.run(steps, now, id).changes > 0,
-    finish: (id: string, status: RunStatus, columns: FinishColumns): boolean => finish.run({ id, status, ...columns }).changes > 0,
+    finish: (id: string, status: RunStatus, columns: FinishColumns): boolean =>
+      finish.run({ id, status, ...columns }).changes > 0,
     patch: (id: string, fields: RunPatch): boolean => patch.run({ id, ...fields }).changes > 0,
     /** Deletes the runs (their checkpoints cascade); returns how many existed. */
     remove: (ids: readonly string[]): number => remove.run(JSON.stringify(ids)).changes,
@@ -104,7 +112,8 @@ export function runStatements(db: Database.Database) {
     details: (ids: readonly string[]) => details.all(JSON.stringify(ids)) as DetailRow[],
     progressOf: (id: string) => progressOf.get(id) as { steps: number; startedAt: string | null } | undefined,
     /** Up to `limit` runs (-1: all) newest first, after the run `before` when given (none when it does not exist). */
-    list: (limit: number, before?: string) => (before === undefined ? newest.all(limit) : older.all(before, limit)) as SummaryRow[],
+    list: (limit: number, before?: string) =>
+      (before === undefined ? newest.all(limit) : older.all(before, limit)) as SummaryRow[],
     ofSweep: (sweepId: string) => ofSweep.all(sweepId) as SummaryRow[],
     /** Runs left 'queued' or 'running', with who owns them. */
     unfinished: () => unfinished.all() as Array<{ id: string; owner: string | null; touchedAt: string | null }>,

@@ -41,19 +41,30 @@ interface CheckpointRow {
 function width(rows: readonly CheckpointRow[], column: NeuronColumn, runId: string): number {
   const bytes = rows[0]?.[column]?.byteLength ?? 0;
   if (bytes % 8 !== 0 || rows.some((row) => (row[column]?.byteLength ?? 0) !== bytes)) {
-    throw new StoredDataError(`run ${runId}: its stored checkpoints hold ${column} blobs of unequal or invalid lengths`);
+    throw new StoredDataError(
+      `run ${runId}: its stored checkpoints hold ${column} blobs of unequal or invalid lengths`,
+    );
   }
   return bytes / 8;
 }
 
 export function seriesReader(db: Database.Database) {
   // Both from the primary key's index alone.
-  const span = db.prepare('SELECT count(*) AS count, min(idx) AS first, max(idx) AS last FROM checkpoints WHERE run_id = ?');
+  const span = db.prepare(
+    'SELECT count(*) AS count, min(idx) AS first, max(idx) AS last FROM checkpoints WHERE run_id = ?',
+  );
   const storedIndexes = db.prepare('SELECT idx FROM checkpoints WHERE run_id = ? ORDER BY idx').pluck();
   /** One statement per choice of columns and of all rows or listed ones, prepared on first use. */
   const statements = new Map<string, Database.Statement>();
   const rowsStatement = (fields: ReadonlySet<NeuronColumn>, listed: boolean): Database.Statement => {
-    const columns = ['step', 'tau', 'loss', 'limit_loss', 'covered', ...neuronColumns.filter((field) => fields.has(field))].join(', ');
+    const columns = [
+      'step',
+      'tau',
+      'loss',
+      'limit_loss',
+      'covered',
+      ...neuronColumns.filter((field) => fields.has(field)),
+    ].join(', ');
     const key = `${columns}|${listed}`;
     let statement = statements.get(key);
     if (!statement) {
@@ -64,7 +75,9 @@ export function seriesReader(db: Database.Database) {
     return statement;
   };
 
-  const blobLengths = db.prepare('SELECT length(a) AS a, length(u) AS u FROM checkpoints WHERE run_id = ? ORDER BY idx LIMIT 1');
+  const blobLengths = db.prepare(
+    'SELECT length(a) AS a, length(u) AS u FROM checkpoints WHERE run_id = ? ORDER BY idx LIMIT 1',
+  );
 
   /** Positions in the run's series to keep (a thinned choice, or a page), or null for every row. */
   function positionsOf(count: number, options: SeriesOptions): Float64Array | null {
@@ -76,7 +89,10 @@ export function seriesReader(db: Database.Database) {
   }
 
   /** Positions in the run's series to keep, and the stored idx of each; null to read every row. */
-  function choice(runId: string, options: SeriesOptions): { positions: Float64Array; stored: Float64Array; total: number } | { total: number } {
+  function choice(
+    runId: string,
+    options: SeriesOptions,
+  ): { positions: Float64Array; stored: Float64Array; total: number } | { total: number } {
     const { count, first, last } = span.get(runId) as { count: number; first: number | null; last: number | null };
     const positions = positionsOf(count, options);
     if (!positions) return { total: count };
@@ -87,7 +103,12 @@ export function seriesReader(db: Database.Database) {
   }
 
   /** Refuses, before reading, an answer of `rows` checkpoints larger than `maxBytes`, saying how to ask instead. */
-  function checkSize(runId: string, rows: number, fields: ReadonlySet<NeuronColumn>, maxBytes: number | undefined): void {
+  function checkSize(
+    runId: string,
+    rows: number,
+    fields: ReadonlySet<NeuronColumn>,
+    maxBytes: number | undefined,
+  ): void {
     if (maxBytes === undefined || rows === 0) return;
     const lengths = blobLengths.get(runId) as { a: number | null; u: number | null } | undefined;
     const aLength = fields.has('a') ? (lengths?.a ?? 0) / 8 : 0;
@@ -108,7 +129,9 @@ export function seriesReader(db: Database.Database) {
     const listed = 'stored' in chosen ? chosen : null;
     checkSize(runId, listed ? listed.positions.length : chosen.total, fields, options.maxBytes);
     const statement = rowsStatement(fields, listed !== null);
-    const rows = (listed ? statement.all(runId, JSON.stringify(Array.from(listed.stored))) : statement.all(runId)) as CheckpointRow[];
+    const rows = (
+      listed ? statement.all(runId, JSON.stringify(Array.from(listed.stored))) : statement.all(runId)
+    ) as CheckpointRow[];
     const count = rows.length;
     const aLength = width(rows, 'a', runId);
     const uLength = width(rows, 'u', runId);
@@ -121,7 +144,9 @@ export function seriesReader(db: Database.Database) {
       tau: Float64Array.from(rows, (row) => row.tau),
       loss: Float64Array.from(rows, (row) => row.loss),
       // A missing limit loss reads as 0, as in packCheckpoints.
-      limitLoss: rows.some((row) => row.limit_loss !== null) ? Float64Array.from(rows, (row) => row.limit_loss ?? 0) : null,
+      limitLoss: rows.some((row) => row.limit_loss !== null)
+        ? Float64Array.from(rows, (row) => row.limit_loss ?? 0)
+        : null,
       covered: Float64Array.from(rows, (row) => row.covered),
       a: new Float64Array(count * aLength),
       u: new Float64Array(count * uLength),

@@ -25,24 +25,38 @@ function kindOf(value: unknown): ArrayKind | null {
 function encodeArray(kind: ArrayKind, values: AnyTypedArray): string {
   const { bytes, set } = ARRAY_KINDS[kind];
   const view = new DataView(new ArrayBuffer(values.length * bytes));
-  for (let i = 0; i < values.length; i++) (view[set] as (offset: number, value: number, littleEndian: boolean) => void).call(view, i * bytes, values[i], true);
+  for (let i = 0; i < values.length; i++)
+    (view[set] as (offset: number, value: number, littleEndian: boolean) => void).call(
+      view,
+      i * bytes,
+      values[i],
+      true,
+    );
   return Buffer.from(view.buffer).toString('base64');
 }
 
 function decodeArray(kind: ArrayKind, base64: string): AnyTypedArray {
   const { type, bytes, get } = ARRAY_KINDS[kind];
   const raw = Buffer.from(base64, 'base64');
-  if (raw.byteLength % bytes !== 0) throw new Error(`a saved ${kind} array has ${raw.byteLength} bytes, not a multiple of ${bytes}`);
+  if (raw.byteLength % bytes !== 0)
+    throw new Error(`a saved ${kind} array has ${raw.byteLength} bytes, not a multiple of ${bytes}`);
   const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
   const values = new type(raw.byteLength / bytes);
-  for (let i = 0; i < values.length; i++) values[i] = (view[get] as (offset: number, littleEndian: boolean) => number).call(view, i * bytes, true);
+  for (let i = 0; i < values.length; i++)
+    values[i] = (view[get] as (offset: number, littleEndian: boolean) => number).call(view, i * bytes, true);
   return values;
 }
 
-const SPECIAL_NUMBERS: Record<string, number> = { '-0': -0, NaN: Number.NaN, Infinity: Number.POSITIVE_INFINITY, '-Infinity': Number.NEGATIVE_INFINITY };
+const SPECIAL_NUMBERS: Record<string, number> = {
+  '-0': -0,
+  NaN: Number.NaN,
+  Infinity: Number.POSITIVE_INFINITY,
+  '-Infinity': Number.NEGATIVE_INFINITY,
+};
 
 function replacer(this: unknown, _key: string, value: unknown): unknown {
-  if (typeof value === 'number' && (Object.is(value, -0) || !Number.isFinite(value))) return { $number: Object.is(value, -0) ? '-0' : String(value) };
+  if (typeof value === 'number' && (Object.is(value, -0) || !Number.isFinite(value)))
+    return { $number: Object.is(value, -0) ? '-0' : String(value) };
   const kind = kindOf(value);
   return kind ? { $array: kind, base64: encodeArray(kind, value as AnyTypedArray) } : value;
 }
@@ -63,6 +77,9 @@ export function encodeState(snapshot: SessionSnapshot): Buffer {
 
 /** The snapshot stored in `bytes`, validated (ValidationError naming the field when it is damaged). */
 export function decodeState(bytes: Uint8Array): SessionSnapshot {
-  const parsed: unknown = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), reviver);
+  const parsed: unknown = JSON.parse(
+    Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'),
+    reviver,
+  );
   return parseOrThrow(sessionSnapshotSchema, parsed, 'state');
 }

@@ -1,7 +1,14 @@
 /** RunStore: every run, sweep and checkpoint of the lab in one SQLite file. */
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { RESUMABLE_STATUSES, type CheckpointSeries, type RunDetail, type RunStatus, type RunSummary, type SweepSummary } from '#shared/api/contract';
+import {
+  RESUMABLE_STATUSES,
+  type CheckpointSeries,
+  type RunDetail,
+  type RunStatus,
+  type RunSummary,
+  type SweepSummary,
+} from '#shared/api/contract';
 import { NotFoundError, RunStateError } from '#shared/base/errors';
 import { parseOrThrow, runConfigSchema, sweepSpecSchema, type RunConfig, type SweepSpec } from '#shared/config/schema';
 import { provenanceSchema, type Provenance } from '#shared/run/provenance';
@@ -67,7 +74,9 @@ export class RunStore {
     this.states = runStateStatements(db);
     this.claim = claimOwner();
     try {
-      this.interruptedOnOpen = db.readonly ? 0 : this.write('mark unfinished runs interrupted', () => this.interruptAbandoned());
+      this.interruptedOnOpen = db.readonly
+        ? 0
+        : this.write('mark unfinished runs interrupted', () => this.interruptAbandoned());
     } catch (error) {
       this.close();
       throw error;
@@ -85,13 +94,28 @@ export class RunStore {
   }
 
   /** Records a queued run; the configuration is validated (ValidationError) and stored normalised. */
-  createRun(input: { config: RunConfig; name: string; sweepId?: string | null; params?: Record<string, unknown>; id?: string }): string {
+  createRun(input: {
+    config: RunConfig;
+    name: string;
+    sweepId?: string | null;
+    params?: Record<string, unknown>;
+    id?: string;
+  }): string {
     const id = input.id ?? randomUUID();
     const config = parseOrThrow(runConfigSchema, input.config, 'config');
     const sweepId = input.sweepId ?? null;
     this.write('save the new run', () => {
       if (sweepId !== null && !this.sweeps.exists(sweepId)) throw missingSweep(sweepId);
-      this.runs.insert({ id, name: input.name, config, sweepId, params: input.params ?? {}, createdAt: now(), owner: this.claim.owner, provenance: provenanceJson(config) });
+      this.runs.insert({
+        id,
+        name: input.name,
+        config,
+        sweepId,
+        params: input.params ?? {},
+        createdAt: now(),
+        owner: this.claim.owner,
+        provenance: provenanceJson(config),
+      });
     });
     return id;
   }
@@ -100,13 +124,25 @@ export class RunStore {
    * Records queued runs of the sweep `sweepId` in one transaction: one chunk of a sweep being created. The
    * configurations come from sweepRuns, which has validated each one. Returns the new ids in order.
    */
-  createSweepRuns(sweepId: string, runs: ReadonlyArray<{ config: RunConfig; name: string; params: Record<string, unknown> }>): string[] {
+  createSweepRuns(
+    sweepId: string,
+    runs: ReadonlyArray<{ config: RunConfig; name: string; params: Record<string, unknown> }>,
+  ): string[] {
     const createdAt = now();
     return this.write("save the sweep's runs", () => {
       if (!this.sweeps.exists(sweepId)) throw missingSweep(sweepId);
       return runs.map((run) => {
         const id = randomUUID();
-        this.runs.insert({ id, name: run.name, config: run.config, sweepId, params: run.params, createdAt, owner: this.claim.owner, provenance: provenanceJson(run.config) });
+        this.runs.insert({
+          id,
+          name: run.name,
+          config: run.config,
+          sweepId,
+          params: run.params,
+          createdAt,
+          owner: this.claim.owner,
+          provenance: provenanceJson(run.config),
+        });
         return id;
       });
     });
@@ -119,7 +155,9 @@ export class RunStore {
 
   /** Marks the run running, owned by this store from now on. */
   markRunning(runId: string, totalSteps: number): void {
-    this.write('mark the run running', () => requireRun(this.runs.start(runId, now(), totalSteps, this.claim.owner), runId));
+    this.write('mark the run running', () =>
+      requireRun(this.runs.start(runId, now(), totalSteps, this.claim.owner), runId),
+    );
   }
 
   /** Stores a batch in one transaction; indices already stored are kept as they are, so a re-sent batch is harmless. */
@@ -193,7 +231,8 @@ export class RunStore {
    * run). Pages asked for one after the other hold every run once. NotFoundError when `before` is not a run.
    */
   listRuns(page: { limit?: number; before?: string } = {}): RunSummary[] {
-    if (page.before !== undefined && !this.runs.summary(page.before)) throw new NotFoundError(`before: run ${page.before} not found`);
+    if (page.before !== undefined && !this.runs.summary(page.before))
+      throw new NotFoundError(`before: run ${page.before} not found`);
     return this.runs.list(page.limit ?? -1, page.before).map(toSummary);
   }
 
@@ -215,7 +254,12 @@ export class RunStore {
 
   /** Bytes the stored checkpoints of `runIds` take together (their neuron blobs and scalar columns). */
   checkpointBytes(runIds: readonly string[]): number {
-    return this.db.prepare('SELECT coalesce(sum(length(a) + length(u) + 40), 0) FROM checkpoints WHERE run_id IN (SELECT value FROM json_each(?))').pluck().get(JSON.stringify(runIds)) as number;
+    return this.db
+      .prepare(
+        'SELECT coalesce(sum(length(a) + length(u) + 40), 0) FROM checkpoints WHERE run_id IN (SELECT value FROM json_each(?))',
+      )
+      .pluck()
+      .get(JSON.stringify(runIds)) as number;
   }
 
   /** The run's checkpoints, all or thinned, with both per-neuron columns or the ones asked for (see SeriesOptions). */
@@ -282,7 +326,10 @@ export class RunStore {
     await this.checkImports(files);
     // Same-thread fallback for an in-memory database, which no other connection can open (tests).
     if (this.db.memory) return this.mergeFrom(files);
-    const merge = mergeOnThread(this.file, files, { nativeBinding: this.options.nativeBinding, readonly: this.db.readonly });
+    const merge = mergeOnThread(this.file, files, {
+      nativeBinding: this.options.nativeBinding,
+      readonly: this.db.readonly,
+    });
     this.merges.add(merge);
     try {
       return await merge;
@@ -343,11 +390,15 @@ export class RunStore {
     return this.write('import the run', () => {
       if (this.imports.hasRun(runId)) return false;
       // The run joins its sweep only when the record brought it, never another sweep that merely shares the id.
-      const joins = rows.sweep !== undefined && rows.sweep !== null && (this.imports.sweep(rows.sweep) || this.imports.sameSweep(rows.sweep));
+      const joins =
+        rows.sweep !== undefined &&
+        rows.sweep !== null &&
+        (this.imports.sweep(rows.sweep) || this.imports.sameSweep(rows.sweep));
       this.imports.run(joins ? rows.run : { ...rows.run, sweep_id: null });
       this.checkpoints.insert(runId, 0, rows.checkpoints);
       if (rows.provenance) this.states.setProvenance(runId, JSON.stringify(rows.provenance));
-      if (rows.run.status === 'queued' || rows.run.status === 'running') this.interrupt([runId], IMPORTED_UNFINISHED_ERROR);
+      if (rows.run.status === 'queued' || rows.run.status === 'running')
+        this.interrupt([runId], IMPORTED_UNFINISHED_ERROR);
       return true;
     });
   }
@@ -359,7 +410,9 @@ export class RunStore {
 
   /** Result of PRAGMA integrity_check: 'ok', or the problems found, one a line. */
   integrityCheck(): string {
-    return (this.db.pragma('integrity_check') as Array<{ integrity_check: string }>).map((row) => row.integrity_check).join('\n');
+    return (this.db.pragma('integrity_check') as Array<{ integrity_check: string }>)
+      .map((row) => row.integrity_check)
+      .join('\n');
   }
 
   /** Closes the connection; runs this store left queued or running count as abandoned from then on. */
@@ -392,7 +445,10 @@ export class RunStore {
   /** Runs left queued or running by a store that is gone (closed, crashed, killed) cannot resume; live ones are left alone. */
   private interruptAbandoned(): number {
     const here = currentHere();
-    const ids = this.runs.unfinished().filter((run) => isAbandoned(run.owner, run.touchedAt, here)).map((run) => run.id);
+    const ids = this.runs
+      .unfinished()
+      .filter((run) => isAbandoned(run.owner, run.touchedAt, here))
+      .map((run) => run.id);
     this.interrupt(ids, INTERRUPTED_ERROR);
     return ids.length;
   }
@@ -410,7 +466,10 @@ function now(): string {
 const RESUMABLE = new Set<string>(RESUMABLE_STATUSES);
 
 function resumeRefusal(runId: string, status: string): string {
-  const why = status === 'done' || status === 'diverged' ? 'it reached its end, there is nothing to resume' : 'only a cancelled, failed or interrupted run can be resumed';
+  const why =
+    status === 'done' || status === 'diverged'
+      ? 'it reached its end, there is nothing to resume'
+      : 'only a cancelled, failed or interrupted run can be resumed';
   return `run ${runId} is ${status}: ${why}`;
 }
 

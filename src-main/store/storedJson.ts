@@ -4,7 +4,12 @@ import { describeZodError } from '#shared/config/schema';
 import { StoredDataError } from './errors';
 
 /** `owner` names the row (e.g. `run 1b2c… ("baseline")`), `field` the column. */
-export function parseStoredJson<S extends z.ZodType>(schema: S, json: string, owner: string, field: string): z.output<S> {
+export function parseStoredJson<S extends z.ZodType>(
+  schema: S,
+  json: string,
+  owner: string,
+  field: string,
+): z.output<S> {
   let value: unknown;
   try {
     value = JSON.parse(json);
@@ -12,6 +17,9 @@ export function parseStoredJson<S extends z.ZodType>(schema: S, json: string, ow
     throw new StoredDataError(`${owner}: the stored ${field} is not valid JSON`);
   }
   const result = schema.safeParse(value);
-  if (!result.success) throw new StoredDataError(`${owner}: the stored ${field} is invalid: ${describeZodError(result.error, field).message}`);
+  if (!result.success)
+    throw new StoredDataError(
+      `${owner}: the stored ${field} is invalid: ${describeZodError(result.error, field).message}`,
+    );
   return result.data;
 }

@@ -20,7 +20,14 @@ const SWEEP_WITH_COUNTS = `
 
 function toSweepSummary(row: SweepRow): SweepSummary {
   const spec = parseStoredJson(sweepSpecSchema, row.spec, `sweep ${row.id} ("${row.name}")`, 'spec');
-  return { id: row.id, name: row.name, createdAt: row.createdAt, spec, runCount: row.runCount, doneCount: row.doneCount };
+  return {
+    id: row.id,
+    name: row.name,
+    createdAt: row.createdAt,
+    spec,
+    runCount: row.runCount,
+    doneCount: row.doneCount,
+  };
 }
 
 export function sweepStatements(db: Database.Database) {

@@ -35,13 +35,23 @@ export function startWorker(callerUrl: string, source: string, built: string): W
  * Sends `request` to a fresh worker and resolves with its one reply; the worker is ended once it answered, failed,
  * or took longer than `timeoutMs` (then the promise rejects with `onTimeout()`).
  */
-export function askWorker<Reply>(worker: Worker, request: unknown, options: { timeoutMs?: number; onTimeout?: () => Error } = {}): Promise<Reply> {
+export function askWorker<Reply>(
+  worker: Worker,
+  request: unknown,
+  options: { timeoutMs?: number; onTimeout?: () => Error } = {},
+): Promise<Reply> {
   let timer: NodeJS.Timeout | undefined;
   return new Promise<Reply>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`the worker thread stopped (exit code ${code}) before it answered`)));
-    if (options.timeoutMs !== undefined) timer = setTimeout(() => reject(options.onTimeout?.() ?? new Error('the worker thread took too long')), options.timeoutMs);
+    worker.once('exit', (code) =>
+      reject(new Error(`the worker thread stopped (exit code ${code}) before it answered`)),
+    );
+    if (options.timeoutMs !== undefined)
+      timer = setTimeout(
+        () => reject(options.onTimeout?.() ?? new Error('the worker thread took too long')),
+        options.timeoutMs,
+      );
     worker.postMessage(request);
   }).finally(() => {
     clearTimeout(timer);

@@ -26,7 +26,8 @@ export function connectToParent<Out = ChildMessage>(): ParentChannel<Out> {
     };
   }
   const send = process.send?.bind(process);
-  if (!send) throw new Error('this script runs as a child process: start it with utilityProcess.fork or child_process.fork');
+  if (!send)
+    throw new Error('this script runs as a child process: start it with utilityProcess.fork or child_process.fork');
   // An orphaned child has nobody to report to.
   process.on('disconnect', () => process.exit(0));
   return {

@@ -10,6 +10,11 @@ import { serveTrainer } from './serve';
 import { watchParent } from './watchdog';
 import { parseFault, parseStateInterval } from './trainerRun';
 
-serveTrainer(connectToParent(), createRunSession, parseFault(process.env.TTLAB_TRAINER_FAULT), parseStateInterval(process.env.TTLAB_STATE_INTERVAL_MS));
+serveTrainer(
+  connectToParent(),
+  createRunSession,
+  parseFault(process.env.TTLAB_TRAINER_FAULT),
+  parseStateInterval(process.env.TTLAB_STATE_INTERVAL_MS),
+);
 // A trainer outlives a killed parent only as long as the watcher takes to notice (see watchdog.ts).
 watchParent();

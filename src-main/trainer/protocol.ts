@@ -13,7 +13,12 @@ const nullableNumber = z.number().nullable();
 
 /** Parent -> child: run one configuration (from its start, or from a saved state), or stop the run in progress. */
 export const parentMessageSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('start'), runId, config: runConfigSchema, resume: sessionSnapshotSchema.optional() }),
+  z.strictObject({
+    type: z.literal('start'),
+    runId,
+    config: runConfigSchema,
+    resume: sessionSnapshotSchema.optional(),
+  }),
   z.strictObject({ type: z.literal('cancel') }),
 ]);
 export type ParentMessage = z.output<typeof parentMessageSchema>;
@@ -43,13 +48,22 @@ const outcomeSchema = z.strictObject({
 export const childMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('started'), totalSteps: wholeNumber }),
   /** A batch of new checkpoints; firstIndex is the index of the first one in the run's series. */
-  z.strictObject({ type: z.literal('checkpoints'), firstIndex: wholeNumber, checkpoints: z.array(runCheckpointSchema).min(1) }),
+  z.strictObject({
+    type: z.literal('checkpoints'),
+    firstIndex: wholeNumber,
+    checkpoints: z.array(runCheckpointSchema).min(1),
+  }),
   /**
    * The session's whole state, sent after every checkpoint it has recorded so far (snapshot.recorded of them), so the
    * parent can store both together; durationMs is the training time this process has spent on the run.
    */
   z.strictObject({ type: z.literal('state'), snapshot: sessionSnapshotSchema, durationMs: z.number().nonnegative() }),
-  z.strictObject({ type: z.literal('progress'), step: wholeNumber, tau: z.number(), stepsPerSecond: z.number().nonnegative() }),
+  z.strictObject({
+    type: z.literal('progress'),
+    step: wholeNumber,
+    tau: z.number(),
+    stepsPerSecond: z.number().nonnegative(),
+  }),
   z.strictObject({ type: z.literal('finished'), outcome: outcomeSchema, durationMs: z.number().nonnegative() }),
   z.strictObject({ type: z.literal('error'), error: z.strictObject({ name: z.string(), message: z.string() }) }),
 ]);

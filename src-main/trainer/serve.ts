@@ -5,7 +5,12 @@ import type { ParentChannel } from './channel';
 import { parentMessageSchema, type ParentMessage } from './protocol';
 import { TrainerRun, type CreateSession, type Fault } from './trainerRun';
 
-export function serveTrainer(channel: ParentChannel, createSession: CreateSession, fault: Fault, stateIntervalMs?: number): void {
+export function serveTrainer(
+  channel: ParentChannel,
+  createSession: CreateSession,
+  fault: Fault,
+  stateIntervalMs?: number,
+): void {
   let run: TrainerRun | null = null;
   channel.onMessage((raw) => {
     let message: ParentMessage;
@@ -18,7 +23,10 @@ export function serveTrainer(channel: ParentChannel, createSession: CreateSessio
     if (message.type === 'cancel') {
       run?.cancel();
     } else if (run && !run.ended) {
-      channel.send({ type: 'error', error: toWireError(new ProtocolError('this trainer process is still busy with a run')) });
+      channel.send({
+        type: 'error',
+        error: toWireError(new ProtocolError('this trainer process is still busy with a run')),
+      });
     } else {
       run = new TrainerRun(channel, fault, stateIntervalMs, message.resume);
       run.start(message.config, createSession);

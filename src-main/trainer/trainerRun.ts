@@ -17,13 +17,18 @@ export const PROGRESS_INTERVAL_MS = 50;
 /** Least time between two saved states: an interrupted run loses at most about this much work. */
 export const STATE_INTERVAL_MS = 5000;
 
-export type CreateSession = (config: RunConfig, onCheckpoint: (checkpoint: RunCheckpoint) => void, resume?: SessionSnapshot) => RunSession;
+export type CreateSession = (
+  config: RunConfig,
+  onCheckpoint: (checkpoint: RunCheckpoint) => void,
+  resume?: SessionSnapshot,
+) => RunSession;
 
 /** TTLAB_STATE_INTERVAL_MS (milliseconds, 0 = after every chunk, for tests), or STATE_INTERVAL_MS. */
 export function parseStateInterval(value: string | undefined): number {
   if (value === undefined || value === '') return STATE_INTERVAL_MS;
   const interval = Number(value);
-  if (!(Number.isFinite(interval) && interval >= 0)) throw new Error(`TTLAB_STATE_INTERVAL_MS: must be a number of milliseconds, got ${JSON.stringify(value)}`);
+  if (!(Number.isFinite(interval) && interval >= 0))
+    throw new Error(`TTLAB_STATE_INTERVAL_MS: must be a number of milliseconds, got ${JSON.stringify(value)}`);
   return interval;
 }
 

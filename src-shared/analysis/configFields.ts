@@ -53,7 +53,8 @@ export function shortFieldNames(paths: readonly string[]): string[] {
 }
 
 /** A value for a label: numbers with four significant digits (2e-5, 0.035), the rest as fieldText. */
-const labelValue = (value: FieldValue | undefined) => (typeof value === 'number' ? formatNumber(value) : fieldText(value));
+const labelValue = (value: FieldValue | undefined) =>
+  typeof value === 'number' ? formatNumber(value) : fieldText(value);
 
 /**
  * The legend labels of compared runs: their names, with what sets a run apart added where two runs share a name (so
@@ -61,7 +62,9 @@ const labelValue = (value: FieldValue | undefined) => (typeof value === 'number'
  */
 export function runLabels(configs: readonly RunConfig[], names: readonly string[]): string[] {
   const differences = differenceLabels(configs, names);
-  return names.map((name, i) => (names.indexOf(name) !== names.lastIndexOf(name) && differences[i] !== name ? `${name} (${differences[i]})` : name));
+  return names.map((name, i) =>
+    names.indexOf(name) !== names.lastIndexOf(name) && differences[i] !== name ? `${name} (${differences[i]})` : name,
+  );
 }
 
 /** One label per run naming what differs, e.g. "epsilon=1, seed=3"; `fallback` (the run name) when nothing does. */
@@ -74,5 +77,7 @@ export function differenceLabels(configs: readonly RunConfig[], fallback: readon
     return paths.map((path, k) => `${names[k]}=${labelValue(fields.get(path))}`).join(', ');
   });
   // Labels must tell runs apart in a legend: add the name where two coincide.
-  return labels.map((label, i) => (labels.indexOf(label) !== labels.lastIndexOf(label) && label !== fallback[i] ? `${label} (${fallback[i]})` : label));
+  return labels.map((label, i) =>
+    labels.indexOf(label) !== labels.lastIndexOf(label) && label !== fallback[i] ? `${label} (${fallback[i]})` : label,
+  );
 }

@@ -51,7 +51,11 @@ export interface QuantileBand {
  * do); a curve that stopped earlier (cancelled) leaves the band from then on.
  */
 export function quantileBand(curves: readonly Curve[], lowQ = 0.1, highQ = 0.9): QuantileBand {
-  return summaryBand(curves, (sorted) => ({ low: quantileSorted(sorted, lowQ), estimate: quantileSorted(sorted, 0.5), high: quantileSorted(sorted, highQ) }));
+  return summaryBand(curves, (sorted) => ({
+    low: quantileSorted(sorted, lowQ),
+    estimate: quantileSorted(sorted, 0.5),
+    high: quantileSorted(sorted, highQ),
+  }));
 }
 
 /**
@@ -66,7 +70,13 @@ export function seedBand(curves: readonly Curve[], kind: BandKind): QuantileBand
 function summaryBand(curves: readonly Curve[], summarise: (sorted: Float64Array) => Interval): QuantileBand {
   const longest = curves.reduce((best, curve) => (curve.count > best.count ? curve : best), curves[0]);
   const n = longest.count;
-  const band: QuantileBand = { time: longest.time.slice(0, n), low: new Float64Array(n), median: new Float64Array(n), high: new Float64Array(n), runs: new Int32Array(n) };
+  const band: QuantileBand = {
+    time: longest.time.slice(0, n),
+    low: new Float64Array(n),
+    median: new Float64Array(n),
+    high: new Float64Array(n),
+    runs: new Int32Array(n),
+  };
   /** cursor[c]: index of the first checkpoint of curve c at or after the current time. */
   const cursor = new Int32Array(curves.length);
   /** sample[0..k-1]: values of the curves reaching the current time. */

@@ -25,11 +25,18 @@ export function wilsonInterval(successes: number, n: number, z = Z95): Interval 
   const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
   const half = (z / (1 + z2 / n)) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
   // At 0 or n successes one end is exactly 0 or 1; rounding would leave it a hair inside.
-  return { estimate: p, low: successes <= 0 ? 0 : Math.max(0, centre - half), high: successes >= n ? 1 : Math.min(1, centre + half) };
+  return {
+    estimate: p,
+    low: successes <= 0 ? 0 : Math.max(0, centre - half),
+    high: successes >= n ? 1 : Math.min(1, centre + half),
+  };
 }
 
 /** Two-sided 95 % critical values of Student's t for 1 to 30 degrees of freedom (standard tables). */
-const T95 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
+const T95 = [
+  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11,
+  2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
+];
 
 /**
  * t_{0.975, df}: the table up to 30 degrees of freedom, above it the Cornish-Fisher expansion around z (error below
@@ -74,5 +81,9 @@ export const bandLabels: Record<BandKind, { centre: string; band: string }> = {
 export function bandOf(sorted: ArrayLike<number>, kind: BandKind): Interval {
   if (kind === 'mean-ci') return meanInterval(sorted);
   const [lowQ, highQ] = kind === 'iqr' ? [0.25, 0.75] : [0.1, 0.9];
-  return { estimate: quantileSorted(sorted, 0.5), low: quantileSorted(sorted, lowQ), high: quantileSorted(sorted, highQ) };
+  return {
+    estimate: quantileSorted(sorted, 0.5),
+    low: quantileSorted(sorted, lowQ),
+    high: quantileSorted(sorted, highQ),
+  };
 }

@@ -13,13 +13,17 @@ import { boxStats, median, sortedFinite, type BoxStats } from './stats';
 import { groupRuns, levelsLabel, type SweepFactor } from './sweepGroups';
 
 /** Final losses of the runs that finished on their own (NaN when a run has none). */
-export const finalLosses = (runs: readonly RunDetail[]): number[] => runs.filter(isDecided).map((run) => run.finalLoss ?? NaN);
+export const finalLosses = (runs: readonly RunDetail[]): number[] =>
+  runs.filter(isDecided).map((run) => run.finalLoss ?? NaN);
 
 /**
  * Box of the final losses of the finished runs, each raised to at least `floor`: a log axis cannot draw the exact 0
  * that the limit reaches. Whether any was raised is returned with it, for the chart to say so.
  */
-export function finalLossBox(runs: readonly RunDetail[], floor: number): BoxStats & { raised: boolean; values: Float64Array } {
+export function finalLossBox(
+  runs: readonly RunDetail[],
+  floor: number,
+): BoxStats & { raised: boolean; values: Float64Array } {
   const losses = finalLosses(runs);
   const raised = losses.map((loss) => Math.max(loss, floor));
   return { ...boxStats(raised), raised: losses.some((loss) => loss < floor), values: sortedFinite(raised) };
@@ -50,8 +54,16 @@ export interface SweepChartInput<T> {
  * `value` of the runs at each level of `x`, one line per combination of levels of `lines` (one line "all runs" when
  * there is none); null where value gives null.
  */
-export function sweepChartInput<T>(spec: SweepSpec, runs: readonly RunDetail[], x: SweepFactor, lines: readonly SweepFactor[], value: (runs: RunDetail[]) => T | null): SweepChartInput<T> {
-  const groups = new Map(groupRuns(spec, runs, [...lines, x]).map((group) => [JSON.stringify(group.levels), group.runs]));
+export function sweepChartInput<T>(
+  spec: SweepSpec,
+  runs: readonly RunDetail[],
+  x: SweepFactor,
+  lines: readonly SweepFactor[],
+  value: (runs: RunDetail[]) => T | null,
+): SweepChartInput<T> {
+  const groups = new Map(
+    groupRuns(spec, runs, [...lines, x]).map((group) => [JSON.stringify(group.levels), group.runs]),
+  );
   const combinations = groupRuns(spec, [], lines).map((group) => group.levels);
   return {
     xName: x.name,
@@ -107,14 +119,26 @@ export function initialU(init: InitialPositions): Float64Array {
  * (validSubdivision). Reported as { converged: valid, decided: runs } so the convergence chart can draw it with the
  * counts behind each point.
  */
-export function validInitShare(spec: SweepSpec, inits: readonly InitialPositions[], x: SweepFactor): SweepChartInput<{ converged: number; decided: number }> {
+export function validInitShare(
+  spec: SweepSpec,
+  inits: readonly InitialPositions[],
+  x: SweepFactor,
+): SweepChartInput<{ converged: number; decided: number }> {
   const valid = new Map(inits.map((init) => [init.run, validSubdivision(init.run.config.target, initialU(init))]));
-  return sweepChartInput(spec, inits.map((init) => init.run), x, [], (runs) =>
-    runs.length ? { converged: runs.filter((run) => valid.get(run)).length, decided: runs.length } : null,
+  return sweepChartInput(
+    spec,
+    inits.map((init) => init.run),
+    x,
+    [],
+    (runs) => (runs.length ? { converged: runs.filter((run) => valid.get(run)).length, decided: runs.length } : null),
   );
 }
 
 /** Whether a sweep varies m over random (uniform) initial positions: the case the initialisation panel is for. */
 export function sweepsRandomInits(spec: SweepSpec): boolean {
-  return spec.axes.some((axis) => axis.path === 'network.m') && spec.base.trainer !== 'full-batch' && spec.base.network.positions.kind === 'uniform';
+  return (
+    spec.axes.some((axis) => axis.path === 'network.m') &&
+    spec.base.trainer !== 'full-batch' &&
+    spec.base.network.positions.kind === 'uniform'
+  );
 }

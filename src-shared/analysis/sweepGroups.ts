@@ -32,7 +32,9 @@ export function sweepFactors(spec: SweepSpec): SweepFactor[] {
 /** The run's level of a factor: the first variant whose settings its config holds, or String(value at the path). */
 export function levelOf(spec: SweepSpec, factor: string, run: Pick<RunDetail, 'config'>): string {
   if (factor !== VARIANT) return String(getPath(run.config, factor));
-  const variant = spec.variants.find((v) => Object.entries(v.set).every(([path, value]) => getPath(run.config, path) === value));
+  const variant = spec.variants.find((v) =>
+    Object.entries(v.set).every(([path, value]) => getPath(run.config, path) === value),
+  );
   return variant ? variant.label : '?';
 }
 
@@ -42,7 +44,8 @@ export function levelOf(spec: SweepSpec, factor: string, run: Pick<RunDetail, 'c
  */
 export function groupRuns(spec: SweepSpec, runs: readonly RunDetail[], factors: readonly SweepFactor[]): RunGroup[] {
   let combinations: string[][] = [[]];
-  for (const factor of factors) combinations = combinations.flatMap((levels) => factor.levels.map((level) => [...levels, level]));
+  for (const factor of factors)
+    combinations = combinations.flatMap((levels) => factor.levels.map((level) => [...levels, level]));
   const key = (levels: readonly string[]) => JSON.stringify(levels);
   const groups = new Map(combinations.map((levels) => [key(levels), { levels, runs: [] as RunDetail[] }]));
   for (const run of runs) groups.get(key(factors.map((factor) => levelOf(spec, factor.name, run))))?.runs.push(run);

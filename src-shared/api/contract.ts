@@ -91,7 +91,12 @@ export const methodSchemas = {
    * listed after that one, so the id of a page's last run asks for the next page (runs created meanwhile never shift it).
    */
   listRuns: z.strictObject({
-    limit: z.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(MAX_RUN_PAGE, `must be at most ${MAX_RUN_PAGE}`).optional(),
+    limit: z
+      .number({ error: 'must be a number' })
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .max(MAX_RUN_PAGE, `must be at most ${MAX_RUN_PAGE}`)
+      .optional(),
     before: z.string({ error: 'must be a run id' }).min(1, 'must be a run id').max(100, 'must be a run id').optional(),
   }),
   getRun: z.strictObject({ runId: id }),
@@ -107,9 +112,17 @@ export const methodSchemas = {
       /** The per-neuron columns to send (default both). */
       fields: z.array(z.enum(neuronColumns)).max(neuronColumns.length).optional(),
       /** A page: checkpoints from index `from` of the run's series (default 0)... */
-      from: z.int('must be a whole number').min(0, 'must be at least 0').max(MAX_CHECKPOINTS, `must be at most ${MAX_CHECKPOINTS}`).optional(),
+      from: z
+        .int('must be a whole number')
+        .min(0, 'must be at least 0')
+        .max(MAX_CHECKPOINTS, `must be at most ${MAX_CHECKPOINTS}`)
+        .optional(),
       /** ...and at most `limit` of them (default: to the end). */
-      limit: z.int('must be a whole number').min(1, 'must be at least 1').max(MAX_CHECKPOINTS, `must be at most ${MAX_CHECKPOINTS}`).optional(),
+      limit: z
+        .int('must be a whole number')
+        .min(1, 'must be at least 1')
+        .max(MAX_CHECKPOINTS, `must be at most ${MAX_CHECKPOINTS}`)
+        .optional(),
     })
     .refine((page) => page.maxCheckpoints === undefined || (page.from === undefined && page.limit === undefined), {
       path: ['maxCheckpoints'],
@@ -145,15 +158,27 @@ export const methodSchemas = {
        */
       size: figureSizeSchema.optional(),
     })
-    .refine((params) => params.size === undefined || params.format !== 'html', { path: ['size'], message: 'the interactive HTML report has no page size: leave size out' }),
+    .refine((params) => params.size === undefined || params.format !== 'html', {
+      path: ['size'],
+      message: 'the interactive HTML report has no page size: leave size out',
+    }),
   /**
    * A chart the window drew as SVG at a figure size (one unit per point) made into a vector PDF with the report fonts
    * embedded, or a PNG at `dpi`; the SVG is bounded and may hold only inline images.
    */
   renderFigure: z.strictObject({
-    svg: z.string().max(MAX_FIGURE_SVG, `must be at most ${MAX_FIGURE_SVG} characters`).regex(/^\s*<svg[\s>]/, 'must be an SVG document'),
-    width: z.number({ error: 'must be a number' }).min(MIN_SIDE, `must be at least ${MIN_SIDE} pt`).max(MAX_SIDE, `must be at most ${MAX_SIDE} pt`),
-    height: z.number({ error: 'must be a number' }).min(MIN_SIDE, `must be at least ${MIN_SIDE} pt`).max(MAX_SIDE, `must be at most ${MAX_SIDE} pt`),
+    svg: z
+      .string()
+      .max(MAX_FIGURE_SVG, `must be at most ${MAX_FIGURE_SVG} characters`)
+      .regex(/^\s*<svg[\s>]/, 'must be an SVG document'),
+    width: z
+      .number({ error: 'must be a number' })
+      .min(MIN_SIDE, `must be at least ${MIN_SIDE} pt`)
+      .max(MAX_SIDE, `must be at most ${MAX_SIDE} pt`),
+    height: z
+      .number({ error: 'must be a number' })
+      .min(MIN_SIDE, `must be at least ${MIN_SIDE} pt`)
+      .max(MAX_SIDE, `must be at most ${MAX_SIDE} pt`),
     format: z.enum(['pdf', 'png'], { error: 'must be pdf or png' }),
     title: z.string().max(200),
     /** PNG resolution in pixels per inch (default 300). */
@@ -175,14 +200,23 @@ export const methodSchemas = {
    * Merges lab databases found on the lab's own machine (the host's, in browser mode): a database file, a folder of
    * them, or a cluster plan folder (its shards). One transaction: a refused file writes nothing.
    */
-  importRunsFrom: z.strictObject({ path: z.string().trim().min(1, 'give a folder or a database file').max(4096, 'must be at most 4096 characters') }),
+  importRunsFrom: z.strictObject({
+    path: z.string().trim().min(1, 'give a folder or a database file').max(4096, 'must be at most 4096 characters'),
+  }),
 } as const;
 
 export type LabMethod = keyof typeof methodSchemas;
 
 /** Compile-time proof that names.ts lists exactly the contract's methods and events. */
-type SameKeys<A extends PropertyKey, B extends PropertyKey> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
-export const namesMatchContract: [SameKeys<(typeof methodNames)[number], LabMethod>, SameKeys<(typeof eventNames)[number], LabEventName>] = [true, true];
+type SameKeys<A extends PropertyKey, B extends PropertyKey> = [A] extends [B]
+  ? [B] extends [A]
+    ? true
+    : never
+  : never;
+export const namesMatchContract: [
+  SameKeys<(typeof methodNames)[number], LabMethod>,
+  SameKeys<(typeof eventNames)[number], LabEventName>,
+] = [true, true];
 export type MethodParams<M extends LabMethod> = z.input<(typeof methodSchemas)[M]>;
 export type ParsedParams<M extends LabMethod> = z.output<(typeof methodSchemas)[M]>;
 

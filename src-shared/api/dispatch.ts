@@ -12,7 +12,10 @@ export function isLabMethod(method: unknown): method is LabMethod {
 /** Never throws: bad input and handler failures come back as `{ ok: false, error }`. */
 export async function dispatch(handlers: LabHandlers, method: unknown, params: unknown): Promise<DispatchResult> {
   if (!isLabMethod(method)) {
-    return { ok: false, error: toWireError(new UnknownMethodError(`unknown method ${JSON.stringify(String(method)).slice(0, 80)}`)) };
+    return {
+      ok: false,
+      error: toWireError(new UnknownMethodError(`unknown method ${JSON.stringify(String(method)).slice(0, 80)}`)),
+    };
   }
   const parsed = methodSchemas[method].safeParse(params ?? {});
   if (!parsed.success) return { ok: false, error: toWireError(describeZodError(parsed.error)) };

@@ -41,7 +41,8 @@ function littleEndianBytes(values: Float64Array): Uint8Array {
 }
 
 function fromLittleEndianBytes(bytes: Uint8Array): Float64Array {
-  if (bytes.byteLength % 8 !== 0) throw new WireFormatError(`$f64b: ${bytes.byteLength} bytes is not a whole number of doubles`);
+  if (bytes.byteLength % 8 !== 0)
+    throw new WireFormatError(`$f64b: ${bytes.byteLength} bytes is not a whole number of doubles`);
   const values = new Float64Array(bytes.byteLength / 8);
   if (hostIsLittleEndian) {
     new Uint8Array(values.buffer).set(bytes);
@@ -84,7 +85,8 @@ export function createWireCodec(base64: Base64Codec): WireCodec {
   /** Puts typed arrays back in place, walking the parsed objects (a JSON.parse reviver is called for every number). */
   function revive(value: unknown): unknown {
     if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) if (typeof value[i] === 'object' && value[i] !== null) value[i] = revive(value[i]);
+      for (let i = 0; i < value.length; i++)
+        if (typeof value[i] === 'object' && value[i] !== null) value[i] = revive(value[i]);
       return value;
     }
     const record = value as Record<string, unknown>;
@@ -97,7 +99,8 @@ export function createWireCodec(base64: Base64Codec): WireCodec {
       if (key === '$f64' && Array.isArray(item)) return Float64Array.from(item as number[]);
       if (key === '$u8' && Array.isArray(item)) return Uint8Array.from(item as number[]);
     }
-    for (const key of keys) if (typeof record[key] === 'object' && record[key] !== null) record[key] = revive(record[key]);
+    for (const key of keys)
+      if (typeof record[key] === 'object' && record[key] !== null) record[key] = revive(record[key]);
     return record;
   }
 

@@ -16,10 +16,14 @@ export function formatNumber(value: number | null | undefined, digits = 4): stri
  */
 export function formatExact(value: number): string {
   const magnitude = Math.abs(value);
-  return magnitude !== 0 && Number.isFinite(value) && (magnitude < 1e-3 || magnitude >= 1e7) ? value.toExponential() : String(value);
+  return magnitude !== 0 && Number.isFinite(value) && (magnitude < 1e-3 || magnitude >= 1e7)
+    ? value.toExponential()
+    : String(value);
 }
 
 /** Whole numbers with thin thousands separators: 1750000 -> "1 750 000". */
 export function formatCount(value: number): string {
-  return Math.round(value).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '\u2009');
+  return Math.round(value)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, '\u2009');
 }

@@ -2,7 +2,17 @@
 import type { RunConfig } from '../config/schema';
 import { lossFloor } from '../math/target';
 import type { CheckpointSeries } from '../run/series';
-import { chartFrame, countPoints, referenceLines, timeAxis, timeColumn, valueAxis, type ChartOption, type LineSeries, type TimeChartOptions } from './frame';
+import {
+  chartFrame,
+  countPoints,
+  referenceLines,
+  timeAxis,
+  timeColumn,
+  valueAxis,
+  type ChartOption,
+  type LineSeries,
+  type TimeChartOptions,
+} from './frame';
 import { formatNumber } from '../base/format';
 import { LOG_FLOOR } from './loss';
 import { seriesColor, seriesLineStyle } from './palette';
@@ -21,7 +31,9 @@ export interface ComparedRun {
 
 /** Distinct loss floors eta sum(Delta^2) / 28 of the 1-D smoothed-step runs among `runs`. */
 function distinctFloors(runs: readonly ComparedRun[]): number[] {
-  const floors = runs.filter(({ config }) => config.trainer !== 'full-batch' && config.network.activation === 'cubic').map(({ config }) => lossFloor(config.target, config.network.eta));
+  const floors = runs
+    .filter(({ config }) => config.trainer !== 'full-batch' && config.network.activation === 'cubic')
+    .map(({ config }) => lossFloor(config.target, config.network.eta));
   return [...new Set(floors)].sort((x, y) => x - y);
 }
 
@@ -30,7 +42,9 @@ const LOG_TIME_SPREAD = 20;
 
 /** Whether the runs' time spans differ by more than LOG_TIME_SPREAD (a log time axis then shows them all). */
 export function needsLogTime(runs: readonly ComparedRun[], x: TimeChartOptions['x'] = 'tau'): boolean {
-  const ends = runs.map((run) => (run.series.count ? timeColumn(run.series, x)[run.series.count - 1] : 0)).filter((end) => end > 0);
+  const ends = runs
+    .map((run) => (run.series.count ? timeColumn(run.series, x)[run.series.count - 1] : 0))
+    .filter((end) => end > 0);
   return ends.length > 1 && Math.max(...ends) > LOG_TIME_SPREAD * Math.min(...ends);
 }
 
@@ -48,7 +62,12 @@ export function comparisonLossOption(runs: readonly ComparedRun[], requested: Ti
     // Colour and dash pattern by run: the curves stay apart for colour-blind readers and in greyscale print.
     color: seriesColor(i),
     lineStyle: seriesLineStyle(i, 1.8),
-    data: columnPoints(timeColumn(run.series, options.x), { values: run.series.loss, count: run.series.count }, CURVE_POINTS, { logX: options.logX, floor: LOG_FLOOR }),
+    data: columnPoints(
+      timeColumn(run.series, options.x),
+      { values: run.series.loss, count: run.series.count },
+      CURVE_POINTS,
+      { logX: options.logX, floor: LOG_FLOOR },
+    ),
   }));
   const floors = distinctFloors(runs);
   if (lines.length > 0 && floors.length > 0) {
@@ -56,7 +75,9 @@ export function comparisonLossOption(runs: readonly ComparedRun[], requested: Ti
   }
   return chartFrame({
     title: 'Loss of each run',
-    subtitle: floors.length ? `dashed: floor η·ΣΔ²/28; losses below ${formatNumber(LOG_FLOOR)} drawn at ${formatNumber(LOG_FLOOR)}` : undefined,
+    subtitle: floors.length
+      ? `dashed: floor η·ΣΔ²/28; losses below ${formatNumber(LOG_FLOOR)} drawn at ${formatNumber(LOG_FLOOR)}`
+      : undefined,
     xAxis: timeAxis(options),
     yAxis: valueAxis('L2 error L(a,u)', true),
     series: lines,

@@ -50,7 +50,12 @@ export function decimateColumns(block: StridedBlock, maxPoints: number): KeptPoi
   // bucket's minimum and maximum are the same point); no buckets when every point is kept.
   const buckets = count <= limit ? 0 : Math.floor((limit - 2) / 2);
   const width = count <= limit ? count : 2 + 2 * buckets;
-  const kept: Kept = { index: new Int32Array(columns * width), y: new Float64Array(columns * width), used: new Int32Array(columns), width };
+  const kept: Kept = {
+    index: new Int32Array(columns * width),
+    y: new Float64Array(columns * width),
+    used: new Int32Array(columns),
+    width,
+  };
   if (buckets === 0) for (let i = 0; i < count; i++) keepRow(kept, block, i);
   else keepBucketExtremes(kept, block, buckets);
   return Array.from({ length: columns }, (_, k) => ({

@@ -57,11 +57,18 @@ export function parseFigureSize(text: string): FigureSize {
   const preset = figurePresets.find((candidate) => candidate.name === spec);
   if (preset) return { width: preset.width, height: preset.height, fontSize: preset.fontSize };
   const match = CUSTOM.exec(spec.replace(/\s+/g, '').replace('×', 'x'));
-  if (!match) throw new RangeError(`"${text}" is not a size: use one of ${figurePresets.map((p) => p.name).join(', ')}, or WIDTHxHEIGHT with a unit (in, cm, mm, pt), e.g. 3.25inx2.2in`);
+  if (!match)
+    throw new RangeError(
+      `"${text}" is not a size: use one of ${figurePresets.map((p) => p.name).join(', ')}, or WIDTHxHEIGHT with a unit (in, cm, mm, pt), e.g. 3.25inx2.2in`,
+    );
   const width = Number(match[1]) * unitPoints[(match[2] ?? match[4]) as keyof typeof unitPoints];
   const height = Number(match[3]) * unitPoints[match[4] as keyof typeof unitPoints];
-  for (const [side, value] of [['width', width], ['height', height]] as const) {
-    if (value < MIN_SIDE || value > MAX_SIDE) throw new RangeError(`${side} ${+value.toFixed(1)} pt is outside ${MIN_SIDE}-${MAX_SIDE} pt (0.5 in to 40 in)`);
+  for (const [side, value] of [
+    ['width', width],
+    ['height', height],
+  ] as const) {
+    if (value < MIN_SIDE || value > MAX_SIDE)
+      throw new RangeError(`${side} ${+value.toFixed(1)} pt is outside ${MIN_SIDE}-${MAX_SIDE} pt (0.5 in to 40 in)`);
   }
   return { width, height, fontSize: fontSizeFor(width) };
 }

@@ -13,10 +13,13 @@ const MUTED = '#4b5058';
 
 type Part = Record<string, unknown>;
 const list = (value: unknown): Part[] => (Array.isArray(value) ? (value as Part[]) : value ? [value as Part] : []);
-const scaled = (value: unknown, scale: number) => (typeof value === 'number' ? Math.round(value * scale * 10) / 10 : value);
+const scaled = (value: unknown, scale: number) =>
+  typeof value === 'number' ? Math.round(value * scale * 10) / 10 : value;
 
 function scaleBox(box: Part, scale: number, keys: readonly string[]): Part {
-  return Object.fromEntries(Object.entries(box).map(([key, value]) => [key, keys.includes(key) ? scaled(value, scale) : value]));
+  return Object.fromEntries(
+    Object.entries(box).map(([key, value]) => [key, keys.includes(key) ? scaled(value, scale) : value]),
+  );
 }
 
 function axis(part: Part, size: number, scale: number): Part {
@@ -46,7 +49,13 @@ function series(part: Part, size: number): Part {
 function legendNames(option: ChartOption, legend: Part | undefined): string[] {
   if (!legend || legend.show === false) return [];
   if (Array.isArray(legend.data)) return (legend.data as unknown[]).map(String);
-  return [...new Set(list(option.series).map((part) => part.name).filter((name): name is string => typeof name === 'string'))];
+  return [
+    ...new Set(
+      list(option.series)
+        .map((part) => part.name)
+        .filter((name): name is string => typeof name === 'string'),
+    ),
+  ];
 }
 
 /** Width of a text at a size, both in points, measured in the font it is drawn with. */
@@ -90,21 +99,39 @@ function wordLines(line: string, width: number, size: number, measure: TextWidth
 /** Lines a subtitle wraps into at `size` pt in `width` pt (measured, or the same 0.6 em estimate), each line break kept. */
 export function subtitleLines(text: unknown, width: number, size: number, measure?: TextWidth): number {
   if (typeof text !== 'string' || text === '') return 0;
-  return text.split('\n').reduce((lines, line) => lines + (measure ? wordLines(line, width, size, measure) : Math.max(1, Math.ceil((0.6 * size * line.length) / width))), 0);
+  return text
+    .split('\n')
+    .reduce(
+      (lines, line) =>
+        lines +
+        (measure ? wordLines(line, width, size, measure) : Math.max(1, Math.ceil((0.6 * size * line.length) / width))),
+      0,
+    );
 }
 
 /**
  * How far the figure's plot moves down at its width: the extra lines its subtitle wraps into (it wraps rather than lose
  * words at a column's width) and the extra rows of a horizontal legend that wraps.
  */
-export function figureShift(option: ChartOption, figure: FigureSize, measure?: TextWidth): { subtitle: number; legend: number } {
+export function figureShift(
+  option: ChartOption,
+  figure: FigureSize,
+  measure?: TextWidth,
+): { subtitle: number; legend: number } {
   const size = figure.fontSize;
   const first = list(option.legend)[0];
   const subtitle = list(option.title)[0]?.subtext;
-  const lines = Math.max(0, subtitleLines(subtitle, figure.width - 16, size - 1, measure) - (typeof subtitle === 'string' ? subtitle.split('\n').length : 0));
+  const lines = Math.max(
+    0,
+    subtitleLines(subtitle, figure.width - 16, size - 1, measure) -
+      (typeof subtitle === 'string' ? subtitle.split('\n').length : 0),
+  );
   // ECharts wraps a legend at the figure's width less its left (one font size: the frame's 12 px scaled) and its padding of 5 each side.
   const legendWidth = measure ? figure.width - size - 10 : figure.width - 24;
-  const extraRows = first && first.orient !== 'vertical' && first.show !== false ? Math.max(0, legendRows(legendNames(option, first), legendWidth, size, measure) - 1) : 0;
+  const extraRows =
+    first && first.orient !== 'vertical' && first.show !== false
+      ? Math.max(0, legendRows(legendNames(option, first), legendWidth, size, measure) - 1)
+      : 0;
   return { subtitle: lines * Math.round(size * 1.3), legend: extraRows * Math.round(size * 2.1) };
 }
 
@@ -117,16 +144,35 @@ export function forFigure(option: ChartOption, figure: FigureSize, measure?: Tex
   const { subtitle: subtitleShift, legend: legendShift } = figureShift(option, figure, measure);
   const title = list(option.title).map((part) => ({
     ...scaleBox(part, scale, ['top', 'left', 'itemGap']),
-    textStyle: { ...(part.textStyle as Part), fontSize: size + 1, fontWeight: 'bold', color: INK, width: textWidth, overflow: 'truncate' },
-    subtextStyle: { ...(part.subtextStyle as Part), fontSize: size - 1, lineHeight, color: MUTED, width: textWidth, overflow: 'break' },
+    textStyle: {
+      ...(part.textStyle as Part),
+      fontSize: size + 1,
+      fontWeight: 'bold',
+      color: INK,
+      width: textWidth,
+      overflow: 'truncate',
+    },
+    subtextStyle: {
+      ...(part.subtextStyle as Part),
+      fontSize: size - 1,
+      lineHeight,
+      color: MUTED,
+      width: textWidth,
+      overflow: 'break',
+    },
   }));
   const legend = list(option.legend).map((part) => ({
     ...scaleBox(part, scale, ['top', 'left', 'right', 'bottom', 'itemGap']),
-    ...(typeof part.top === 'number' ? { top: scaled(part.top, scale) as number + subtitleShift } : {}),
+    ...(typeof part.top === 'number' ? { top: (scaled(part.top, scale) as number) + subtitleShift } : {}),
     type: 'plain',
     itemWidth: Math.round(1.4 * size),
     itemHeight: Math.round(0.7 * size),
-    textStyle: { ...(part.textStyle as Part), fontSize: size - 1, color: INK, ...((part.textStyle as Part | undefined)?.width ? { width: scaled((part.textStyle as Part).width, scale) } : {}) },
+    textStyle: {
+      ...(part.textStyle as Part),
+      fontSize: size - 1,
+      color: INK,
+      ...((part.textStyle as Part | undefined)?.width ? { width: scaled((part.textStyle as Part).width, scale) } : {}),
+    },
   }));
   const grid = list(option.grid)
     .map((part) => scaleBox(part, scale, ['top', 'left', 'right', 'bottom']))

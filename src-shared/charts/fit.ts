@@ -9,7 +9,9 @@ import { formatCount, formatNumber } from '../base/format';
 
 /** The fit is drawn for 1-D smoothed-step networks with a bias (a has one entry more than u). */
 function hasFitChart(series: CheckpointSeries, config: RunConfig): boolean {
-  return config.trainer !== 'full-batch' && config.network.activation === 'cubic' && series.aLength === series.uLength + 1;
+  return (
+    config.trainer !== 'full-batch' && config.network.activation === 'cubic' && series.aLength === series.uLength + 1
+  );
 }
 
 /** The step line of f*: each jump drawn as a vertical segment. */
@@ -53,8 +55,24 @@ export function fitChartOption(series: CheckpointSeries, config: RunConfig, inde
   // Neuron markers sit on a band below the curves, at the bottom of the plot.
   const bottom = low - 0.08 * Math.max(high - low, 1);
   const lines: LineSeries[] = [
-    { id: 'target', type: 'line', name: 'target f*(x)', data: target, showSymbol: false, color: REFERENCE_COLOR, lineStyle: { width: 2, type: 'dashed' } },
-    { id: 'learned', type: 'line', name: 'learned f(x)', data: flatRows(learned), dimensions: ['x', 'y'], showSymbol: false, lineStyle: { width: 2 } },
+    {
+      id: 'target',
+      type: 'line',
+      name: 'target f*(x)',
+      data: target,
+      showSymbol: false,
+      color: REFERENCE_COLOR,
+      lineStyle: { width: 2, type: 'dashed' },
+    },
+    {
+      id: 'learned',
+      type: 'line',
+      name: 'learned f(x)',
+      data: flatRows(learned),
+      dimensions: ['x', 'y'],
+      showSymbol: false,
+      lineStyle: { width: 2 },
+    },
   ];
   const neurons: ScatterSeriesOption = {
     id: 'neurons',

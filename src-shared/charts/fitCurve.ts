@@ -24,14 +24,15 @@ export function fitGrid(u: Float64Array, eta: number, jumps: readonly number[], 
   fixed.sort();
   const breaks = new Float64Array(3 * u.length);
   let count = 0;
-  for (const center of u) for (const x of [center - eta / 2, center, center + eta / 2]) if (x > 0 && x < 1) breaks[count++] = x;
+  for (const center of u)
+    for (const x of [center - eta / 2, center, center + eta / 2]) if (x > 0 && x < 1) breaks[count++] = x;
   const sorted = breaks.subarray(0, count).sort();
   const gap = BREAKPOINT_GAP / samples;
   const grid = new Float64Array(fixed.length + count);
   let n = 0;
   // kept: the last breakpoint put in the grid.
   let kept = -Infinity;
-  for (let i = 0, b = 0; i < fixed.length || b < count; ) {
+  for (let i = 0, b = 0; i < fixed.length || b < count;) {
     const isFixed = b === count || (i < fixed.length && fixed[i] <= sorted[b]);
     const x = isFixed ? fixed[i++] : sorted[b++];
     if ((n > 0 && x === grid[n - 1]) || (!isFixed && x - kept < gap)) continue;

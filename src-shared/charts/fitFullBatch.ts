@@ -88,7 +88,15 @@ export function fullBatchFitChartOption(series: CheckpointSeries, config: RunCon
   const xAxis = valueAxis(problem === 'relu' ? 'input x' : 'input x_k of coordinate k', false, { min: 0, max: 1 });
   const yAxis = valueAxis('output', false);
   const { m, eta } = config.network;
-  if (series.count === 0) return chartFrame({ title: 'Learned function', subtitle: 'no checkpoint yet', xAxis, yAxis, series: [], points: 0 });
+  if (series.count === 0)
+    return chartFrame({
+      title: 'Learned function',
+      subtitle: 'no checkpoint yet',
+      xAxis,
+      yAxis,
+      series: [],
+      points: 0,
+    });
   const at = Math.min(series.count - 1, Math.max(0, Math.round(index)));
   const { a, u, step, loss } = checkpointAt(series, at);
   const drawn = problem === 'relu' ? 1 : Math.min(d, MAX_COORDINATES);
@@ -152,7 +160,10 @@ export function fullBatchFitChartOption(series: CheckpointSeries, config: RunCon
     largeThreshold: LARGE_MARKERS,
     tooltip: { trigger: 'item', formatter: (params: unknown) => unitTooltip(params, problem === 'relu' ? 0 : m) },
   };
-  const which = problem === 'relu' ? 'ReLU student' : `g_k: the share learned for coordinate k, ${drawn < d ? `coordinates 1-${drawn} of ${d}` : `${d} coordinate${d === 1 ? '' : 's'}`}`;
+  const which =
+    problem === 'relu'
+      ? 'ReLU student'
+      : `g_k: the share learned for coordinate k, ${drawn < d ? `coordinates 1-${drawn} of ${d}` : `${d} coordinate${d === 1 ? '' : 's'}`}`;
   return chartFrame({
     title: 'Learned function',
     subtitle: `checkpoint ${at + 1}/${series.count}: epoch ${formatCount(step)}, criterion ${formatNumber(loss)} (${which})`,

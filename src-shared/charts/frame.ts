@@ -42,7 +42,11 @@ function timeAxisName({ x = 'tau', stepName }: TimeChartOptions): string {
 /** The horizontal axis of a chart over time, spanning exactly the recorded checkpoints. */
 export function timeAxis(options: TimeChartOptions): AxisOption {
   // The last checkpoint's time is rarely a round number: its label would overlap the last round tick.
-  return valueAxis(timeAxisName(options), options.logX, { min: 'dataMin', max: 'dataMax', axisLabel: { formatter: (value: number) => formatNumber(value, 3), showMaxLabel: false } });
+  return valueAxis(timeAxisName(options), options.logX, {
+    min: 'dataMin',
+    max: 'dataMax',
+    axisLabel: { formatter: (value: number) => formatNumber(value, 3), showMaxLabel: false },
+  });
 }
 
 /** A numeric axis named after what it measures; log axes use base 10. */
@@ -87,9 +91,20 @@ export function chartFrame(parts: FrameParts): ChartOption {
     animationDurationUpdate: 150,
     // Colour-blind-safe series colours (palette.ts) in every chart, on screen and in print.
     color: [...CATEGORICAL],
-    title: { text: parts.title, subtext: parts.subtitle, left: 12, top: 6, textStyle: { fontSize: 15, fontWeight: 600 } },
+    title: {
+      text: parts.title,
+      subtext: parts.subtitle,
+      left: 12,
+      top: 6,
+      textStyle: { fontSize: 15, fontWeight: 600 },
+    },
     grid: { left: 72, right: 28, top: parts.subtitle ? 84 : 70, bottom: 56, containLabel: false },
-    legend: { top: parts.subtitle ? 54 : 36, left: 12, type: 'scroll', ...(parts.legend ? { data: parts.legend } : {}) },
+    legend: {
+      top: parts.subtitle ? 54 : 36,
+      left: 12,
+      type: 'scroll',
+      ...(parts.legend ? { data: parts.legend } : {}),
+    },
     tooltip: parts.tooltip ?? { trigger: 'axis', confine: true, valueFormatter: tooltipValue },
     xAxis: parts.xAxis,
     yAxis: parts.yAxis,
@@ -106,7 +121,14 @@ export const flatRows = (rows: Float64Array) => rows as unknown as number[];
 
 /** Number of points of the lines (rows of plain arrays, or flat typed arrays of `dimensions.length` columns). */
 export function countPoints(lines: readonly LineSeries[]): number {
-  return lines.reduce((n, line) => n + (ArrayBuffer.isView(line.data) ? (line.data as unknown as Float64Array).length / (line.dimensions?.length ?? 2) : (line.data ?? []).length), 0);
+  return lines.reduce(
+    (n, line) =>
+      n +
+      (ArrayBuffer.isView(line.data)
+        ? (line.data as unknown as Float64Array).length / (line.dimensions?.length ?? 2)
+        : (line.data ?? []).length),
+    0,
+  );
 }
 
 /** Smallest and largest x of the lines' points (rows of plain arrays, or flat typed arrays of `dimensions.length` columns). */
@@ -131,7 +153,11 @@ function xExtent(lines: readonly LineSeries[]): [number, number] {
  * Dashed horizontal reference lines (loss floors) at `values`, labelled by `label`, as segments across the x extent of
  * `lines`: a markLine given by a bare yAxis is drawn at the nearest power of ten on a log axis (ECharts 6).
  */
-export function referenceLines(lines: readonly LineSeries[], values: readonly number[], label: (value: number) => string): LineSeries['markLine'] {
+export function referenceLines(
+  lines: readonly LineSeries[],
+  values: readonly number[],
+  label: (value: number) => string,
+): LineSeries['markLine'] {
   const [x0, x1] = xExtent(lines);
   return {
     silent: true,

@@ -26,7 +26,12 @@ export const pointAxis = (levels: number) => ({ type: 'value' as const, min: -0.
  * Every value of line `index` (of `count`) as a point on its box, spread a little sideways in a fixed pattern (no
  * random jitter: the same data gives the same picture).
  */
-export function runPoints(name: string, index: number, count: number, values: ReadonlyArray<ArrayLike<number> | null>): ScatterSeriesOption {
+export function runPoints(
+  name: string,
+  index: number,
+  count: number,
+  values: ReadonlyArray<ArrayLike<number> | null>,
+): ScatterSeriesOption {
   // Boxes are at most 40 px wide (boxWidth in sweep.ts): on a wide chart that is far less than their share of the band.
   const spread = Math.min(groupWidth(count) * 0.5, 0.06);
   const data: number[][] = [];

@@ -42,7 +42,13 @@ export function curveName(curve: CompareCurve, band: BandKind = 'p10-90'): strin
 }
 
 /** Rows [x, y] of the kept points; y below LOG_FLOOR is drawn at it. */
-function rows(time: Float64Array, values: Float64Array, kept: Int32Array, logX: boolean, minus?: Float64Array): number[][] {
+function rows(
+  time: Float64Array,
+  values: Float64Array,
+  kept: Int32Array,
+  logX: boolean,
+  minus?: Float64Array,
+): number[][] {
   const out: number[][] = [];
   for (const i of kept) {
     if (logX && !(time[i] > 0)) continue;
@@ -58,15 +64,37 @@ function curveSeries(curve: CompareCurve, index: number, logX: boolean, kind: Ba
   const color = PALETTE[index % PALETTE.length];
   const name = curveName(curve, kind);
   const kept = decimationIndices({ values: band.median, count: band.time.length }, CURVE_POINTS);
-  const line: LineSeries = { id: `curve-${index}`, type: 'line', name, color, showSymbol: false, lineStyle: seriesLineStyle(index, 1.8), data: rows(band.time, band.median, kept, logX) };
+  const line: LineSeries = {
+    id: `curve-${index}`,
+    type: 'line',
+    name,
+    color,
+    showSymbol: false,
+    lineStyle: seriesLineStyle(index, 1.8),
+    data: rows(band.time, band.median, kept, logX),
+  };
   if (curve.seeds < 2) return [line];
   // The band: its lower edge drawn invisibly, then (upper - lower) stacked on it with the area shaded between them.
   const stack = `band-${index}`;
-  const common = { type: 'line', name, color, stack, showSymbol: false, silent: true, lineStyle: { opacity: 0 }, tooltip: { show: false } } as const;
+  const common = {
+    type: 'line',
+    name,
+    color,
+    stack,
+    showSymbol: false,
+    silent: true,
+    lineStyle: { opacity: 0 },
+    tooltip: { show: false },
+  } as const;
   return [
     line,
     { ...common, id: `${stack}-low`, data: rows(band.time, band.low, kept, logX) },
-    { ...common, id: `${stack}-high`, areaStyle: { color, opacity: 0.18 }, data: rows(band.time, band.high, kept, logX, band.low) },
+    {
+      ...common,
+      id: `${stack}-high`,
+      areaStyle: { color, opacity: 0.18 },
+      data: rows(band.time, band.high, kept, logX, band.low),
+    },
   ];
 }
 
@@ -80,10 +108,18 @@ interface TooltipParam {
 /** Axis tooltip listing the median lines only (not the band's helper series). */
 function tooltip(clock: Clock) {
   return (params: unknown): string => {
-    const list = ((Array.isArray(params) ? params : [params]) as TooltipParam[]).filter((p) => p.seriesId?.startsWith('curve-'));
+    const list = ((Array.isArray(params) ? params : [params]) as TooltipParam[]).filter((p) =>
+      p.seriesId?.startsWith('curve-'),
+    );
     if (list.length === 0) return '';
     const head = `${clockNames[clock].split(' =')[0]} = ${formatNumber((list[0].value as number[])[0])}`;
-    return [head, ...list.map((p) => `${typeof p.marker === 'string' ? p.marker : ''}${escapeHtml(p.seriesName ?? '')}: <b>${formatNumber((p.value as number[])[1])}</b>`)].join('<br/>');
+    return [
+      head,
+      ...list.map(
+        (p) =>
+          `${typeof p.marker === 'string' ? p.marker : ''}${escapeHtml(p.seriesName ?? '')}: <b>${formatNumber((p.value as number[])[1])}</b>`,
+      ),
+    ].join('<br/>');
   };
 }
 
@@ -97,7 +133,10 @@ export function compareLossOption(curves: readonly CompareCurve[], options: Comp
     series[0].markLine = referenceLines(series, floors, (value) => `floor ${formatNumber(value, 3)}`);
   }
   const pooled = curves.some((curve) => curve.seeds > 1);
-  const notes = [pooled ? `shaded: ${bandLabels[kind].band}` : '', floors.length ? 'dashed: floor η·ΣΔ²/28' : ''].filter(Boolean);
+  const notes = [
+    pooled ? `shaded: ${bandLabels[kind].band}` : '',
+    floors.length ? 'dashed: floor η·ΣΔ²/28' : '',
+  ].filter(Boolean);
   return chartFrame({
     title: 'Loss',
     subtitle: notes.length ? notes.join(' · ') : undefined,
@@ -113,10 +152,22 @@ export function compareLossOption(curves: readonly CompareCurve[], options: Comp
 
 /** A run's chart shrunk to a small multiple: its own title (the run's label), no legend, tight margins. */
 export function smallMultiple(option: ChartOption, title: string, subtitle?: string): ChartOption {
-  const shrink = (axis: unknown) => ({ ...(axis as object), nameGap: 26, nameTextStyle: { fontSize: 11 }, axisLabel: { ...((axis as { axisLabel?: object }).axisLabel ?? {}), fontSize: 10 } });
+  const shrink = (axis: unknown) => ({
+    ...(axis as object),
+    nameGap: 26,
+    nameTextStyle: { fontSize: 11 },
+    axisLabel: { ...((axis as { axisLabel?: object }).axisLabel ?? {}), fontSize: 10 },
+  });
   return {
     ...option,
-    title: { text: title, subtext: subtitle, left: 8, top: 4, textStyle: { fontSize: 12, fontWeight: 600, width: 300, overflow: 'truncate' }, subtextStyle: { fontSize: 11 } },
+    title: {
+      text: title,
+      subtext: subtitle,
+      left: 8,
+      top: 4,
+      textStyle: { fontSize: 12, fontWeight: 600, width: 300, overflow: 'truncate' },
+      subtextStyle: { fontSize: 11 },
+    },
     legend: { show: false },
     grid: { left: 50, right: 14, top: subtitle ? 50 : 34, bottom: 40, containLabel: false },
     xAxis: shrink(option.xAxis),

@@ -21,7 +21,14 @@ export interface LossMapInput {
 const LOSS_COLORS = [...VIRIDIS];
 
 function levelAxis(name: string, levels: readonly string[], nameGap: number) {
-  return { type: 'category' as const, name: factorTitle(name), nameLocation: 'middle' as const, nameGap, data: levels.map(levelText), splitArea: { show: false } };
+  return {
+    type: 'category' as const,
+    name: factorTitle(name),
+    nameLocation: 'middle' as const,
+    nameGap,
+    data: levels.map(levelText),
+    splitArea: { show: false },
+  };
 }
 
 /**
@@ -34,16 +41,32 @@ export function medianLossHeatmapOption(input: LossMapInput): ChartOption {
   const low = logs.length ? Math.min(...logs) : 0;
   // A single value still needs a range for the colour scale.
   const high = logs.length ? Math.max(...logs, low + 1e-9) : 1;
-  const data = filled.map((cell, i) => ({ value: [input.xLevels.indexOf(cell.x), input.yLevels.indexOf(cell.y), logs[i]], label: { formatter: formatNumber(cell.medianLoss, 2) } }));
+  const data = filled.map((cell, i) => ({
+    value: [input.xLevels.indexOf(cell.x), input.yLevels.indexOf(cell.y), logs[i]],
+    label: { formatter: formatNumber(cell.medianLoss, 2) },
+  }));
   const option = chartFrame({
     title: 'Median final loss',
     subtitle: `median over the finished runs of each cell (log colour scale; below ${formatNumber(LOG_FLOOR)} coloured as ${formatNumber(LOG_FLOOR)})`,
     xAxis: levelAxis(input.xName, input.xLevels, 34),
     yAxis: levelAxis(input.yName, input.yLevels, 48),
-    series: [{ type: 'heatmap', name: 'median final loss', data, label: { show: true, fontSize: 11, color: '#ffffff', textBorderColor: '#00000088', textBorderWidth: 2 }, itemStyle: { borderColor: '#ffffff', borderWidth: 1 } }],
+    series: [
+      {
+        type: 'heatmap',
+        name: 'median final loss',
+        data,
+        label: { show: true, fontSize: 11, color: '#ffffff', textBorderColor: '#00000088', textBorderWidth: 2 },
+        itemStyle: { borderColor: '#ffffff', borderWidth: 1 },
+      },
+    ],
     points: 0,
     legend: [],
-    tooltip: { trigger: 'item', confine: true, formatter: (p: unknown) => `median final L = ${(p as { data: { label: { formatter: string } } }).data.label.formatter}` },
+    tooltip: {
+      trigger: 'item',
+      confine: true,
+      formatter: (p: unknown) =>
+        `median final L = ${(p as { data: { label: { formatter: string } } }).data.label.formatter}`,
+    },
   });
   return {
     ...option,
@@ -67,7 +90,11 @@ export function validInitOption(input: SweepChartInput<ConvergenceCount>): Chart
   const option = convergenceOption(input);
   return {
     ...option,
-    title: { ...(option.title as object), text: 'Initialisations the limit is defined for', subtext: 'share of random inits with ≥ 2 neurons in every target piece; labels: valid / runs' },
+    title: {
+      ...(option.title as object),
+      text: 'Initialisations the limit is defined for',
+      subtext: 'share of random inits with ≥ 2 neurons in every target piece; labels: valid / runs',
+    },
     yAxis: { ...(option.yAxis as object), name: 'share valid' },
   } as ChartOption;
 }

@@ -2,7 +2,18 @@
 import type { RunConfig } from '../config/schema';
 import { lossFloor } from '../math/target';
 import type { CheckpointSeries } from '../run/series';
-import { chartFrame, countPoints, flatRows, referenceLines, timeAxis, timeColumn, valueAxis, type ChartOption, type LineSeries, type TimeChartOptions } from './frame';
+import {
+  chartFrame,
+  countPoints,
+  flatRows,
+  referenceLines,
+  timeAxis,
+  timeColumn,
+  valueAxis,
+  type ChartOption,
+  type LineSeries,
+  type TimeChartOptions,
+} from './frame';
 import { escapeHtml } from '../config/text';
 import { formatNumber } from '../base/format';
 import { decimationIndices } from './decimate';
@@ -20,7 +31,13 @@ const ROW = 3;
  * Rows (x, y drawn, y) of at most LOSS_POINTS points of the loss column (extremes kept): y below `floor` is drawn at it,
  * the true y kept for the tooltip; with logX, points at time <= 0 are left out.
  */
-function lossRows(time: Float64Array, values: Float64Array, count: number, logX = false, floor = -Infinity): Float64Array {
+function lossRows(
+  time: Float64Array,
+  values: Float64Array,
+  count: number,
+  logX = false,
+  floor = -Infinity,
+): Float64Array {
   const kept = decimationIndices({ values, count }, LOSS_POINTS);
   const rows = new Float64Array(ROW * kept.length);
   let n = 0;
@@ -58,7 +75,11 @@ function hasLossFloor(config: RunConfig): boolean {
   return config.trainer !== 'full-batch' && config.network.activation === 'cubic';
 }
 
-export function lossChartOption(series: CheckpointSeries, config: RunConfig, options: LossChartOptions = {}): ChartOption {
+export function lossChartOption(
+  series: CheckpointSeries,
+  config: RunConfig,
+  options: LossChartOptions = {},
+): ChartOption {
   const logY = options.logY ?? true;
   const time = timeColumn(series, options.x);
   const floor = logY ? LOG_FLOOR : undefined;
@@ -77,15 +98,23 @@ export function lossChartOption(series: CheckpointSeries, config: RunConfig, opt
   };
   const main = curve('loss', lossNames[config.trainer], series.loss);
   const floorValue = hasLossFloor(config) ? lossFloor(config.target, config.network.eta) : null;
-  if (floorValue !== null) main.markLine = referenceLines([main], [floorValue], (floor) => `floor ${formatNumber(floor, 3)}`);
+  if (floorValue !== null)
+    main.markLine = referenceLines([main], [floorValue], (floor) => `floor ${formatNumber(floor, 3)}`);
   const lines = [main];
-  if (series.limitLoss) lines.push({ ...curve('limit', 'limit L0(u)', series.limitLoss), lineStyle: { width: 2, type: 'dashed' } });
+  if (series.limitLoss)
+    lines.push({ ...curve('limit', 'limit L0(u)', series.limitLoss), lineStyle: { width: 2, type: 'dashed' } });
   return chartFrame({
     title: 'Loss',
-    subtitle: hasLossFloor(config) ? `floor η·ΣΔ²/28 = ${formatNumber(lossFloor(config.target, config.network.eta))}` : undefined,
+    subtitle: hasLossFloor(config)
+      ? `floor η·ΣΔ²/28 = ${formatNumber(lossFloor(config.target, config.network.eta))}`
+      : undefined,
     xAxis: timeAxis(options),
     // The floor is announced in the subtitle, so the axis reaches down to it even while the loss is far above it.
-    yAxis: valueAxis('L2 error L(a,u)', logY, floorValue === null ? {} : { min: (extent: { min: number }) => axisMinWithFloor(extent.min, floorValue, logY) }),
+    yAxis: valueAxis(
+      'L2 error L(a,u)',
+      logY,
+      floorValue === null ? {} : { min: (extent: { min: number }) => axisMinWithFloor(extent.min, floorValue, logY) },
+    ),
     series: lines,
     points: countPoints(lines),
     tooltip: { trigger: 'axis', confine: true, formatter: lossTooltip(options.x) },

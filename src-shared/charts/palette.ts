@@ -6,10 +6,25 @@
  */
 
 /** Okabe-Ito, yellow last (it is faint on white), black after it. */
-export const CATEGORICAL = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#56B4E9', '#CC79A7', '#F0E442', '#000000'] as const;
+export const CATEGORICAL = [
+  '#0072B2',
+  '#E69F00',
+  '#009E73',
+  '#D55E00',
+  '#56B4E9',
+  '#CC79A7',
+  '#F0E442',
+  '#000000',
+] as const;
 
 /** Dash patterns in series order (solid, dashed, dotted, dash-dot, long dash): series apart without colour. */
-export const LINE_DASHES: ReadonlyArray<'solid' | number[]> = ['solid', [6, 3], [1.5, 2.5], [6, 2.5, 1.5, 2.5], [12, 4]];
+export const LINE_DASHES: ReadonlyArray<'solid' | number[]> = [
+  'solid',
+  [6, 3],
+  [1.5, 2.5],
+  [6, 2.5, 1.5, 2.5],
+  [12, 4],
+];
 
 /** Marker shapes in series order, for series drawn with symbols. */
 export const MARKERS = ['circle', 'rect', 'triangle', 'diamond', 'pin', 'arrow', 'roundRect'] as const;
@@ -23,10 +38,32 @@ export function seriesLineStyle(i: number, width: number): { color: string; widt
 }
 
 /** Viridis (matplotlib), ten stops from dark purple to yellow. */
-export const VIRIDIS = ['#440154', '#482878', '#3e4989', '#31688e', '#26828e', '#1f9e89', '#35b779', '#6ece58', '#b5de2b', '#fde725'] as const;
+export const VIRIDIS = [
+  '#440154',
+  '#482878',
+  '#3e4989',
+  '#31688e',
+  '#26828e',
+  '#1f9e89',
+  '#35b779',
+  '#6ece58',
+  '#b5de2b',
+  '#fde725',
+] as const;
 
 /** Cividis (Nuñez, Anderton & Renslow 2018), ten stops from dark blue to yellow: the same for normal and deuteranope vision. */
-export const CIVIDIS = ['#00204d', '#00336f', '#39486b', '#575d6d', '#707173', '#8a8779', '#a69d75', '#c4b56c', '#e4cf5b', '#ffea46'] as const;
+export const CIVIDIS = [
+  '#00204d',
+  '#00336f',
+  '#39486b',
+  '#575d6d',
+  '#707173',
+  '#8a8779',
+  '#a69d75',
+  '#c4b56c',
+  '#e4cf5b',
+  '#ffea46',
+] as const;
 
 /** Text on a cell of a sequential map at position t in [0, 1]: white on the dark half, ink on the light half. */
 export const textOnMap = (t: number): string => (t < 0.5 ? '#ffffff' : '#1f2329');

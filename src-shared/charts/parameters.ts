@@ -1,7 +1,17 @@
 /** Parameters over time: neuron positions u_j with the target jumps, and outer weights a_j. */
 import type { RunConfig } from '../config/schema';
 import type { CheckpointSeries } from '../run/series';
-import { chartFrame, countPoints, REFERENCE_COLOR, timeAxis, timeColumn, valueAxis, type ChartOption, type LineSeries, type TimeChartOptions } from './frame';
+import {
+  chartFrame,
+  countPoints,
+  REFERENCE_COLOR,
+  timeAxis,
+  timeColumn,
+  valueAxis,
+  type ChartOption,
+  type LineSeries,
+  type TimeChartOptions,
+} from './frame';
 import { escapeHtml } from '../config/text';
 import { formatNumber } from '../base/format';
 import { trajectorySeries } from './trajectories';
@@ -28,9 +38,17 @@ function itemTooltip(x: TimeChartOptions['x']) {
   };
 }
 
-export function neuronsChartOption(series: CheckpointSeries, config: RunConfig, options: TimeChartOptions = {}): ChartOption {
+export function neuronsChartOption(
+  series: CheckpointSeries,
+  config: RunConfig,
+  options: TimeChartOptions = {},
+): ChartOption {
   const time = timeColumn(series, options.x);
-  const lines = trajectorySeries(series, time, series.u, series.uLength, { name: NEURONS, label: neuronLabel, logX: options.logX });
+  const lines = trajectorySeries(series, time, series.u, series.uLength, {
+    name: NEURONS,
+    label: neuronLabel,
+    logX: options.logX,
+  });
   const jumps = targetJumps(config);
   const jumpLines: LineSeries = {
     id: 'jumps',
@@ -52,7 +70,10 @@ export function neuronsChartOption(series: CheckpointSeries, config: RunConfig, 
     title: 'Neuron positions',
     subtitle: `${series.uLength} neurons${jumps.length ? `, ${jumps.length} target jumps` : ''}`,
     xAxis: timeAxis(options),
-    yAxis: valueAxis('position u_j', false, { min: (range: { min: number }) => Math.min(0, range.min), max: (range: { max: number }) => Math.max(1, range.max) }),
+    yAxis: valueAxis('position u_j', false, {
+      min: (range: { min: number }) => Math.min(0, range.min),
+      max: (range: { max: number }) => Math.max(1, range.max),
+    }),
     series: jumps.length ? [...lines, jumpLines] : lines,
     points: countPoints(lines),
     legend: jumps.length ? [NEURONS, JUMPS] : [NEURONS],
@@ -61,14 +82,28 @@ export function neuronsChartOption(series: CheckpointSeries, config: RunConfig, 
   });
 }
 
-export function weightsChartOption(series: CheckpointSeries, config: RunConfig, options: TimeChartOptions = {}): ChartOption {
+export function weightsChartOption(
+  series: CheckpointSeries,
+  config: RunConfig,
+  options: TimeChartOptions = {},
+): ChartOption {
   const time = timeColumn(series, options.x);
   // 1-D networks keep the bias in a[0] (one more entry than u); draw it apart, it tracks the level of f* near 0.
   const withBias = series.aLength === series.uLength + 1 && config.trainer !== 'full-batch';
   const label = (j: number) => `a_${j}`;
-  const lines = trajectorySeries(series, time, series.a, series.aLength, { name: WEIGHTS, label, logX: options.logX, first: withBias ? 1 : 0 });
+  const lines = trajectorySeries(series, time, series.a, series.aLength, {
+    name: WEIGHTS,
+    label,
+    logX: options.logX,
+    first: withBias ? 1 : 0,
+  });
   if (withBias) {
-    const [bias] = trajectorySeries(series, time, series.a, series.aLength, { name: BIAS, label, logX: options.logX, end: 1 });
+    const [bias] = trajectorySeries(series, time, series.a, series.aLength, {
+      name: BIAS,
+      label,
+      logX: options.logX,
+      end: 1,
+    });
     lines.push({ ...bias, lineStyle: { width: 2, type: 'dashed' }, color: REFERENCE_COLOR });
   }
   return chartFrame({

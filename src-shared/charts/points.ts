@@ -9,7 +9,12 @@ export interface PointOptions {
 }
 
 /** Pairs [x, y] (or [x, max(y, floor), y] with a floor) of at most maxPoints points of the column, extremes kept. */
-export function columnPoints(time: Float64Array, column: StridedColumn, maxPoints: number, options: PointOptions = {}): number[][] {
+export function columnPoints(
+  time: Float64Array,
+  column: StridedColumn,
+  maxPoints: number,
+  options: PointOptions = {},
+): number[][] {
   const { values, offset = 0, stride = 1 } = column;
   const points: number[][] = [];
   for (const i of decimationIndices(column, maxPoints)) {
@@ -27,7 +32,13 @@ export function columnPoints(time: Float64Array, column: StridedColumn, maxPoint
  * ['x', 'y'] is neither deep-copied by ECharts' setOption nor costs one small array per point to build and collect.
  */
 export function flatPoints(time: Float64Array, columns: readonly KeptPoints[], logX = false): Float64Array {
-  const xy = new Float64Array(2 * Math.max(0, columns.reduce((n, kept) => n + kept.indices.length + 1, -1)));
+  const xy = new Float64Array(
+    2 *
+      Math.max(
+        0,
+        columns.reduce((n, kept) => n + kept.indices.length + 1, -1),
+      ),
+  );
   let n = 0;
   columns.forEach(({ indices, y }, k) => {
     if (k > 0) {

@@ -39,7 +39,14 @@ export function levelText(level: string): string {
 
 /** A category axis of parameter levels. */
 function categoryAxis(name: string, levels: readonly string[]) {
-  return { type: 'category' as const, name, nameLocation: 'middle' as const, nameGap: 34, data: levels.map(levelText), axisTick: { alignWithLabel: true } };
+  return {
+    type: 'category' as const,
+    name,
+    nameLocation: 'middle' as const,
+    nameGap: 34,
+    data: levels.map(levelText),
+    axisTick: { alignWithLabel: true },
+  };
 }
 
 /** Box plots draw every run as a point over its box below this many runs. */
@@ -58,13 +65,23 @@ function levelsWithCounts(levels: readonly string[], lines: ReadonlyArray<SweepL
 
 /** Two x axes: the levels (with their n) and the hidden value axis that places points on their own box. */
 function countedAxes(input: SweepChartInput<{ n: number }>) {
-  const axis = { ...categoryAxis(factorTitle(input.xName), input.xLevels), nameGap: 44, data: levelsWithCounts(input.xLevels, input.lines), axisLabel: { lineHeight: 15 } };
+  const axis = {
+    ...categoryAxis(factorTitle(input.xName), input.xLevels),
+    nameGap: 44,
+    data: levelsWithCounts(input.xLevels, input.lines),
+    axisLabel: { lineHeight: 15 },
+  };
   return [axis, pointAxis(input.xLevels.length)];
 }
 
 /** The counted x axes on the chart, the y axis kept at the grid's left (not at the hidden axis' zero, a category's centre). */
 function withCountedAxes(option: ChartOption, input: SweepChartInput<{ n: number }>): ChartOption {
-  return { ...option, xAxis: countedAxes(input), yAxis: { ...(option.yAxis as object), axisLine: { onZero: false } }, grid: { ...(option.grid as object), bottom: 66 } } as ChartOption;
+  return {
+    ...option,
+    xAxis: countedAxes(input),
+    yAxis: { ...(option.yAxis as object), axisLine: { onZero: false } },
+    grid: { ...(option.grid as object), bottom: 66 },
+  } as ChartOption;
 }
 
 /**
@@ -82,10 +99,21 @@ export function sweepBoxOption(input: SweepChartInput<SweepBox>): ChartOption {
     itemStyle: { borderWidth: 1.5, borderColor: seriesColor(index), color: '#ffffff' },
   }));
   const few = input.lines.every((line) => line.values.every((box) => !box || (box.n < POINTS_BELOW && box.values)));
-  const points = few ? input.lines.map((line, index) => runPoints(line.name, index, count, line.values.map((box) => box?.values ?? null))) : [];
+  const points = few
+    ? input.lines.map((line, index) =>
+        runPoints(
+          line.name,
+          index,
+          count,
+          line.values.map((box) => box?.values ?? null),
+        ),
+      )
+    : [];
   const option = chartFrame({
     title: 'Final loss by parameter value',
-    subtitle: [input.subtitle, `box: quartiles and median; whiskers: min–max${few ? '; points: each run' : ''}`].filter(Boolean).join(' · '),
+    subtitle: [input.subtitle, `box: quartiles and median; whiskers: min–max${few ? '; points: each run' : ''}`]
+      .filter(Boolean)
+      .join(' · '),
     xAxis: categoryAxis(factorTitle(input.xName), input.xLevels),
     yAxis: valueAxis('final loss L', true),
     series: [...boxes, ...points],
@@ -108,7 +136,9 @@ export interface ConvergenceCount {
  */
 export function convergenceOption(input: SweepChartInput<ConvergenceCount>): ChartOption {
   const count = input.lines.length;
-  const intervals = input.lines.map((line) => line.values.map((c) => (c && c.decided > 0 ? wilsonInterval(c.converged, c.decided) : null)));
+  const intervals = input.lines.map((line) =>
+    line.values.map((c) => (c && c.decided > 0 ? wilsonInterval(c.converged, c.decided) : null)),
+  );
   const whiskers: BoxplotSeriesOption[] = input.lines.map((line, index) => ({
     type: 'boxplot',
     name: line.name,
@@ -125,17 +155,30 @@ export function convergenceOption(input: SweepChartInput<ConvergenceCount>): Cha
       if (!c || c.decided === 0) return [];
       const ci = intervals[index][level]!;
       const text = `${c.converged}/${c.decided}`;
-      return [{ value: [level + groupOffset(index, count), c.converged / c.decided], label: { formatter: text }, tooltip: { formatter: `${line.name}: ${text} converged, Wilson 95 % ${formatNumber(ci.low, 2)}–${formatNumber(ci.high, 2)}` } }];
+      return [
+        {
+          value: [level + groupOffset(index, count), c.converged / c.decided],
+          label: { formatter: text },
+          tooltip: {
+            formatter: `${line.name}: ${text} converged, Wilson 95 % ${formatNumber(ci.low, 2)}–${formatNumber(ci.high, 2)}`,
+          },
+        },
+      ];
     }),
     // Side by side, labels would run into the next line's whisker: with several lines the counts are in the tooltip,
     // and n is under the axis.
     label: { show: count === 1, position: 'right' as const, fontSize: 11, distance: 6, color: '#1f2329' },
     itemStyle: { color: seriesColor(index) },
   }));
-  const counted = { ...input, lines: input.lines.map((line) => ({ ...line, values: line.values.map((c) => (c ? { n: c.decided } : null)) })) };
+  const counted = {
+    ...input,
+    lines: input.lines.map((line) => ({ ...line, values: line.values.map((c) => (c ? { n: c.decided } : null)) })),
+  };
   const option = chartFrame({
     title: 'Probability of convergence',
-    subtitle: [input.subtitle, 'points: converged / finished runs; bars: Wilson 95 % interval'].filter(Boolean).join(' · '),
+    subtitle: [input.subtitle, 'points: converged / finished runs; bars: Wilson 95 % interval']
+      .filter(Boolean)
+      .join(' · '),
     xAxis: categoryAxis(factorTitle(input.xName), input.xLevels),
     yAxis: valueAxis('P(converged)', false, { min: 0, max: 1, interval: 0.2, scale: false }),
     series: [...whiskers, ...estimates],
@@ -169,14 +212,25 @@ export function phaseHeatmapOption(input: PhaseInput): ChartOption {
       const probability = cell.converged / cell.decided;
       // The map runs from light (0) to dark (1): labels on the dark half turn white.
       const color = textOnMap(1 - probability);
-      return { value: [input.xLevels.indexOf(cell.x), input.yLevels.indexOf(cell.y), probability], label: { formatter: `${cell.converged}/${cell.decided}`, color } };
+      return {
+        value: [input.xLevels.indexOf(cell.x), input.yLevels.indexOf(cell.y), probability],
+        label: { formatter: `${cell.converged}/${cell.decided}`, color },
+      };
     });
   const option = chartFrame({
     title: input.title,
     subtitle: 'P(converged); each cell: converged runs / finished runs',
     xAxis: { ...categoryAxis(factorTitle(input.xName), input.xLevels), splitArea: { show: false } },
     yAxis: { ...categoryAxis(factorTitle(input.yName), input.yLevels), nameGap: 48 },
-    series: [{ type: 'heatmap', name: 'P(converged)', data, label: { show: true, fontSize: 11 }, itemStyle: { borderColor: '#ffffff', borderWidth: 1 } }],
+    series: [
+      {
+        type: 'heatmap',
+        name: 'P(converged)',
+        data,
+        label: { show: true, fontSize: 11 },
+        itemStyle: { borderColor: '#ffffff', borderWidth: 1 },
+      },
+    ],
     points: 0,
     legend: [],
     tooltip: { trigger: 'item', confine: true },
@@ -184,6 +238,16 @@ export function phaseHeatmapOption(input: PhaseInput): ChartOption {
   return {
     ...option,
     grid: { left: 90, right: 110, top: 84, bottom: 56 },
-    visualMap: { min: 0, max: 1, calculable: false, orient: 'vertical', right: 12, top: 'middle', itemHeight: 160, text: ['1', '0'], inRange: { color: [...CIVIDIS].reverse() } },
+    visualMap: {
+      min: 0,
+      max: 1,
+      calculable: false,
+      orient: 'vertical',
+      right: 12,
+      top: 'middle',
+      itemHeight: 160,
+      text: ['1', '0'],
+      inRange: { color: [...CIVIDIS].reverse() },
+    },
   };
 }

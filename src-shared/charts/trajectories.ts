@@ -26,7 +26,13 @@ export interface TrajectoryOptions {
 }
 
 /** Line series of the chosen entries of `values` (width entries per checkpoint) against `time`. */
-export function trajectorySeries(series: CheckpointSeries, time: Float64Array, values: Float64Array, width: number, options: TrajectoryOptions): LineSeries[] {
+export function trajectorySeries(
+  series: CheckpointSeries,
+  time: Float64Array,
+  values: Float64Array,
+  width: number,
+  options: TrajectoryOptions,
+): LineSeries[] {
   const first = options.first ?? 0;
   const end = Math.min(width, options.end ?? width);
   const lines = Math.max(0, end - first);
@@ -35,8 +41,28 @@ export function trajectorySeries(series: CheckpointSeries, time: Float64Array, v
   const kept = decimateColumns(block, many ? MANY_LINES_POINTS : FEW_LINES_POINTS);
   // Many lines: thinner and translucent, so dense bundles read as density instead of a solid block.
   const lineStyle = many ? { width: 0.6, opacity: 0.35 } : { width: 1 };
-  const common = { type: 'line' as const, name: options.name, showSymbol: false, lineStyle, emphasis: { disabled: many }, dimensions: ['x', 'y'] };
-  if (!many) return kept.map((column, k) => ({ ...common, id: options.label(first + k), data: flatRows(flatPoints(time, [column], options.logX)) }));
+  const common = {
+    type: 'line' as const,
+    name: options.name,
+    showSymbol: false,
+    lineStyle,
+    emphasis: { disabled: many },
+    dimensions: ['x', 'y'],
+  };
+  if (!many)
+    return kept.map((column, k) => ({
+      ...common,
+      id: options.label(first + k),
+      data: flatRows(flatPoints(time, [column], options.logX)),
+    }));
   // One series for all, the lines separated by gaps: far cheaper to build and draw than a thousand series.
-  return [{ ...common, id: `${options.name} (all)`, data: flatRows(flatPoints(time, kept, options.logX)), connectNulls: false, silent: true }];
+  return [
+    {
+      ...common,
+      id: `${options.name} (all)`,
+      data: flatRows(flatPoints(time, kept, options.logX)),
+      connectNulls: false,
+      silent: true,
+    },
+  ];
 }

@@ -19,7 +19,11 @@ function shellWord(text: string): string {
 
 /** Turns a sweep name into a folder name: letters, digits, dots, dashes. */
 export function planFolderName(name: string): string {
-  const stem = name.toLowerCase().replace(/[^a-z0-9.]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
+  const stem = name
+    .toLowerCase()
+    .replace(/[^a-z0-9.]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
   return `sweep-${stem || 'plan'}`;
 }
 
@@ -35,7 +39,9 @@ export function clusterCommands(spec: SweepSpec, slurm: SlurmOptions): string[] 
     ['--mem', slurm.mem],
     ['--max-array-size', slurm.maxArraySize === 1001 ? undefined : slurm.maxArraySize],
   ];
-  const flags = options.filter(([, value]) => value !== undefined).map(([flag, value]) => `${flag} ${shellWord(String(value))}`);
+  const flags = options
+    .filter(([, value]) => value !== undefined)
+    .map(([flag, value]) => `${flag} ${shellWord(String(value))}`);
   return [
     `ttlab sweep plan --config sweep-spec.json ${flags.join(' ')} --out ${folder}`,
     `ttlab sweep submit ${folder}`,
@@ -50,7 +56,7 @@ export function clusterHandoff(spec: SweepSpec, slurm: SlurmOptions, points: num
   const readme = [
     `Two-Timescale Lab: sweep "${spec.name}", ${points} points in ${slurm.tasks} Slurm array tasks.`,
     '',
-    'On the cluster, once: Node 20.19+ and a checkout of the lab with `npm install` (see the lab\'s README,',
+    "On the cluster, once: Node 20.19+ and a checkout of the lab with `npm install` (see the lab's README,",
     '"Running a sweep on a cluster"). Then copy sweep-spec.json to the login node and, from its folder:',
     '',
     `  ${commands[0]}      writes the plan folder`,

@@ -24,7 +24,11 @@ export interface MissingPoints {
  * The missing points of the sweep `sweepId` whose runs are `runs`, or null when it is not a sweep of points (its runs
  * do not carry point run ids: a sweep started in the app, whose runs all exist from the start).
  */
-export function missingPoints(sweepId: string, spec: SweepSpec, runs: ReadonlyArray<{ id: string; status: string }>): MissingPoints | null {
+export function missingPoints(
+  sweepId: string,
+  spec: SweepSpec,
+  runs: ReadonlyArray<{ id: string; status: string }>,
+): MissingPoints | null {
   const indices = runs.map((run) => pointIndexOf(sweepId, run.id));
   if (runs.length > 0 && indices.every((index) => index === null)) return null;
   const total = sweepSize(spec);

@@ -11,7 +11,11 @@ export const PLAN_FORMAT = 1;
 export const DEFAULT_MAX_ARRAY_SIZE = 1001;
 
 const whole = (min: number, max: number) =>
-  z.number({ error: 'must be a number' }).int('must be a whole number').min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
+  z
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
 
 /** What the job scripts ask Slurm for. */
 export const slurmOptionsSchema = z.strictObject({
@@ -21,11 +25,20 @@ export const slurmOptionsSchema = z.strictObject({
   cpusPerTask: whole(1, 1024).default(1),
   /** Most tasks running at once (`--array=...%P`); unset: as many as Slurm allows. */
   maxParallel: whole(1, MAX_PLAN_POINTS).optional(),
-  partition: z.string().regex(/^[A-Za-z0-9_.,-]{1,100}$/, 'expected a partition name like "compute" (letters, digits, _ . , -)').optional(),
+  partition: z
+    .string()
+    .regex(/^[A-Za-z0-9_.,-]{1,100}$/, 'expected a partition name like "compute" (letters, digits, _ . , -)')
+    .optional(),
   /** Wall-time limit of one task. */
-  time: z.string().regex(/^(\d{1,3}-)?\d{1,3}:[0-5]\d:[0-5]\d$/, 'expected HH:MM:SS or D-HH:MM:SS, e.g. 02:00:00').optional(),
+  time: z
+    .string()
+    .regex(/^(\d{1,3}-)?\d{1,3}:[0-5]\d:[0-5]\d$/, 'expected HH:MM:SS or D-HH:MM:SS, e.g. 02:00:00')
+    .optional(),
   /** Memory per node, Slurm's syntax. */
-  mem: z.string().regex(/^[1-9]\d{0,8}[KMGT]?$/, 'expected a size like 4G or 500M').optional(),
+  mem: z
+    .string()
+    .regex(/^[1-9]\d{0,8}[KMGT]?$/, 'expected a size like 4G or 500M')
+    .optional(),
   /** The cluster's MaxArraySize: more tasks than this are split into several arrays. */
   maxArraySize: whole(1, 4_000_001).default(DEFAULT_MAX_ARRAY_SIZE),
 });
@@ -47,10 +60,16 @@ export const clusterPlanSchema = z
     sweepId: z.uuid('must be a UUID'),
     createdAt: z.iso.datetime('must be an ISO date'),
     spec: sweepSpecSchema,
-    points: z.array(planPointSchema).min(1, 'needs at least one point').max(MAX_PLAN_POINTS, `at most ${MAX_PLAN_POINTS} points`),
+    points: z
+      .array(planPointSchema)
+      .min(1, 'needs at least one point')
+      .max(MAX_PLAN_POINTS, `at most ${MAX_PLAN_POINTS} points`),
     slurm: slurmOptionsSchema,
   })
-  .refine((plan) => plan.slurm.tasks <= plan.points.length, { path: ['slurm', 'tasks'], message: 'cannot exceed the number of points' });
+  .refine((plan) => plan.slurm.tasks <= plan.points.length, {
+    path: ['slurm', 'tasks'],
+    message: 'cannot exceed the number of points',
+  });
 export type ClusterPlan = z.output<typeof clusterPlanSchema>;
 
 /** The Slurm arrays of a plan: task ids above MaxArraySize - 1 go to further arrays, each shifted by `offset`. */
@@ -77,7 +96,7 @@ export function arrayChunks(shards: readonly number[], maxArraySize: number): Ar
 export function arraySpec(chunk: ArrayChunk, maxParallel?: number): string {
   const ids = chunk.shards.map((shard) => shard - chunk.offset);
   const ranges: string[] = [];
-  for (let i = 0; i < ids.length; ) {
+  for (let i = 0; i < ids.length;) {
     let j = i;
     while (j + 1 < ids.length && ids[j + 1] === ids[j] + 1) j++;
     ranges.push(i === j ? `${ids[i]}` : `${ids[i]}-${ids[j]}`);

@@ -59,7 +59,8 @@ export function runMemoryBytes(config: Sized): number {
   const m = config.network.m;
   const perNeuron = 64 * 8 * (m + 1);
   if (config.trainer === 'gradient-flow') return 8 * (m + 1) ** 2 + perNeuron;
-  if (config.trainer === 'full-batch') return 8 * config.fullBatch.n * (3 * config.fullBatch.d + 4) + perNeuron * config.fullBatch.d;
+  if (config.trainer === 'full-batch')
+    return 8 * config.fullBatch.n * (3 * config.fullBatch.d + 4) + perNeuron * config.fullBatch.d;
   return perNeuron;
 }
 
@@ -119,11 +120,15 @@ export function sweepLimitIssue(size: SweepSize): LimitIssue | null {
   if (size.runs > MAX_SWEEP_RUNS) return issue(`expands to ${size.runs} runs, more than the ${MAX_SWEEP_RUNS} allowed`);
   const configs = size.runs * size.configBytes;
   if (configs > MAX_SWEEP_CONFIG_BYTES) {
-    return issue(`${size.runs} runs of configurations up to ${formatBytes(size.configBytes)} make about ${formatBytes(configs)}, more than the ${formatBytes(MAX_SWEEP_CONFIG_BYTES)} a sweep may hold`);
+    return issue(
+      `${size.runs} runs of configurations up to ${formatBytes(size.configBytes)} make about ${formatBytes(configs)}, more than the ${formatBytes(MAX_SWEEP_CONFIG_BYTES)} a sweep may hold`,
+    );
   }
   const series = size.runs * size.seriesBytes;
   if (series > MAX_SWEEP_SERIES_BYTES) {
-    return issue(`${size.runs} runs may record about ${formatBytes(series)} of checkpoints, more than the ${formatBytes(MAX_SWEEP_SERIES_BYTES)} a sweep may record`);
+    return issue(
+      `${size.runs} runs may record about ${formatBytes(series)} of checkpoints, more than the ${formatBytes(MAX_SWEEP_SERIES_BYTES)} a sweep may record`,
+    );
   }
   return null;
 }

@@ -1,7 +1,15 @@
 /**
  * Named presets for every experiment of docs/MODEL.md section 6. A preset is either one run or a sweep.
  */
-import { PAPER_TARGET, parseRunConfig, parseSweepSpec, type RunConfig, type RunConfigInput, type SweepSpec, type SweepSpecInput } from './schema';
+import {
+  PAPER_TARGET,
+  parseRunConfig,
+  parseSweepSpec,
+  type RunConfig,
+  type RunConfigInput,
+  type SweepSpec,
+  type SweepSpecInput,
+} from './schema';
 
 export type Preset =
   | { name: string; description: string; kind: 'run'; config: RunConfig }
@@ -42,12 +50,14 @@ const fullBatchSweep = (name: string, fullBatch: RunConfigInput['fullBatch']): S
 const runPresets: Array<{ name: string; description: string; config: RunConfigInput }> = [
   {
     name: 'paper-two-timescale',
-    description: 'Figs 3-4: h = 1e-5, epsilon = 2e-5, 175 M steps; SGD tracks the limit and every jump gets a neuron (L ≈ 0.008).',
+    description:
+      'Figs 3-4: h = 1e-5, epsilon = 2e-5, 175 M steps; SGD tracks the limit and every jump gets a neuron (L ≈ 0.008).',
     config: { ...paperSgd({ h: 1e-5, epsilon: 2e-5, limitBeside: true }, 0.035) },
   },
   {
     name: 'paper-two-timescale-quick',
-    description: 'Figs 3-4 at h = 1e-3 (1.75 M steps): still converges for most seeds, median L ≈ 0.011, in about a second.',
+    description:
+      'Figs 3-4 at h = 1e-3 (1.75 M steps): still converges for most seeds, median L ≈ 0.011, in about a second.',
     config: { ...paperSgd({ h: 1e-3, epsilon: 2e-5, limitBeside: true }, 0.035) },
   },
   {
@@ -57,20 +67,26 @@ const runPresets: Array<{ name: string; description: string; config: RunConfigIn
   },
   {
     name: 'paper-limit-ode',
-    description: 'The two-timescale limit alone (epsilon, eta -> 0): flanking neurons slide onto the jumps, loss reaches 0.',
+    description:
+      'The two-timescale limit alone (epsilon, eta -> 0): flanking neurons slide onto the jumps, loss reaches 0.',
     config: { ...paperSgd({ h: 1e-5, epsilon: 2e-5 }, 0.035), trainer: 'limit' },
   },
   {
     name: 'paper-varpro',
     description: 'Exact outer solve at eta = 4e-3 (epsilon = 0): L(a*(u), u) decreases monotonically to about 0.00797.',
-    config: { ...paperSgd({ h: 1e-5, epsilon: 2e-5 }, 0.035), trainer: 'varpro', checkpoints: { kind: 'even', count: 101 } },
+    config: {
+      ...paperSgd({ h: 1e-5, epsilon: 2e-5 }, 0.035),
+      trainer: 'varpro',
+      checkpoints: { kind: 'even', count: 101 },
+    },
   },
 ];
 
 const sweepPresets: Array<{ name: string; description: string; sweep: SweepSpecInput }> = [
   {
     name: 'paper-varying-epsilon',
-    description: 'Varying epsilon in {0.01, 0.1, 1} over 20 seeds at tau = 3: the final loss grows with epsilon (0.0099 / 0.023 / 0.67).',
+    description:
+      'Varying epsilon in {0.01, 0.1, 1} over 20 seeds at tau = 3: the final loss grows with epsilon (0.0099 / 0.023 / 0.67).',
     sweep: {
       name: 'paper-varying-epsilon',
       base: paperSgd({ h: 1e-5, epsilon: 0.01 }, 3),
@@ -80,7 +96,8 @@ const sweepPresets: Array<{ name: string; description: string; sweep: SweepSpecI
   },
   {
     name: 'paper-2d',
-    description: 'Fig 6, 2-D additive steps: two-timescale full-batch GD reaches ≈ 0.004 against 0.014 for standard GD.',
+    description:
+      'Fig 6, 2-D additive steps: two-timescale full-batch GD reaches ≈ 0.004 against 0.014 for standard GD.',
     sweep: fullBatchSweep('paper-2d', { problem: 'additive', d: 2, n: 1000 }),
   },
   {
@@ -96,8 +113,18 @@ const sweepPresets: Array<{ name: string; description: string; sweep: SweepSpecI
 ];
 
 export const presets: readonly Preset[] = [
-  ...runPresets.map((p) => ({ name: p.name, description: p.description, kind: 'run' as const, config: parseRunConfig(p.config) })),
-  ...sweepPresets.map((p) => ({ name: p.name, description: p.description, kind: 'sweep' as const, sweep: parseSweepSpec(p.sweep) })),
+  ...runPresets.map((p) => ({
+    name: p.name,
+    description: p.description,
+    kind: 'run' as const,
+    config: parseRunConfig(p.config),
+  })),
+  ...sweepPresets.map((p) => ({
+    name: p.name,
+    description: p.description,
+    kind: 'sweep' as const,
+    sweep: parseSweepSpec(p.sweep),
+  })),
 ];
 
 export const presetNames = presets.map((p) => p.name);

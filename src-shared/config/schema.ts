@@ -19,7 +19,11 @@ const positive = () => finite().refine((v) => v > 0, 'must be greater than 0');
 const nonNegative = () => finite().refine((v) => v >= 0, 'must be at least 0');
 // The range comes before the whole-number check: 1e20 is out of range, which says more than "not a whole number".
 const count = (min: number, max: number) =>
-  z.number({ error: 'must be a number' }).min(min, `must be at least ${min}`).max(max, `must be at most ${max}`).int('must be a whole number');
+  z
+    .number({ error: 'must be a number' })
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`)
+    .int('must be a whole number');
 
 /** Piecewise-constant target f*(x) = values[0] + sum_i values[i+1] [x >= positions[i]] on [0, 1]. */
 export const targetSchema = z
@@ -31,14 +35,25 @@ export const targetSchema = z
   })
   .superRefine((t, ctx) => {
     if (t.values.length !== t.positions.length + 1) {
-      ctx.addIssue({ code: 'custom', path: ['values'], message: `needs ${t.positions.length + 1} entries (the base level and one jump per position), got ${t.values.length}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['values'],
+        message: `needs ${t.positions.length + 1} entries (the base level and one jump per position), got ${t.values.length}`,
+      });
     }
     t.values.forEach((delta, i) => {
-      if (i > 0 && delta === 0) ctx.addIssue({ code: 'custom', path: ['values', i], message: 'a jump of size 0 is no jump: give it a size, or remove its position' });
+      if (i > 0 && delta === 0)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['values', i],
+          message: 'a jump of size 0 is no jump: give it a size, or remove its position',
+        });
     });
     t.positions.forEach((v, i) => {
-      if (!(v > 0 && v < 1)) ctx.addIssue({ code: 'custom', path: ['positions', i], message: 'must lie strictly inside (0, 1)' });
-      if (i > 0 && !(v > t.positions[i - 1])) ctx.addIssue({ code: 'custom', path: ['positions', i], message: 'positions must be strictly increasing' });
+      if (!(v > 0 && v < 1))
+        ctx.addIssue({ code: 'custom', path: ['positions', i], message: 'must lie strictly inside (0, 1)' });
+      if (i > 0 && !(v > t.positions[i - 1]))
+        ctx.addIssue({ code: 'custom', path: ['positions', i], message: 'positions must be strictly increasing' });
     });
   });
 export type Target = z.infer<typeof targetSchema>;
@@ -63,7 +78,9 @@ export const networkSchema = z.strictObject({
   /** m: number of free neurons (the bias neuron is extra). */
   m: count(1, MAX_NEURONS).default(20),
   /** eta: width of the smoothed step. */
-  eta: positive().refine((v) => v <= 1, 'must be at most 1').default(4e-3),
+  eta: positive()
+    .refine((v) => v <= 1, 'must be at most 1')
+    .default(4e-3),
   activation: z.enum(['cubic', 'relu']).default('cubic'),
   positions: positionInitSchema.default({ kind: 'uniform' }),
   weights: weightInitSchema.default({ kind: 'zero' }),
@@ -143,12 +160,21 @@ export const runConfigSchema = z
   .superRefine((c, ctx) => {
     const init = c.network.positions;
     if (init.kind === 'list' && init.u.length !== c.network.m) {
-      ctx.addIssue({ code: 'custom', path: ['network', 'positions', 'u'], message: `needs m = ${c.network.m} positions, got ${init.u.length}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['network', 'positions', 'u'],
+        message: `needs m = ${c.network.m} positions, got ${init.u.length}`,
+      });
     }
     if (c.trainer === 'sgd') {
       const steps = totalSteps(c);
       if (!(steps >= 1)) ctx.addIssue({ code: 'custom', path: ['sgd', 'h'], message: noStepMessage(c) });
-      else if (steps > MAX_STEPS) ctx.addIssue({ code: 'custom', path: ['duration'], message: `gives ${steps} steps, more than the ${MAX_STEPS} allowed` });
+      else if (steps > MAX_STEPS)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['duration'],
+          message: `gives ${steps} steps, more than the ${MAX_STEPS} allowed`,
+        });
     }
   });
 
@@ -186,7 +212,10 @@ export const sweepAxisSchema = z.strictObject({
 /** A named variant of the base configuration: dotted paths set to values (e.g. the paper's standard vs two-timescale). */
 export const sweepVariantSchema = z.strictObject({
   label: plainText(100).refine((label) => label.length > 0, 'must not be empty'),
-  set: z.record(z.string().regex(/^[a-zA-Z]+(\.[a-zA-Z]+)*$/, 'must be a dotted field path'), z.union([finite(), z.string(), z.boolean()])),
+  set: z.record(
+    z.string().regex(/^[a-zA-Z]+(\.[a-zA-Z]+)*$/, 'must be a dotted field path'),
+    z.union([finite(), z.string(), z.boolean()]),
+  ),
 });
 
 export const sweepSpecSchema = z.strictObject({
@@ -195,7 +224,10 @@ export const sweepSpecSchema = z.strictObject({
   variants: z.array(sweepVariantSchema).max(100).default([]),
   axes: z.array(sweepAxisSchema).max(4).default([]),
   /** Seeds: each grid point runs once per seed. */
-  seeds: z.array(count(0, 2 ** 32 - 1)).min(1).max(10_000),
+  seeds: z
+    .array(count(0, 2 ** 32 - 1))
+    .min(1)
+    .max(10_000),
 });
 export type SweepSpec = z.output<typeof sweepSpecSchema>;
 export type SweepSpecInput = z.input<typeof sweepSpecSchema>;
@@ -216,7 +248,10 @@ export class ValidationError extends Error {
 export function describeZodError(error: z.ZodError, prefix = ''): ValidationError {
   const issue = error.issues[0];
   const field = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
-  const message = issue.code === 'unrecognized_keys' ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}` : issue.message;
+  const message =
+    issue.code === 'unrecognized_keys'
+      ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`
+      : issue.message;
   return new ValidationError(field ? `${field}: ${message}` : message, field);
 }
 

@@ -8,9 +8,11 @@ export function sectionsRead(config: Pick<RunConfig, 'trainer' | 'sgd'>): string
   const common = ['trainer', 'seed', 'rng', 'checkpoints'];
   // Full-batch runs draw their own problem (additive steps or the ReLU teacher) and last `fullBatch.epochs`.
   if (config.trainer === 'full-batch') return [...common, 'network', 'fullBatch'];
-  if (config.trainer === 'sgd') return [...common, 'duration', 'target', 'network', 'sgd', ...(config.sgd.limitBeside ? ['ode'] : [])];
+  if (config.trainer === 'sgd')
+    return [...common, 'duration', 'target', 'network', 'sgd', ...(config.sgd.limitBeside ? ['ode'] : [])];
   return [...common, 'duration', 'target', 'network', 'ode'];
 }
 
 /** Whether `path` (dotted) lies in a section the configuration's trainer reads. */
-export const isRead = (config: Pick<RunConfig, 'trainer' | 'sgd'>, path: string): boolean => sectionsRead(config).includes(path.split('.')[0]);
+export const isRead = (config: Pick<RunConfig, 'trainer' | 'sgd'>, path: string): boolean =>
+  sectionsRead(config).includes(path.split('.')[0]);

@@ -27,12 +27,19 @@ export function setPath<T extends object>(object: T, path: string, value: unknow
 
 /** Reads the dotted `path` of `object` (undefined when absent). */
 export function getPath(object: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), object);
+  return path
+    .split('.')
+    .reduce<unknown>(
+      (node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
+      object,
+    );
 }
 
 /** Number of runs a sweep expands to, without building them. */
 export function sweepSize(spec: Pick<SweepSpec, 'variants' | 'axes' | 'seeds'>): number {
-  return Math.max(1, spec.variants.length) * spec.axes.reduce((n, axis) => n * axis.values.length, 1) * spec.seeds.length;
+  return (
+    Math.max(1, spec.variants.length) * spec.axes.reduce((n, axis) => n * axis.values.length, 1) * spec.seeds.length
+  );
 }
 
 export function expandSweep(spec: SweepSpec): SweepRun[] {

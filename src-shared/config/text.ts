@@ -22,7 +22,10 @@ export const isPlainText = (text: string): boolean => !FORBIDDEN.test(text);
 
 /** A name as the API and the CLI take it: at most `max` characters, no control characters (may be empty). */
 export const plainText = (max: number) =>
-  z.string({ error: 'must be text' }).max(max, `must be at most ${max} characters`).refine(isPlainText, noControlMessage);
+  z
+    .string({ error: 'must be text' })
+    .max(max, `must be at most ${max} characters`)
+    .refine(isPlainText, noControlMessage);
 
 /** A run or sweep name, not empty. */
 export const nameSchema = plainText(MAX_NAME_LENGTH).refine((name) => name.trim().length > 0, 'must not be empty');

@@ -2,7 +2,15 @@
  * Adaptive Dormand-Prince 5(4) for y' = F(y) (autonomous), FSAL, in place, nothing allocated per step. The step size
  * proposed for the next call is kept in `h`, so a run split into output intervals integrates like one call.
  */
-import { initialStep, MIN_PREVIOUS_ERROR, PI_BETA, scaledErrorNorm, StepSizeUnderflowError, stepFactor, type Tolerances } from './stepControl';
+import {
+  initialStep,
+  MIN_PREVIOUS_ERROR,
+  PI_BETA,
+  scaledErrorNorm,
+  StepSizeUnderflowError,
+  stepFactor,
+  type Tolerances,
+} from './stepControl';
 
 /** F(y) into dydt. */
 export type VectorField = (y: Float64Array, dydt: Float64Array) => void;
@@ -76,7 +84,8 @@ export class DormandPrince {
       if (!(norm <= 1)) {
         this.h = h * stepFactor(norm, 4, true, this.previousError, PI_BETA);
         rejected = true;
-        if (!(this.h > 1e-14 * span)) throw new StepSizeUnderflowError(`Dormand-Prince step size underflow (h = ${this.h})`);
+        if (!(this.h > 1e-14 * span))
+          throw new StepSizeUnderflowError(`Dormand-Prince step size underflow (h = ${this.h})`);
         continue;
       }
       y.set(next);

@@ -54,7 +54,15 @@ function levelAfter(target: Target, p: number): number {
 }
 
 /** Fills cell c = [p, q] of `ws`; `first` is the first jump right of p and `level` is f*(p+). */
-function describeCell(target: Target, p: number, q: number, first: number, level: number, ws: LimitWorkspace, c: number): void {
+function describeCell(
+  target: Target,
+  p: number,
+  q: number,
+  first: number,
+  level: number,
+  ws: LimitWorkspace,
+  c: number,
+): void {
   const { positions, values } = target;
   const width = q - p;
   let last = first;
@@ -104,7 +112,8 @@ export function subdivisionProblem(target: Target, u: Float64Array): string | nu
   for (let k = 0; k + 1 < ends.length; k++) {
     let count = 0;
     for (let j = 0; j < u.length; j++) if (u[j] >= ends[k] && u[j] <= ends[k + 1]) count++;
-    if (count < 2) return `the target piece [${ends[k]}, ${ends[k + 1]}] holds ${count} neuron${count === 1 ? '' : 's'}, it needs at least 2`;
+    if (count < 2)
+      return `the target piece [${ends[k]}, ${ends[k + 1]}] holds ${count} neuron${count === 1 ? '' : 's'}, it needs at least 2`;
   }
   return null;
 }
@@ -139,7 +148,12 @@ export function reducedLoss(target: Target, u: Float64Array, ws = new LimitWorks
 }
 
 /** out[j] = dL0/du_j, so that du/dtau = -out; 0 for neurons that flank no jump or lie outside (0, 1). */
-export function limitDerivatives(target: Target, u: Float64Array, out: Float64Array, ws = new LimitWorkspace(u.length)): void {
+export function limitDerivatives(
+  target: Target,
+  u: Float64Array,
+  out: Float64Array,
+  ws = new LimitWorkspace(u.length),
+): void {
   scanCells(target, u, ws);
   const order = ws.sorted.order;
   for (let r = 0; r < u.length; r++) {
@@ -149,7 +163,12 @@ export function limitDerivatives(target: Target, u: Float64Array, out: Float64Ar
 }
 
 /** The fast solution as network weights (eta -> 0): a[0] the first cell's average, a[j+1] the step at neuron j. */
-export function fastSolutionWeights(target: Target, u: Float64Array, a: Float64Array, ws = new LimitWorkspace(u.length)): void {
+export function fastSolutionWeights(
+  target: Target,
+  u: Float64Array,
+  a: Float64Array,
+  ws = new LimitWorkspace(u.length),
+): void {
   scanCells(target, u, ws);
   const order = ws.sorted.order;
   a[0] = ws.average[0];
@@ -157,7 +176,14 @@ export function fastSolutionWeights(target: Target, u: Float64Array, a: Float64A
 }
 
 /** int_a^b g by 4-point Gauss-Legendre, halving until the two levels agree within tol. */
-function integrate(g: (x: number) => number, a: number, b: number, tol: number, whole = gauss4(g, a, b), depth = 0): number {
+function integrate(
+  g: (x: number) => number,
+  a: number,
+  b: number,
+  tol: number,
+  whole = gauss4(g, a, b),
+  depth = 0,
+): number {
   const middle = (a + b) / 2;
   const left = gauss4(g, a, middle);
   const right = gauss4(g, middle, b);

@@ -5,7 +5,15 @@
  * only the stiff block of the Jacobian. The embedded first-order solution y + h k1 gives the error h (k1 + k2) / 2.
  * Nothing is allocated per step; the proposed step size survives between calls in `h`.
  */
-import { initialStep, MIN_PREVIOUS_ERROR, PI_BETA, scaledErrorNorm, StepSizeUnderflowError, stepFactor, type Tolerances } from './stepControl';
+import {
+  initialStep,
+  MIN_PREVIOUS_ERROR,
+  PI_BETA,
+  scaledErrorNorm,
+  StepSizeUnderflowError,
+  stepFactor,
+  type Tolerances,
+} from './stepControl';
 
 export const ROS2_GAMMA = 1 + Math.SQRT1_2;
 

@@ -7,7 +7,12 @@ export interface Tolerances {
 }
 
 /** RMS of error_i / (atol + rtol max(|before_i|, |after_i|)); a step is accepted when this is <= 1. */
-export function scaledErrorNorm(error: Float64Array, before: Float64Array, after: Float64Array, tolerances: Tolerances): number {
+export function scaledErrorNorm(
+  error: Float64Array,
+  before: Float64Array,
+  after: Float64Array,
+  tolerances: Tolerances,
+): number {
   let sum = 0;
   for (let i = 0; i < error.length; i++) {
     const scale = tolerances.atol + tolerances.rtol * Math.max(Math.abs(before[i]), Math.abs(after[i]));
@@ -24,7 +29,13 @@ export function scaledErrorNorm(error: Float64Array, before: Float64Array, after
  * limits it (stiff stretches of an explicit method). Clamped to [0.2, 5], never growing after a rejection; a NaN error
  * shrinks the step.
  */
-export function stepFactor(error: number, order: number, rejected: boolean, previousError: number, beta: number): number {
+export function stepFactor(
+  error: number,
+  order: number,
+  rejected: boolean,
+  previousError: number,
+  beta: number,
+): number {
   if (Number.isNaN(error)) return 0.2;
   if (!(error > 0)) return rejected ? 1 : 5;
   const factor = 0.9 * Math.pow(error, -(1 / (order + 1) - 0.75 * beta)) * Math.pow(previousError, beta);

@@ -59,7 +59,8 @@ export class Mt19937 implements Rng {
       if ((i & 1) === 0) {
         // whole pairs left in the block (N is even): no block checks inside
         const end = Math.min(count, k + ((N - i) >> 1));
-        for (; k < end; k++, i += 2) out[k] = ((temper(mt[i]) >>> 5) * TWO_POW_26 + (temper(mt[i + 1]) >>> 6)) * TWO_POW_MINUS_53;
+        for (; k < end; k++, i += 2)
+          out[k] = ((temper(mt[i]) >>> 5) * TWO_POW_26 + (temper(mt[i + 1]) >>> 6)) * TWO_POW_MINUS_53;
       } else {
         // after an odd number of words (a state saved elsewhere): a double straddles two blocks
         const high = temper(mt[i++]) >>> 5;
@@ -79,7 +80,8 @@ export class Mt19937 implements Rng {
   }
 
   load(state: Uint32Array): void {
-    if (state.length !== N + 1 || state[N] > N) throw new Error(`an MT19937 state has ${N + 1} words and an index <= ${N}`);
+    if (state.length !== N + 1 || state[N] > N)
+      throw new Error(`an MT19937 state has ${N + 1} words and an index <= ${N}`);
     this.mt.set(state.subarray(0, N));
     this.index = state[N];
   }

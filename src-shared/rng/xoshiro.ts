@@ -44,14 +44,22 @@ export class Xoshiro256 implements Rng {
   fill(out: Float64Array, count: number): void {
     const s = this.s;
     // word i of the state is (hi_i, lo_i), kept in locals for the whole block
-    let hi0 = s[0], lo0 = s[1], hi1 = s[2], lo1 = s[3], hi2 = s[4], lo2 = s[5], hi3 = s[6], lo3 = s[7];
+    let hi0 = s[0],
+      lo0 = s[1],
+      hi1 = s[2],
+      lo1 = s[3],
+      hi2 = s[4],
+      lo2 = s[5],
+      hi3 = s[6],
+      lo3 = s[7];
     for (let k = 0; k < count; k++) {
       // result = s0 + s3, carrying from the low halves
       const low = (lo0 + lo3) | 0;
-      const high = (hi0 + hi3 + ((low >>> 0) < (lo0 >>> 0) ? 1 : 0)) >>> 0;
+      const high = (hi0 + hi3 + (low >>> 0 < lo0 >>> 0 ? 1 : 0)) >>> 0;
       out[k] = (high * TWO_POW_21 + (low >>> 11)) * TWO_POW_MINUS_53;
       // t = s1 << 17; s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = rotl(s3, 45)
-      const tHi = (hi1 << 17) | (lo1 >>> 15), tLo = lo1 << 17;
+      const tHi = (hi1 << 17) | (lo1 >>> 15),
+        tLo = lo1 << 17;
       hi2 ^= hi0;
       lo2 ^= lo0;
       hi3 ^= hi1;

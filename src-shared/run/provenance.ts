@@ -30,13 +30,28 @@ export const provenanceSchema = machineProvenanceSchema.extend({
   /** The run's generator: numpy-compatible MT19937 or xoshiro256+. */
   generator: z.enum(['numpy', 'fast']),
   /** Each later process that resumed the run, with when it did. */
-  resumes: z.array(machineProvenanceSchema.extend({ at: text })).max(10_000).default([]),
+  resumes: z
+    .array(machineProvenanceSchema.extend({ at: text }))
+    .max(10_000)
+    .default([]),
 });
 export type Provenance = z.output<typeof provenanceSchema>;
 
 /** The fields that decide whether a replay can give other numbers, with how each is named to a reader. */
-const BUILD_FIELDS = { engineBuildId: 'engine build', appVersion: 'app version', gitCommit: 'commit', gitDirty: 'uncommitted changes' } as const;
-const MACHINE_FIELDS = { hostname: 'machine', cpuModel: 'CPU', arch: 'architecture', os: 'operating system', node: 'Node', electron: 'Electron' } as const;
+const BUILD_FIELDS = {
+  engineBuildId: 'engine build',
+  appVersion: 'app version',
+  gitCommit: 'commit',
+  gitDirty: 'uncommitted changes',
+} as const;
+const MACHINE_FIELDS = {
+  hostname: 'machine',
+  cpuModel: 'CPU',
+  arch: 'architecture',
+  os: 'operating system',
+  node: 'Node',
+  electron: 'Electron',
+} as const;
 
 export interface ProvenanceDifference {
   /** 'build' when the code may differ, 'machine' when only the machine or runtime does. */
@@ -50,12 +65,16 @@ export interface ProvenanceDifference {
 const shown = (value: unknown): string => (value === null || value === undefined ? 'unknown' : String(value));
 
 /** How `current` differs from `stored` (null: the run predates provenance, everything is unknown). */
-export function provenanceDifferences(stored: MachineProvenance | null, current: MachineProvenance): ProvenanceDifference[] {
+export function provenanceDifferences(
+  stored: MachineProvenance | null,
+  current: MachineProvenance,
+): ProvenanceDifference[] {
   const differences: ProvenanceDifference[] = [];
   const compare = (kind: ProvenanceDifference['kind'], fields: Partial<Record<keyof MachineProvenance, string>>) => {
     for (const [field, label] of Object.entries(fields) as Array<[keyof MachineProvenance, string]>) {
       const before = stored ? stored[field] : null;
-      if (before !== current[field]) differences.push({ kind, field, label, stored: shown(before), current: shown(current[field]) });
+      if (before !== current[field])
+        differences.push({ kind, field, label, stored: shown(before), current: shown(current[field]) });
     }
   };
   compare('build', BUILD_FIELDS);

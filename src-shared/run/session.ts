@@ -20,7 +20,10 @@ export const LIMIT_UNDEFINED_NOTE = 'undefined for this init (a target piece hol
 
 function explodedReason(trainer: Trainer, loss: number): string | null {
   if (!Number.isFinite(loss) || Math.abs(loss) > EXPLOSION_BOUND) return `the loss became ${loss}`;
-  for (const [name, values] of [['a', trainer.state.a], ['u', trainer.state.u]] as const) {
+  for (const [name, values] of [
+    ['a', trainer.state.a],
+    ['u', trainer.state.u],
+  ] as const) {
     for (let j = 0; j < values.length; j++) {
       if (!(Math.abs(values[j]) <= EXPLOSION_BOUND)) return `parameter ${name}[${j}] became ${values[j]}`;
     }
@@ -43,7 +46,11 @@ function limitBeside(config: RunConfig, trainer: Trainer): { limit: LimitTrainer
  * A session of `config`, from its start or, with `resume`, from a snapshot taken of a session of the same
  * configuration: the checkpoints it records then are those the first session would have recorded next, bit for bit.
  */
-export function createRunSession(config: RunConfig, onCheckpoint: (checkpoint: RunCheckpoint) => void, resume?: SessionSnapshot): RunSession {
+export function createRunSession(
+  config: RunConfig,
+  onCheckpoint: (checkpoint: RunCheckpoint) => void,
+  resume?: SessionSnapshot,
+): RunSession {
   const trainer = createTrainer(config, createRng(config.rng, config.seed));
   const total = totalStepsOf(config);
   const schedule = checkpointSteps(config, total);
@@ -57,8 +64,10 @@ export function createRunSession(config: RunConfig, onCheckpoint: (checkpoint: R
   let last: RunCheckpoint | null = null;
   let best: number | null = null;
   if (resume) {
-    if ((resume.limit === null) !== (limit === null)) throw new Error('this saved state does not fit the run: the limit beside SGD differs');
-    if (resume.recorded > schedule.length || resume.trainer.step > total) throw new Error('this saved state does not fit the run: it lies beyond the run\'s end');
+    if ((resume.limit === null) !== (limit === null))
+      throw new Error('this saved state does not fit the run: the limit beside SGD differs');
+    if (resume.recorded > schedule.length || resume.trainer.step > total)
+      throw new Error("this saved state does not fit the run: it lies beyond the run's end");
     trainer.restore(resume.trainer);
     if (limit && resume.limit) limit.restore(resume.limit);
     ({ recorded: next, best, last } = resume);
@@ -115,7 +124,8 @@ export function createRunSession(config: RunConfig, onCheckpoint: (checkpoint: R
 
   function outcome(): RunOutcome {
     const final = last as RunCheckpoint | null;
-    const finalCoverage: CoverageEntry[] = final && oneDimensional ? coverage(config.target, final.u, config.network.eta) : [];
+    const finalCoverage: CoverageEntry[] =
+      final && oneDimensional ? coverage(config.target, final.u, config.network.eta) : [];
     return {
       status: status === 'running' ? 'done' : status,
       steps: trainer.state.step,
@@ -130,7 +140,14 @@ export function createRunSession(config: RunConfig, onCheckpoint: (checkpoint: R
 
   function snapshot(): SessionSnapshot {
     if (status !== 'running') throw new Error(`a ${status} session has nothing left to resume`);
-    return { version: SESSION_SNAPSHOT_VERSION, trainer: trainer.snapshot(), limit: limit ? limit.snapshot() : null, recorded: next, best, last };
+    return {
+      version: SESSION_SNAPSHOT_VERSION,
+      trainer: trainer.snapshot(),
+      limit: limit ? limit.snapshot() : null,
+      recorded: next,
+      best,
+      last,
+    };
   }
 
   return {

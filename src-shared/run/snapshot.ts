@@ -36,17 +36,35 @@ const parameters = { step: wholeNumber, tau: z.number(), a: float64Array, u: flo
 
 const engineStateSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('dense'), order: int32Array }),
-  z.strictObject({ kind: z.literal('tree'), order: int32Array, delta: float64Array, node: float64Array, top: z.number(), sinceRebuild: wholeNumber }),
+  z.strictObject({
+    kind: z.literal('tree'),
+    order: int32Array,
+    delta: float64Array,
+    node: float64Array,
+    top: z.number(),
+    sinceRebuild: wholeNumber,
+  }),
 ]) satisfies z.ZodType<EngineState>;
 
 /** States saved before engine states were tagged: the tree engine's is the one with differences. */
 const untaggedEngineState = (value: unknown): unknown =>
-  typeof value === 'object' && value !== null && !('kind' in value) ? { kind: 'delta' in value ? 'tree' : 'dense', ...value } : value;
+  typeof value === 'object' && value !== null && !('kind' in value)
+    ? { kind: 'delta' in value ? 'tree' : 'dense', ...value }
+    : value;
 
-const limitSnapshotSchema = z.strictObject({ kind: z.literal('limit'), ...parameters, extra: z.strictObject({ conserved: float64Array }) }) satisfies z.ZodType<LimitSnapshot>;
+const limitSnapshotSchema = z.strictObject({
+  kind: z.literal('limit'),
+  ...parameters,
+  extra: z.strictObject({ conserved: float64Array }),
+}) satisfies z.ZodType<LimitSnapshot>;
 
 const trainerSnapshotSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('sgd'), ...parameters, rng: uint32Array, extra: z.preprocess(untaggedEngineState, engineStateSchema).optional() }),
+  z.strictObject({
+    kind: z.literal('sgd'),
+    ...parameters,
+    rng: uint32Array,
+    extra: z.preprocess(untaggedEngineState, engineStateSchema).optional(),
+  }),
   limitSnapshotSchema,
   z.strictObject({
     kind: z.enum(['gradient-flow', 'varpro']),

@@ -40,7 +40,11 @@ function relative(stored: number | null, replayed: number | null): number {
 }
 
 /** The first field of checkpoint `index` that differs bit for bit (Object.is: -0 is not 0), or null. */
-export function compareCheckpoints(index: number, stored: RunCheckpoint, replayed: RunCheckpoint): CheckpointDifference | null {
+export function compareCheckpoints(
+  index: number,
+  stored: RunCheckpoint,
+  replayed: RunCheckpoint,
+): CheckpointDifference | null {
   const differ = (metric: string, a: number | null, b: number | null): CheckpointDifference => ({
     index,
     step: stored.step,

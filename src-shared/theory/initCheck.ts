@@ -21,9 +21,17 @@ export type InitCheck =
   | { kind: 'random'; probability: number | null; seedProblem: string | null };
 
 export function initCheck(config: RunConfig): InitCheck {
-  if (config.trainer === 'full-batch') return { kind: 'not-applicable', reason: 'the full-batch problems have their own targets and no two-timescale limit' };
+  if (config.trainer === 'full-batch')
+    return {
+      kind: 'not-applicable',
+      reason: 'the full-batch problems have their own targets and no two-timescale limit',
+    };
   const { u } = initialParameters(config, createRng(config.rng, config.seed));
   const problem = subdivisionProblem(config.target, u);
   if (config.network.positions.kind !== 'uniform') return { kind: 'certain', problem };
-  return { kind: 'random', probability: uniformInitValidProbability(config.target, config.network.m), seedProblem: problem };
+  return {
+    kind: 'random',
+    probability: uniformInitValidProbability(config.target, config.network.m),
+    seedProblem: problem,
+  };
 }

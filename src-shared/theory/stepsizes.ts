@@ -65,7 +65,13 @@ export function stepsizeLimits(config: RunConfig): StepsizeLimits {
   for (let j = 0; j < m; j++) peakSquaredNorm += sigma((1 - u[j]) / eta) ** 2;
   const largestJump = Math.max(0, ...config.target.values.slice(1).map(Math.abs));
   const curvature = (CURVATURE[config.sgd.uGradient] * largestJump * largestJump) / eta;
-  return { gramTrace, peakSquaredNorm, stableH: 1 / peakSquaredNorm, divergingH: 1 / gramTrace, innerLimit: curvature > 0 ? 2 / curvature : Infinity };
+  return {
+    gramTrace,
+    peakSquaredNorm,
+    stableH: 1 / peakSquaredNorm,
+    divergingH: 1 / gramTrace,
+    innerLimit: curvature > 0 ? 2 / curvature : Infinity,
+  };
 }
 
 /** The SGD stepsizes of `config` that break the run, none for a stable one or another trainer. */
@@ -112,7 +118,8 @@ export function sweepStepsizeWarnings(spec: SweepSpec): SweepStepsizeWarning[] {
     for (const warning of stepsizeWarnings(run.config)) {
       const seen = byField.get(warning.field);
       if (seen) seen.runs++;
-      else byField.set(warning.field, { field: warning.field, runs: 1, total: 0, first: { label: run.label, warning } });
+      else
+        byField.set(warning.field, { field: warning.field, runs: 1, total: 0, first: { label: run.label, warning } });
     }
   }
   return [...byField.values()].map((entry) => ({ ...entry, total }));

@@ -37,5 +37,12 @@ export function targetFacts(target: Target, eta: number): TargetFacts {
       smallestJumpAt = v;
     }
   });
-  return { floor: lossFloor(target, eta), minSpacing, minSpacingBetween, smallestJump, smallestJumpAt, rampsFit: eta <= minSpacing };
+  return {
+    floor: lossFloor(target, eta),
+    minSpacing,
+    minSpacingBetween,
+    smallestJump,
+    smallestJumpAt,
+    rampsFit: eta <= minSpacing,
+  };
 }

@@ -64,7 +64,8 @@ export class FullBatchTrainer implements Trainer {
 
   constructor(config: RunConfig, rng: Rng) {
     const { problem, d, n, lrA, lrU, epochs } = config.fullBatch;
-    if (problem === 'relu' && d !== 1) throw new Error(`fullBatch.d: the ReLU problem is one-dimensional, got d = ${d}`);
+    if (problem === 'relu' && d !== 1)
+      throw new Error(`fullBatch.d: the ReLU problem is one-dimensional, got d = ${d}`);
     const m = config.network.m;
     const { a, u } = initialParameters(config, d * m, rng);
     this.state = { step: 0, tau: 0, a, u };
@@ -113,7 +114,11 @@ export class FullBatchTrainer implements Trainer {
   }
 
   restore(snapshot: TrainerSnapshot): void {
-    if (snapshot.kind !== this.kind || snapshot.a.length !== this.state.a.length || snapshot.u.length !== this.state.u.length) {
+    if (
+      snapshot.kind !== this.kind ||
+      snapshot.a.length !== this.state.a.length ||
+      snapshot.u.length !== this.state.u.length
+    ) {
       throw new Error('this snapshot was not taken from a full-batch trainer of the same size');
     }
     this.state.step = snapshot.step;

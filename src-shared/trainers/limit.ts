@@ -14,10 +14,23 @@
  * a[j+1] the step of the cell averages at neuron j, so sum over neurons left of x gives the fit at x.
  */
 import { tauMax, type RunConfig, type Target } from '../config/schema';
-import { fastSolutionWeights, limitDerivatives, LimitWorkspace, nearDistanceAfter, reducedLoss, subdivisionProblem } from '../math/limit';
+import {
+  fastSolutionWeights,
+  limitDerivatives,
+  LimitWorkspace,
+  nearDistanceAfter,
+  reducedLoss,
+  subdivisionProblem,
+} from '../math/limit';
 import type { Rng } from '../rng/types';
 import { initialParameters } from './init';
-import { LimitUndefinedError, type LimitSnapshot, type Trainer, type TrainerSnapshot, type TrainerState } from './types';
+import {
+  LimitUndefinedError,
+  type LimitSnapshot,
+  type Trainer,
+  type TrainerSnapshot,
+  type TrainerState,
+} from './types';
 
 /** Grid points within this fraction of a step count as reached (slow times arrive as products of stepsizes). */
 const GRID_SLACK = 1e-9;

@@ -1,9 +1,20 @@
 /** Snapshots of the ODE trainers: parameters plus the adaptive integrator's proposed step and step count. */
 import type { AdaptiveIntegrator, OdeSnapshot, TrainerState } from './types';
 
-export function odeSnapshot(kind: OdeSnapshot['kind'], state: TrainerState, integrator: AdaptiveIntegrator): OdeSnapshot {
+export function odeSnapshot(
+  kind: OdeSnapshot['kind'],
+  state: TrainerState,
+  integrator: AdaptiveIntegrator,
+): OdeSnapshot {
   const { step, tau, a, u } = state;
-  return { kind, step, tau, a: a.slice(), u: u.slice(), extra: { h: integrator.h, attempts: integrator.attempts, previousError: integrator.previousError } };
+  return {
+    kind,
+    step,
+    tau,
+    a: a.slice(),
+    u: u.slice(),
+    extra: { h: integrator.h, attempts: integrator.attempts, previousError: integrator.previousError },
+  };
 }
 
 /** Restores in place, so that the continuation is bit for bit the one the snapshot was taken from. */

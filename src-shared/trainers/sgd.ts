@@ -41,7 +41,8 @@ export class SgdTrainer implements Trainer {
     engine: SgdEngineKind = config.network.m >= TREE_ENGINE_MIN_NEURONS ? 'tree' : 'dense',
   ) {
     const { m, eta, activation } = config.network;
-    if (activation !== 'cubic') throw new Error('SGD trains the cubic network of docs/MODEL.md section 1; relu is for full batch');
+    if (activation !== 'cubic')
+      throw new Error('SGD trains the cubic network of docs/MODEL.md section 1; relu is for full batch');
     const { a, u } = initialParameters(config, rng);
     const problem = sgdProblem(config.target, eta, config.sgd.h, config.sgd.epsilon, config.sgd.uGradient);
     this.engine = engine === 'tree' ? new TreeEngine(problem, m) : new DenseEngine(problem, m);

@@ -78,7 +78,9 @@ export interface Trainer {
 /** The limit is undefined when some target piece holds fewer than two neurons ("bad subdivision"). */
 export class LimitUndefinedError extends Error {
   override readonly name = 'LimitUndefinedError';
-  constructor(message = 'the two-timescale limit is undefined for this init: some target piece holds fewer than two neurons') {
+  constructor(
+    message = 'the two-timescale limit is undefined for this init: some target piece holds fewer than two neurons',
+  ) {
     super(message);
   }
 }

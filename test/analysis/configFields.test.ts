@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { differenceLabels, differingFields, flattenConfig, runLabels, shortFieldNames } from '#shared/analysis/configFields';
+import {
+  differenceLabels,
+  differingFields,
+  flattenConfig,
+  runLabels,
+  shortFieldNames,
+} from '#shared/analysis/configFields';
 import { parseRunConfig } from '#shared/config/schema';
 
 describe('configuration fields', () => {
@@ -20,7 +26,12 @@ describe('configuration fields', () => {
   });
 
   it('shortens paths to their shortest unambiguous ending', () => {
-    expect(shortFieldNames(['sgd.h', 'network.positions.kind', 'network.weights.kind', 'duration.kind'])).toEqual(['h', 'positions.kind', 'weights.kind', 'duration.kind']);
+    expect(shortFieldNames(['sgd.h', 'network.positions.kind', 'network.weights.kind', 'duration.kind'])).toEqual([
+      'h',
+      'positions.kind',
+      'weights.kind',
+      'duration.kind',
+    ]);
   });
 });
 

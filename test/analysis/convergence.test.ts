@@ -5,7 +5,14 @@ import { parseRunConfig } from '#shared/config/schema';
 
 // Paper target, eta = 4e-3: floor = 4e-3 * 56 / 28 = 0.008, so the bound is 0.012.
 const config = parseRunConfig({});
-const run = (patch: Partial<RunDetail>) => ({ status: 'done' as const, finalLoss: 0.01, coveredJumps: 5, totalJumps: 5, config, ...patch });
+const run = (patch: Partial<RunDetail>) => ({
+  status: 'done' as const,
+  finalLoss: 0.01,
+  coveredJumps: 5,
+  totalJumps: 5,
+  config,
+  ...patch,
+});
 
 describe('convergence rule', () => {
   it('needs every jump covered and the final loss within 1.5 x the floor', () => {
@@ -18,7 +25,13 @@ describe('convergence rule', () => {
   });
 
   it('counts finished runs only: cancelled, interrupted, queued and running ones are left out', () => {
-    const runs = [run({}), run({ status: 'failed' }), run({ status: 'cancelled' }), run({ status: 'running' }), run({ finalLoss: 0.5 })];
+    const runs = [
+      run({}),
+      run({ status: 'failed' }),
+      run({ status: 'cancelled' }),
+      run({ status: 'running' }),
+      run({ finalLoss: 0.5 }),
+    ];
     expect(runs.map(isDecided)).toEqual([true, true, false, false, true]);
     expect(convergenceCount(runs)).toEqual({ converged: 1, decided: 3 });
   });

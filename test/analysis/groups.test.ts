@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { quantileBand, seedGroups, seedlessKey } from '#shared/analysis/groups';
 import { parseRunConfig } from '#shared/config/schema';
 
-const curve = (time: number[], values: number[]) => ({ time: Float64Array.from(time), values: Float64Array.from(values), count: time.length });
+const curve = (time: number[], values: number[]) => ({
+  time: Float64Array.from(time),
+  values: Float64Array.from(values),
+  count: time.length,
+});
 
 describe('seed groups', () => {
   it('pools configurations that differ only by seed, in order of first appearance', () => {

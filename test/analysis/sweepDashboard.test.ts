@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { RunDetail, RunStatus } from '#shared/api/contract';
-import { finalLossBox, finalLosses, initialU, phaseStats, sweepChartInput, sweepsRandomInits, validInitShare } from '#shared/analysis/sweepDashboard';
+import {
+  finalLossBox,
+  finalLosses,
+  initialU,
+  phaseStats,
+  sweepChartInput,
+  sweepsRandomInits,
+  validInitShare,
+} from '#shared/analysis/sweepDashboard';
 import { convergenceCount } from '#shared/analysis/convergence';
 import { boxStats } from '#shared/analysis/stats';
 import { sweepFactors } from '#shared/analysis/sweepGroups';
@@ -23,16 +31,32 @@ const floor = lossFloor(spec.base.target, spec.base.network.eta);
 function runs(outcomes: Array<{ status?: RunStatus; loss: number | null; covered?: number }>): RunDetail[] {
   return expandSweep(spec).map(({ config }, i) => {
     const { status = 'done', loss, covered = 5 } = outcomes[i];
-    return { id: `r${i}`, name: `r${i}`, status, config, finalLoss: loss, coveredJumps: loss === null ? null : covered, totalJumps: 5 } as RunDetail;
+    return {
+      id: `r${i}`,
+      name: `r${i}`,
+      status,
+      config,
+      finalLoss: loss,
+      coveredJumps: loss === null ? null : covered,
+      totalJumps: 5,
+    } as RunDetail;
   });
 }
 
 // Grid points in order: (0.1, 10), (0.1, 20), (0.2, 10), (0.2, 20), three seeds each.
 const outcomes = [
-  { loss: floor }, { loss: 1.4 * floor }, { loss: 3 * floor },
-  { loss: floor, covered: 4 }, { loss: floor }, { loss: null, status: 'running' as const },
-  { loss: 10 * floor }, { loss: 20 * floor }, { loss: 1e9, status: 'diverged' as const },
-  { loss: 1.5 * floor }, { loss: 1.2 * floor }, { loss: 1.1 * floor },
+  { loss: floor },
+  { loss: 1.4 * floor },
+  { loss: 3 * floor },
+  { loss: floor, covered: 4 },
+  { loss: floor },
+  { loss: null, status: 'running' as const },
+  { loss: 10 * floor },
+  { loss: 20 * floor },
+  { loss: 1e9, status: 'diverged' as const },
+  { loss: 1.5 * floor },
+  { loss: 1.2 * floor },
+  { loss: 1.1 * floor },
 ];
 
 describe('sweep dashboard aggregation', () => {
@@ -64,9 +88,15 @@ describe('sweep dashboard aggregation', () => {
     const input = sweepChartInput(spec, all, epsilon, [m], convergenceCount);
     expect(input.lines.map((line) => line.name)).toEqual(['network.m=10', 'network.m=20']);
     // m = 10: epsilon 0.1 has 1 and 1.4 floors converged of 3; epsilon 0.2 none of 3 (the diverged counts as decided).
-    expect(input.lines[0].values).toEqual([{ converged: 2, decided: 3 }, { converged: 0, decided: 3 }]);
+    expect(input.lines[0].values).toEqual([
+      { converged: 2, decided: 3 },
+      { converged: 0, decided: 3 },
+    ]);
     // m = 20: epsilon 0.1 has one jump uncovered, one converged, one running (undecided); epsilon 0.2 all three within 1.5.
-    expect(input.lines[1].values).toEqual([{ converged: 1, decided: 2 }, { converged: 3, decided: 3 }]);
+    expect(input.lines[1].values).toEqual([
+      { converged: 1, decided: 2 },
+      { converged: 3, decided: 3 },
+    ]);
   });
 
   it('gives each phase cell its counts and median final loss', () => {
@@ -91,7 +121,10 @@ describe('sweep dashboard aggregation', () => {
     // Run 0 recorded no checkpoint: its 10 uniform draws are made again from its seed, and 10 neurons cannot fill
     // six pieces with two each. m = 10: runs 0-2 and 6-8, the odd ones (1, 7) valid; m = 20: runs 3-5 and 9-11, the
     // odd ones (3, 5, 9, 11) valid.
-    expect(input.lines[0].values).toEqual([{ converged: 2, decided: 6 }, { converged: 4, decided: 6 }]);
+    expect(input.lines[0].values).toEqual([
+      { converged: 2, decided: 6 },
+      { converged: 4, decided: 6 },
+    ]);
     const drawn = initialU(inits[0]);
     expect(drawn).toHaveLength(10);
     expect([...drawn]).toEqual([...drawn].sort((x, y) => x - y));

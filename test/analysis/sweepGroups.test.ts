@@ -31,7 +31,14 @@ describe('sweep groups', () => {
 
   it('groups the runs of every combination of levels, seeds pooled', () => {
     const groups = groupRuns(spec, runs, sweepFactors(spec));
-    expect(groups.map((group) => group.levels.join('/'))).toEqual(['standard/10', 'standard/20', 'standard/40', 'two-timescale/10', 'two-timescale/20', 'two-timescale/40']);
+    expect(groups.map((group) => group.levels.join('/'))).toEqual([
+      'standard/10',
+      'standard/20',
+      'standard/40',
+      'two-timescale/10',
+      'two-timescale/20',
+      'two-timescale/40',
+    ]);
     expect(groups.every((group) => group.runs.length === 2)).toBe(true);
     expect(groupRuns(spec, [], sweepFactors(spec).slice(1)).map((group) => group.runs.length)).toEqual([0, 0, 0]);
     expect(levelsLabel(sweepFactors(spec), ['standard', '20'])).toBe('standard, network.m=20');

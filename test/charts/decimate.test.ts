@@ -57,7 +57,9 @@ describe('decimate', () => {
     // Every dropped point lies within the range of the kept points around it (its bucket's min and max are kept).
     const kept = decimationIndices({ values: y, count }, 300);
     for (let k = 0; k + 1 < kept.length; k++) {
-      const near = [kept[Math.max(0, k - 1)], kept[k], kept[k + 1], kept[Math.min(kept.length - 1, k + 2)]].map((i) => y[i]);
+      const near = [kept[Math.max(0, k - 1)], kept[k], kept[k + 1], kept[Math.min(kept.length - 1, k + 2)]].map(
+        (i) => y[i],
+      );
       for (let i = kept[k] + 1; i < kept[k + 1]; i++) {
         expect(y[i]).toBeGreaterThanOrEqual(Math.min(...near));
         expect(y[i]).toBeLessThanOrEqual(Math.max(...near));
@@ -96,7 +98,9 @@ describe('decimate', () => {
       const bucket = Array.from(y.subarray(1 + 40 * b, 41 + 40 * b));
       const low = 1 + 40 * b + bucket.indexOf(Math.min(...bucket));
       const high = 1 + 40 * b + bucket.indexOf(Math.max(...bucket));
-      expect(kept.filter((i) => i >= 1 + 40 * b && i < 41 + 40 * b)).toEqual([...new Set([low, high])].sort((p, q) => p - q));
+      expect(kept.filter((i) => i >= 1 + 40 * b && i < 41 + 40 * b)).toEqual(
+        [...new Set([low, high])].sort((p, q) => p - q),
+      );
     }
     expect(kept).toContain(1 + 40 * 7 + 13);
     expect(kept).not.toContain(1 + 40 * 7 + 29);
@@ -119,18 +123,21 @@ describe('decimateColumns', () => {
     [7, 5000, 100],
     [3, 50, 100],
     [4, 501, 17],
-  ])('gives for each of %i columns of %i points (at most %i kept) what decimationIndices gives, with the values', (m, count, maxPoints) => {
-    const { values, columns } = block(m, count, 2, m + 3);
-    const kept = decimateColumns({ values, count, columns: m, offset: 2, stride: m + 3 }, maxPoints);
-    expect(kept).toHaveLength(m);
-    kept.forEach(({ indices, y }, k) => {
-      expect(Array.from(indices)).toEqual(Array.from(decimationIndices({ values: columns[k], count }, maxPoints)));
-      expect(Array.from(y)).toEqual(Array.from(indices, (i) => columns[k][i]));
-      expect(indices.length).toBeLessThanOrEqual(Math.max(maxPoints, 4));
-      expect(Math.max(...y)).toBe(Math.max(...columns[k]));
-      expect(Math.min(...y)).toBe(Math.min(...columns[k]));
-    });
-  });
+  ])(
+    'gives for each of %i columns of %i points (at most %i kept) what decimationIndices gives, with the values',
+    (m, count, maxPoints) => {
+      const { values, columns } = block(m, count, 2, m + 3);
+      const kept = decimateColumns({ values, count, columns: m, offset: 2, stride: m + 3 }, maxPoints);
+      expect(kept).toHaveLength(m);
+      kept.forEach(({ indices, y }, k) => {
+        expect(Array.from(indices)).toEqual(Array.from(decimationIndices({ values: columns[k], count }, maxPoints)));
+        expect(Array.from(y)).toEqual(Array.from(indices, (i) => columns[k][i]));
+        expect(indices.length).toBeLessThanOrEqual(Math.max(maxPoints, 4));
+        expect(Math.max(...y)).toBe(Math.max(...columns[k]));
+        expect(Math.min(...y)).toBe(Math.min(...columns[k]));
+      });
+    },
+  );
 
   it('keeps short columns whole and handles no columns and no points', () => {
     const { values, columns } = block(3, 10, 0, 3);
@@ -140,7 +147,8 @@ describe('decimateColumns', () => {
       expect(Array.from(y)).toEqual(Array.from(columns[k]));
     });
     expect(decimateColumns({ values, count: 10, columns: 0, stride: 3 }, 200)).toEqual([]);
-    expect(decimateColumns({ values, count: 0, columns: 3, stride: 3 }, 200).map(({ indices }) => indices.length)).toEqual([0, 0, 0]);
+    expect(
+      decimateColumns({ values, count: 0, columns: 3, stride: 3 }, 200).map(({ indices }) => indices.length),
+    ).toEqual([0, 0, 0]);
   });
 });
-

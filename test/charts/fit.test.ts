@@ -43,7 +43,8 @@ describe('networkOnGrid', () => {
       const { a, u } = checkpointAt(bunched(m), 0);
       // The even samples, every breakpoint exactly, and x a hair either side of each.
       const xs = new Set<number>(Array.from({ length: 1001 }, (_, i) => i / 1000));
-      for (const center of u) for (const x of [center - eta / 2, center, center + eta / 2]) for (const d of [0, 1e-12, -1e-12]) xs.add(x + d);
+      for (const center of u)
+        for (const x of [center - eta / 2, center, center + eta / 2]) for (const d of [0, 1e-12, -1e-12]) xs.add(x + d);
       const grid = Float64Array.from([...xs].sort((p, q) => p - q));
       const f = networkOnGrid(a, u, eta, grid);
       grid.forEach((x, i) => expect(Math.abs(f[i] - evalNetwork(a, u, eta, x))).toBeLessThan(1e-12));
@@ -66,7 +67,9 @@ describe('fitGrid', () => {
     const grid = fitGrid(u, eta, PAPER_TARGET.positions);
     for (let i = 0; i <= FIT_SAMPLES; i++) expect(grid).toContain(i / FIT_SAMPLES);
     for (const x of PAPER_TARGET.positions) expect(grid).toContain(x);
-    const breakpoints = Array.from(u).flatMap((center) => [center - eta / 2, center, center + eta / 2]).filter((x) => x > 0 && x < 1);
+    const breakpoints = Array.from(u)
+      .flatMap((center) => [center - eta / 2, center, center + eta / 2])
+      .filter((x) => x > 0 && x < 1);
     for (const x of breakpoints) expect(distanceToGrid(grid, x)).toBeLessThan(0.1 / FIT_SAMPLES);
     // 3,000 bends fall in five bands of a few eta: a few hundred points there, not thousands.
     expect(grid.length).toBeLessThan(FIT_SAMPLES + 1 + 5 * (12 * eta) * 10 * FIT_SAMPLES);
@@ -95,7 +98,9 @@ describe('fitChartOption', () => {
     params[2].forEach((p, j) => {
       expect(p.value[0]).toBe(u[j]);
       expect(p.value[1]).toBeLessThan(lowest);
-      expect(neurons.tooltip!.formatter(p)).toBe(`u_${j + 1} = ${formatNumber(u[j])}, a_${j + 1} = ${formatNumber(a[j + 1])}`);
+      expect(neurons.tooltip!.formatter(p)).toBe(
+        `u_${j + 1} = ${formatNumber(u[j])}, a_${j + 1} = ${formatNumber(a[j + 1])}`,
+      );
     });
     expect(neurons.large).toBe(true);
     expect(svg).toContain('checkpoint 8/12');
@@ -126,12 +131,27 @@ describe('fitChartOption', () => {
 
   it('draws f* as a step line of levels 1, 5, 1, 3, 1, 5', () => {
     const points = targetPoints(PAPER_TARGET);
-    expect(points).toEqual([[0, 1], [0.2, 1], [0.2, 5], [0.35, 5], [0.35, 1], [0.5, 1], [0.5, 3], [0.65, 3], [0.65, 1], [0.8, 1], [0.8, 5], [1, 5]]);
+    expect(points).toEqual([
+      [0, 1],
+      [0.2, 1],
+      [0.2, 5],
+      [0.35, 5],
+      [0.35, 1],
+      [0.5, 1],
+      [0.5, 3],
+      [0.65, 3],
+      [0.65, 1],
+      [0.8, 1],
+      [0.8, 5],
+      [1, 5],
+    ]);
   });
 
   it('clamps the checkpoint index and explains an empty run', () => {
     const series = syntheticSeries({ m: 3, count: 4 });
-    expect(fitChartOption(series, config, 99).title).toMatchObject({ subtext: expect.stringContaining('checkpoint 4/4') });
+    expect(fitChartOption(series, config, 99).title).toMatchObject({
+      subtext: expect.stringContaining('checkpoint 4/4'),
+    });
     const empty = syntheticSeries({ m: 3, count: 0 });
     expect(fitChartOption(empty, config, 0).title).toMatchObject({ subtext: 'no checkpoint yet' });
   });

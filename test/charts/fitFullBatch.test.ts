@@ -12,7 +12,11 @@ import type { RunCheckpoint } from '#shared/run/types';
 import { readBack, type ItemParams } from './echarts';
 import { flatSeriesPoints } from './series';
 
-type Loose = Record<string, unknown> & { data?: unknown; name?: string; tooltip?: { formatter: (params: ItemParams) => string } };
+type Loose = Record<string, unknown> & {
+  data?: unknown;
+  name?: string;
+  tooltip?: { formatter: (params: ItemParams) => string };
+};
 const seriesOf = (option: ChartOption) => option.series as Loose[];
 
 /** A short full-batch run of the paper's setup (section 5), trained for real, and its configuration. */
@@ -37,7 +41,16 @@ describe('fitChartOption for full-batch runs', () => {
     const option = fitChartOption(series, config, 3);
     const [target, first, second, units] = seriesOf(option);
     expect(seriesOf(option)).toHaveLength(4);
-    expect(target.data).toEqual([[0, 0], [0.3, 0], [0.3, 1], [0.5, 1], [0.5, 2], [0.7, 2], [0.7, 3], [1, 3]]);
+    expect(target.data).toEqual([
+      [0, 0],
+      [0.3, 0],
+      [0.3, 1],
+      [0.5, 1],
+      [0.5, 2],
+      [0.7, 2],
+      [0.7, 3],
+      [1, 3],
+    ]);
     const { a, u, step } = checkpointAt(series, 3);
     const { m, eta } = config.network;
     [first, second].forEach((line, k) => {
@@ -68,7 +81,15 @@ describe('fitChartOption for full-batch runs', () => {
     const option = fitChartOption(series, config, 99);
     const [teacher, learned, units] = seriesOf(option);
     expect(teacher.name).toBe('teacher');
-    expect(teacher.data).toEqual([[0, 0], [0.3, 0], [0.5, 0.2], [0.7, 0], [1, 0.6]].map(([x, y]) => [x, expect.closeTo(y, 12)]));
+    expect(teacher.data).toEqual(
+      [
+        [0, 0],
+        [0.3, 0],
+        [0.5, 0.2],
+        [0.7, 0],
+        [1, 0.6],
+      ].map(([x, y]) => [x, expect.closeTo(y, 12)]),
+    );
     const { a, u } = checkpointAt(series, 4);
     const points = flatSeriesPoints(learned.data);
     for (const [x, y] of points) {
@@ -77,7 +98,9 @@ describe('fitChartOption for full-batch runs', () => {
     }
     for (const position of u) if (position > 0 && position < 1) expect(points.some(([x]) => x === position)).toBe(true);
     expect(readBack(option).params[2]).toHaveLength(config.network.m);
-    expect(units.tooltip!.formatter(readBack(option).params[2][0])).toBe(`u_1 = ${formatNumber(u[0])}, a_1 = ${formatNumber(a[0])}`);
+    expect(units.tooltip!.formatter(readBack(option).params[2][0])).toBe(
+      `u_1 = ${formatNumber(u[0])}, a_1 = ${formatNumber(a[0])}`,
+    );
     expect(option.title).toMatchObject({ subtext: expect.stringContaining('checkpoint 5/5') });
   });
 

@@ -9,7 +9,14 @@ import { LOG_FLOOR } from '#shared/charts/loss';
 import { neuronsChartOption } from '#shared/charts/parameters';
 import { flatSeriesPoints, paperConfig, syntheticSeries } from './series';
 
-type Loose = { id?: string; name?: string; stack?: string; data: number[][]; areaStyle?: unknown; markLine?: { data: Array<Array<{ coord: number[] }>> } };
+type Loose = {
+  id?: string;
+  name?: string;
+  stack?: string;
+  data: number[][];
+  areaStyle?: unknown;
+  markLine?: { data: Array<Array<{ coord: number[] }>> };
+};
 const seriesOf = (option: ChartOption) => option.series as Loose[];
 
 function renderSvg(option: ChartOption): string {
@@ -20,7 +27,11 @@ function renderSvg(option: ChartOption): string {
   return svg;
 }
 
-const curve = (values: number[]) => ({ time: Float64Array.from(values, (_, i) => i), values: Float64Array.from(values), count: values.length });
+const curve = (values: number[]) => ({
+  time: Float64Array.from(values, (_, i) => i),
+  values: Float64Array.from(values),
+  count: values.length,
+});
 
 describe('clocks', () => {
   it('gives fast time t = k h for SGD, equal to tau / epsilon', () => {
@@ -40,7 +51,11 @@ describe('clocks', () => {
 describe('compareLossOption', () => {
   it('draws a lone run as one line and a seed group as its median with a stacked 10-90% band', () => {
     const alone = { label: 'sgd.epsilon=0.1', seeds: 1, band: quantileBand([curve([0.5, 0.2, 0.1])]) };
-    const group = { label: 'sgd.epsilon=0.2', seeds: 3, band: quantileBand([curve([0.4, 0.2, 1e-9]), curve([0.5, 0.3, 1e-9]), curve([0.6, 0.4, 0.1])]) };
+    const group = {
+      label: 'sgd.epsilon=0.2',
+      seeds: 3,
+      band: quantileBand([curve([0.4, 0.2, 1e-9]), curve([0.5, 0.3, 1e-9]), curve([0.6, 0.4, 0.1])]),
+    };
     const option = compareLossOption([alone, group], { floors: [0.008] });
     const [line, median, low, high] = seriesOf(option);
     expect(seriesOf(option)).toHaveLength(4);
@@ -63,13 +78,20 @@ describe('compareLossOption', () => {
   });
 
   it('leaves out time 0 on a log time axis', () => {
-    const option = compareLossOption([{ label: 'a', seeds: 1, band: quantileBand([curve([1, 0.5, 0.25])]) }], { logX: true, clock: 'step' });
+    const option = compareLossOption([{ label: 'a', seeds: 1, band: quantileBand([curve([1, 0.5, 0.25])]) }], {
+      logX: true,
+      clock: 'step',
+    });
     expect(seriesOf(option)[0].data.map((p) => p[0])).toEqual([1, 2]);
     expect((option.xAxis as { type: string; name: string }).name).toBe('trainer step k');
   });
 
   it('shrinks a run chart to a small multiple titled by the run', () => {
-    const option = smallMultiple(neuronsChartOption(syntheticSeries({ m: 4, count: 20 }), paperConfig()), 'seed=3', 'final L = 0.01');
+    const option = smallMultiple(
+      neuronsChartOption(syntheticSeries({ m: 4, count: 20 }), paperConfig()),
+      'seed=3',
+      'final L = 0.01',
+    );
     expect(option.title).toMatchObject({ text: 'seed=3', subtext: 'final L = 0.01' });
     expect(option.legend).toEqual({ show: false });
     expect(renderSvg(option)).toContain('seed=3');
@@ -84,20 +106,45 @@ describe('sweep charts of the dashboard', () => {
       { x: '0.1', y: '20', converged: 0, decided: 0, medianLoss: NaN },
       { x: '0.2', y: '20', converged: 2, decided: 2, medianLoss: 0 },
     ];
-    const option = medianLossHeatmapOption({ xName: 'sgd.epsilon', yName: 'network.m', xLevels: ['0.1', '0.2'], yLevels: ['10', '20'], cells });
+    const option = medianLossHeatmapOption({
+      xName: 'sgd.epsilon',
+      yName: 'network.m',
+      xLevels: ['0.1', '0.2'],
+      yLevels: ['10', '20'],
+      cells,
+    });
     const [map] = option.series as Array<{ data: Array<{ value: number[]; label: { formatter: string } }> }>;
     // The limit's exact 0 is coloured as LOG_FLOOR = 1e-6 and labelled 0; the cell without a finished run stays blank.
-    expect(map.data.map((cell) => cell.value)).toEqual([[0, 0, -2], [1, 0, 0], [1, 1, -6]]);
+    expect(map.data.map((cell) => cell.value)).toEqual([
+      [0, 0, -2],
+      [1, 0, 0],
+      [1, 1, -6],
+    ]);
     expect(map.data.map((cell) => cell.label.formatter)).toEqual(['0.01', '1', '0']);
     expect(option.visualMap).toMatchObject({ min: -6, max: 0 });
     expect(renderSvg(option)).toContain('Median final loss');
   });
 
   it('draws the share of valid initialisations with the counts behind each point', () => {
-    const option = validInitOption({ xName: 'network.m', xLevels: ['10', '20'], lines: [{ name: 'all runs', values: [{ converged: 1, decided: 4 }, { converged: 4, decided: 4 }] }] });
+    const option = validInitOption({
+      xName: 'network.m',
+      xLevels: ['10', '20'],
+      lines: [
+        {
+          name: 'all runs',
+          values: [
+            { converged: 1, decided: 4 },
+            { converged: 4, decided: 4 },
+          ],
+        },
+      ],
+    });
     // Series: the Wilson interval of each line, then its points.
     const [, points] = option.series as Array<{ data: Array<{ value: number[]; label: { formatter: string } }> }>;
-    expect(points.data.map((point) => [point.value[1], point.label.formatter])).toEqual([[0.25, '1/4'], [1, '4/4']]);
+    expect(points.data.map((point) => [point.value[1], point.label.formatter])).toEqual([
+      [0.25, '1/4'],
+      [1, '4/4'],
+    ]);
     expect((option.yAxis as { name: string }).name).toBe('share valid');
     expect(renderSvg(option)).toContain('Initialisations the limit is defined for');
   });

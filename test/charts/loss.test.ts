@@ -10,7 +10,8 @@ const seriesOf = (option: ChartOption) => option.series as Loose[];
 const axis = (option: ChartOption, which: 'xAxis' | 'yAxis') => option[which] as { type: string; name: string };
 /** Rows (x, loss as drawn, true loss) of a loss curve. */
 const rows = (line: Loose) => flatSeriesPoints(line.data, 3);
-const tooltipOf = (option: ChartOption) => (option.tooltip as { formatter: (params: ItemParams[]) => string }).formatter;
+const tooltipOf = (option: ChartOption) =>
+  (option.tooltip as { formatter: (params: ItemParams[]) => string }).formatter;
 
 describe('lossChartOption', () => {
   const config = paperConfig();
@@ -38,7 +39,11 @@ describe('lossChartOption', () => {
     const { params, svg } = readBack(option);
     expect(params[0].map((p) => p.value)).toEqual(rows(sgd));
     expect(tooltipOf(option)([params[0][40], params[1][40]])).toBe(
-      [`τ = ${formatNumber(series.tau[40])}`, `SGD loss L(a,u): <b>${formatNumber(series.loss[40])}</b>`, `limit L0(u): <b>${formatNumber(series.limitLoss![40])}</b>`].join('<br/>'),
+      [
+        `τ = ${formatNumber(series.tau[40])}`,
+        `SGD loss L(a,u): <b>${formatNumber(series.loss[40])}</b>`,
+        `limit L0(u): <b>${formatNumber(series.limitLoss![40])}</b>`,
+      ].join('<br/>'),
     );
     expect(svg).toContain('Loss');
   });
@@ -51,7 +56,9 @@ describe('lossChartOption', () => {
     expect(rows(limit).at(-1)).toEqual([series.tau[49], LOG_FLOOR, 0]);
     const { params } = readBack(option);
     expect(params[1][49].value).toEqual([series.tau[49], LOG_FLOOR, 0]);
-    expect(tooltipOf(option)([params[1][49]])).toBe(`τ = ${formatNumber(series.tau[49])}<br/>limit L0(u) (below 1e-6 drawn at 1e-6): <b>0</b>`);
+    expect(tooltipOf(option)([params[1][49]])).toBe(
+      `τ = ${formatNumber(series.tau[49])}<br/>limit L0(u) (below 1e-6 drawn at 1e-6): <b>0</b>`,
+    );
     const [, linear] = seriesOf(lossChartOption(series, config, { logY: false }));
     expect(linear.name).toBe('limit L0(u)');
     expect(rows(linear).at(-1)).toEqual([series.tau[49], 0, 0]);

@@ -6,7 +6,10 @@ import type { ChartOption } from '#shared/charts/frame';
 import { PAPER_TARGET } from '#shared/config/schema';
 import { flatSeriesPoints, paperConfig, syntheticSeries } from './series';
 
-type Loose = Record<string, unknown> & { data?: unknown[]; markLine?: { data: Array<{ name: string; yAxis: number }> } };
+type Loose = Record<string, unknown> & {
+  data?: unknown[];
+  markLine?: { data: Array<{ name: string; yAxis: number }> };
+};
 const seriesOf = (option: ChartOption) => option.series as Loose[];
 const axis = (option: ChartOption, which: 'xAxis' | 'yAxis') => option[which] as { type: string; name: string };
 
@@ -24,7 +27,13 @@ describe('neuronsChartOption', () => {
     const series = syntheticSeries({ m: 5, count: 30 });
     const option = neuronsChartOption(series, paperConfig());
     const lines = seriesOf(option);
-    expect(lines.filter((s) => s.name === 'neuron positions u_j').map((s) => s.id)).toEqual(['u_1', 'u_2', 'u_3', 'u_4', 'u_5']);
+    expect(lines.filter((s) => s.name === 'neuron positions u_j').map((s) => s.id)).toEqual([
+      'u_1',
+      'u_2',
+      'u_3',
+      'u_4',
+      'u_5',
+    ]);
     const second = flatSeriesPoints(lines[1].data);
     expect(second).toHaveLength(30);
     expect(second[4]).toEqual([series.tau[4], series.u[4 * 5 + 1]]);
@@ -61,7 +70,9 @@ describe('neuronsChartOption', () => {
     expect(option.animation).toBe(false);
     const renderStarted = performance.now();
     renderSvg(option);
-    console.info(`1000 neurons x 2000 checkpoints: option ${built.toFixed(0)} ms, SVG render ${(performance.now() - renderStarted).toFixed(0)} ms`);
+    console.info(
+      `1000 neurons x 2000 checkpoints: option ${built.toFixed(0)} ms, SVG render ${(performance.now() - renderStarted).toFixed(0)} ms`,
+    );
   });
 });
 

@@ -11,7 +11,11 @@ const dir = mkdtempSync(join(tmpdir(), 'ttlab-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function ttlab(...args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, TTLAB_DB: join(dir, 'default.sqlite') }, timeout: 120_000 });
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, TTLAB_DB: join(dir, 'default.sqlite') },
+    timeout: 120_000,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -40,13 +44,18 @@ describe('ttlab', () => {
     expect(code).toBe(0);
     const result = JSON.parse(stdout);
     expect(result).toMatchObject({ status: 'done', steps: 20000 });
-    for (const key of ['finalLoss', 'bestLoss', 'limitFinalLoss', 'durationMs', 'stepsPerSecond']) expect(result).toHaveProperty(key);
+    for (const key of ['finalLoss', 'bestLoss', 'limitFinalLoss', 'durationMs', 'stepsPerSecond'])
+      expect(result).toHaveProperty(key);
     expect(result.coverage).toHaveLength(5);
     expect(Object.keys(result.coverage[0]).sort()).toEqual(['covered', 'distanceInEta', 'nearestNeuron', 'position']);
     expect(result.bestLoss).toBeLessThanOrEqual(result.finalLoss);
     expect(existsSync(out)).toBe(true);
 
-    const runs = JSON.parse(ttlab('runs', '--db', db, '--json').stdout) as Array<{ id: string; seed: number; status: string }>;
+    const runs = JSON.parse(ttlab('runs', '--db', db, '--json').stdout) as Array<{
+      id: string;
+      seed: number;
+      status: string;
+    }>;
     expect(runs).toHaveLength(1);
     expect(runs[0]).toMatchObject({ id: result.runId, seed: 7, status: 'done' });
   });
@@ -60,7 +69,16 @@ describe('ttlab', () => {
 
   it('reports a limit that is undefined for the init without crashing', () => {
     // Two evenly spaced neurons cannot put two neurons in every piece of the paper target.
-    const { code, stdout } = ttlab('run', ...short, '--set', 'network.m=2', '--set', 'network.positions={"kind":"even"}', '--no-save', '--json');
+    const { code, stdout } = ttlab(
+      'run',
+      ...short,
+      '--set',
+      'network.m=2',
+      '--set',
+      'network.positions={"kind":"even"}',
+      '--no-save',
+      '--json',
+    );
     expect(code).toBe(0);
     const result = JSON.parse(stdout);
     expect(result.limitFinalLoss).toBeNull();
@@ -72,12 +90,24 @@ describe('ttlab', () => {
     expect(JSON.parse(stdout)).toMatchObject({ status: 'diverged' });
     expect(code).toBe(1);
     const warnings = stderr.split('\n').filter((line) => line.startsWith('ttlab: warning:'));
-    expect(warnings).toEqual([expect.stringMatching(/^ttlab: warning: sgd\.h: h = 0\.5 may make the weights diverge: SGD diverges from about h = \S+ \(1\/tr G at this initialisation\); h ≤ 0\.04762 is stable$/)]);
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /^ttlab: warning: sgd\.h: h = 0\.5 may make the weights diverge: SGD diverges from about h = \S+ \(1\/tr G at this initialisation\); h ≤ 0\.04762 is stable$/,
+      ),
+    ]);
     expect(ttlab('run', ...short, '--no-save', '--json').stderr).not.toContain('warning');
   });
 
   it('runs a sweep preset on several processes', () => {
-    const { code, stdout } = ttlab('run', '--preset', 'paper-varying-epsilon', '--set', 'duration.tauMax=0.0005', '--no-save', '--json');
+    const { code, stdout } = ttlab(
+      'run',
+      '--preset',
+      'paper-varying-epsilon',
+      '--set',
+      'duration.tauMax=0.0005',
+      '--no-save',
+      '--json',
+    );
     expect(code).toBe(0);
     const { runs } = JSON.parse(stdout) as { runs: Array<{ status: string; params: Record<string, number> }> };
     expect(runs).toHaveLength(60);
@@ -92,7 +122,10 @@ describe('ttlab', () => {
     [['run', ...short, '--set', 'sgd.h=-1'], /sgd\.h: must be greater than 0/],
     [['run', ...short, '--set', 'sgd.bogus=1'], /unknown field bogus/],
     [['run', ...short, '--set', 'network.m=0'], /network\.m: must be at least 1/],
-    [['run', ...short, '--set', 'target.positions=[0.5,0.2]', '--set', 'target.values=[0,1,1]'], /target\.positions\.1/],
+    [
+      ['run', ...short, '--set', 'target.positions=[0.5,0.2]', '--set', 'target.values=[0,1,1]'],
+      /target\.positions\.1/,
+    ],
     [['run', '--config', '/nonexistent/config.json'], /--config: cannot read/],
     [['run', ...short, '--out', '/nonexistent/dir/out.json'], /--out: folder/],
     [['run', ...short, '--frobnicate'], /Unknown option '--frobnicate'/],

@@ -8,14 +8,28 @@ describe('describeDefaults', () => {
   it('names every section a file of only {"trainer":"sgd"} leaves out, and the steps they give', () => {
     const raw = { trainer: 'sgd' };
     const config = parseRunConfig(raw);
-    expect(defaultedSections(raw, config)).toEqual(['target', 'network', 'sgd', 'duration', 'checkpoints', 'seed', 'rng']);
+    expect(defaultedSections(raw, config)).toEqual([
+      'target',
+      'network',
+      'sgd',
+      'duration',
+      'checkpoints',
+      'seed',
+      'rng',
+    ]);
     const line = describeDefaults('only-trainer.json', raw, config);
     expect(line).toContain('only-trainer.json does not set target, network, sgd, duration');
     expect(line).toContain(`${formatCount(totalSteps(config))} steps`);
   });
 
   it('leaves out what the trainer does not read', () => {
-    expect(defaultedSections({ trainer: 'full-batch' }, parseRunConfig({ trainer: 'full-batch' }))).toEqual(['network', 'checkpoints', 'fullBatch', 'seed', 'rng']);
+    expect(defaultedSections({ trainer: 'full-batch' }, parseRunConfig({ trainer: 'full-batch' }))).toEqual([
+      'network',
+      'checkpoints',
+      'fullBatch',
+      'seed',
+      'rng',
+    ]);
   });
 
   it('says nothing when the file sets every section', () => {

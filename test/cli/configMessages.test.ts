@@ -27,7 +27,10 @@ describe('configuration messages', () => {
   });
 
   it('refuses a jump of size 0, naming it', () => {
-    expect(problem({ target: { positions: [0.3, 0.6], values: [1, 2, 0] } })).toEqual({ field: 'target.values.2', message: 'target.values.2: a jump of size 0 is no jump: give it a size, or remove its position' });
+    expect(problem({ target: { positions: [0.3, 0.6], values: [1, 2, 0] } })).toEqual({
+      field: 'target.values.2',
+      message: 'target.values.2: a jump of size 0 is no jump: give it a size, or remove its position',
+    });
   });
 
   it('still says a fractional seed is not a whole number', () => {

@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { intFlag, parseFlags } from '../../src-main/cli/args';
 import { errorMessage, UsageError } from '#shared/base/errors';
 
-const options = { run: { type: 'string' }, png: { type: 'string' }, seed: { type: 'string' }, force: { type: 'boolean' } } as const;
+const options = {
+  run: { type: 'string' },
+  png: { type: 'string' },
+  seed: { type: 'string' },
+  force: { type: 'boolean' },
+} as const;
 
 function usageMessage(action: () => unknown): string {
   try {
@@ -21,13 +26,17 @@ describe('parseFlags', () => {
   });
 
   it('says a flag followed by another flag is missing its value, naming both', () => {
-    expect(usageMessage(() => parseFlags(['--run', '--png', 'x.png'], options))).toBe('--run: missing its value (the next argument is the flag --png)');
+    expect(usageMessage(() => parseFlags(['--run', '--png', 'x.png'], options))).toBe(
+      '--run: missing its value (the next argument is the flag --png)',
+    );
   });
 
   it('takes a negative number as a value, so that the range check can name it', () => {
     const { values } = parseFlags(['--seed', '-3'], options);
     expect(values.seed).toBe('-3');
-    expect(usageMessage(() => intFlag('seed', values.seed, 0, 2 ** 32 - 1))).toBe('--seed: expected a whole number from 0 to 4294967295, got "-3"');
+    expect(usageMessage(() => intFlag('seed', values.seed, 0, 2 ** 32 - 1))).toBe(
+      '--seed: expected a whole number from 0 to 4294967295, got "-3"',
+    );
   });
 
   it('keeps values, --flag=value and boolean flags as they were', () => {

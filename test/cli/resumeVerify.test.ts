@@ -25,7 +25,16 @@ function ttlab(...args: string[]) {
 }
 
 /** Long enough that the kill lands mid-run (it is sent as soon as a state is stored). */
-const run = ['--preset', 'paper-two-timescale-quick', '--set', 'duration={"kind":"steps","steps":3000000}', '--set', 'checkpoints.count=301', '--seed', '11'];
+const run = [
+  '--preset',
+  'paper-two-timescale-quick',
+  '--set',
+  'duration={"kind":"steps","steps":3000000}',
+  '--set',
+  'checkpoints.count=301',
+  '--seed',
+  '11',
+];
 
 function stored(db: string, runId: string): RunCheckpoint[] {
   const store = openStore(db, { readonly: true });
@@ -44,7 +53,8 @@ async function stateSaved(db: string, child: { exitCode: number | null }): Promi
     try {
       const database = new Database(db, { readonly: true, fileMustExist: true });
       try {
-        const row = database.prepare('SELECT run_id AS runId FROM run_states WHERE checkpoint_count > 2').get() as { runId: string } | undefined;
+        const row = database.prepare('SELECT run_id AS runId FROM run_states WHERE checkpoint_count > 2').get() as
+          { runId: string } | undefined;
         if (row) return row.runId;
       } finally {
         database.close();
@@ -82,10 +92,14 @@ describe('ttlab resume and ttlab verify', () => {
     expect(identical.stdout).toMatch(/^identical: all 301 stored checkpoints replayed bit for bit/);
 
     const database = new Database(db);
-    const { loss, step } = database.prepare('SELECT loss, step FROM checkpoints WHERE run_id = ? AND idx = 200').get(killedId) as { loss: number; step: number };
+    const { loss, step } = database
+      .prepare('SELECT loss, step FROM checkpoints WHERE run_id = ? AND idx = 200')
+      .get(killedId) as { loss: number; step: number };
     const bits = new BigInt64Array(Float64Array.of(loss).buffer);
     bits[0] += 1n;
-    database.prepare('UPDATE checkpoints SET loss = ? WHERE run_id = ? AND idx = 200').run(new Float64Array(bits.buffer)[0], killedId);
+    database
+      .prepare('UPDATE checkpoints SET loss = ? WHERE run_id = ? AND idx = 200')
+      .run(new Float64Array(bits.buffer)[0], killedId);
     database.close();
     const different = ttlab('verify', '--run', killedId, '--db', db, '--json');
     expect(different.code).toBe(1);
@@ -108,7 +122,16 @@ describe('ttlab resume and ttlab verify', () => {
 
   it('an interrupted sweep resumes its unfinished runs and keeps the finished ones', () => {
     const sweepDb = join(dir, 'sweep.sqlite');
-    const sweep = ttlab('run', '--preset', 'paper-varying-epsilon', '--set', 'duration={"kind":"steps","steps":20000}', '--db', sweepDb, '--json');
+    const sweep = ttlab(
+      'run',
+      '--preset',
+      'paper-varying-epsilon',
+      '--set',
+      'duration={"kind":"steps","steps":20000}',
+      '--db',
+      sweepDb,
+      '--json',
+    );
     expect(sweep.code, sweep.stderr).toBe(0);
     const { runs } = JSON.parse(sweep.stdout) as { runs: Array<{ runId: string }> };
     const [first, second] = [stored(sweepDb, runs[0].runId), stored(sweepDb, runs[1].runId)];
@@ -118,18 +141,31 @@ describe('ttlab resume and ttlab verify', () => {
     database.prepare('DELETE FROM checkpoints WHERE run_id = ? AND idx >= 40').run(runs[0].runId);
     database.prepare('DELETE FROM checkpoints WHERE run_id = ?').run(runs[1].runId);
     const sweepId = database.prepare('SELECT sweep_id FROM runs WHERE id = ?').pluck().get(runs[0].runId) as string;
-    const finishedBefore = database.prepare("SELECT id, finished_at FROM runs WHERE sweep_id = ? AND status = 'done' ORDER BY id").all(sweepId);
+    const finishedBefore = database
+      .prepare("SELECT id, finished_at FROM runs WHERE sweep_id = ? AND status = 'done' ORDER BY id")
+      .all(sweepId);
     database.close();
 
     const resumed = ttlab('resume', '--sweep', sweepId, '--db', sweepDb, '--json');
     expect(resumed.code, resumed.stderr).toBe(0);
     expect(resumed.stderr).toContain(`sweep ${sweepId}: ${runs.length - 2} runs kept as they finished, 2 resumed`);
-    expect((JSON.parse(resumed.stdout) as { runs: Array<{ runId: string; status: string }> }).runs.map((r) => [r.runId, r.status])).toEqual([
+    expect(
+      (JSON.parse(resumed.stdout) as { runs: Array<{ runId: string; status: string }> }).runs.map((r) => [
+        r.runId,
+        r.status,
+      ]),
+    ).toEqual([
       [runs[0].runId, 'done'],
       [runs[1].runId, 'done'],
     ]);
     const after = new Database(sweepDb, { readonly: true });
-    expect(after.prepare("SELECT id, finished_at FROM runs WHERE sweep_id = ? AND status = 'done' AND id NOT IN (?, ?) ORDER BY id").all(sweepId, runs[0].runId, runs[1].runId)).toEqual(finishedBefore);
+    expect(
+      after
+        .prepare(
+          "SELECT id, finished_at FROM runs WHERE sweep_id = ? AND status = 'done' AND id NOT IN (?, ?) ORDER BY id",
+        )
+        .all(sweepId, runs[0].runId, runs[1].runId),
+    ).toEqual(finishedBefore);
     after.close();
     expect(first).toHaveLength(101);
     expect(firstDifference(first, stored(sweepDb, runs[0].runId))).toBeNull();

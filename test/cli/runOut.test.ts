@@ -17,7 +17,14 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A run of 2,000 steps, not stored. */
-const tiny = ['run', '--preset', 'paper-two-timescale-quick', '--set', 'duration={"kind":"steps","steps":2000}', '--no-save'];
+const tiny = [
+  'run',
+  '--preset',
+  'paper-two-timescale-quick',
+  '--set',
+  'duration={"kind":"steps","steps":2000}',
+  '--no-save',
+];
 
 function ttlab(...args: string[]) {
   const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 120_000 });
@@ -54,6 +61,8 @@ describe('writeOutputFile', () => {
   });
 
   it('names the flag when the folder is missing', () => {
-    expect(() => checkOutputFile('out', join(dir, 'missing', 'x.json'), false)).toThrow(/^--out: folder .*missing does not exist$/);
+    expect(() => checkOutputFile('out', join(dir, 'missing', 'x.json'), false)).toThrow(
+      /^--out: folder .*missing does not exist$/,
+    );
   });
 });

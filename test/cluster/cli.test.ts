@@ -34,10 +34,22 @@ describe('ttlab sweep and ttlab merge flags', () => {
     [[...plan, '--tasks', '2', '--time', '5h'], '--time: expected HH:MM:SS'],
     [[...plan, '--tasks', '2', '--partition', 'a b'], '--partition: expected a partition name'],
     [[...plan, '--tasks', '2', '--bogus'], "Unknown option '--bogus'"],
-    [['sweep', 'plan', '--tasks', '2', '--out', join(root, 'never')], 'give exactly one of --preset NAME or --config SWEEP.json'],
-    [['sweep', 'plan', '--preset', 'paper-two-timescale', '--tasks', '2', '--out', join(root, 'never')], '--preset: "paper-two-timescale" is not a sweep preset'],
-    [['sweep', 'plan', '--config', join(root, 'run.json'), '--tasks', '2', '--out', join(root, 'never')], 'is one run\'s configuration, not a sweep'],
-    [['sweep', 'plan', '--config', sweepFile, '--set', 'sgd.h=-1', '--tasks', '2', '--out', join(root, 'never')], 'sgd.h: must be greater than 0'],
+    [
+      ['sweep', 'plan', '--tasks', '2', '--out', join(root, 'never')],
+      'give exactly one of --preset NAME or --config SWEEP.json',
+    ],
+    [
+      ['sweep', 'plan', '--preset', 'paper-two-timescale', '--tasks', '2', '--out', join(root, 'never')],
+      '--preset: "paper-two-timescale" is not a sweep preset',
+    ],
+    [
+      ['sweep', 'plan', '--config', join(root, 'run.json'), '--tasks', '2', '--out', join(root, 'never')],
+      "is one run's configuration, not a sweep",
+    ],
+    [
+      ['sweep', 'plan', '--config', sweepFile, '--set', 'sgd.h=-1', '--tasks', '2', '--out', join(root, 'never')],
+      'sgd.h: must be greater than 0',
+    ],
     [['sweep', 'plan', '--config', sweepFile, '--tasks', '2'], '--out: is required'],
     [['sweep', 'run', join(root, 'nowhere'), '--shard', '0/2'], 'cannot read the plan'],
     [['sweep', 'run', join(root, 'nowhere')], '--shard: is required'],
@@ -48,7 +60,10 @@ describe('ttlab sweep and ttlab merge flags', () => {
     [['merge', '--into', join(root, 'lab.sqlite')], 'give the databases to merge'],
     [['merge', sweepFile], '--into: is required'],
     [['merge', sweepFile, '--into', join(root, 'lab.sqlite'), '--journal', 'fast'], '--journal: expected wal'],
-    [['merge', join(root, 'missing.sqlite'), '--into', join(root, 'lab.sqlite')], 'missing.sqlite: no such file or folder'],
+    [
+      ['merge', join(root, 'missing.sqlite'), '--into', join(root, 'lab.sqlite')],
+      'missing.sqlite: no such file or folder',
+    ],
   ])('%j fails with "%s", exit code 2', async (args, message) => {
     const { code, stderr } = await ttlab(...args);
     expect(stderr).toContain(message);
@@ -60,11 +75,26 @@ describe('ttlab sweep and ttlab merge flags', () => {
 
   it('plans a sweep whose stepsizes break its runs, with one warning a field on stderr', async () => {
     const folder = join(root, 'diverging');
-    const { code, stderr } = await ttlab('sweep', 'plan', '--config', sweepFile, '--set', 'sgd.h=0.3', '--tasks', '2', '--out', folder);
+    const { code, stderr } = await ttlab(
+      'sweep',
+      'plan',
+      '--config',
+      sweepFile,
+      '--set',
+      'sgd.h=0.3',
+      '--tasks',
+      '2',
+      '--out',
+      folder,
+    );
     expect(code).toBe(0);
     expect(stderr.trim().split('\n')).toEqual([
-      expect.stringMatching(/^ttlab: warning: sgd\.h in all 6 runs, first sgd\.epsilon=0\.01, seed=1: h = 0\.3 may make the weights diverge: .*; h ≤ \S+ is stable$/),
-      expect.stringMatching(/^ttlab: warning: sgd\.epsilon in all 6 runs, first sgd\.epsilon=0\.01, seed=1: ε = 0\.01 throws the neurons out of \[0, 1\]: .*; ε ≤ \S+ is stable$/),
+      expect.stringMatching(
+        /^ttlab: warning: sgd\.h in all 6 runs, first sgd\.epsilon=0\.01, seed=1: h = 0\.3 may make the weights diverge: .*; h ≤ \S+ is stable$/,
+      ),
+      expect.stringMatching(
+        /^ttlab: warning: sgd\.epsilon in all 6 runs, first sgd\.epsilon=0\.01, seed=1: ε = 0\.01 throws the neurons out of \[0, 1\]: .*; ε ≤ \S+ is stable$/,
+      ),
     ]);
     expect(existsSync(join(folder, 'sweep.json'))).toBe(true);
   });
@@ -72,7 +102,10 @@ describe('ttlab sweep and ttlab merge flags', () => {
   it('refuses a damaged jobs.json naming its field', async () => {
     const folder = join(root, 'damaged-jobs');
     writePlanFolder(folder, makePlan(tinySweep(2), { tasks: 2 }), '/opt/lab/bin/ttlab.mjs');
-    writeFileSync(join(folder, 'jobs.json'), JSON.stringify({ sweepId: 'x', rounds: [{ submittedAt: 'yesterday', arrays: [], mergeJobId: null }] }));
+    writeFileSync(
+      join(folder, 'jobs.json'),
+      JSON.stringify({ sweepId: 'x', rounds: [{ submittedAt: 'yesterday', arrays: [], mergeJobId: null }] }),
+    );
     const { code, stderr } = await ttlab('sweep', 'status', folder);
     expect(stderr).toMatch(/jobs\.json: rounds\.0\.submittedAt: /);
     expect(code).toBe(2);
@@ -80,10 +113,14 @@ describe('ttlab sweep and ttlab merge flags', () => {
 
   it('plans, runs both shards and merges them from the command line; `ttlab run` runs the same sweep file here', () => {
     const env = { ...process.env, TTLAB_FROM_SOURCE: '1', TMPDIR: join(root, 'node-local') };
-    const cli = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env, timeout: 120_000 });
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env, timeout: 120_000 });
     const folder = join(root, 'plan');
     expect(cli('sweep', 'plan', '--config', sweepFile, '--tasks', '2', '--out', folder).status).toBe(0);
-    for (const shard of ['0/2', '1/2']) expect(cli('sweep', 'run', folder, '--shard', shard, '--workers', '1').stderr).toMatch(/3 of 3 points have their result \(3 run now, 0 done before\)/);
+    for (const shard of ['0/2', '1/2'])
+      expect(cli('sweep', 'run', folder, '--shard', shard, '--workers', '1').stderr).toMatch(
+        /3 of 3 points have their result \(3 run now, 0 done before\)/,
+      );
     const merged = cli('merge', join(folder, 'shards'), '--into', join(root, 'merged.sqlite'));
     expect(merged.stdout).toContain('merged 2 files into');
     expect(merged.stdout).toContain('6 runs added, 0 already present, 0 refused');

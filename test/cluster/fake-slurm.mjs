@@ -17,7 +17,16 @@ function writeReport(folder, shard) {
   const plan = JSON.parse(fs.readFileSync(path.join(folder, 'sweep.json'), 'utf8'));
   const count = plan.slurm.tasks;
   const points = Math.ceil((plan.points.length - shard) / count);
-  const report = { sweepId: plan.sweepId, shard: { index: shard, count }, points, complete: points, missing: [], ended: true, updatedAt: new Date().toISOString(), host: 'fake' };
+  const report = {
+    sweepId: plan.sweepId,
+    shard: { index: shard, count },
+    points,
+    complete: points,
+    missing: [],
+    ended: true,
+    updatedAt: new Date().toISOString(),
+    host: 'fake',
+  };
   fs.writeFileSync(path.join(folder, 'shards', `shard-${shard}-of-${count}.json`), JSON.stringify(report));
 }
 

@@ -29,14 +29,26 @@ export function tinySweep(seeds = 2): SweepSpec {
  * A lab database at `file` holding the points `indices` of the sweep `sweepId` as runs with the point's run id,
  * 3 checkpoints each, ended with `status`; `seedOffset` changes the configurations (a different run under the same id).
  */
-export function shardDatabase(file: string, sweepId: string, indices: readonly number[], status: 'done' | 'interrupted' = 'done', seedOffset = 0): void {
+export function shardDatabase(
+  file: string,
+  sweepId: string,
+  indices: readonly number[],
+  status: 'done' | 'interrupted' = 'done',
+  seedOffset = 0,
+): void {
   // A rollback journal, like the databases `ttlab sweep run` publishes.
   const store = openStore(file, { journal: 'rollback' });
   try {
     const spec = tinySweep();
     store.createSweep(spec.name, spec, sweepId, '2026-01-01T00:00:00.000Z');
     for (const i of indices) {
-      const id = store.createRun({ id: pointRunId(sweepId, i), config: smallConfig({ seed: i + seedOffset }), name: `point ${i}`, sweepId, params: { seed: i } });
+      const id = store.createRun({
+        id: pointRunId(sweepId, i),
+        config: smallConfig({ seed: i + seedOffset }),
+        name: `point ${i}`,
+        sweepId,
+        params: { seed: i },
+      });
       store.markRunning(id, 1000);
       store.appendCheckpoints(id, 0, checkpoints(i, 3, 4));
       store.finishRun(id, status, { durationMs: 5 });

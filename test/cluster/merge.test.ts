@@ -25,7 +25,9 @@ function setup(sweepId: string, labPoints: number[] = []) {
 }
 
 const checkpointBytes = (file: string) =>
-  new Database(file, { readonly: true }).prepare('SELECT run_id, idx, loss, a, u FROM checkpoints ORDER BY run_id, idx').all();
+  new Database(file, { readonly: true })
+    .prepare('SELECT run_id, idx, loss, a, u FROM checkpoints ORDER BY run_id, idx')
+    .all();
 
 describe('ttlab merge', () => {
   it('recreates the sweep once with every point, checkpoints bit for bit, and adds nothing the second time', () => {
@@ -48,7 +50,11 @@ describe('ttlab merge', () => {
     shard.close();
     store.close();
     const merged = checkpointBytes(lab);
-    expect(merged).toEqual([...checkpointBytes(files[0]), ...checkpointBytes(files[1])].sort((x, y) => String((x as { run_id: string }).run_id).localeCompare((y as { run_id: string }).run_id) || 0));
+    expect(merged).toEqual(
+      [...checkpointBytes(files[0]), ...checkpointBytes(files[1])].sort(
+        (x, y) => String((x as { run_id: string }).run_id).localeCompare((y as { run_id: string }).run_id) || 0,
+      ),
+    );
 
     expect(mergeInto(lab, files)).toMatchObject({ added: 0, present: 6, refused: 0, sweeps: 0 });
     expect(checkpointBytes(lab)).toEqual(merged);
@@ -72,21 +78,33 @@ describe('ttlab merge', () => {
   });
 
   it.each([
-    ['foreign', (file: string) => {
-      const db = new Database(file);
-      db.exec('CREATE TABLE notes (text TEXT)');
-      db.close();
-    }, /not a Two-Timescale Lab database|another program/],
-    ['corrupt', (file: string, sweepId: string) => {
-      shardDatabase(file, sweepId, [7, 8, 9]);
-      truncateSync(file, 4096);
-    }, /damaged|truncated/],
-    ['newer', (file: string, sweepId: string) => {
-      shardDatabase(file, sweepId, [7]);
-      const db = new Database(file);
-      db.pragma('user_version = 99');
-      db.close();
-    }, /newer version/],
+    [
+      'foreign',
+      (file: string) => {
+        const db = new Database(file);
+        db.exec('CREATE TABLE notes (text TEXT)');
+        db.close();
+      },
+      /not a Two-Timescale Lab database|another program/,
+    ],
+    [
+      'corrupt',
+      (file: string, sweepId: string) => {
+        shardDatabase(file, sweepId, [7, 8, 9]);
+        truncateSync(file, 4096);
+      },
+      /damaged|truncated/,
+    ],
+    [
+      'newer',
+      (file: string, sweepId: string) => {
+        shardDatabase(file, sweepId, [7]);
+        const db = new Database(file);
+        db.pragma('user_version = 99');
+        db.close();
+      },
+      /newer version/,
+    ],
     ['not SQLite', (file: string) => writeFileSync(file, 'hello'), /not a SQLite file/],
   ])('refuses a %s file among good ones, and writes nothing at all', (_kind, make, message) => {
     const sweepId = randomUUID();
@@ -108,7 +126,9 @@ describe('ttlab merge', () => {
     db.prepare('UPDATE checkpoints SET a = zeroblob(7) WHERE idx = 1').run();
     db.close();
     copyFileSync(lab, join(folder, 'lab-before.sqlite'));
-    expect(() => mergeInto(lab, databaseFiles([shards]))).toThrow(/checkpoint 1 of run .*-p1 of .*b\.sqlite: not a checkpoint the lab writes/);
+    expect(() => mergeInto(lab, databaseFiles([shards]))).toThrow(
+      /checkpoint 1 of run .*-p1 of .*b\.sqlite: not a checkpoint the lab writes/,
+    );
     expect(readFileSync(lab)).toEqual(readFileSync(join(folder, 'lab-before.sqlite')));
   });
 
@@ -142,7 +162,7 @@ describe('ttlab merge', () => {
     shardDatabase(join(shards, 'a.sqlite'), sweepId, [0]);
     shardDatabase(join(shards, 'b.sqlite'), sweepId, [1]);
     const db = new Database(join(shards, 'b.sqlite'));
-    db.prepare('UPDATE runs SET config = json_set(config, \'$.sgd.h\', -1)').run();
+    db.prepare("UPDATE runs SET config = json_set(config, '$.sgd.h', -1)").run();
     db.close();
     copyFileSync(lab, join(folder, 'lab-before.sqlite'));
     expect(() => mergeInto(lab, databaseFiles([shards]))).toThrow(/sgd\.h/);

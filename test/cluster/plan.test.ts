@@ -16,11 +16,19 @@ const entry = '/opt/lab/bin/ttlab.mjs';
 
 describe('sweep plan', () => {
   it('writes sweep.json, the array job, the merge job and README.txt, and reads the plan back', () => {
-    const plan = makePlan(spec, { tasks: 4, cpusPerTask: 2, maxParallel: 3, partition: 'short', time: '01:30:00', mem: '4G' });
+    const plan = makePlan(spec, {
+      tasks: 4,
+      cpusPerTask: 2,
+      maxParallel: 3,
+      partition: 'short',
+      time: '01:30:00',
+      mem: '4G',
+    });
     expect(plan.points).toHaveLength(60);
     const folder = join(root, 'plan');
     writePlanFolder(folder, plan, entry);
-    for (const file of ['sweep.json', 'job.sbatch', 'merge.sbatch', 'README.txt', 'shards', 'logs']) expect(existsSync(join(folder, file))).toBe(true);
+    for (const file of ['sweep.json', 'job.sbatch', 'merge.sbatch', 'README.txt', 'shards', 'logs'])
+      expect(existsSync(join(folder, file))).toBe(true);
     const job = readFileSync(join(folder, 'job.sbatch'), 'utf8');
     expect(job).toContain('#SBATCH --array=0-3%3');
     expect(job).toContain('#SBATCH --cpus-per-task=2');
@@ -28,7 +36,9 @@ describe('sweep plan', () => {
     expect(job).toContain('#SBATCH --time=01:30:00');
     expect(job).toContain('#SBATCH --mem=4G');
     expect(job).toContain(`${entry} sweep run ${folder} --shard "$shard/4" --workers 2`);
-    expect(readFileSync(join(folder, 'merge.sbatch'), 'utf8')).toContain(`merge ${folder}/shards --into ${folder}/merged.sqlite --journal rollback`);
+    expect(readFileSync(join(folder, 'merge.sbatch'), 'utf8')).toContain(
+      `merge ${folder}/shards --into ${folder}/merged.sqlite --journal rollback`,
+    );
     expect(readFileSync(join(folder, 'README.txt'), 'utf8')).toContain(`sweep submit ${folder}`);
     const back = readPlan(folder);
     expect(back.sweepId).toBe(plan.sweepId);
@@ -71,8 +81,12 @@ describe('the hand-off of "Run on a cluster…"', () => {
   it('gives the sweep and the exact commands that plan it on the login node', () => {
     const slurm = slurmOptionsSchema.parse({ tasks: 12, cpusPerTask: 2, partition: 'short', time: '02:00:00' });
     const { files, commands } = clusterHandoff({ ...spec, name: 'Varying ε (Fig 7)' }, slurm, 60);
-    expect(commands[0]).toBe('ttlab sweep plan --config sweep-spec.json --tasks 12 --cpus-per-task 2 --partition short --time 02:00:00 --out ~/sweeps/sweep-varying-fig-7');
-    expect(JSON.parse(files['sweep-spec.json'])).toEqual(JSON.parse(JSON.stringify({ ...spec, name: 'Varying ε (Fig 7)' })));
+    expect(commands[0]).toBe(
+      'ttlab sweep plan --config sweep-spec.json --tasks 12 --cpus-per-task 2 --partition short --time 02:00:00 --out ~/sweeps/sweep-varying-fig-7',
+    );
+    expect(JSON.parse(files['sweep-spec.json'])).toEqual(
+      JSON.parse(JSON.stringify({ ...spec, name: 'Varying ε (Fig 7)' })),
+    );
     expect(files['README.txt']).toContain('60 points in 12 Slurm array tasks');
     expect(files['README.txt']).toContain(commands[1]);
   });

@@ -26,7 +26,10 @@ beforeAll(() => {
 });
 
 const statuses = (file: string) =>
-  new Database(file, { readonly: true }).prepare('SELECT id, status FROM runs ORDER BY id').all() as Array<{ id: string; status: string }>;
+  new Database(file, { readonly: true }).prepare('SELECT id, status FROM runs ORDER BY id').all() as Array<{
+    id: string;
+    status: string;
+  }>;
 
 describe('a shard', () => {
   it("runs its points under their point's run id, works on node-local disk and publishes a copy with a report", async () => {
@@ -41,7 +44,14 @@ describe('a shard', () => {
     expect(published.map((run) => run.id)).toEqual(expected.map((i) => pointRunId(plan.sweepId, i)).sort());
     expect(published.every((run) => run.status === 'done')).toBe(true);
     expect(new Database(files.published, { readonly: true }).pragma('journal_mode', { simple: true })).toBe('delete');
-    expect(readShardReport(files.report)).toMatchObject({ sweepId: plan.sweepId, shard, points: 4, complete: 4, missing: [], ended: true });
+    expect(readShardReport(files.report)).toMatchObject({
+      sweepId: plan.sweepId,
+      shard,
+      points: 4,
+      complete: 4,
+      missing: [],
+      ended: true,
+    });
   });
 
   it('skips the points that have their result when run again', async () => {
@@ -73,7 +83,12 @@ describe('a shard', () => {
   it('stopped midway (SIGTERM at the time limit), publishes what it has, keeps its working copy and resumes from it', async () => {
     const stop = new AbortController();
     const other = { index: 0, count: 2 };
-    const stopped = await runShard(folder, plan, other, { ...options, workers: 1, stop: stop.signal, onRunEnd: (ended) => ended === 1 && stop.abort() });
+    const stopped = await runShard(folder, plan, other, {
+      ...options,
+      workers: 1,
+      stop: stop.signal,
+      onRunEnd: (ended) => ended === 1 && stop.abort(),
+    });
     expect(stopped.report).toMatchObject({ points: 5, complete: 1, ended: true });
     expect(stopped.report.missing).toHaveLength(4);
     expect(statuses(stopped.files.published).filter((run) => run.status === 'interrupted')).toHaveLength(4);
@@ -85,11 +100,16 @@ describe('a shard', () => {
 
   it('gives every point to one shard: the two shards together hold the whole sweep once', async () => {
     await runShard(folder, plan, { index: 0, count: 2 }, options);
-    const ids = [0, 1].flatMap((index) => statuses(shardFiles(folder, plan.sweepId, { index, count: 2 }).published).map((run) => run.id));
+    const ids = [0, 1].flatMap((index) =>
+      statuses(shardFiles(folder, plan.sweepId, { index, count: 2 }).published).map((run) => run.id),
+    );
     expect(ids.sort()).toEqual(plan.points.map((_, i) => pointRunId(plan.sweepId, i)).sort());
     // Merged, they are one sweep again, with every point.
     const lab = join(root, 'lab.sqlite');
-    mergeInto(lab, [0, 1].map((index) => shardFiles(folder, plan.sweepId, { index, count: 2 }).published));
+    mergeInto(
+      lab,
+      [0, 1].map((index) => shardFiles(folder, plan.sweepId, { index, count: 2 }).published),
+    );
     const store = openStore(lab, { readonly: true });
     expect(store.listSweeps()).toMatchObject([{ id: plan.sweepId, runCount: 9, doneCount: 9 }]);
     store.close();

@@ -43,7 +43,11 @@ describe('shards', () => {
   it('splits task ids above MaxArraySize into further arrays with an offset', () => {
     const shards = Array.from({ length: 2500 }, (_, i) => i);
     const chunks = arrayChunks(shards, 1001);
-    expect(chunks.map((chunk) => [chunk.offset, chunk.shards.length])).toEqual([[0, 1001], [1001, 1001], [2002, 498]]);
+    expect(chunks.map((chunk) => [chunk.offset, chunk.shards.length])).toEqual([
+      [0, 1001],
+      [1001, 1001],
+      [2002, 498],
+    ]);
     expect(arraySpec(chunks[2], 10)).toBe('0-497%10');
     expect(arraySpec({ offset: 0, shards: [2, 3, 4, 7, 9, 10] })).toBe('2-4,7,9-10');
   });

@@ -14,7 +14,9 @@ import { PAPER_TARGET } from '#shared/config/schema';
 const DAEMONS = ['munged', 'mungekey', 'slurmctld', 'slurmd', 'sbatch', 'squeue', 'sinfo', 'scancel'];
 const missing = DAEMONS.filter((command) => spawnSync('sh', ['-c', `command -v ${command}`]).status !== 0);
 if (missing.length > 0) {
-  console.log(`skipped the real-Slurm test (no ${missing.join(', ')}); enable it with: apt-get install -y --no-install-recommends slurm-wlm munge`);
+  console.log(
+    `skipped the real-Slurm test (no ${missing.join(', ')}); enable it with: apt-get install -y --no-install-recommends slurm-wlm munge`,
+  );
 }
 
 const scripts = join(import.meta.dirname, 'slurm');
@@ -48,8 +50,17 @@ describe.skipIf(missing.length > 0)('a sweep on a real Slurm cluster', () => {
     SLURM_TEST_SLURMD_PORT: process.env.SLURM_TEST_SLURMD_PORT ?? String(20_001 + 2 * (process.pid % 6_000)),
   };
   const run = (command: string, args: string[], timeout = 120_000) => {
-    const result = spawnSync(command, args, { encoding: 'utf8', env: { ...env, SLURM_CONF: join(state(), 'slurm.conf') }, timeout });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr, output: `${result.stdout}\n${result.stderr}` };
+    const result = spawnSync(command, args, {
+      encoding: 'utf8',
+      env: { ...env, SLURM_CONF: join(state(), 'slurm.conf') },
+      timeout,
+    });
+    return {
+      code: result.status,
+      stdout: result.stdout,
+      stderr: result.stderr,
+      output: `${result.stdout}\n${result.stderr}`,
+    };
   };
   const ttlab = (...args: string[]) => run(process.execPath, [bin, ...args]);
 
@@ -72,7 +83,20 @@ describe.skipIf(missing.length > 0)('a sweep on a real Slurm cluster', () => {
     const specFile = join(root, 'sweep-spec.json');
     writeFileSync(specFile, JSON.stringify(sweep));
     const plan = join(root, 'plan');
-    const planned = ttlab('sweep', 'plan', '--config', specFile, '--tasks', '4', '--cpus-per-task', '1', '--time', '00:10:00', '--out', plan);
+    const planned = ttlab(
+      'sweep',
+      'plan',
+      '--config',
+      specFile,
+      '--tasks',
+      '4',
+      '--cpus-per-task',
+      '1',
+      '--time',
+      '00:10:00',
+      '--out',
+      plan,
+    );
     expect(planned.code, planned.output).toBe(0);
     expect(planned.stdout).toContain('24 points in 4 tasks');
 
@@ -91,8 +115,14 @@ describe.skipIf(missing.length > 0)('a sweep on a real Slurm cluster', () => {
 
     const merged = new Database(join(plan, 'merged.sqlite'), { readonly: true });
     const here = new Database(local, { readonly: true });
-    const runs = (db: Database.Database) => db.prepare("SELECT id, params, status FROM runs ORDER BY params").all() as Array<{ id: string; params: string; status: string }>;
-    const series = (db: Database.Database, id: string) => db.prepare('SELECT idx, step, loss, a, u FROM checkpoints WHERE run_id = ? ORDER BY idx').all(id);
+    const runs = (db: Database.Database) =>
+      db.prepare('SELECT id, params, status FROM runs ORDER BY params').all() as Array<{
+        id: string;
+        params: string;
+        status: string;
+      }>;
+    const series = (db: Database.Database, id: string) =>
+      db.prepare('SELECT idx, step, loss, a, u FROM checkpoints WHERE run_id = ? ORDER BY idx').all(id);
     expect(merged.prepare('SELECT count(*) FROM sweeps').pluck().get()).toBe(1);
     expect(merged.prepare('SELECT count(*) FROM runs WHERE sweep_id = (SELECT id FROM sweeps)').pluck().get()).toBe(24);
     const clusterRuns = runs(merged);

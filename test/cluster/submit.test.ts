@@ -13,7 +13,10 @@ const bin = join(import.meta.dirname, '../../bin/ttlab.mjs');
 const fakeBin = join(root, 'bin');
 mkdirSync(fakeBin);
 for (const command of ['sbatch', 'squeue']) {
-  writeFileSync(join(fakeBin, command), `#!/bin/sh\nexec "${process.execPath}" "${join(import.meta.dirname, 'fake-slurm.mjs')}" ${command} "$@"\n`);
+  writeFileSync(
+    join(fakeBin, command),
+    `#!/bin/sh\nexec "${process.execPath}" "${join(import.meta.dirname, 'fake-slurm.mjs')}" ${command} "$@"\n`,
+  );
   chmodSync(join(fakeBin, command), 0o755);
 }
 
@@ -30,7 +33,11 @@ function setup(name: string, scenario: object, maxArraySize?: number) {
     const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env, timeout: 60_000 });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
   };
-  const calls = () => readFileSync(join(slurm, 'calls.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as string[]);
+  const calls = () =>
+    readFileSync(join(slurm, 'calls.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as string[]);
   return { folder, ttlab, calls, env };
 }
 
@@ -49,7 +56,13 @@ describe('ttlab sweep submit', () => {
           complete: [0, 1],
         },
         101: { snapshots: [{ 101: 'PENDING' }, { 101: 'PENDING' }, { 101: 'PENDING' }, { 101: 'COMPLETED' }] },
-        102: { snapshots: [{ '102_2': 'RUNNING', '102_3': 'RUNNING' }, { '102_2': 'COMPLETED', '102_3': 'COMPLETED' }], complete: [2, 3] },
+        102: {
+          snapshots: [
+            { '102_2': 'RUNNING', '102_3': 'RUNNING' },
+            { '102_2': 'COMPLETED', '102_3': 'COMPLETED' },
+          ],
+          complete: [2, 3],
+        },
         103: { snapshots: [{ 103: 'COMPLETED' }] },
       },
     });
@@ -57,7 +70,8 @@ describe('ttlab sweep submit', () => {
     expect(first.stdout).toContain('submitted 4 tasks as job 100, merge job 101');
     // Not a terminal: one line per change of a task's state, in order.
     const lines = first.stderr.split('\n');
-    const order = (task: number) => lines.filter((line) => line.startsWith(`task ${task}:`)).map((line) => line.split(' ')[2]);
+    const order = (task: number) =>
+      lines.filter((line) => line.startsWith(`task ${task}:`)).map((line) => line.split(' ')[2]);
     expect(order(0)).toEqual(['pending', 'running', 'done']);
     expect(order(2)).toEqual(['pending', 'running', 'failed']);
     expect(order(3)).toEqual(['pending', 'failed']);
@@ -83,7 +97,11 @@ describe('ttlab sweep submit', () => {
     expect(retry.stdout).toContain('submitted 2 tasks as job 102, merge job 103');
     expect(retry.stdout).toContain('4 done, 0 running, 0 pending, 0 failed of 4 tasks');
     expect(retry.code).toBe(0);
-    expect(calls().filter((call) => call[0] === 'sbatch').slice(2)).toEqual([
+    expect(
+      calls()
+        .filter((call) => call[0] === 'sbatch')
+        .slice(2),
+    ).toEqual([
       ['sbatch', '--parsable', '--array=2-3', '--export=ALL,TTLAB_TASK_OFFSET=0', join(folder, 'job.sbatch')],
       ['sbatch', '--parsable', '--dependency=afterany:102', join(folder, 'merge.sbatch')],
     ]);
@@ -97,7 +115,9 @@ describe('ttlab sweep submit', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(refusal);
     // Nothing was accepted, so nothing is recorded: submitting again is allowed.
-    expect(readSubmissions(folder, JSON.parse(readFileSync(join(folder, 'sweep.json'), 'utf8')).sweepId).rounds).toEqual([]);
+    expect(
+      readSubmissions(folder, JSON.parse(readFileSync(join(folder, 'sweep.json'), 'utf8')).sweepId).rounds,
+    ).toEqual([]);
   });
 
   it('splits the tasks into arrays below MaxArraySize, the merge job waiting for all of them', () => {
@@ -107,12 +127,19 @@ describe('ttlab sweep submit', () => {
     try {
       const plan = JSON.parse(readFileSync(join(folder, 'sweep.json'), 'utf8'));
       const round = submitShards(folder, plan, [0, 1, 2, 3], { sweepId: plan.sweepId, rounds: [] });
-      expect(round.arrays).toEqual([{ jobId: '100', offset: 0, shards: [0, 1, 2] }, { jobId: '101', offset: 3, shards: [3] }]);
+      expect(round.arrays).toEqual([
+        { jobId: '100', offset: 0, shards: [0, 1, 2] },
+        { jobId: '101', offset: 3, shards: [3] },
+      ]);
       expect(round.mergeJobId).toBe('102');
     } finally {
       process.env.PATH = path;
     }
-    expect(calls().map((call) => call.slice(2, 3)[0])).toEqual(['--array=0-2', '--array=0', '--dependency=afterany:100:101']);
+    expect(calls().map((call) => call.slice(2, 3)[0])).toEqual([
+      '--array=0-2',
+      '--array=0',
+      '--dependency=afterany:100:101',
+    ]);
     expect(calls()[1][3]).toBe('--export=ALL,TTLAB_TASK_OFFSET=3');
     rmSync(folder, { recursive: true });
   });

@@ -29,7 +29,9 @@ describe.runIf(canRunBrowser)('the cluster parts of the workbench', () => {
     await expect.poll(() => page.getByTestId('cluster-error').textContent()).toContain('--tasks: at most 60');
     await page.getByTestId('cluster-tasks').fill('6');
     await page.getByTestId('cluster-time').fill('01:00:00');
-    await expect.poll(() => page.getByTestId('cluster-commands').textContent()).toContain('ttlab sweep plan --config sweep-spec.json --tasks 6 --cpus-per-task 1 --time 01:00:00');
+    await expect
+      .poll(() => page.getByTestId('cluster-commands').textContent())
+      .toContain('ttlab sweep plan --config sweep-spec.json --tasks 6 --cpus-per-task 1 --time 01:00:00');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('cluster-download').click()]);
     const zip = join(root, download.suggestedFilename());
     await download.saveAs(zip);
@@ -45,8 +47,13 @@ describe.runIf(canRunBrowser)('the cluster parts of the workbench', () => {
     shardDatabase(shard, sweepId, [0, 1, 2, 4]);
     workbench.lab.store.mergeFrom([shard]);
     const { page, problems } = await workbench.open(`#/sweeps/${sweepId}`);
-    await expect.poll(() => page.getByTestId('sweep-missing').textContent(), { timeout: 20_000 }).toContain('2 of 6 points have no result yet');
-    expect(await page.getByTestId('sweep-missing').locator('li').allTextContents()).toEqual(['point 3: sgd.epsilon=0.1, seed=2', 'point 5: sgd.epsilon=1, seed=2']);
+    await expect
+      .poll(() => page.getByTestId('sweep-missing').textContent(), { timeout: 20_000 })
+      .toContain('2 of 6 points have no result yet');
+    expect(await page.getByTestId('sweep-missing').locator('li').allTextContents()).toEqual([
+      'point 3: sgd.epsilon=0.1, seed=2',
+      'point 5: sgd.epsilon=1, seed=2',
+    ]);
     expect(problems).toEqual([]);
   });
 });

@@ -70,7 +70,10 @@ describe.runIf(canRunBrowser)('daily use in Chromium', () => {
     await expect.poll(() => dialog.isVisible()).toBe(false);
 
     await page.getByTestId('run-row').first().hover();
-    await page.getByRole('button', { name: /details/i }).first().click();
+    await page
+      .getByRole('button', { name: /details/i })
+      .first()
+      .click();
     const inspector = page.getByTestId('run-inspector');
     await expect.poll(() => inspector.isVisible()).toBe(true);
     await page.locator('body').click({ position: { x: 5, y: 5 } });
@@ -94,7 +97,13 @@ describe.runIf(canRunBrowser)('daily use in Chromium', () => {
     expect(await seriousViolations(page)).toEqual([]);
     // Every drawn chart is an image named by its title.
     const charts = page.locator('.chart-card .chart');
-    await expect.poll(() => charts.evaluateAll((nodes) => nodes.filter((node) => node.querySelector('canvas') && !node.getAttribute('aria-label')).length)).toBe(0);
+    await expect
+      .poll(() =>
+        charts.evaluateAll(
+          (nodes) => nodes.filter((node) => node.querySelector('canvas') && !node.getAttribute('aria-label')).length,
+        ),
+      )
+      .toBe(0);
     expect(problems).toEqual([]);
     await context.close();
   });

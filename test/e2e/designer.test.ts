@@ -74,9 +74,12 @@ describe.runIf(canRunBrowser)('experiment designer and live run view in Chromium
     await page.getByTestId('start-button').click();
     const status = page.getByTestId('status-chip');
     await expect.poll(() => status.textContent(), { timeout: 30_000 }).toMatch(/running|done/i);
-    for (const id of CHARTS) await expect.poll(() => page.getByTestId(id).locator('canvas').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    for (const id of CHARTS)
+      await expect.poll(() => page.getByTestId(id).locator('canvas').count(), { timeout: 30_000 }).toBeGreaterThan(0);
     const progress = page.getByTestId('progress');
-    await expect.poll(async () => Number(await progress.getAttribute('aria-valuenow')), { timeout: 60_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => Number(await progress.getAttribute('aria-valuenow')), { timeout: 60_000 })
+      .toBeGreaterThan(0);
     await expect.poll(() => status.textContent(), { timeout: 180_000 }).toMatch(/done/i);
     expect(await progress.getAttribute('aria-valuenow')).toBe('100');
 
@@ -86,7 +89,11 @@ describe.runIf(canRunBrowser)('experiment designer and live run view in Chromium
     await scrubber.fill('10');
     await expect.poll(() => page.getByTestId('playback-position').textContent()).toMatch(/^11 \/ 101$/);
     await page.getByTestId('play-button').click();
-    await expect.poll(async () => Number((await page.getByTestId('playback-position').textContent())!.split('/')[0]), { timeout: 10_000 }).toBeGreaterThan(11);
+    await expect
+      .poll(async () => Number((await page.getByTestId('playback-position').textContent())!.split('/')[0]), {
+        timeout: 10_000,
+      })
+      .toBeGreaterThan(11);
     await page.getByTestId('play-button').click();
     await scrubber.fill('100');
     await page.waitForTimeout(500);

@@ -37,14 +37,25 @@ describe.skipIf(reason !== null)('the desktop app', () => {
   it('starts a short run and sees it finish, in a sandboxed page without Node', async () => {
     const binary = 'binary' in runtime ? runtime.binary : '';
     userData = mkdtempSync(join(tmpdir(), 'ttlab-electron-'));
-    app = await _electron.launch({ executablePath: binary, args: [root, `--user-data-dir=${userData}`], env: withoutRunAsNode(process.env) as Record<string, string> });
+    app = await _electron.launch({
+      executablePath: binary,
+      args: [root, `--user-data-dir=${userData}`],
+      env: withoutRunAsNode(process.env) as Record<string, string>,
+    });
     const page = await app.firstWindow();
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
     page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
 
-    expect(await page.evaluate(() => [typeof (globalThis as { require?: unknown }).require, typeof (globalThis as { process?: unknown }).process])).toEqual(['undefined', 'undefined']);
-    expect(await page.evaluate(() => typeof (globalThis as { lab?: { onMenuCommand?: unknown } }).lab?.onMenuCommand)).toBe('function');
+    expect(
+      await page.evaluate(() => [
+        typeof (globalThis as { require?: unknown }).require,
+        typeof (globalThis as { process?: unknown }).process,
+      ]),
+    ).toEqual(['undefined', 'undefined']);
+    expect(
+      await page.evaluate(() => typeof (globalThis as { lab?: { onMenuCommand?: unknown } }).lab?.onMenuCommand),
+    ).toBe('function');
 
     await page.getByTestId('preset-paper-two-timescale-quick').click();
     await page.getByTestId('start-button').click();

@@ -17,7 +17,10 @@ const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 /** The bytes of a download, and the name the page gave it. */
 async function downloaded(page: Page, action: () => Promise<unknown>): Promise<{ name: string; bytes: Uint8Array }> {
-  const [download] = (await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), action()])) as [Download, unknown];
+  const [download] = (await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), action()])) as [
+    Download,
+    unknown,
+  ];
   return { name: download.suggestedFilename(), bytes: new Uint8Array(readFileSync((await download.path())!)) };
 }
 
@@ -34,9 +37,17 @@ describe.runIf(canRunBrowser)('exports, shortcuts and the reproduction in Chromi
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
     workbench = await openWorkbench(2);
-    const config = parseRunConfig({ network: { m: 20 }, sgd: { h: 1e-3, epsilon: 1e-3 }, duration: { kind: 'tau', tauMax: 0.035 } });
+    const config = parseRunConfig({
+      network: { m: 20 },
+      sgd: { h: 1e-3, epsilon: 1e-3 },
+      duration: { kind: 'tau', tauMax: 0.035 },
+    });
     ({ runId } = await workbench.lab.handlers.startRun({ config, name: 'Export probe, ε = 0.001' }));
-    for (let waited = 0; waited < 60_000 && !finishedStatuses.includes(workbench.lab.store.getRun(runId).status); waited += 200) {
+    for (
+      let waited = 0;
+      waited < 60_000 && !finishedStatuses.includes(workbench.lab.store.getRun(runId).status);
+      waited += 200
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     expect(workbench.lab.store.getRun(runId).status).toBe('done');
@@ -52,7 +63,10 @@ describe.runIf(canRunBrowser)('exports, shortcuts and the reproduction in Chromi
 
     await page.getByTestId('chart-loss-save').click();
     await expect.poll(() => page.getByTestId('chart-loss-save-menu').isVisible()).toBe(true);
-    await page.screenshot({ path: join(shots, 'export-menu.png'), clip: { x: box.x - 20, y: box.y - 80, width: box.width + 40, height: 320 } });
+    await page.screenshot({
+      path: join(shots, 'export-menu.png'),
+      clip: { x: box.x - 20, y: box.y - 80, width: box.width + 40, height: 320 },
+    });
     const png = await downloaded(page, () => page.getByTestId('chart-loss-save-png2').click());
     expect(png.name).toBe('export-probe-ε-0.001-loss@2x.png');
     writeFileSync(join(shots, 'export-chart@2x.png'), png.bytes);
@@ -72,7 +86,9 @@ describe.runIf(canRunBrowser)('exports, shortcuts and the reproduction in Chromi
     const report = await downloaded(page, () => page.getByTestId('export-report').click());
     expect(report.name).toBe(`ttlab-run-${runId.slice(0, 8)}-report.zip`);
     const files = unzipSync(report.bytes);
-    expect(Object.keys(files)).toEqual(expect.arrayContaining(['report.png', 'report.svg', 'metrics.csv', 'config.json']));
+    expect(Object.keys(files)).toEqual(
+      expect.arrayContaining(['report.png', 'report.svg', 'metrics.csv', 'config.json']),
+    );
     expect([...files['report.png'].subarray(0, 8)]).toEqual(PNG_SIGNATURE);
     expect(await page.getByTestId('export-report').textContent()).toContain('Export report');
 
@@ -103,7 +119,9 @@ describe.runIf(canRunBrowser)('exports, shortcuts and the reproduction in Chromi
     await expect.poll(() => page.getByTestId('reproduce-check').count(), { timeout: 90_000 }).toBeGreaterThan(0);
     expect(await statuses.first().textContent()).toMatch(/^done: /);
     await page.screenshot({ path: join(shots, 'reproduce.png'), fullPage: true });
-    expect(workbench.lab.store.listSweeps().map((sweep) => sweep.name)).toContain('reproduce/replay-two-timescale/quick');
+    expect(workbench.lab.store.listSweeps().map((sweep) => sweep.name)).toContain(
+      'reproduce/replay-two-timescale/quick',
+    );
     expect(problems).toEqual([]);
     await page.close();
   }, 150_000);

@@ -56,7 +56,11 @@ describe.runIf(canRunBrowser)('a full-batch run in Chromium', () => {
     await fit.scrollIntoViewIfNeeded();
     // The chart's accessible name is its title and subtitle.
     const label = () => fit.getAttribute('aria-label');
-    await expect.poll(label, { timeout: 20_000 }).toMatch(/^Learned function — checkpoint \d+\/\d+: epoch \d+, criterion \S+ \(g_k: the share learned for coordinate k, 2 coordinates\)$/);
+    await expect
+      .poll(label, { timeout: 20_000 })
+      .toMatch(
+        /^Learned function — checkpoint \d+\/\d+: epoch \d+, criterion \S+ \(g_k: the share learned for coordinate k, 2 coordinates\)$/,
+      );
     // A 2-pixel curve across the plot is well over a thousand pixels; a legend swatch is a few dozen.
     for (const colour of CATEGORICAL.slice(0, 2)) {
       await expect.poll(() => pixelsOfColour(page, 'chart-fit', colour), { timeout: 20_000 }).toBeGreaterThan(400);

@@ -22,7 +22,15 @@ export const browserSkipReason = !existsSync(chromiumPath)
 export const canRunBrowser = browserSkipReason === null;
 if (browserSkipReason) console.log(`Skipping the end-to-end browser tests: ${browserSkipReason}`);
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export interface Workbench {
   lab: Lab;

@@ -17,7 +17,14 @@ const screenshots = join(import.meta.dirname, '../../docs/screenshots');
 async function seed(workbench: Workbench) {
   const { handlers } = workbench.lab;
   for (const epsilon of [2e-5, 1e-3, 1e-2]) {
-    await handlers.startRun({ config: parseRunConfig({ network: { m: 20 }, sgd: { h: 1e-3, epsilon }, duration: { kind: 'tau', tauMax: 0.035 } }), name: `probe eps ${epsilon}` });
+    await handlers.startRun({
+      config: parseRunConfig({
+        network: { m: 20 },
+        sgd: { h: 1e-3, epsilon },
+        duration: { kind: 'tau', tauMax: 0.035 },
+      }),
+      name: `probe eps ${epsilon}`,
+    });
   }
   await handlers.startSweep({
     sweep: parseSweepSpec({
@@ -67,7 +74,9 @@ describe.runIf(canRunBrowser)('run history in Chromium', () => {
     await page.press('[data-testid="tag-input"]', 'Enter');
     await expect.poll(() => workbench.lab.store.getRun(runId).tags).toEqual(['keep']);
     await page.fill('[data-testid="inspector-notes"]', 'middle epsilon: loss still falling at the end');
-    await expect.poll(() => workbench.lab.store.getRun(runId).notes, { timeout: 5000 }).toBe('middle epsilon: loss still falling at the end');
+    await expect
+      .poll(() => workbench.lab.store.getRun(runId).notes, { timeout: 5000 })
+      .toBe('middle epsilon: loss still falling at the end');
 
     await page.click('[data-testid="inspector-close"]');
 

@@ -13,10 +13,22 @@ const SWEEP_NAME = 'reproduce/varying-epsilon (quick tier, second attempt)';
 
 async function seed(workbench: Workbench) {
   const { handlers } = workbench.lab;
-  const quick = parseRunConfig({ network: { m: 20 }, sgd: { h: 1e-3, epsilon: 1e-2 }, duration: { kind: 'tau', tauMax: 0.035 } });
-  const { runId } = await handlers.startRun({ config: quick, name: 'reproduce/replay-two-timescale seed 42 with the exact-arrival integrator' });
+  const quick = parseRunConfig({
+    network: { m: 20 },
+    sgd: { h: 1e-3, epsilon: 1e-2 },
+    duration: { kind: 'tau', tauMax: 0.035 },
+  });
+  const { runId } = await handlers.startRun({
+    config: quick,
+    name: 'reproduce/replay-two-timescale seed 42 with the exact-arrival integrator',
+  });
   await handlers.startSweep({
-    sweep: parseSweepSpec({ name: SWEEP_NAME, base: parseRunConfig({ trainer: 'limit', duration: { kind: 'tau', tauMax: 0.035 } }), axes: [{ path: 'network.m', values: [12, 24, 48] }], seeds: [1, 2, 3, 4] }),
+    sweep: parseSweepSpec({
+      name: SWEEP_NAME,
+      base: parseRunConfig({ trainer: 'limit', duration: { kind: 'tau', tauMax: 0.035 } }),
+      axes: [{ path: 'network.m', values: [12, 24, 48] }],
+      seeds: [1, 2, 3, 4],
+    }),
   });
   for (;;) {
     const runs = await handlers.listRuns({});
@@ -66,7 +78,9 @@ describe.runIf(canRunBrowser)('run history at 1440 px', () => {
     expect(await cutCells(page)).toEqual({ cut: [], sideways: false });
 
     const single = page.locator('[data-testid="run-row"]', { hasText: 'exact-arrival integrator' });
-    expect(await single.locator('.name').getAttribute('title')).toBe('reproduce/replay-two-timescale seed 42 with the exact-arrival integrator');
+    expect(await single.locator('.name').getAttribute('title')).toBe(
+      'reproduce/replay-two-timescale seed 42 with the exact-arrival integrator',
+    );
     expect(await single.locator('.tags').getAttribute('title')).toBe('reproduction, two-timescale, exact-arrival');
     expect(await single.locator('.created').getAttribute('title')).toMatch(/\d{4}/);
 

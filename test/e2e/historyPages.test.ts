@@ -18,7 +18,13 @@ function seed(workbench: Workbench) {
   for (let i = 0; i < RUNS; i++) {
     const runId = store.createRun({ config: { ...base, seed: i }, name: `run ${i}` });
     store.markRunning(runId, 1000);
-    store.finishRun(runId, 'done', { steps: 1000, finalLoss: 0.01 + (i % 97) / 1000, bestLoss: 0.01, coverage: [], durationMs: 1000 + i });
+    store.finishRun(runId, 'done', {
+      steps: 1000,
+      finalLoss: 0.01 + (i % 97) / 1000,
+      bestLoss: 0.01,
+      coverage: [],
+      durationMs: 1000 + i,
+    });
   }
 }
 
@@ -43,7 +49,10 @@ describe.runIf(canRunBrowser)('run history loading in pages, in Chromium', () =>
     await page.routeWebSocket(/\/api/, (socket) => {
       const server = socket.connectToServer();
       socket.onMessage((message) => {
-        const request = JSON.parse(String(message)) as { method?: string; params?: { limit?: number; before?: string } };
+        const request = JSON.parse(String(message)) as {
+          method?: string;
+          params?: { limit?: number; before?: string };
+        };
         const older = request.method === 'listRuns' && request.params?.before !== undefined;
         if (request.method === 'listRuns' && !older) firstPage = request.params?.limit ?? RUNS;
         if (holding && older) held.push(() => server.send(message));
@@ -59,13 +68,17 @@ describe.runIf(canRunBrowser)('run history loading in pages, in Chromium', () =>
     const note = page.locator('[data-testid="runs-loading-more"]');
     expect(firstPage).toBeLessThan(RUNS);
     expect(await note.textContent()).toContain(`Loading older runs… ${formatCount(firstPage)} so far`);
-    expect(await page.textContent('[data-testid="runs-count"]')).toContain(`${formatCount(firstPage)} of ${formatCount(firstPage)} runs`);
+    expect(await page.textContent('[data-testid="runs-count"]')).toContain(
+      `${formatCount(firstPage)} of ${formatCount(firstPage)} runs`,
+    );
     await expect.poll(() => held.length).toBe(1);
 
     holding = false;
     held.splice(0).forEach((send) => send());
     await expect.poll(() => note.count()).toBe(0);
-    expect(await page.textContent('[data-testid="runs-count"]')).toContain(`${formatCount(RUNS)} of ${formatCount(RUNS)} runs`);
+    expect(await page.textContent('[data-testid="runs-count"]')).toContain(
+      `${formatCount(RUNS)} of ${formatCount(RUNS)} runs`,
+    );
 
     // The oldest run is at the bottom of the table, and sorting works on the whole list.
     await page.locator('[data-testid="runs-table"]').evaluate((table) => (table.scrollTop = table.scrollHeight));

@@ -21,7 +21,11 @@ describe.runIf(canRunBrowser)('resume, verify and provenance in Chromium', () =>
 
   it('resumes a cancelled run from the history and the run view, then verifies it', async () => {
     const { lab } = workbench;
-    const config = parseRunConfig({ network: { m: 20 }, sgd: { h: 1e-4, epsilon: 0.05, limitBeside: true }, duration: { kind: 'steps', steps: 40_000_000 } });
+    const config = parseRunConfig({
+      network: { m: 20 },
+      sgd: { h: 1e-4, epsilon: 0.05, limitBeside: true },
+      duration: { kind: 'steps', steps: 40_000_000 },
+    });
     const { runId } = await lab.handlers.startRun({ config, name: 'resumable run' });
     // Cancelled once it has recorded checkpoints: it keeps them and its state.
     await new Promise<void>((resolve) => {
@@ -52,12 +56,16 @@ describe.runIf(canRunBrowser)('resume, verify and provenance in Chromium', () =>
     await page.getByTestId('cancel-button').click();
     await expect.poll(() => status.textContent(), { timeout: 30_000 }).toMatch(/cancelled/i);
     await page.getByTestId('resume-button').click();
-    await expect.poll(() => page.getByTestId('resume-note').textContent(), { timeout: 30_000 }).toMatch(/Resumed from step [\d,]+ \(checkpoint \d+\)/);
+    await expect
+      .poll(() => page.getByTestId('resume-note').textContent(), { timeout: 30_000 })
+      .toMatch(/Resumed from step [\d,]+ \(checkpoint \d+\)/);
     await expect.poll(() => status.textContent(), { timeout: 180_000 }).toMatch(/done/i);
     expect(await page.getByTestId('resume-button').count()).toBe(0);
 
     await page.getByTestId('verify-button').click();
-    await expect.poll(() => page.getByTestId('verify-result').textContent(), { timeout: 180_000 }).toMatch(/^identical: all 101 stored checkpoints replayed bit for bit; same build and machine/);
+    await expect
+      .poll(() => page.getByTestId('verify-result').textContent(), { timeout: 180_000 })
+      .toMatch(/^identical: all 101 stored checkpoints replayed bit for bit; same build and machine/);
 
     const provenance = page.getByTestId('run-provenance');
     await provenance.locator('summary').click();

@@ -53,8 +53,12 @@ describe.runIf(canRunBrowser)('workbench in Chromium (browser mode)', () => {
     const again = reopened.page.getByTestId('run-row');
     await expect.poll(() => again.count(), { timeout: 10_000 }).toBe(1);
     await again.first().click();
-    await expect.poll(() => reopened.page.getByTestId('status-chip').textContent(), { timeout: 10_000 }).toMatch(/done/i);
-    await expect.poll(() => reopened.page.getByTestId('chart-neurons').locator('canvas, svg').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => reopened.page.getByTestId('status-chip').textContent(), { timeout: 10_000 })
+      .toMatch(/done/i);
+    await expect
+      .poll(() => reopened.page.getByTestId('chart-neurons').locator('canvas, svg').count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
     await reopened.page.screenshot({ path: join(shots, 'workbench-reopened.png'), fullPage: true });
 
     expect(reopened.problems).toEqual([]);

@@ -2,7 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { placeOnScreens, readDesktopState, viewOf, writeDesktopState, type DesktopState } from '../../src-main/electron/desktopState';
+import {
+  placeOnScreens,
+  readDesktopState,
+  viewOf,
+  writeDesktopState,
+  type DesktopState,
+} from '../../src-main/electron/desktopState';
 
 let dir: string;
 let file: string;
@@ -72,13 +78,24 @@ describe('placeOnScreens', () => {
 
   it('keeps a position whose title bar is on a screen', () => {
     expect(placeOnScreens(state.bounds!, [laptop, left])).toEqual(state.bounds);
-    expect(placeOnScreens({ x: 1300, y: 10, width: 1000, height: 700 }, [laptop])).toEqual({ x: 1300, y: 10, width: 1000, height: 700 });
+    expect(placeOnScreens({ x: 1300, y: 10, width: 1000, height: 700 }, [laptop])).toEqual({
+      x: 1300,
+      y: 10,
+      width: 1000,
+      height: 700,
+    });
   });
 
   it('keeps only the size, capped to the largest screen, once the screen is gone', () => {
     expect(placeOnScreens(state.bounds!, [laptop])).toEqual({ width: 1200, height: 800 });
-    expect(placeOnScreens({ x: -1900, y: 0, width: 1900, height: 1000 }, [laptop])).toEqual({ width: 1440, height: 900 });
-    expect(placeOnScreens({ x: 100, y: -500, width: 1000, height: 700 }, [laptop])).toEqual({ width: 1000, height: 700 });
+    expect(placeOnScreens({ x: -1900, y: 0, width: 1900, height: 1000 }, [laptop])).toEqual({
+      width: 1440,
+      height: 900,
+    });
+    expect(placeOnScreens({ x: 100, y: -500, width: 1000, height: 700 }, [laptop])).toEqual({
+      width: 1000,
+      height: 700,
+    });
   });
 });
 

@@ -30,7 +30,9 @@ function labDatabase(file: string, runs: number): string {
 }
 
 /** Dialog answers in order: open and save dialogs give a path (or cancel with undefined), message boxes a button. */
-function setUp(answers: { open?: Array<string | undefined>; save?: Array<string | undefined>; buttons?: number[] } = {}) {
+function setUp(
+  answers: { open?: Array<string | undefined>; save?: Array<string | undefined>; buttons?: number[] } = {},
+) {
   const folder = tempFolder();
   const host = new LabHost((dbFile) => createLab({ dbFile, spawn: noTrainer }), path.join(folder, 'runs.sqlite'));
   hosts.push(host);
@@ -50,7 +52,14 @@ function setUp(answers: { open?: Array<string | undefined>; save?: Array<string 
     }),
   };
   const shell = { showItemInFolder: vi.fn() };
-  const deps = { dialog: dialog as never, shell, host, documents: folder, databaseChanged: vi.fn(), runsChanged: vi.fn() };
+  const deps = {
+    dialog: dialog as never,
+    shell,
+    host,
+    documents: folder,
+    databaseChanged: vi.fn(),
+    runsChanged: vi.fn(),
+  };
   return { folder, host, dialog, shell, messages, deps, answers, actions: fileActions(deps) };
 }
 
@@ -71,7 +80,7 @@ describe('File > Open Database…', () => {
     fs.writeFileSync(notes, 'not a database at all, but long enough to look like one might be here '.repeat(3));
     const foreign = path.join(elsewhere, 'photos.db');
     const db = new Database(foreign);
-    db.exec('CREATE TABLE photos (id INTEGER PRIMARY KEY, path TEXT); INSERT INTO photos (path) VALUES (\'a.jpg\')');
+    db.exec("CREATE TABLE photos (id INTEGER PRIMARY KEY, path TEXT); INSERT INTO photos (path) VALUES ('a.jpg')");
     db.close();
     const before = folderContents(elsewhere);
     const fresh = path.join(tempFolder(), 'fresh.sqlite');
@@ -128,13 +137,19 @@ describe('File > Import Runs…', () => {
     expect(messages[0]).toMatchObject({ type: 'info', message: 'Imported 3 runs from colleague.sqlite' });
     await actions.importRuns();
     expect(host.store.listRuns()).toHaveLength(3);
-    expect(messages[1]).toMatchObject({ message: 'Imported 0 runs from colleague.sqlite', detail: expect.stringContaining('3 run(s) already in this database') });
+    expect(messages[1]).toMatchObject({
+      message: 'Imported 0 runs from colleague.sqlite',
+      detail: expect.stringContaining('3 run(s) already in this database'),
+    });
     expect(deps.runsChanged).toHaveBeenCalledTimes(1);
   });
 
   it('merges several databases picked at once (the shards of a cluster sweep), in one transaction', async () => {
     const elsewhere = tempFolder();
-    const shards = [labDatabase(path.join(elsewhere, 'shard-0-of-2.sqlite'), 2), labDatabase(path.join(elsewhere, 'shard-1-of-2.sqlite'), 3)];
+    const shards = [
+      labDatabase(path.join(elsewhere, 'shard-0-of-2.sqlite'), 2),
+      labDatabase(path.join(elsewhere, 'shard-1-of-2.sqlite'), 3),
+    ];
     const { host, dialog, deps, actions, messages } = setUp();
     dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: shards });
     await actions.importRuns();
@@ -143,9 +158,16 @@ describe('File > Import Runs…', () => {
     expect(deps.runsChanged).toHaveBeenCalledTimes(1);
     expect(messages[0]).toMatchObject({ type: 'info', message: 'Imported 5 runs from 2 files' });
     fs.writeFileSync(path.join(elsewhere, 'junk.sqlite'), 'junk');
-    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [labDatabase(path.join(elsewhere, 'more.sqlite'), 1), path.join(elsewhere, 'junk.sqlite')] });
+    dialog.showOpenDialog.mockResolvedValueOnce({
+      canceled: false,
+      filePaths: [labDatabase(path.join(elsewhere, 'more.sqlite'), 1), path.join(elsewhere, 'junk.sqlite')],
+    });
     await actions.importRuns();
-    expect(messages[1]).toMatchObject({ type: 'error', message: 'Could not import runs from 2 files', detail: expect.stringContaining('Nothing was added') });
+    expect(messages[1]).toMatchObject({
+      type: 'error',
+      message: 'Could not import runs from 2 files',
+      detail: expect.stringContaining('Nothing was added'),
+    });
     expect(host.store.listRuns()).toHaveLength(5);
   });
 
@@ -159,7 +181,10 @@ describe('File > Import Runs…', () => {
     await actions.importRunsFromFolder();
     expect(dialog.showOpenDialog.mock.calls[0]).toMatchObject([{ properties: ['openDirectory'] }]);
     expect(host.store.listRuns()).toHaveLength(3);
-    expect(messages[0]).toMatchObject({ type: 'info', message: `Imported 3 runs from 2 files in ${path.basename(plan)}` });
+    expect(messages[0]).toMatchObject({
+      type: 'info',
+      message: `Imported 3 runs from 2 files in ${path.basename(plan)}`,
+    });
 
     const empty = tempFolder();
     dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [empty] });
@@ -168,13 +193,17 @@ describe('File > Import Runs…', () => {
     expect(host.store.listRuns()).toHaveLength(3);
   });
 
-    it('adds nothing from a file that is not a lab database, and leaves that file alone', async () => {
+  it('adds nothing from a file that is not a lab database, and leaves that file alone', async () => {
     const elsewhere = tempFolder();
     fs.writeFileSync(path.join(elsewhere, 'junk.sqlite'), Buffer.alloc(4096, 7));
     const before = folderContents(elsewhere);
     const { host, deps, actions, messages } = setUp({ open: [path.join(elsewhere, 'junk.sqlite')] });
     await actions.importRuns();
-    expect(messages[0]).toMatchObject({ type: 'error', message: 'Could not import runs from junk.sqlite', detail: expect.stringContaining('Nothing was added') });
+    expect(messages[0]).toMatchObject({
+      type: 'error',
+      message: 'Could not import runs from junk.sqlite',
+      detail: expect.stringContaining('Nothing was added'),
+    });
     expect(host.store.listRuns()).toEqual([]);
     expect(deps.runsChanged).not.toHaveBeenCalled();
     expect(folderContents(elsewhere)).toEqual(before);
@@ -216,7 +245,10 @@ describe('File > Back Up Database…', () => {
     answers.save = [host.file, path.join(busy, 'live.sqlite')];
     await actions.backupDatabase();
     await actions.backupDatabase();
-    expect(messages.map((box) => box.detail)).toEqual([expect.stringContaining('the open database itself'), expect.stringContaining('in use')]);
+    expect(messages.map((box) => box.detail)).toEqual([
+      expect.stringContaining('the open database itself'),
+      expect.stringContaining('in use'),
+    ]);
     expect(host.store.listRuns().map((run) => run.name)).toEqual(['kept']);
     expect(folderContents(busy)).toEqual(before);
   });

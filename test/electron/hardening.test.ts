@@ -14,7 +14,12 @@ function fakeContents() {
     getURL: () => 'file:///opt/lab/out/renderer/index.html#/runs/r1',
     downloadURL,
   });
-  return { contents: contents as unknown as WebContents, emitter, downloadURL, openWindow: (url: string) => openHandler?.({ url }) };
+  return {
+    contents: contents as unknown as WebContents,
+    emitter,
+    downloadURL,
+    openWindow: (url: string) => openHandler?.({ url }),
+  };
 }
 
 /** Emits `name` with an event object and reports whether a listener called preventDefault. */
@@ -39,7 +44,13 @@ describe('hardenContents', () => {
     hardenContents(contents);
     expect(prevented(emitter, 'will-navigate', 'blob:file:///6c1a1d9e-2f4b-4f0e-9d6e-4d9c1b0a7e11')).toBe(true);
     expect(downloadURL).toHaveBeenCalledWith('blob:file:///6c1a1d9e-2f4b-4f0e-9d6e-4d9c1b0a7e11');
-    for (const url of ['blob:https://evil.example/6c1a1d9e', 'blob:http://127.0.0.1:5173/6c1a1d9e', 'https://evil.example/report.zip', 'data:text/html,hi', 'blob:nonsense']) {
+    for (const url of [
+      'blob:https://evil.example/6c1a1d9e',
+      'blob:http://127.0.0.1:5173/6c1a1d9e',
+      'https://evil.example/report.zip',
+      'data:text/html,hi',
+      'blob:nonsense',
+    ]) {
       expect(prevented(emitter, 'will-navigate', url), url).toBe(true);
     }
     expect(downloadURL).toHaveBeenCalledTimes(1);
@@ -66,8 +77,14 @@ describe('hardenSession', () => {
     request?: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void;
     check?: (...args: unknown[]) => boolean;
     device?: (details: unknown) => boolean;
-    blocked?: { filter: { urls: string[] }; handler: (details: { url: string }, callback: (response: { cancel?: boolean }) => void) => void };
-    headers?: (details: { responseHeaders?: Record<string, string[]> }, callback: (response: { responseHeaders?: Record<string, string[]> }) => void) => void;
+    blocked?: {
+      filter: { urls: string[] };
+      handler: (details: { url: string }, callback: (response: { cancel?: boolean }) => void) => void;
+    };
+    headers?: (
+      details: { responseHeaders?: Record<string, string[]> },
+      callback: (response: { responseHeaders?: Record<string, string[]> }) => void,
+    ) => void;
   };
   function fakeSession() {
     const handlers: Handlers = {};
@@ -76,7 +93,8 @@ describe('hardenSession', () => {
       setPermissionCheckHandler: (handler: Handlers['check']) => (handlers.check = handler),
       setDevicePermissionHandler: (handler: Handlers['device']) => (handlers.device = handler),
       webRequest: {
-        onBeforeRequest: (filter: { urls: string[] }, handler: NonNullable<Handlers['blocked']>['handler']) => (handlers.blocked = { filter, handler }),
+        onBeforeRequest: (filter: { urls: string[] }, handler: NonNullable<Handlers['blocked']>['handler']) =>
+          (handlers.blocked = { filter, handler }),
         onHeadersReceived: (handler: Handlers['headers']) => (handlers.headers = handler),
       },
     };
@@ -98,7 +116,12 @@ describe('hardenSession', () => {
   it('cancels every request to the network: http, https, WebSocket', () => {
     const { blocked } = fakeSession();
     const match = (url: string) => blocked!.filter.urls.some((pattern) => url.startsWith(pattern.split('*')[0]));
-    for (const url of ['https://cdn.example/lib.js', 'http://127.0.0.1:8080/', 'ws://127.0.0.1:5555/api', 'wss://evil.example/']) {
+    for (const url of [
+      'https://cdn.example/lib.js',
+      'http://127.0.0.1:8080/',
+      'ws://127.0.0.1:5555/api',
+      'wss://evil.example/',
+    ]) {
       expect(match(url), url).toBe(true);
       const callback = vi.fn();
       blocked!.handler({ url }, callback);

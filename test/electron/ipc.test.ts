@@ -35,24 +35,40 @@ describe('registerLabIpc', () => {
     registerLabIpc({ handle } as unknown as IpcMain, lab, rendererUrl);
     expect(handle).toHaveBeenCalledTimes(1);
     expect(handle.mock.calls[0][0]).toBe(INVOKE_CHANNEL);
-    const invoke = handle.mock.calls[0][1] as (event: Partial<IpcMainInvokeEvent>, method: unknown, params: unknown) => Promise<unknown>;
+    const invoke = handle.mock.calls[0][1] as (
+      event: Partial<IpcMainInvokeEvent>,
+      method: unknown,
+      params: unknown,
+    ) => Promise<unknown>;
     return { lab, invoke };
   }
 
   it('dispatches requests from our renderer, errors included', async () => {
     const { lab, invoke } = register();
-    const reply = (await invoke({ senderFrame: frame(rendererUrl) }, 'getCheckpoints', { runId: 'r1' })) as { ok: boolean; result: { a: Float64Array } };
+    const reply = (await invoke({ senderFrame: frame(rendererUrl) }, 'getCheckpoints', { runId: 'r1' })) as {
+      ok: boolean;
+      result: { a: Float64Array };
+    };
     expect(reply.ok).toBe(true);
     expect(reply.result.a).toBeInstanceOf(Float64Array);
     expect(lab.calls).toEqual([{ method: 'getCheckpoints', params: { runId: 'r1' } }]);
-    expect(await invoke({ senderFrame: frame(rendererUrl) }, 'getCheckpoints', { runId: 'zz' })).toEqual({ ok: false, error: { name: 'NotFoundError', message: 'no run zz' } });
-    expect(await invoke({ senderFrame: frame(rendererUrl) }, 'dropTables', {})).toMatchObject({ ok: false, error: { name: 'UnknownMethodError' } });
+    expect(await invoke({ senderFrame: frame(rendererUrl) }, 'getCheckpoints', { runId: 'zz' })).toEqual({
+      ok: false,
+      error: { name: 'NotFoundError', message: 'no run zz' },
+    });
+    expect(await invoke({ senderFrame: frame(rendererUrl) }, 'dropTables', {})).toMatchObject({
+      ok: false,
+      error: { name: 'UnknownMethodError' },
+    });
   });
 
   it('refuses any other sender without calling the lab', async () => {
     const { lab, invoke } = register();
     for (const senderFrame of [frame('https://evil.example/'), frame(rendererUrl, frame(rendererUrl)), null]) {
-      expect(await invoke({ senderFrame } as Partial<IpcMainInvokeEvent>, 'cancelRun', { runId: 'r1' })).toMatchObject({ ok: false, error: { name: 'ForbiddenError' } });
+      expect(await invoke({ senderFrame } as Partial<IpcMainInvokeEvent>, 'cancelRun', { runId: 'r1' })).toMatchObject({
+        ok: false,
+        error: { name: 'ForbiddenError' },
+      });
     }
     expect(lab.calls).toEqual([]);
   });
@@ -65,7 +81,11 @@ describe('forwardLabEvents', () => {
     const stop = forwardLabEvents(lab, contents as unknown as WebContents);
     expect(lab.listenerCount()).toBe(eventNames.length);
     lab.emit('run:status', { runId: 'r1', status: 'running', error: null });
-    expect(contents.send).toHaveBeenCalledWith(EVENT_CHANNEL, 'run:status', { runId: 'r1', status: 'running', error: null });
+    expect(contents.send).toHaveBeenCalledWith(EVENT_CHANNEL, 'run:status', {
+      runId: 'r1',
+      status: 'running',
+      error: null,
+    });
     contents.isDestroyed.mockReturnValue(true);
     lab.emit('run:status', { runId: 'r1', status: 'done', error: null });
     expect(contents.send).toHaveBeenCalledTimes(1);

@@ -86,15 +86,22 @@ describe('hostOnRemembered', () => {
   it('opens the database of last time', () => {
     const labs = fakeLabs();
     const warn = vi.fn();
-    expect(hostOnRemembered(labs.open, '/data/mine.sqlite', '/home/ada/runs.sqlite', warn).file).toBe('/data/mine.sqlite');
+    expect(hostOnRemembered(labs.open, '/data/mine.sqlite', '/home/ada/runs.sqlite', warn).file).toBe(
+      '/data/mine.sqlite',
+    );
     expect(warn).not.toHaveBeenCalled();
   });
 
   it('falls back to the default database, saying why, when that one no longer opens', () => {
     const labs = fakeLabs();
     const warn = vi.fn();
-    expect(hostOnRemembered(labs.open, '/data/bad.sqlite', '/home/ada/runs.sqlite', warn).file).toBe('/home/ada/runs.sqlite');
-    expect(warn).toHaveBeenCalledWith('/data/bad.sqlite', expect.objectContaining({ message: expect.stringContaining('not a Two-Timescale Lab database') }));
+    expect(hostOnRemembered(labs.open, '/data/bad.sqlite', '/home/ada/runs.sqlite', warn).file).toBe(
+      '/home/ada/runs.sqlite',
+    );
+    expect(warn).toHaveBeenCalledWith(
+      '/data/bad.sqlite',
+      expect.objectContaining({ message: expect.stringContaining('not a Two-Timescale Lab database') }),
+    );
   });
 
   it('opens the default database when nothing is remembered, and lets its failure through', () => {

@@ -111,15 +111,31 @@ describe('the Electron entry', () => {
     await startMain();
     expect(fake.app.enableSandbox).toHaveBeenCalledTimes(1);
     expect(fake.createLab).toHaveBeenCalledTimes(1);
-    const options = fake.createLab.mock.calls[0][0] as { dbFile: string; spawn: unknown; spawnRenderer: unknown; nativeBinding: unknown };
+    const options = fake.createLab.mock.calls[0][0] as {
+      dbFile: string;
+      spawn: unknown;
+      spawnRenderer: unknown;
+      nativeBinding: unknown;
+    };
     expect(options.dbFile).toBe(path.join(fake.userData, 'runs.sqlite'));
     expect(options.nativeBinding).toBeUndefined();
     expect(typeof options.spawn).toBe('function');
     expect(typeof options.spawnRenderer).toBe('function');
-    expect(fake.sessionCalls.sort()).toEqual(['app-protocol', 'block-network', 'csp-header', 'device-permission', 'permission-check', 'permission-request']);
+    expect(fake.sessionCalls.sort()).toEqual([
+      'app-protocol',
+      'block-network',
+      'csp-header',
+      'device-permission',
+      'permission-check',
+      'permission-request',
+    ]);
     expect([...fake.handles.keys()]).toEqual(['lab:invoke']);
     expect(fake.windows).toHaveLength(1);
-    expect(fake.windows[0].options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(fake.windows[0].options.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+    });
     expect(fake.windows[0].options.backgroundColor).toBe('#12151c');
     expect(fake.app.listenerCount('web-contents-created')).toBe(1);
     expect(readState()).toEqual({ databaseFile: path.join(fake.userData, 'runs.sqlite') });
@@ -134,12 +150,19 @@ describe('the Electron entry', () => {
     window.emit('close');
     window.emit('closed');
     expect(lab.listenerCount()).toBe(0);
-    expect(readState()).toMatchObject({ view: '/runs/r7', bounds: { x: 40, y: 30, width: 1280, height: 820 }, maximized: false });
+    expect(readState()).toMatchObject({
+      view: '/runs/r7',
+      bounds: { x: 40, y: 30, width: 1280, height: 820 },
+      maximized: false,
+    });
   });
 
   it('reopens the remembered database, size, place and view', async () => {
     const databaseFile = path.join(tempFolder(), 'mine.sqlite');
-    fs.writeFileSync(stateFile(), JSON.stringify({ databaseFile, bounds: { x: 100, y: 50, width: 1000, height: 700 }, view: '/runs' }));
+    fs.writeFileSync(
+      stateFile(),
+      JSON.stringify({ databaseFile, bounds: { x: 100, y: 50, width: 1000, height: 700 }, view: '/runs' }),
+    );
     await startMain();
     expect(fake.createLab.mock.calls[0][0]).toMatchObject({ dbFile: databaseFile });
     expect(fake.windows[0].options).toMatchObject({ x: 100, width: 1000 });
@@ -155,7 +178,10 @@ describe('the Electron entry', () => {
     });
     await startMain();
     const { dialog } = await import('electron');
-    expect(dialog.showErrorBox).toHaveBeenCalledWith('The last database could not be opened', expect.stringContaining('is damaged'));
+    expect(dialog.showErrorBox).toHaveBeenCalledWith(
+      'The last database could not be opened',
+      expect.stringContaining('is damaged'),
+    );
     expect(fake.windows).toHaveLength(1);
     expect(readState().databaseFile).toBe(path.join(fake.userData, 'runs.sqlite'));
   });
@@ -170,14 +196,19 @@ describe('the Electron entry', () => {
 
   it('installs the menu, whose lab commands reach the page on menu:command', async () => {
     await startMain();
-    const newRun = fake.menu!.flatMap((item) => (Array.isArray(item.submenu) ? item.submenu : [])).find((item) => item.label === 'New Run');
+    const newRun = fake
+      .menu!.flatMap((item) => (Array.isArray(item.submenu) ? item.submenu : []))
+      .find((item) => item.label === 'New Run');
     (newRun!.click as () => void)();
     expect(fake.windows[0].webContents.send).toHaveBeenCalledWith('menu:command', 'new-run');
   });
 
   it('closes the lab before quitting, once', async () => {
     let finishClose = () => {};
-    const lab = { ...stubLabOn('/x/runs.sqlite'), close: vi.fn(() => new Promise<void>((resolve) => (finishClose = resolve))) };
+    const lab = {
+      ...stubLabOn('/x/runs.sqlite'),
+      close: vi.fn(() => new Promise<void>((resolve) => (finishClose = resolve))),
+    };
     fake.createLab.mockReturnValue(lab);
     await startMain();
 
@@ -201,7 +232,10 @@ describe('the Electron entry', () => {
     });
     await startMain();
     const { dialog } = await import('electron');
-    expect(dialog.showErrorBox).toHaveBeenCalledWith('Two-Timescale Lab could not start', 'runs.sqlite has schema 9, newer than this app');
+    expect(dialog.showErrorBox).toHaveBeenCalledWith(
+      'Two-Timescale Lab could not start',
+      'runs.sqlite has schema 9, newer than this app',
+    );
     expect(fake.app.exit).toHaveBeenCalledWith(1);
   });
 

@@ -6,7 +6,14 @@ import { commands as menuCommands } from '#shared/api/commands';
 vi.mock('electron', () => ({}));
 
 function fakeActions() {
-  return { send: vi.fn(), openDatabase: vi.fn(async () => undefined), importRuns: vi.fn(async () => undefined), importRunsFromFolder: vi.fn(async () => undefined), backupDatabase: vi.fn(async () => undefined), revealDataFolder: vi.fn() } satisfies MenuActions;
+  return {
+    send: vi.fn(),
+    openDatabase: vi.fn(async () => undefined),
+    importRuns: vi.fn(async () => undefined),
+    importRunsFromFolder: vi.fn(async () => undefined),
+    backupDatabase: vi.fn(async () => undefined),
+    revealDataFolder: vi.fn(),
+  } satisfies MenuActions;
 }
 
 /** Every item of the template, submenus flattened. */
@@ -14,7 +21,8 @@ function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptio
   return template.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? items(item.submenu) : [])]);
 }
 
-const byLabel = (template: MenuItemConstructorOptions[], label: string) => items(template).find((item) => item.label === label);
+const byLabel = (template: MenuItemConstructorOptions[], label: string) =>
+  items(template).find((item) => item.label === label);
 const click = (item: MenuItemConstructorOptions | undefined) => (item!.click as () => void)();
 
 describe('the application menu', () => {
@@ -40,7 +48,9 @@ describe('the application menu', () => {
   });
 
   it('gives every accelerator to one item only', () => {
-    const accelerators = items(menuTemplate(fakeActions(), 'darwin', true)).flatMap((item) => (item.accelerator ? [String(item.accelerator)] : []));
+    const accelerators = items(menuTemplate(fakeActions(), 'darwin', true)).flatMap((item) =>
+      item.accelerator ? [String(item.accelerator)] : [],
+    );
     expect(new Set(accelerators).size).toBe(accelerators.length);
   });
 
@@ -70,7 +80,8 @@ describe('the application menu', () => {
   });
 
   it('offers reload and the developer tools only outside the packaged app', () => {
-    const roles = (developer: boolean) => items(menuTemplate(fakeActions(), 'win32', developer)).map((item) => item.role);
+    const roles = (developer: boolean) =>
+      items(menuTemplate(fakeActions(), 'win32', developer)).map((item) => item.role);
     expect(roles(false)).not.toContain('toggleDevTools');
     expect(roles(false)).not.toContain('reload');
     expect(roles(true)).toEqual(expect.arrayContaining(['toggleDevTools', 'reload']));

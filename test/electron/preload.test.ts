@@ -10,7 +10,8 @@ const bridge = vi.hoisted(() => ({
   listeners: new Map<string, Set<(event: unknown, ...args: unknown[]) => void>>(),
   invoke: vi.fn(),
 }));
-const listenersOf = (channel: string) => bridge.listeners.get(channel) ?? bridge.listeners.set(channel, new Set()).get(channel)!;
+const listenersOf = (channel: string) =>
+  bridge.listeners.get(channel) ?? bridge.listeners.set(channel, new Set()).get(channel)!;
 
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, api: Record<string, unknown>) => bridge.exposed.set(key, api) },

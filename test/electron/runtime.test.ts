@@ -57,11 +57,15 @@ describe.runIf(process.platform !== 'win32')('findElectron', () => {
   });
 
   it('refuses a binary that does not run', async () => {
-    expect(await findElectron(fakePackage({ binary: '#!/bin/sh\nexit 127\n' }), display)).toEqual({ reason: 'the binary does not run here' });
+    expect(await findElectron(fakePackage({ binary: '#!/bin/sh\nexit 127\n' }), display)).toEqual({
+      reason: 'the binary does not run here',
+    });
   });
 
   it.runIf(process.platform === 'linux')('refuses to open a window without a display', async () => {
-    expect(await findElectron(fakePackage({ binary: '#!/bin/sh\nexit 0\n' }), {})).toMatchObject({ reason: expect.stringContaining('no display') });
+    expect(await findElectron(fakePackage({ binary: '#!/bin/sh\nexit 0\n' }), {})).toMatchObject({
+      reason: expect.stringContaining('no display'),
+    });
   });
 
   it('reports a missing electron package', async () => {
@@ -69,11 +73,14 @@ describe.runIf(process.platform !== 'win32')('findElectron', () => {
   });
 
   const installed = join(import.meta.dirname, '../../node_modules/electron');
-  it.runIf(!existsSync(join(installed, 'path.txt')))('on this machine, without the binary, gives up within seconds', async () => {
-    const started = Date.now();
-    expect(await findElectron(installed, display)).toEqual({ reason: 'cannot be downloaded on this machine' });
-    expect(Date.now() - started).toBeLessThan(10_000);
-  });
+  it.runIf(!existsSync(join(installed, 'path.txt')))(
+    'on this machine, without the binary, gives up within seconds',
+    async () => {
+      const started = Date.now();
+      expect(await findElectron(installed, display)).toEqual({ reason: 'cannot be downloaded on this machine' });
+      expect(Date.now() - started).toBeLessThan(10_000);
+    },
+  );
 });
 
 describe('withoutRunAsNode', () => {

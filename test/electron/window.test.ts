@@ -56,7 +56,14 @@ describe('the main window', () => {
 
   it('opens at the default size with the theme background, hidden until ready, on the built renderer', () => {
     const { options, window } = open();
-    expect(options).toMatchObject({ width: 1400, height: 900, minWidth: 900, minHeight: 600, show: false, backgroundColor: '#12151c' });
+    expect(options).toMatchObject({
+      width: 1400,
+      height: 900,
+      minWidth: 900,
+      minHeight: 600,
+      show: false,
+      backgroundColor: '#12151c',
+    });
     expect(window.loadURL).toHaveBeenCalledWith('app://lab/index.html');
     expect(window.show).not.toHaveBeenCalled();
     window.emit('ready-to-show');
@@ -65,7 +72,11 @@ describe('the main window', () => {
   });
 
   it('opens where it was left: bounds, maximized, last view', () => {
-    const { options, window } = open({ bounds: { x: -1600, y: 40, width: 1000, height: 700 }, maximized: true, view: '/runs/r1' });
+    const { options, window } = open({
+      bounds: { x: -1600, y: 40, width: 1000, height: 700 },
+      maximized: true,
+      view: '/runs/r1',
+    });
     expect(options).toMatchObject({ x: -1600, y: 40, width: 1000, height: 700 });
     expect(window.loadURL).toHaveBeenCalledWith('app://lab/index.html#/runs/r1');
     window.emit('ready-to-show');

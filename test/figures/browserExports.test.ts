@@ -16,7 +16,10 @@ import { hasPoppler, pdfInfo, pdfText } from './poppler';
 const shots = join(import.meta.dirname, '../../test-results');
 
 async function downloaded(page: Page, action: () => Promise<unknown>): Promise<{ name: string; bytes: Uint8Array }> {
-  const [download] = (await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), action()])) as [Download, unknown];
+  const [download] = (await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), action()])) as [
+    Download,
+    unknown,
+  ];
   return { name: download.suggestedFilename(), bytes: new Uint8Array(readFileSync((await download.path())!)) };
 }
 
@@ -27,10 +30,17 @@ describe.runIf(canRunBrowser && hasPoppler)('figures saved from the UI in Chromi
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
     workbench = await openWorkbench(1);
-    const config = parseRunConfig({ network: { m: 20 }, sgd: { h: 1e-3, epsilon: 1e-3 }, duration: { kind: 'tau', tauMax: 0.02 } });
+    const config = parseRunConfig({
+      network: { m: 20 },
+      sgd: { h: 1e-3, epsilon: 1e-3 },
+      duration: { kind: 'tau', tauMax: 0.02 },
+    });
     // Waits for the run's status event saying it finished (subscribed before the run starts).
     const finished = new Promise<void>((resolve) => {
-      workbench.lab.events.on('run:status', (event) => event.runId === runId && finishedStatuses.includes(event.status) && resolve());
+      workbench.lab.events.on(
+        'run:status',
+        (event) => event.runId === runId && finishedStatuses.includes(event.status) && resolve(),
+      );
     });
     ({ runId } = await workbench.lab.handlers.startRun({ config, name: 'Figure probe' }));
     await finished;
@@ -46,7 +56,10 @@ describe.runIf(canRunBrowser && hasPoppler)('figures saved from the UI in Chromi
     await page.getByTestId('chart-loss-save').click();
     await page.getByTestId('chart-loss-save-size').selectOption('column');
     const box = (await page.getByTestId('chart-loss-save-menu').boundingBox())!;
-    await page.screenshot({ path: join(shots, 'figure-save-menu.png'), clip: { x: box.x - 260, y: box.y - 40, width: box.width + 280, height: box.height + 60 } });
+    await page.screenshot({
+      path: join(shots, 'figure-save-menu.png'),
+      clip: { x: box.x - 260, y: box.y - 40, width: box.width + 280, height: box.height + 60 },
+    });
     const pdf = await downloaded(page, () => page.getByTestId('chart-loss-save-pdf').click());
     expect(pdf.name).toBe('figure-probe-loss.pdf');
     writeFileSync(join(shots, 'figure-from-ui.pdf'), pdf.bytes);
@@ -61,9 +74,15 @@ describe.runIf(canRunBrowser && hasPoppler)('figures saved from the UI in Chromi
     const { page, problems } = await workbench.open(`#/runs/${runId}`);
     await page.getByTestId('export-format').selectOption('pdf');
     await page.getByTestId('export-size').selectOption('column');
-    const [button, size] = [(await page.getByTestId('export-report').boundingBox())!, (await page.getByTestId('export-size').boundingBox())!];
+    const [button, size] = [
+      (await page.getByTestId('export-report').boundingBox())!,
+      (await page.getByTestId('export-size').boundingBox())!,
+    ];
     const left = Math.max(0, button.x - 20);
-    await page.screenshot({ path: join(shots, 'figure-export-format.png'), clip: { x: left, y: button.y - 20, width: size.x + size.width + 20 - left, height: button.height + 40 } });
+    await page.screenshot({
+      path: join(shots, 'figure-export-format.png'),
+      clip: { x: left, y: button.y - 20, width: size.x + size.width + 20 - left, height: button.height + 40 },
+    });
     const pdf = await downloaded(page, () => page.getByTestId('export-report').click());
     expect(pdf.name).toMatch(/-report\.pdf$/);
     expect(Math.abs(pdfInfo(pdf.bytes).width - 234)).toBeLessThanOrEqual(0.5);

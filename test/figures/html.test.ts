@@ -14,9 +14,20 @@ import { openTempLab, quickConfig, storeRun, storeSweep, type TempLab } from '..
 
 const chromiumPath = process.env.TTLAB_CHROMIUM ?? '/usr/bin/chromium';
 const hasChromium = existsSync(chromiumPath);
-if (!hasChromium) console.log(`HTML report browser checks skipped: no Chromium at ${chromiumPath} (apt-get install chromium, or set TTLAB_CHROMIUM)`);
+if (!hasChromium)
+  console.log(
+    `HTML report browser checks skipped: no Chromium at ${chromiumPath} (apt-get install chromium, or set TTLAB_CHROMIUM)`,
+  );
 /** Launch flags of the end-to-end tests (test/e2e/harness.ts). */
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 describe.skipIf(!hasChromium)('the HTML report, offline in Chromium', () => {
   let lab: TempLab;
@@ -27,9 +38,21 @@ describe.skipIf(!hasChromium)('the HTML report, offline in Chromium', () => {
     lab = openTempLab();
     dir = mkdtempSync(join(tmpdir(), 'ttlab-html-'));
     // 2,000 checkpoints of 20 neurons: the size the issue asks to report.
-    const big = storeRun(lab.store, quickConfig({ checkpoints: { kind: 'even', count: 2000 } }, 0.004), 'two-timescale, 2000 checkpoints');
+    const big = storeRun(
+      lab.store,
+      quickConfig({ checkpoints: { kind: 'even', count: 2000 } }, 0.004),
+      'two-timescale, 2000 checkpoints',
+    );
     const other = storeRun(lab.store, quickConfig({ seed: 7 }, 0.004), 'seed 7');
-    const sweepId = storeSweep(lab.store, { name: 'epsilon x m', base: quickConfig({ sgd: { h: 1e-3, epsilon: 2e-5, limitBeside: false } }, 0.001), axes: [{ path: 'sgd.epsilon', values: [2e-5, 1e-3] }, { path: 'network.m', values: [10, 20] }], seeds: [0, 1] });
+    const sweepId = storeSweep(lab.store, {
+      name: 'epsilon x m',
+      base: quickConfig({ sgd: { h: 1e-3, epsilon: 2e-5, limitBeside: false } }, 0.001),
+      axes: [
+        { path: 'sgd.epsilon', values: [2e-5, 1e-3] },
+        { path: 'network.m', values: [10, 20] },
+      ],
+      seeds: [0, 1],
+    });
     Object.assign(targets, { run: { runId: big }, comparison: { runIds: [big, other] }, sweep: { sweepId } });
     browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
   });
@@ -44,14 +67,21 @@ describe.skipIf(!hasChromium)('the HTML report, offline in Chromium', () => {
       const html = reportHtml(loadReport(lab.store, targets[kind]), { exportedAt: new Date(0), version: 'test' });
       const file = join(dir, `${kind}.html`);
       writeFileSync(file, html);
-      if (kind === 'run') console.log(`HTML run report, 2,000 checkpoints x 20 neurons: ${(html.length / 1024).toFixed(0)} KiB (of which ECharts about 1,096 KiB)`);
+      if (kind === 'run')
+        console.log(
+          `HTML run report, 2,000 checkpoints x 20 neurons: ${(html.length / 1024).toFixed(0)} KiB (of which ECharts about 1,096 KiB)`,
+        );
       const context = await browser.newContext({ offline: true });
       const page = await context.newPage();
       const problems: string[] = [];
       const requests: string[] = [];
       page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
       page.on('pageerror', (error) => problems.push(String(error)));
-      page.on('request', (request) => !request.url().startsWith('file:') && !request.url().startsWith('data:') && requests.push(request.url()));
+      page.on(
+        'request',
+        (request) =>
+          !request.url().startsWith('file:') && !request.url().startsWith('data:') && requests.push(request.url()),
+      );
       await page.goto(pathToFileURL(file).href);
       await page.waitForSelector('body[data-charts-drawn]');
       // Run in the page (the tests compile without DOM types): the share of inked pixels of each chart. ECharts may draw

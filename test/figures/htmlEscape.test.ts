@@ -21,7 +21,18 @@ describe('names in the HTML report', () => {
   });
 
   it('embeds flat typed-array series as rows, and numbers to seven digits', () => {
-    const json = optionJson({ series: [{ type: 'line', dimensions: ['x', 'y', 'loss'], data: Float64Array.of(0, 1 / 3, NaN, 1, 2, 2) as unknown as number[] }] });
-    expect(JSON.parse(json).series[0].data).toEqual([[0, 0.3333333, null], [1, 2, 2]]);
+    const json = optionJson({
+      series: [
+        {
+          type: 'line',
+          dimensions: ['x', 'y', 'loss'],
+          data: Float64Array.of(0, 1 / 3, NaN, 1, 2, 2) as unknown as number[],
+        },
+      ],
+    });
+    expect(JSON.parse(json).series[0].data).toEqual([
+      [0, 0.3333333, null],
+      [1, 2, 2],
+    ]);
   });
 });

@@ -61,7 +61,11 @@ describe('seed bands', () => {
   });
 
   it('draws the band of curves at every time of the longest, the default being the 10-90 % band', () => {
-    const curve = (values: number[]) => ({ time: Float64Array.from(values, (_, i) => i), values: Float64Array.from(values), count: values.length });
+    const curve = (values: number[]) => ({
+      time: Float64Array.from(values, (_, i) => i),
+      values: Float64Array.from(values),
+      count: values.length,
+    });
     const curves = [curve([1, 2]), curve([3, 4]), curve([5, 6])];
     const mean = seedBand(curves, 'mean-ci');
     expect([...mean.median]).toEqual([3, 4]);

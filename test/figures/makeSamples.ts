@@ -30,8 +30,12 @@ function writePdf(name: string, pdf: Uint8Array, dpi = 150): void {
 }
 
 try {
-  const seeds = [42, 1, 2, 3, 4].map((seed) => storeRun(lab.store, quickConfig({ seed }, 0.035), `two-timescale, seed ${seed}`));
-  const same = [42, 1, 2, 3, 4].map((seed) => storeRun(lab.store, quickConfig({ seed, sgd: { h: 1e-5, epsilon: 1 } }, 10), `same stepsizes, seed ${seed}`));
+  const seeds = [42, 1, 2, 3, 4].map((seed) =>
+    storeRun(lab.store, quickConfig({ seed }, 0.035), `two-timescale, seed ${seed}`),
+  );
+  const same = [42, 1, 2, 3, 4].map((seed) =>
+    storeRun(lab.store, quickConfig({ seed, sgd: { h: 1e-5, epsilon: 1 } }, 10), `same stepsizes, seed ${seed}`),
+  );
   const sweepId = storeSweep(lab.store, {
     name: 'epsilon x m',
     base: quickConfig({ sgd: { h: 1e-3, epsilon: 2e-5, limitBeside: false } }, 0.02),
@@ -53,15 +57,28 @@ try {
   ];
   for (const [name, target, chart, size] of figures) {
     const option = namedChart(loadReport(lab.store, target), chart, { band: 'iqr' });
-    writePdf(name, await figurePdf(option, parseFigureSize(size), { title: chart, creator: `Two-Timescale Lab ${context.version}`, createdAt: context.exportedAt }));
+    writePdf(
+      name,
+      await figurePdf(option, parseFigureSize(size), {
+        title: chart,
+        creator: `Two-Timescale Lab ${context.version}`,
+        createdAt: context.exportedAt,
+      }),
+    );
   }
   writePdf('run-report-pdf', await reportPdf(loadReport(lab.store, run), context), 72);
-  writePdf('run-report-column', await reportPdf(loadReport(lab.store, run), context, { size: parseFigureSize('column') }));
+  writePdf(
+    'run-report-column',
+    await reportPdf(loadReport(lab.store, run), context, { size: parseFigureSize('column') }),
+  );
 
   const html = reportHtml(loadReport(lab.store, sweep), context);
   writeFileSync(`${out}sweep-report.html`, html);
   console.log(`sweep-report.html: ${html.length} bytes`);
-  const browser = await chromium.launch({ executablePath: process.env.TTLAB_CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.TTLAB_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
+  });
   try {
     const page = await (await browser.newContext({ offline: true, viewport: { width: 1100, height: 900 } })).newPage();
     await page.goto(`file://${out}sweep-report.html`);

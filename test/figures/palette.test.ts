@@ -5,7 +5,14 @@
  * filterDeficiency*), keeps a CIEDE2000 colour difference (Sharma, Wu & Dalal 2005; culori's differenceCiede2000) of at
  * least MIN_DISTANCE. About 10 is "clearly different at a glance" for lines and markers (2.3 is just noticeable).
  */
-import { differenceCiede2000, filterDeficiencyDeuter, filterDeficiencyProt, filterDeficiencyTrit, rgb, type Color } from 'culori';
+import {
+  differenceCiede2000,
+  filterDeficiencyDeuter,
+  filterDeficiencyProt,
+  filterDeficiencyTrit,
+  rgb,
+  type Color,
+} from 'culori';
 import { describe, expect, it } from 'vitest';
 import { CATEGORICAL, CIVIDIS, LINE_DASHES, seriesLineStyle, VIRIDIS } from '#shared/charts/palette';
 
@@ -19,7 +26,10 @@ const visions: Record<string, (color: string) => Color> = {
 };
 
 /** The closest pair of the palette as seen with `vision`, with its distance. */
-function closestPair(palette: readonly string[], vision: (color: string) => Color): { pair: [string, string]; distance: number } {
+function closestPair(
+  palette: readonly string[],
+  vision: (color: string) => Color,
+): { pair: [string, string]; distance: number } {
   const seen = palette.map(vision);
   let closest = { pair: [palette[0], palette[1]] as [string, string], distance: Infinity };
   for (let i = 0; i < palette.length; i++) {
@@ -35,12 +45,25 @@ describe('the series palette under colour-vision deficiencies', () => {
   for (const [name, vision] of Object.entries(visions)) {
     it(`keeps every pair of series colours at least ${MIN_DISTANCE} CIEDE2000 apart (${name})`, () => {
       const closest = closestPair(CATEGORICAL, vision);
-      expect(closest.distance, `${closest.pair.join(' and ')} are ${closest.distance.toFixed(1)} apart`).toBeGreaterThanOrEqual(MIN_DISTANCE);
+      expect(
+        closest.distance,
+        `${closest.pair.join(' and ')} are ${closest.distance.toFixed(1)} apart`,
+      ).toBeGreaterThanOrEqual(MIN_DISTANCE);
     });
   }
 
   it('would fail for the ECharts default palette it replaced (the check can fail)', () => {
-    const echartsDefault = ['#5470c6', '#91cc75', '#fac858', '#ee6666', '#73c0de', '#3ba272', '#fc8452', '#9a60b4', '#ea7ccc'];
+    const echartsDefault = [
+      '#5470c6',
+      '#91cc75',
+      '#fac858',
+      '#ee6666',
+      '#73c0de',
+      '#3ba272',
+      '#fc8452',
+      '#9a60b4',
+      '#ea7ccc',
+    ];
     expect(closestPair(echartsDefault, visions.protanopia).distance).toBeLessThan(MIN_DISTANCE);
   });
 

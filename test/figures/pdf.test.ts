@@ -35,7 +35,8 @@ describe.skipIf(!hasPoppler)('a chart as vector PDF', () => {
   it('keeps the title, axis names and legend as text, in embedded fonts', async () => {
     const pdf = await figurePdf(loss, parseFigureSize('neurips'), info);
     const text = pdfText(pdf);
-    for (const words of ['Loss', 'L2 error L(a,u)', 'slow time τ = k·h·ε', 'SGD loss L(a,u)', 'limit L0(u)']) expect(text).toContain(words);
+    for (const words of ['Loss', 'L2 error L(a,u)', 'slow time τ = k·h·ε', 'SGD loss L(a,u)', 'limit L0(u)'])
+      expect(text).toContain(words);
     const fonts = pdfFonts(pdf);
     expect(fonts.length).toBeGreaterThan(0);
     expect(fonts.every((font) => font.embedded && font.name.includes('DejaVuSans'))).toBe(true);
@@ -48,7 +49,9 @@ describe.skipIf(!hasPoppler)('a chart as vector PDF', () => {
     expect(inkShare(fromPdf)).toBeGreaterThan(0.02);
     const same = differingShare(fromPdf, png);
     const other = differingShare(fromPdf, decodePng(figurePng(neuronsChartOption(series, paperConfig()), size, 144)));
-    console.log(`pdftoppm vs PNG export: ${(100 * same).toFixed(2)} % of pixels differ clearly (another chart: ${(100 * other).toFixed(2)} %)`);
+    console.log(
+      `pdftoppm vs PNG export: ${(100 * same).toFixed(2)} % of pixels differ clearly (another chart: ${(100 * other).toFixed(2)} %)`,
+    );
     expect(same).toBeLessThan(0.01);
     expect(other).toBeGreaterThan(5 * same);
   });
@@ -63,8 +66,16 @@ describe.skipIf(!hasPoppler)('report pages and every named chart as PDF', () => 
   const context = { exportedAt: new Date(0), version: 'test' };
 
   it('writes each report page at its CSS size in points, its text searchable', async () => {
-    const targets = { run: { runId: lab.runId }, comparison: { runIds: [lab.runId, lab.otherRunId] }, sweep: { sweepId: lab.sweepId } };
-    const titles = { run: 'Run report: quick two-timescale', comparison: 'Comparison of 2 runs', sweep: 'Sweep report: epsilon x m' };
+    const targets = {
+      run: { runId: lab.runId },
+      comparison: { runIds: [lab.runId, lab.otherRunId] },
+      sweep: { sweepId: lab.sweepId },
+    };
+    const titles = {
+      run: 'Run report: quick two-timescale',
+      comparison: 'Comparison of 2 runs',
+      sweep: 'Sweep report: epsilon x m',
+    };
     for (const [kind, target] of Object.entries(targets)) {
       const data = loadReport(lab.store, target);
       const pdf = await reportPdf(data, context);
@@ -91,6 +102,16 @@ describe.skipIf(!hasPoppler)('report pages and every named chart as PDF', () => 
         drawn.push(name);
       }
     }
-    expect(drawn).toEqual(['loss', 'neurons', 'weights', 'fit', 'loss', 'seed-bands', 'final-loss', 'convergence', 'phase']);
+    expect(drawn).toEqual([
+      'loss',
+      'neurons',
+      'weights',
+      'fit',
+      'loss',
+      'seed-bands',
+      'final-loss',
+      'convergence',
+      'phase',
+    ]);
   });
 });

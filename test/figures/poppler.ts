@@ -7,8 +7,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const hasPoppler = ['pdfinfo', 'pdffonts', 'pdftotext', 'pdftoppm'].every((tool) => spawnSync(tool, ['-v']).error === undefined);
-if (!hasPoppler) console.log('PDF checks skipped: poppler-utils is not installed (apt-get install poppler-utils to enable them)');
+export const hasPoppler = ['pdfinfo', 'pdffonts', 'pdftotext', 'pdftoppm'].every(
+  (tool) => spawnSync(tool, ['-v']).error === undefined,
+);
+if (!hasPoppler)
+  console.log('PDF checks skipped: poppler-utils is not installed (apt-get install poppler-utils to enable them)');
 
 /** Runs `use(path)` on the PDF written to a temporary file. */
 function withFile<T>(pdf: Uint8Array, use: (path: string) => T): T {
@@ -32,11 +35,15 @@ export function pdfInfo(pdf: Uint8Array): { width: number; height: number; pages
 }
 
 /** The PDF's text as a viewer would select or search it. */
-export const pdfText = (pdf: Uint8Array): string => withFile(pdf, (path) => execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' }));
+export const pdfText = (pdf: Uint8Array): string =>
+  withFile(pdf, (path) => execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' }));
 
 /** Each font of the PDF: its name, whether it is embedded. */
 export function pdfFonts(pdf: Uint8Array): Array<{ name: string; embedded: boolean }> {
-  const lines = withFile(pdf, (path) => execFileSync('pdffonts', [path], { encoding: 'utf8' })).split('\n').slice(2).filter(Boolean);
+  const lines = withFile(pdf, (path) => execFileSync('pdffonts', [path], { encoding: 'utf8' }))
+    .split('\n')
+    .slice(2)
+    .filter(Boolean);
   // Columns: name, type (may hold spaces), encoding, emb, sub, uni, object, ID: read from the right.
   return lines.map((line) => {
     const fields = line.trim().split(/\s+/);

@@ -21,7 +21,12 @@ afterAll(() => lab.dispose());
 
 /** The charts nested in a page: where each is drawn and its size (render draws them as <svg x y width height>). */
 function charts(svg: string): Array<{ x: number; y: number; width: number; height: number }> {
-  return [...svg.matchAll(/<svg x="([-\d.]+)" y="([\d.]+)" width="(\d+)" height="(\d+)"/g)].map((match) => ({ x: Number(match[1]), y: Number(match[2]), width: Number(match[3]), height: Number(match[4]) }));
+  return [...svg.matchAll(/<svg x="([-\d.]+)" y="([\d.]+)" width="(\d+)" height="(\d+)"/g)].map((match) => ({
+    x: Number(match[1]),
+    y: Number(match[2]),
+    width: Number(match[3]),
+    height: Number(match[4]),
+  }));
 }
 
 /** The page's own text, lines joined by spaces (a title wraps on a narrow page). */
@@ -39,25 +44,29 @@ describe('a report page at a figure size', () => {
     ['8cmx6cm', () => ({ runId: lab.runId }), 3, 'Run report: quick two-timescale'],
   ];
 
-  it.each(cases)('at %s draws each chart across the page, as tall as the size, and nothing past its edge', (text, target, count, title) => {
-    const size = parseFigureSize(text);
-    const page = reportSvg(loadReport(lab.store, target()), context, { size });
-    expect(page.unit).toBe('pt');
-    expect(page.width).toBe(size.width);
-    expect(pageText(page.svg)).toContain(title);
-    const drawn = charts(page.svg);
-    expect(drawn).toHaveLength(count);
-    for (const chart of drawn) {
-      expect(chart.x).toBeGreaterThanOrEqual(0);
-      expect(chart.x + chart.width).toBeLessThanOrEqual(size.width + 0.5);
-      expect(chart.height).toBeGreaterThanOrEqual(Math.round(size.height));
-    }
-    // Single charts span the page; the rows of charts and the text blocks add up to the page's height.
-    expect(drawn.filter((chart) => chart.width === Math.floor(size.width)).length).toBeGreaterThanOrEqual(1);
-    const rows = new Map(drawn.map((chart) => [chart.y, chart.height]));
-    expect(page.height).toBeGreaterThan([...rows.values()].reduce((sum, height) => sum + height, 0));
-    for (const match of page.svg.matchAll(/<rect x="([\d.]+)" y="[\d.]+" width="([\d.]+)"/g)) expect(Number(match[1]) + Number(match[2])).toBeLessThanOrEqual(size.width + 0.5);
-  });
+  it.each(cases)(
+    'at %s draws each chart across the page, as tall as the size, and nothing past its edge',
+    (text, target, count, title) => {
+      const size = parseFigureSize(text);
+      const page = reportSvg(loadReport(lab.store, target()), context, { size });
+      expect(page.unit).toBe('pt');
+      expect(page.width).toBe(size.width);
+      expect(pageText(page.svg)).toContain(title);
+      const drawn = charts(page.svg);
+      expect(drawn).toHaveLength(count);
+      for (const chart of drawn) {
+        expect(chart.x).toBeGreaterThanOrEqual(0);
+        expect(chart.x + chart.width).toBeLessThanOrEqual(size.width + 0.5);
+        expect(chart.height).toBeGreaterThanOrEqual(Math.round(size.height));
+      }
+      // Single charts span the page; the rows of charts and the text blocks add up to the page's height.
+      expect(drawn.filter((chart) => chart.width === Math.floor(size.width)).length).toBeGreaterThanOrEqual(1);
+      const rows = new Map(drawn.map((chart) => [chart.y, chart.height]));
+      expect(page.height).toBeGreaterThan([...rows.values()].reduce((sum, height) => sum + height, 0));
+      for (const match of page.svg.matchAll(/<rect x="([\d.]+)" y="[\d.]+" width="([\d.]+)"/g))
+        expect(Number(match[1]) + Number(match[2])).toBeLessThanOrEqual(size.width + 0.5);
+    },
+  );
 
   it("sets its text at the paper's size: tables and axis names at the size's font size, nothing smaller than ticks", () => {
     for (const text of ['column', 'neurips']) {
@@ -74,20 +83,24 @@ describe('a report page at a figure size', () => {
     }
   });
 
-  it.skipIf(!hasPoppler)('is a PDF page exactly that wide and as tall as the page, its text searchable in embedded fonts', async () => {
-    for (const [text, target, , title] of cases) {
-      const size = parseFigureSize(text);
-      const data = loadReport(lab.store, target());
-      const pdf = await reportPdf(data, context, { size });
-      const read = pdfInfo(pdf);
-      expect(read.pages).toBe(1);
-      expect(Math.abs(read.width - size.width)).toBeLessThanOrEqual(0.5);
-      expect(Math.abs(read.height - reportSvg(data, context, { size }).height)).toBeLessThanOrEqual(0.5);
-      const words = pdfText(pdf).replace(/\s+/g, ' ');
-      for (const expected of [title, 'slow time τ = k·h·ε', 'L2 error L(a,u)', 'final loss']) expect(words).toContain(expected);
-      expect(pdfFonts(pdf).every((font) => font.embedded)).toBe(true);
-    }
-  });
+  it.skipIf(!hasPoppler)(
+    'is a PDF page exactly that wide and as tall as the page, its text searchable in embedded fonts',
+    async () => {
+      for (const [text, target, , title] of cases) {
+        const size = parseFigureSize(text);
+        const data = loadReport(lab.store, target());
+        const pdf = await reportPdf(data, context, { size });
+        const read = pdfInfo(pdf);
+        expect(read.pages).toBe(1);
+        expect(Math.abs(read.width - size.width)).toBeLessThanOrEqual(0.5);
+        expect(Math.abs(read.height - reportSvg(data, context, { size }).height)).toBeLessThanOrEqual(0.5);
+        const words = pdfText(pdf).replace(/\s+/g, ' ');
+        for (const expected of [title, 'slow time τ = k·h·ε', 'L2 error L(a,u)', 'final loss'])
+          expect(words).toContain(expected);
+        expect(pdfFonts(pdf).every((font) => font.embedded)).toBe(true);
+      }
+    },
+  );
 
   it('is a PNG of 300 pixels per inch of the page', () => {
     const size = parseFigureSize('8cmx6cm');

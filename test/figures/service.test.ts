@@ -36,21 +36,34 @@ describe('figures through the API', () => {
     }
   });
 
-  it.skipIf(!hasPoppler)('lays the report page out at the size asked for: the PDF page and the zip\'s report.png and report.svg', async () => {
-    const pdf = await dispatch(h.lab.handlers, 'exportReport', { target: { runId }, format: 'pdf', size: '3.25inx2.2in' });
-    if (!pdf.ok) throw new Error(pdf.error.message);
-    expect(Math.abs(pdfInfo((pdf.result as { data: Uint8Array }).data).width - 234)).toBeLessThanOrEqual(0.5);
-    const zip = await dispatch(h.lab.handlers, 'exportReport', { target: { runId }, size: 'column' });
-    if (!zip.ok) throw new Error(zip.error.message);
-    const files = unzipSync((zip.result as { data: Uint8Array }).data);
-    expect(pngSize(files['report.png']).width).toBe(975);
-    expect(text(files['report.svg'])).toMatch(/^<svg [^>]*width="234pt"/);
-  });
+  it.skipIf(!hasPoppler)(
+    "lays the report page out at the size asked for: the PDF page and the zip's report.png and report.svg",
+    async () => {
+      const pdf = await dispatch(h.lab.handlers, 'exportReport', {
+        target: { runId },
+        format: 'pdf',
+        size: '3.25inx2.2in',
+      });
+      if (!pdf.ok) throw new Error(pdf.error.message);
+      expect(Math.abs(pdfInfo((pdf.result as { data: Uint8Array }).data).width - 234)).toBeLessThanOrEqual(0.5);
+      const zip = await dispatch(h.lab.handlers, 'exportReport', { target: { runId }, size: 'column' });
+      if (!zip.ok) throw new Error(zip.error.message);
+      const files = unzipSync((zip.result as { data: Uint8Array }).data);
+      expect(pngSize(files['report.png']).width).toBe(975);
+      expect(text(files['report.svg'])).toMatch(/^<svg [^>]*width="234pt"/);
+    },
+  );
 
   it.skipIf(!hasPoppler)('makes a chart drawn at a figure size into a PDF page of that size', async () => {
     const size = parseFigureSize('column');
     const svg = figureDrawing(lossChartOption(syntheticSeries({ m: 4, count: 30 }), paperConfig()), size);
-    const reply = await dispatch(h.lab.handlers, 'renderFigure', { svg, width: size.width, height: size.height, format: 'pdf', title: 'Loss' });
+    const reply = await dispatch(h.lab.handlers, 'renderFigure', {
+      svg,
+      width: size.width,
+      height: size.height,
+      format: 'pdf',
+      title: 'Loss',
+    });
     if (!reply.ok) throw new Error(reply.error.message);
     const page = pdfInfo((reply.result as { data: Uint8Array }).data);
     expect([page.width, page.height]).toEqual([size.width, +size.height.toFixed(2)]);
@@ -62,9 +75,15 @@ describe('figures through the API', () => {
       [{ svg: '<svg></svg>', width: 2, height: 100, format: 'pdf', title: 'x' }, /width.*at least 36 pt/],
       [{ svg: '<svg></svg>', width: 200, height: 100, format: 'gif', title: 'x' }, /format.*pdf or png/],
       [{ target: { runId: 'x' }, format: 'docx' }, /format.*zip, pdf, html/],
-      [{ target: { runId: 'x' }, format: 'pdf', size: '3x2' }, /^size: "3x2" is not a size: use one of neurips, column, full-width, slide, or WIDTHxHEIGHT/],
+      [
+        { target: { runId: 'x' }, format: 'pdf', size: '3x2' },
+        /^size: "3x2" is not a size: use one of neurips, column, full-width, slide, or WIDTHxHEIGHT/,
+      ],
       [{ target: { runId: 'x' }, format: 'pdf', size: '100inx2in' }, /^size: width 7200 pt is outside 36-2880 pt/],
-      [{ target: { runId: 'x' }, format: 'html', size: 'column' }, /^size: the interactive HTML report has no page size/],
+      [
+        { target: { runId: 'x' }, format: 'html', size: 'column' },
+        /^size: the interactive HTML report has no page size/,
+      ],
     ] as const;
     for (const [params, message] of bad) {
       const method = 'svg' in params ? 'renderFigure' : 'exportReport';

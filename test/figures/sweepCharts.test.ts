@@ -6,17 +6,31 @@ import { POINTS_BELOW, sweepBoxOption, type SweepBox } from '#shared/charts/swee
 
 type Loose = Record<string, unknown>;
 const box = (values: number[]): SweepBox => ({ ...boxStats(values), values: sortedFinite(values) });
-const input = (lines: Array<Array<SweepBox | null>>) => ({ xName: 'sgd.epsilon', xLevels: ['0.01', '0.1'], lines: lines.map((values, i) => ({ name: `m=${10 * (i + 1)}`, values })) });
+const input = (lines: Array<Array<SweepBox | null>>) => ({
+  xName: 'sgd.epsilon',
+  xLevels: ['0.01', '0.1'],
+  lines: lines.map((values, i) => ({ name: `m=${10 * (i + 1)}`, values })),
+});
 
 describe('the final-loss box plot', () => {
   it('names the number of runs under each level, per line when they differ', () => {
-    const option = sweepBoxOption(input([[box([1, 2, 3]), box([1, 2])], [box([4, 5, 6]), box([7])]]));
+    const option = sweepBoxOption(
+      input([
+        [box([1, 2, 3]), box([1, 2])],
+        [box([4, 5, 6]), box([7])],
+      ]),
+    );
     const [levels] = option.xAxis as Array<{ data: string[] }>;
     expect(levels.data).toEqual(['0.01\nn = 3', '0.1\nn = 2 / 1']);
   });
 
   it('draws each run as a point on its own box below POINTS_BELOW runs', () => {
-    const option = sweepBoxOption(input([[box([1, 2, 3]), null], [box([4, 5, 6]), box([7])]]));
+    const option = sweepBoxOption(
+      input([
+        [box([1, 2, 3]), null],
+        [box([4, 5, 6]), box([7])],
+      ]),
+    );
     const series = option.series as Loose[];
     expect(series.map((s) => s.type)).toEqual(['boxplot', 'boxplot', 'scatter', 'scatter']);
     const second = series[3].data as number[][];

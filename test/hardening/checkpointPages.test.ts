@@ -18,7 +18,8 @@ let runId: string;
 beforeAll(() => {
   lab = silentLab();
   runId = lab.store.createRun({ config: smallConfig({ network: { m } }), name: 'large' });
-  for (let first = 0; first < count; first += 1000) lab.store.appendCheckpoints(runId, first, checkpoints(first, Math.min(1000, count - first), m));
+  for (let first = 0; first < count; first += 1000)
+    lab.store.appendCheckpoints(runId, first, checkpoints(first, Math.min(1000, count - first), m));
   lab.store.finishRun(runId, 'done', {});
 });
 afterAll(() => lab.dispose());
@@ -34,7 +35,11 @@ describe('getCheckpoints of a run larger than one reply', () => {
     expect(count * checkpointBytes(m + 1, m)).toBeGreaterThan(MAX_REPLY_BYTES);
     await expect(ask({})).rejects.toMatchObject({
       name: 'ReplyTooLargeError',
-      message: expect.stringMatching(new RegExp(`^getCheckpoints: ${count} checkpoints of run .* with 1201 neuron values each make 67\\.1 MB, more than the 67\\.1 MB one reply may carry: ask for maxCheckpoints, or for pages \\(from, limit\\) of at most ${count - 1} checkpoints$`)),
+      message: expect.stringMatching(
+        new RegExp(
+          `^getCheckpoints: ${count} checkpoints of run .* with 1201 neuron values each make 67\\.1 MB, more than the 67\\.1 MB one reply may carry: ask for maxCheckpoints, or for pages \\(from, limit\\) of at most ${count - 1} checkpoints$`,
+        ),
+      ),
     });
   });
 
@@ -69,8 +74,14 @@ describe('getCheckpoints of a run larger than one reply', () => {
 
   it('refuses a page past the limit and a thinned page, naming the field', async () => {
     await expect(ask({ from: 0, limit: count })).rejects.toMatchObject({ name: 'ReplyTooLargeError' });
-    await expect(ask({ from: 10, maxCheckpoints: 10 })).rejects.toMatchObject({ name: 'ValidationError', message: 'maxCheckpoints: a thinned series is not paged: leave out from and limit' });
-    await expect(ask({ from: -1 })).rejects.toMatchObject({ name: 'ValidationError', message: expect.stringMatching(/^from: must be at least 0$/) });
+    await expect(ask({ from: 10, maxCheckpoints: 10 })).rejects.toMatchObject({
+      name: 'ValidationError',
+      message: 'maxCheckpoints: a thinned series is not paged: leave out from and limit',
+    });
+    await expect(ask({ from: -1 })).rejects.toMatchObject({
+      name: 'ValidationError',
+      message: expect.stringMatching(/^from: must be at least 0$/),
+    });
   });
 
   it('answers an empty page past the end', async () => {

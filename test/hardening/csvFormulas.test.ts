@@ -10,12 +10,28 @@ import type { ReportRun } from '../../src-main/report/data';
 import type { RunDetail } from '#shared/api/contract';
 import { paperConfig, syntheticSeries } from '../charts/series';
 
-const formulas = ['=HYPERLINK("http://evil.example","click")', '+cmd|\' /C calc\'!A0', '@SUM(1+1)*cmd|\' /C calc\'!A0', '-2+3+cmd|\' /C calc\'!A0'];
+const formulas = [
+  '=HYPERLINK("http://evil.example","click")',
+  "+cmd|' /C calc'!A0",
+  "@SUM(1+1)*cmd|' /C calc'!A0",
+  "-2+3+cmd|' /C calc'!A0",
+];
 
 function run(name: string): ReportRun {
   const series = syntheticSeries({ m: 2, count: 2 });
   series.a[1] = -0.25;
-  const detail = { id: 'run-1', name, status: 'done', config: paperConfig(), tags: [], starred: false, sweepId: null, error: null, limitNote: null, coverage: [] } as unknown as RunDetail;
+  const detail = {
+    id: 'run-1',
+    name,
+    status: 'done',
+    config: paperConfig(),
+    tags: [],
+    starred: false,
+    sweepId: null,
+    error: null,
+    limitNote: null,
+    coverage: [],
+  } as unknown as RunDetail;
   return { detail, series };
 }
 

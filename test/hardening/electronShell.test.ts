@@ -37,7 +37,9 @@ describe('app://lab/', () => {
     expect(policy).toContain("frame-ancestors 'none'");
     expect(policy).toMatch(/connect-src 'self'(;|$)/);
     expect(await page.text()).toContain('<title>lab</title>');
-    expect((await appResponse('app://lab/assets/index.js', root)).headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect((await appResponse('app://lab/assets/index.js', root)).headers.get('content-type')).toBe(
+      'text/javascript; charset=utf-8',
+    );
   });
 
   it.each([
@@ -54,7 +56,9 @@ describe('app://lab/', () => {
   it('declares app:// standard and secure before the app is ready, and answers requests once it is', async () => {
     const registerSchemesAsPrivileged = vi.fn();
     registerAppScheme({ registerSchemesAsPrivileged });
-    expect(registerSchemesAsPrivileged).toHaveBeenCalledWith([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
     const handle = vi.fn();
     serveAppScheme({ handle }, renderer());
     expect(handle.mock.calls[0][0]).toBe('app');
@@ -66,7 +70,13 @@ describe('app://lab/', () => {
 describe('frames', () => {
   it('may not navigate; the main frame is left to will-navigate', () => {
     const emitter = new EventEmitter();
-    hardenContents(Object.assign(emitter, { setWindowOpenHandler: vi.fn(), getURL: () => 'app://lab/index.html', downloadURL: vi.fn() }) as unknown as WebContents);
+    hardenContents(
+      Object.assign(emitter, {
+        setWindowOpenHandler: vi.fn(),
+        getURL: () => 'app://lab/index.html',
+        downloadURL: vi.fn(),
+      }) as unknown as WebContents,
+    );
     const navigate = (isMainFrame: boolean) => {
       const event = { preventDefault: vi.fn(), isMainFrame, url: 'https://evil.example/' };
       emitter.emit('will-frame-navigate', event);
@@ -79,6 +89,7 @@ describe('frames', () => {
 
 describe('fuses', () => {
   it('give file:// no extra privileges on every platform', () => {
-    for (const platform of ['linux', 'darwin', 'win32']) expect(fuseConfig(platform)[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(false);
+    for (const platform of ['linux', 'darwin', 'win32'])
+      expect(fuseConfig(platform)[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(false);
   });
 });

@@ -31,7 +31,9 @@ describe('export --dir into an existing folder with --force', () => {
     const cwd = process.cwd();
     process.chdir(dir);
     try {
-      expect(await exportCommand(['--run', exports.lab.runId, '--dir', '.', '--force', '--db', exports.lab.file])).toBe(0);
+      expect(await exportCommand(['--run', exports.lab.runId, '--dir', '.', '--force', '--db', exports.lab.file])).toBe(
+        0,
+      );
     } finally {
       process.chdir(cwd);
     }
@@ -45,7 +47,9 @@ describe('export --dir into an existing folder with --force', () => {
     const dir = userFolder();
     mkdirSync(join(dir, 'metrics.csv'));
     const files = Object.fromEntries(REPORT_FILES.map((name) => [name, new TextEncoder().encode(name)]));
-    expect(() => writeFolderAtomically(dir, files, { force: true })).toThrow(new ReportWriteError(`${join(dir, 'metrics.csv')} is a folder: force replaces only a regular file`));
+    expect(() => writeFolderAtomically(dir, files, { force: true })).toThrow(
+      new ReportWriteError(`${join(dir, 'metrics.csv')} is a folder: force replaces only a regular file`),
+    );
     expect(readFileSync(join(dir, 'report.png'), 'utf8')).toBe('old image');
   });
 });
@@ -55,7 +59,9 @@ describe('export to a single file with --force', () => {
     const dir = tempFolder();
     writeFileSync(join(dir, 'precious.txt'), 'keep me');
     symlinkSync(join(dir, 'precious.txt'), join(dir, 'report.png'));
-    expect(() => writeFileAtomically(join(dir, 'report.png'), 'image', { force: true })).toThrow(/is not a regular file or folder: force replaces only a regular file$/);
+    expect(() => writeFileAtomically(join(dir, 'report.png'), 'image', { force: true })).toThrow(
+      /is not a regular file or folder: force replaces only a regular file$/,
+    );
     expect(lstatSync(join(dir, 'report.png')).isSymbolicLink()).toBe(true);
     expect(readFileSync(join(dir, 'precious.txt'), 'utf8')).toBe('keep me');
   });
@@ -64,10 +70,24 @@ describe('export to a single file with --force', () => {
     const dir = tempFolder();
     const fifo = join(dir, 'pipe.png');
     execFileSync('mkfifo', [fifo]);
-    for (const [flag, path] of [['--png', fifo], ['--csv', '/dev/null'], ['--png', dir]] as const) {
-      const error = await exportCommand(['--run', exports.lab.runId, flag, path, '--force', '--db', exports.lab.file]).catch((thrown: unknown) => thrown);
+    for (const [flag, path] of [
+      ['--png', fifo],
+      ['--csv', '/dev/null'],
+      ['--png', dir],
+    ] as const) {
+      const error = await exportCommand([
+        '--run',
+        exports.lab.runId,
+        flag,
+        path,
+        '--force',
+        '--db',
+        exports.lab.file,
+      ]).catch((thrown: unknown) => thrown);
       expect(error).toBeInstanceOf(UsageError);
-      expect(errorMessage(error)).toMatch(new RegExp(`^${flag}: .* is (not a regular file or folder|a folder): force replaces only a regular file$`));
+      expect(errorMessage(error)).toMatch(
+        new RegExp(`^${flag}: .* is (not a regular file or folder|a folder): force replaces only a regular file$`),
+      );
     }
     expect(lstatSync(fifo).isFIFO()).toBe(true);
     expect(lstatSync('/dev/null').isCharacterDevice()).toBe(true);

@@ -103,7 +103,9 @@ describe('the copy of an import on a worker thread', () => {
 
     const probe = lockProbe(file);
     let settled = false;
-    const importing = dispatch(lab.handlers, 'importRunsFrom', { path: source('theirs') }).finally(() => (settled = true));
+    const importing = dispatch(lab.handlers, 'importRunsFrom', { path: source('theirs') }).finally(
+      () => (settled = true),
+    );
     expect(await turnUntil(probe.locked, () => settled)).toBe(true);
     children[0].emit({ type: 'checkpoints', firstIndex: 0, checkpoints: checkpoints(0, 3, 4) });
     // The message was taken without waiting for the commit: the merge still holds the lock, nothing is saved yet.
@@ -126,7 +128,10 @@ describe('the copy of an import on a worker thread', () => {
     db.prepare("UPDATE runs SET config = json_set(config, '$.sgd.h', -1) WHERE id = 'bad-13'").run();
     db.close();
     const before = readFileSync(file);
-    await expect(mergeOnThread(file, [good, bad])).rejects.toMatchObject({ name: 'StoredDataError', message: expect.stringContaining('run bad-13') });
+    await expect(mergeOnThread(file, [good, bad])).rejects.toMatchObject({
+      name: 'StoredDataError',
+      message: expect.stringContaining('run bad-13'),
+    });
     expect(readFileSync(file)).toEqual(before);
     const store = openStore(file);
     stores.push(store);

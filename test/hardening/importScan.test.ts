@@ -39,17 +39,25 @@ describe('scanning import sources on a worker thread', () => {
   });
 
   it('rejects a bad row of any file with its error, named', async () => {
-    const bad = source("UPDATE runs SET tags = '{\"x\":1}'");
-    await expect(scanImportFiles([source(), bad])).rejects.toMatchObject({ name: 'StoredDataError', message: expect.stringContaining(`of ${bad}: tags:`) });
+    const bad = source('UPDATE runs SET tags = \'{"x":1}\'');
+    await expect(scanImportFiles([source(), bad])).rejects.toMatchObject({
+      name: 'StoredDataError',
+      message: expect.stringContaining(`of ${bad}: tags:`),
+    });
   });
 
   it('rejects a view before reading it', async () => {
-    await expect(scanImportFiles([source('DROP TABLE checkpoints; CREATE VIEW checkpoints AS SELECT 1 AS x')])).rejects.toMatchObject({ name: 'DatabaseOpenError', message: expect.stringMatching(/holds a view/) });
+    await expect(
+      scanImportFiles([source('DROP TABLE checkpoints; CREATE VIEW checkpoints AS SELECT 1 AS x')]),
+    ).rejects.toMatchObject({ name: 'DatabaseOpenError', message: expect.stringMatching(/holds a view/) });
   });
 
   it('gives up after its time limit, saying nothing was imported', async () => {
     const file = source();
     // No worker loads its modules within 0 ms: the limit always strikes first.
-    await expect(scanImportFiles([file], { timeoutMs: 0 })).rejects.toMatchObject({ name: 'DatabaseOpenError', message: `reading ${file} took longer than 0 s: nothing was imported` });
+    await expect(scanImportFiles([file], { timeoutMs: 0 })).rejects.toMatchObject({
+      name: 'DatabaseOpenError',
+      message: `reading ${file} took longer than 0 s: nothing was imported`,
+    });
   });
 });

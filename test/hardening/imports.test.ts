@@ -45,11 +45,13 @@ describe('the schema of an imported database', () => {
           WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 999)
           SELECT (SELECT id FROM runs) AS run_id, i AS idx, i AS step, 0.0 AS tau, 1.0 AS loss, NULL AS limit_loss, 0 AS covered, x'' AS a, x'' AS u FROM n;`);
     });
-    expect(() => importInto(file)).toThrow(new DatabaseOpenError(`${file} is refused: it holds a view ("checkpoints"), which a lab database never has`));
+    expect(() => importInto(file)).toThrow(
+      new DatabaseOpenError(`${file} is refused: it holds a view ("checkpoints"), which a lab database never has`),
+    );
   });
 
   it('refuses a trigger', () => {
-    const file = source((db) => db.exec("CREATE TRIGGER spy AFTER UPDATE ON runs BEGIN SELECT 1; END;"));
+    const file = source((db) => db.exec('CREATE TRIGGER spy AFTER UPDATE ON runs BEGIN SELECT 1; END;'));
     expect(() => importInto(file)).toThrow(/is refused: it holds a trigger \("spy"\)/);
   });
 
@@ -61,11 +63,27 @@ describe('the schema of an imported database', () => {
 
 describe('the rows of an imported database', () => {
   it.each([
-    ['tags that are not a list', "UPDATE runs SET tags = '{\"x\":1}'", /: tags: Invalid input: expected array, received object$/],
-    ['a name of a megabyte', `UPDATE runs SET name = '${'x'.repeat(1_000_000)}'`, /: name: must be at most 200 characters$/],
-    ['a name with an escape sequence', "UPDATE runs SET name = 'a' || char(27) || '[2J'", /: name: must not contain control characters/],
+    [
+      'tags that are not a list',
+      'UPDATE runs SET tags = \'{"x":1}\'',
+      /: tags: Invalid input: expected array, received object$/,
+    ],
+    [
+      'a name of a megabyte',
+      `UPDATE runs SET name = '${'x'.repeat(1_000_000)}'`,
+      /: name: must be at most 200 characters$/,
+    ],
+    [
+      'a name with an escape sequence',
+      "UPDATE runs SET name = 'a' || char(27) || '[2J'",
+      /: name: must not contain control characters/,
+    ],
     ['a negative step count', 'UPDATE runs SET steps = -5', /: steps: must be at least 0$/],
-    ['a checkpoint blob of odd length', "UPDATE checkpoints SET a = x'010203' WHERE idx = 2", /checkpoint 2 of run .*: a: must hold whole doubles$/],
+    [
+      'a checkpoint blob of odd length',
+      "UPDATE checkpoints SET a = x'010203' WHERE idx = 2",
+      /checkpoint 2 of run .*: a: must hold whole doubles$/,
+    ],
   ])('refuses %s, naming the column, and imports nothing', (_what, sql, message) => {
     const file = source((db) => db.exec(sql));
     expect(() => importInto(file)).toThrow(StoredDataError);
@@ -86,7 +104,9 @@ describe('sweeps of imported runs', () => {
     const mine = target.createSweep('mine', spec);
     target.createRun({ config: smallConfig(), name: 'my run', sweepId: mine });
     const file = source((db, runId) => {
-      db.prepare("INSERT INTO sweeps (id, name, spec, created_at) VALUES (?, 'forged', ?, '2020-01-01T00:00:00.000Z')").run(mine, JSON.stringify(spec));
+      db.prepare(
+        "INSERT INTO sweeps (id, name, spec, created_at) VALUES (?, 'forged', ?, '2020-01-01T00:00:00.000Z')",
+      ).run(mine, JSON.stringify(spec));
       db.prepare('UPDATE runs SET sweep_id = ? WHERE id = ?').run(mine, runId);
     });
     target.importFrom(file);

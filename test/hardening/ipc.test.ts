@@ -12,7 +12,11 @@ describe('the lab:invoke handler', () => {
   it('answers a sender frame that throws when read (it navigated away) with a typed error', async () => {
     const handle = vi.fn();
     registerLabIpc({ handle } as unknown as IpcMain, createStubLab(), rendererUrl);
-    const invoke = handle.mock.calls[0][1] as (event: Partial<IpcMainInvokeEvent>, method: unknown, params: unknown) => Promise<unknown>;
+    const invoke = handle.mock.calls[0][1] as (
+      event: Partial<IpcMainInvokeEvent>,
+      method: unknown,
+      params: unknown,
+    ) => Promise<unknown>;
     const gone = {
       get url(): string {
         throw new Error('Render frame was disposed before WebFrameMain could be accessed');

@@ -41,23 +41,45 @@ describe('names at the API', () => {
     ['a run name with a line break', 'updateRun', { runId: 'r', name: 'two\nlines' }, 'name'],
     ['a run name that turns text around', 'updateRun', { runId: 'r', name: 'abc\u202Eexe.txt' }, 'name'],
     ['a tag with a NUL', 'updateRun', { runId: 'r', tags: ['ok', 'n\0l'] }, 'tags.1'],
-    ['a sweep name with an escape sequence', 'startSweep', { sweep: { name: '\x1b]0;title\x07', base: {}, seeds: [1] } }, 'sweep.name'],
-    ['a variant label with a carriage return', 'startSweep', { sweep: { base: {}, variants: [{ label: 'a\rb', set: {} }], seeds: [1] } }, 'sweep.variants.0.label'],
+    [
+      'a sweep name with an escape sequence',
+      'startSweep',
+      { sweep: { name: '\x1b]0;title\x07', base: {}, seeds: [1] } },
+      'sweep.name',
+    ],
+    [
+      'a variant label with a carriage return',
+      'startSweep',
+      { sweep: { base: {}, variants: [{ label: 'a\rb', set: {} }], seeds: [1] } },
+      'sweep.variants.0.label',
+    ],
   ])('refuses %s, naming the field', async (_what, method, params, field) => {
-    expect(await refusal(method, params)).toEqual({ name: 'ValidationError', message: `${field}: must not contain control characters (line breaks, tabs, escape codes)` });
+    expect(await refusal(method, params)).toEqual({
+      name: 'ValidationError',
+      message: `${field}: must not contain control characters (line breaks, tabs, escape codes)`,
+    });
   });
 
   it('refuses a name longer than 200 characters', async () => {
-    expect(await refusal('startRun', { config: {}, name: 'x'.repeat(201) })).toEqual({ name: 'ValidationError', message: 'name: must be at most 200 characters' });
+    expect(await refusal('startRun', { config: {}, name: 'x'.repeat(201) })).toEqual({
+      name: 'ValidationError',
+      message: 'name: must be at most 200 characters',
+    });
   });
 });
 
 describe('names on the command line', () => {
   it.each([
     ['longer than 200 characters', 'x'.repeat(201), '--name: must be at most 200 characters'],
-    ['with an escape sequence', '\x1b[2Jcleared', '--name: must not contain control characters (line breaks, tabs, escape codes)'],
+    [
+      'with an escape sequence',
+      '\x1b[2Jcleared',
+      '--name: must not contain control characters (line breaks, tabs, escape codes)',
+    ],
   ])('refuses --name %s before anything runs', async (_what, name, message) => {
-    await expect(runCommand(['--preset', 'paper-two-timescale', '--no-save', '--name', name])).rejects.toEqual(new UsageError(message));
+    await expect(runCommand(['--preset', 'paper-two-timescale', '--no-save', '--name', name])).rejects.toEqual(
+      new UsageError(message),
+    );
   });
 
   it('ttlab runs shows control characters of stored names instead of sending them to the terminal', async () => {
@@ -94,15 +116,24 @@ describe('names in chart tooltips', () => {
   const hostile = '<img src=x onerror=alert(1)>';
 
   it('escapes series names in the comparison tooltip', () => {
-    const band = { time: Float64Array.of(0, 1), median: Float64Array.of(1, 0.5), low: Float64Array.of(1, 0.5), high: Float64Array.of(1, 0.5) };
-    const option = compareLossOption([{ label: hostile, band, seeds: 1 } as never]) as { tooltip: { formatter: (params: unknown) => string } };
+    const band = {
+      time: Float64Array.of(0, 1),
+      median: Float64Array.of(1, 0.5),
+      low: Float64Array.of(1, 0.5),
+      high: Float64Array.of(1, 0.5),
+    };
+    const option = compareLossOption([{ label: hostile, band, seeds: 1 } as never]) as {
+      tooltip: { formatter: (params: unknown) => string };
+    };
     const html = option.tooltip.formatter([{ seriesId: 'curve-0', seriesName: hostile, marker: '', value: [0, 1] }]);
     expect(html).toContain(escapeHtml(hostile));
     expect(html).not.toContain('<img');
   });
 
   it('escapes series names in the loss tooltip', () => {
-    const option = lossChartOption(syntheticSeries({ m: 4, count: 5 }), paperConfig()) as { tooltip: { formatter: (params: unknown) => string } };
+    const option = lossChartOption(syntheticSeries({ m: 4, count: 5 }), paperConfig()) as {
+      tooltip: { formatter: (params: unknown) => string };
+    };
     const html = option.tooltip.formatter([{ seriesName: hostile, marker: '', value: [0, 1, 1] }]);
     expect(html).toContain('&#60;img src=x onerror=alert(1)&#62;');
   });

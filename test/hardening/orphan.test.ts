@@ -28,7 +28,9 @@ afterEach(() => {
 
 describe('a trainer whose parent is killed', () => {
   it('ends within a few watch intervals, in the middle of a gradient-flow step at m = 3,000', async () => {
-    const parent = spawn(process.execPath, ['--import', tsx, join(import.meta.dirname, 'orphanParent.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const parent = spawn(process.execPath, ['--import', tsx, join(import.meta.dirname, 'orphanParent.ts')], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const trainerPid = await new Promise<number>((resolve, reject) => {
       let text = '';
       parent.stdout.on('data', (chunk: Buffer) => {

@@ -6,7 +6,12 @@ import { parseRunConfig } from '#shared/config/schema';
 import { forkTrainer } from '../../src-main/pool/forkTrainer';
 
 const child = forkTrainer()();
-const config = parseRunConfig({ trainer: 'gradient-flow', network: { m: 3000 }, duration: { kind: 'tau', tauMax: 10 }, ode: { steps: 1000 } });
+const config = parseRunConfig({
+  trainer: 'gradient-flow',
+  network: { m: 3000 },
+  duration: { kind: 'tau', tauMax: 10 },
+  ode: { steps: 1000 },
+});
 child.onMessage((message) => {
   if ((message as { type?: string }).type === 'started') process.stdout.write(`pid ${child.pid}\n`);
 });

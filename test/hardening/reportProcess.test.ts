@@ -43,18 +43,23 @@ function recordedRenderers() {
   };
 }
 
-const zipNames = (reply: { ok: boolean; result?: unknown }) => Object.keys(unzipSync((reply.result as { data: Uint8Array }).data));
+const zipNames = (reply: { ok: boolean; result?: unknown }) =>
+  Object.keys(unzipSync((reply.result as { data: Uint8Array }).data));
 
 /** A chart SVG whose nested chart lies wholly outside the canvas: resvg 2.6.2 panics on it and aborts its process. */
-const ABORTING_SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><svg x="500" y="500" width="50" height="50"><rect width="50" height="50" fill="red"/></svg></svg>';
-const GOOD_SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><rect width="50" height="50" fill="red"/></svg>';
+const ABORTING_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><svg x="500" y="500" width="50" height="50"><rect width="50" height="50" fill="red"/></svg></svg>';
+const GOOD_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><rect width="50" height="50" fill="red"/></svg>';
 const figure = (svg: string) => ({ svg, width: 100, height: 100, format: 'png' as const, title: 'Loss' });
 
 describe('exports in the render process', () => {
   it('lets the event loop turn while the report renders, then answers the zip', async () => {
     const { handlers, close } = createLabOnStore({ store: lab.store, spawn: silentChild, poolSize: 1 });
     let settled = false;
-    const exported = dispatch(handlers, 'exportReport', { target: { runId: lab.runId } }).finally(() => (settled = true));
+    const exported = dispatch(handlers, 'exportReport', { target: { runId: lab.runId } }).finally(
+      () => (settled = true),
+    );
     let turns = 0;
     // Turns of the event loop, each a chance to answer another request, counted until the report is in.
     while (!settled && turns < 1_000_000) {
@@ -66,7 +71,9 @@ describe('exports in the render process', () => {
     const reply = await exported;
     if (!reply.ok) throw new Error(reply.error.message);
     const files = unzipSync((reply.result as { data: Uint8Array }).data);
-    expect(Object.keys(files)).toEqual(expect.arrayContaining(['report.png', 'report.svg', 'metrics.csv', 'config.json']));
+    expect(Object.keys(files)).toEqual(
+      expect.arrayContaining(['report.png', 'report.svg', 'metrics.csv', 'config.json']),
+    );
     expect(new TextDecoder().decode(files['report.png'].subarray(1, 4))).toBe('PNG');
     await close();
   });
@@ -80,7 +87,14 @@ describe('exports in the render process', () => {
     expect(detail.m).toBe(1000);
     const spy = vi.spyOn(lab.store, 'checkpointBytes').mockReturnValue(2 * MAX_REPORT_BYTES);
     const reply = await dispatch(handlers, 'exportReport', { target: { sweepId: lab.sweepId } });
-    expect(reply).toEqual({ ok: false, error: { name: 'ReplyTooLargeError', message: 'exportReport: its 8 run(s) hold 2.1 GB of checkpoints, more than the 1.1 GB a report may draw from: export fewer runs, or use ttlab export' } });
+    expect(reply).toEqual({
+      ok: false,
+      error: {
+        name: 'ReplyTooLargeError',
+        message:
+          'exportReport: its 8 run(s) hold 2.1 GB of checkpoints, more than the 1.1 GB a report may draw from: export fewer runs, or use ttlab export',
+      },
+    });
     spy.mockRestore();
     await close();
   });
@@ -89,7 +103,9 @@ describe('exports in the render process', () => {
     const renderer = new ReportRenderer();
     const broken = { kind: 'run', runs: [{ detail: { config: null }, series: null }] } as unknown as ReportData;
     const context = { exportedAt: new Date(0), version: 'test' };
-    await expect(renderer.render({ kind: 'report', input: { data: broken }, context, options: {} })).rejects.toMatchObject({ name: 'TypeError' });
+    await expect(
+      renderer.render({ kind: 'report', input: { data: broken }, context, options: {} }),
+    ).rejects.toMatchObject({ name: 'TypeError' });
     const png = await renderer.render({ kind: 'figure', params: figure(GOOD_SVG) });
     expect(new TextDecoder().decode(png.subarray(1, 4))).toBe('PNG');
     await renderer.close();
@@ -97,7 +113,12 @@ describe('exports in the render process', () => {
 
   it('starts one render process on the first export, reuses it, and ends it when the lab closes', async () => {
     const renderers = recordedRenderers();
-    const { handlers, close } = createLabOnStore({ store: lab.store, spawn: silentChild, poolSize: 1, spawnRenderer: renderers.spawnRenderer });
+    const { handlers, close } = createLabOnStore({
+      store: lab.store,
+      spawn: silentChild,
+      poolSize: 1,
+      spawnRenderer: renderers.spawnRenderer,
+    });
     expect(renderers.started).toHaveLength(0);
     const [report, other] = await Promise.all([
       dispatch(handlers, 'exportReport', { target: { runId: lab.runId } }),
@@ -110,32 +131,60 @@ describe('exports in the render process', () => {
     await close();
     // close() resolves once the process is gone.
     await renderers.exits[0];
-    expect(await dispatch(handlers, 'renderFigure', figure(GOOD_SVG))).toMatchObject({ ok: false, error: { name: 'RenderExitError' } });
+    expect(await dispatch(handlers, 'renderFigure', figure(GOOD_SVG))).toMatchObject({
+      ok: false,
+      error: { name: 'RenderExitError' },
+    });
   });
 
   it('answers RenderExitError when resvg aborts the render process on a malformed chart; the host goes on and the next export works', async () => {
     const renderers = recordedRenderers();
-    const { handlers, close } = createLabOnStore({ store: lab.store, spawn: silentChild, poolSize: 1, spawnRenderer: renderers.spawnRenderer });
+    const { handlers, close } = createLabOnStore({
+      store: lab.store,
+      spawn: silentChild,
+      poolSize: 1,
+      spawnRenderer: renderers.spawnRenderer,
+    });
     const crashed = await dispatch(handlers, 'renderFigure', figure(ABORTING_SVG));
-    expect(crashed).toMatchObject({ ok: false, error: { name: 'RenderExitError', message: expect.stringMatching(/^the render process (was killed by SIGABRT|exited with code \d+) before it answered/) } });
+    expect(crashed).toMatchObject({
+      ok: false,
+      error: {
+        name: 'RenderExitError',
+        message: expect.stringMatching(
+          /^the render process (was killed by SIGABRT|exited with code \d+) before it answered/,
+        ),
+      },
+    });
     expect(await dispatch(handlers, 'listRuns', {})).toMatchObject({ ok: true });
     const figureReply = await dispatch(handlers, 'renderFigure', figure(GOOD_SVG));
     expect(figureReply).toMatchObject({ ok: true });
-    expect(zipNames(await dispatch(handlers, 'exportReport', { target: { runId: lab.runId } }))).toContain('report.png');
+    expect(zipNames(await dispatch(handlers, 'exportReport', { target: { runId: lab.runId } }))).toContain(
+      'report.png',
+    );
     expect(renderers.started).toHaveLength(2);
     await close();
   });
 
   it('answers an export whose render process is killed mid-export with RenderExitError, and the next export starts a new one', async () => {
     const renderers = recordedRenderers();
-    const { handlers, close } = createLabOnStore({ store: lab.store, spawn: silentChild, poolSize: 1, spawnRenderer: renderers.spawnRenderer });
+    const { handlers, close } = createLabOnStore({
+      store: lab.store,
+      spawn: silentChild,
+      poolSize: 1,
+      spawnRenderer: renderers.spawnRenderer,
+    });
     const started = renderers.next();
     const exported = dispatch(handlers, 'exportReport', { target: { sweepId: lab.sweepId } });
     // The request is on its way to the process (sent as it started): killing it now ends that export.
     (await started).kill();
-    expect(await exported).toMatchObject({ ok: false, error: { name: 'RenderExitError', message: expect.stringContaining('was killed by SIGKILL') } });
+    expect(await exported).toMatchObject({
+      ok: false,
+      error: { name: 'RenderExitError', message: expect.stringContaining('was killed by SIGKILL') },
+    });
     expect(await dispatch(handlers, 'listRuns', {})).toMatchObject({ ok: true });
-    expect(zipNames(await dispatch(handlers, 'exportReport', { target: { runId: lab.runId } }))).toContain('report.png');
+    expect(zipNames(await dispatch(handlers, 'exportReport', { target: { runId: lab.runId } }))).toContain(
+      'report.png',
+    );
     expect(renderers.started).toHaveLength(2);
     await close();
   });

@@ -64,7 +64,10 @@ describe('replies', () => {
       ok: false,
       error: { name: 'ReplyTooLargeError', message: expect.stringMatching(/too large to send in one reply/) },
     });
-    expect(await call(client, { id: 2, method: 'getCheckpoints', params: { runId: 'r1' } })).toMatchObject({ id: 2, ok: true });
+    expect(await call(client, { id: 2, method: 'getCheckpoints', params: { runId: 'r1' } })).toMatchObject({
+      id: 2,
+      ok: true,
+    });
   });
 });
 
@@ -75,8 +78,17 @@ function bigEvent(index: number, bytes: number): { runId: string; firstIndex: nu
     runId: 'r1',
     firstIndex: index,
     series: {
-      runId: 'r1', count: 1, aLength: width, uLength: 0, step: Float64Array.of(index), tau: Float64Array.of(index), loss: Float64Array.of(1),
-      limitLoss: null, covered: Float64Array.of(0), a: new Float64Array(width).fill(index), u: new Float64Array(0),
+      runId: 'r1',
+      count: 1,
+      aLength: width,
+      uLength: 0,
+      step: Float64Array.of(index),
+      tau: Float64Array.of(index),
+      loss: Float64Array.of(1),
+      limitLoss: null,
+      covered: Float64Array.of(0),
+      a: new Float64Array(width).fill(index),
+      u: new Float64Array(0),
     },
   };
 }

@@ -33,7 +33,9 @@ describe('limits on what one request may ask for', () => {
     const lab = open();
     const error = await refusal(lab, 'startRun', { config: { trainer: 'gradient-flow', network: { m: 46_000 } } });
     expect(error.name).toBe('ValidationError');
-    expect(error.message).toMatch(/^config\.network\.m: gradient-flow with m = 46000 needs about 17\.0 GB of memory, more than the 2\.1 GB a run may take$/);
+    expect(error.message).toMatch(
+      /^config\.network\.m: gradient-flow with m = 46000 needs about 17\.0 GB of memory, more than the 2\.1 GB a run may take$/,
+    );
     expect(lab.store.listRuns()).toEqual([]);
   });
 
@@ -45,7 +47,9 @@ describe('limits on what one request may ask for', () => {
 
   it('refuses a run that would record more checkpoints than a run may hold', async () => {
     const lab = open();
-    const error = await refusal(lab, 'startRun', { config: { network: { m: 100_000 }, checkpoints: { count: 100_000, cap: 100_000 } } });
+    const error = await refusal(lab, 'startRun', {
+      config: { network: { m: 100_000 }, checkpoints: { count: 100_000, cap: 100_000 } },
+    });
     expect(error.message).toMatch(/^config\.checkpoints: 100000 checkpoints of 200001 values need about 160\.0 GB/);
   });
 
@@ -57,15 +61,23 @@ describe('limits on what one request may ask for', () => {
     const seeds = Array.from({ length: 10_000 }, (_, i) => i);
     const error = await refusal(lab, 'startSweep', { sweep: { base, seeds } });
     expect(error.name).toBe('ValidationError');
-    expect(error.message).toMatch(/^sweep: 10000 runs of configurations up to 901 kB make about 9\.0 GB, more than the 67\.1 MB a sweep may hold$/);
+    expect(error.message).toMatch(
+      /^sweep: 10000 runs of configurations up to 901 kB make about 9\.0 GB, more than the 67\.1 MB a sweep may hold$/,
+    );
     expect(lab.store.listSweeps()).toEqual([]);
   });
 
   it('refuses a sweep whose axis gives one run too much memory, storing nothing', async () => {
     const lab = open();
-    const sweep = { base: { ...quick, trainer: 'gradient-flow' }, axes: [{ path: 'network.m', values: [10, 20_000] }], seeds: [1, 2, 3] };
+    const sweep = {
+      base: { ...quick, trainer: 'gradient-flow' },
+      axes: [{ path: 'network.m', values: [10, 20_000] }],
+      seeds: [1, 2, 3],
+    };
     const error = await refusal(lab, 'startSweep', { sweep });
-    expect(error.message).toMatch(/^network\.m=20000, seed=1: network\.m: gradient-flow with m = 20000 needs about 3\.2 GB/);
+    expect(error.message).toMatch(
+      /^network\.m=20000, seed=1: network\.m: gradient-flow with m = 20000 needs about 3\.2 GB/,
+    );
     expect(lab.store.listSweeps()).toEqual([]);
     expect(lab.store.listRuns()).toEqual([]);
   });
@@ -76,7 +88,9 @@ describe('creating a large sweep', () => {
     const lab = open();
     const seeds = Array.from({ length: 2000 }, (_, i) => i);
     let settled = false;
-    const started = dispatch(lab.handlers, 'startSweep', { sweep: { base: quick, seeds } }).finally(() => (settled = true));
+    const started = dispatch(lab.handlers, 'startSweep', { sweep: { base: quick, seeds } }).finally(
+      () => (settled = true),
+    );
     // A macrotask that runs before the sweep is stored: another request would have been answered here.
     await new Promise((resolve) => setImmediate(resolve));
     expect(settled).toBe(false);
@@ -87,15 +101,26 @@ describe('creating a large sweep', () => {
 
   it('keeps the order and labels of the expansion', async () => {
     const lab = open();
-    const sweep = { base: quick, axes: [{ path: 'sgd.h', values: [1e-3, 2e-3] }, { path: 'network.eta', values: [0.01, 0.02] }], seeds: [7, 8] };
+    const sweep = {
+      base: quick,
+      axes: [
+        { path: 'sgd.h', values: [1e-3, 2e-3] },
+        { path: 'network.eta', values: [0.01, 0.02] },
+      ],
+      seeds: [7, 8],
+    };
     const reply = await dispatch(lab.handlers, 'startSweep', { sweep });
     if (!reply.ok) throw new Error(reply.error.message);
     const { sweepId } = reply.result as { sweepId: string };
     expect(lab.store.getSweep(sweepId).runs.map((run) => run.name)).toEqual([
-      'sgd.h=0.001, network.eta=0.01, seed=7', 'sgd.h=0.001, network.eta=0.01, seed=8',
-      'sgd.h=0.001, network.eta=0.02, seed=7', 'sgd.h=0.001, network.eta=0.02, seed=8',
-      'sgd.h=0.002, network.eta=0.01, seed=7', 'sgd.h=0.002, network.eta=0.01, seed=8',
-      'sgd.h=0.002, network.eta=0.02, seed=7', 'sgd.h=0.002, network.eta=0.02, seed=8',
+      'sgd.h=0.001, network.eta=0.01, seed=7',
+      'sgd.h=0.001, network.eta=0.01, seed=8',
+      'sgd.h=0.001, network.eta=0.02, seed=7',
+      'sgd.h=0.001, network.eta=0.02, seed=8',
+      'sgd.h=0.002, network.eta=0.01, seed=7',
+      'sgd.h=0.002, network.eta=0.01, seed=8',
+      'sgd.h=0.002, network.eta=0.02, seed=7',
+      'sgd.h=0.002, network.eta=0.02, seed=8',
     ]);
   });
 
@@ -105,7 +130,8 @@ describe('creating a large sweep', () => {
     const original = store.createSweepRuns.bind(store);
     let chunks = 0;
     vi.spyOn(store, 'createSweepRuns').mockImplementation((sweepId, runs) => {
-      if (++chunks === 3) throw new DatabaseWriteError(`could not save the sweep's runs in ${store.file}: database or disk is full`);
+      if (++chunks === 3)
+        throw new DatabaseWriteError(`could not save the sweep's runs in ${store.file}: database or disk is full`);
       return original(sweepId, runs);
     });
     const seeds = Array.from({ length: 1000 }, (_, i) => i);

@@ -15,7 +15,9 @@ let host: RunningHost;
 let socket: WebSocket;
 
 async function connect(): Promise<WebSocket> {
-  const opened = await openSocket(`ws://127.0.0.1:${host.port}/api?token=${host.token}`, { origin: `http://127.0.0.1:${host.port}` });
+  const opened = await openSocket(`ws://127.0.0.1:${host.port}/api?token=${host.token}`, {
+    origin: `http://127.0.0.1:${host.port}`,
+  });
   if (typeof opened === 'number') throw new Error(`upgrade refused with ${opened}`);
   return opened;
 }
@@ -46,7 +48,11 @@ afterAll(async () => {
 
 describe('requests', () => {
   it('returns a handler result with its typed arrays intact, bit for bit', async () => {
-    const reply = (await call({ id: 7, method: 'getCheckpoints', params: { runId: 'r1' } })) as { id: number; ok: boolean; result: Record<string, unknown> };
+    const reply = (await call({ id: 7, method: 'getCheckpoints', params: { runId: 'r1' } })) as {
+      id: number;
+      ok: boolean;
+      result: Record<string, unknown>;
+    };
     expect(reply.id).toBe(7);
     expect(reply.ok).toBe(true);
     const expected = stubSeries('r1');
@@ -77,16 +83,32 @@ describe('requests', () => {
   });
 
   it('carries named errors: handler failures, invalid parameters, unknown methods', async () => {
-    expect(await call({ id: 1, method: 'getCheckpoints', params: { runId: 'missing' } })).toEqual({ id: 1, ok: false, error: { name: 'NotFoundError', message: 'no run missing' } });
-    const invalid = (await call({ id: 2, method: 'getCheckpoints', params: { runId: 5 } })) as { ok: boolean; error: { name: string } };
+    expect(await call({ id: 1, method: 'getCheckpoints', params: { runId: 'missing' } })).toEqual({
+      id: 1,
+      ok: false,
+      error: { name: 'NotFoundError', message: 'no run missing' },
+    });
+    const invalid = (await call({ id: 2, method: 'getCheckpoints', params: { runId: 5 } })) as {
+      ok: boolean;
+      error: { name: string };
+    };
     expect(invalid.ok).toBe(false);
     expect(invalid.error.name).toBe('ValidationError');
-    const unknown = (await call({ id: 3, method: '__proto__', params: {} })) as { ok: boolean; error: { name: string } };
+    const unknown = (await call({ id: 3, method: '__proto__', params: {} })) as {
+      ok: boolean;
+      error: { name: string };
+    };
     expect(unknown).toMatchObject({ id: 3, ok: false, error: { name: 'UnknownMethodError' } });
   });
 
   it('answers malformed messages with an error and keeps serving', async () => {
-    for (const text of ['{not json', '[1,2]', '"text"', JSON.stringify({ method: 'listRuns' }), JSON.stringify({ id: { nested: 1 }, method: 'listRuns' })]) {
+    for (const text of [
+      '{not json',
+      '[1,2]',
+      '"text"',
+      JSON.stringify({ method: 'listRuns' }),
+      JSON.stringify({ id: { nested: 1 }, method: 'listRuns' }),
+    ]) {
       const reply = nextMessage(socket, nodeWire.decode);
       socket.send(text);
       expect(await reply).toMatchObject({ id: null, ok: false, error: { name: 'BadRequestError' } });
@@ -94,7 +116,11 @@ describe('requests', () => {
     const binary = nextMessage(socket, nodeWire.decode);
     socket.send(Buffer.from('{}'), { binary: true });
     expect(await binary).toMatchObject({ id: null, ok: false, error: { name: 'BadRequestError' } });
-    expect(await call({ id: 9, method: 'cancelRun', params: { runId: 'x' } })).toEqual({ id: 9, ok: true, result: { cancelled: true } });
+    expect(await call({ id: 9, method: 'cancelRun', params: { runId: 'x' } })).toEqual({
+      id: 9,
+      ok: true,
+      result: { cancelled: true },
+    });
   });
 
   it('closes an oversized message with code 1009 and serves the next connection', async () => {
@@ -115,7 +141,10 @@ describe('events', () => {
     const onSecond = nextMessage(second, nodeWire.decode);
     lab.emit('run:checkpoints', { runId: 'r1', firstIndex: 3, series });
     for (const message of [await onFirst, await onSecond]) {
-      const { event, payload } = message as { event: string; payload: { firstIndex: number; series: { a: Float64Array } } };
+      const { event, payload } = message as {
+        event: string;
+        payload: { firstIndex: number; series: { a: Float64Array } };
+      };
       expect(event).toBe('run:checkpoints');
       expect(payload.firstIndex).toBe(3);
       expect(payload.series.a).toEqual(series.a);
@@ -129,6 +158,9 @@ describe('events', () => {
   it('sends a status event as the lab emits it', async () => {
     const message = nextMessage(socket, nodeWire.decode);
     lab.emit('run:status', { runId: 'r2', status: 'failed', error: 'trainer crashed' });
-    expect(await message).toEqual({ event: 'run:status', payload: { runId: 'r2', status: 'failed', error: 'trainer crashed' } });
+    expect(await message).toEqual({
+      event: 'run:status',
+      payload: { runId: 'r2', status: 'failed', error: 'trainer crashed' },
+    });
   });
 });

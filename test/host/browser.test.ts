@@ -11,10 +11,13 @@ import { startHost, type RunningHost } from '../../src-main/host/server';
 import { createStubLab, type StubLab } from './stubLab';
 
 const executablePath = process.env.TTLAB_CHROMIUM ?? '/usr/bin/chromium';
-const rendererMeta = /<meta\s+http-equiv="Content-Security-Policy"[^>]*>/.exec(readFileSync(join(import.meta.dirname, '../../src-renderer/index.html'), 'utf8'))?.[0];
+const rendererMeta = /<meta\s+http-equiv="Content-Security-Policy"[^>]*>/.exec(
+  readFileSync(join(import.meta.dirname, '../../src-renderer/index.html'), 'utf8'),
+)?.[0];
 
 /** A page that calls the API the way the renderer does, and shows the results. */
-const page = (meta: string) => `<!doctype html><html><head>${meta}<link rel="icon" href="data:,"><script type="module" src="./app.js"></script></head><body><pre id="out"></pre></body></html>`;
+const page = (meta: string) =>
+  `<!doctype html><html><head>${meta}<link rel="icon" href="data:,"><script type="module" src="./app.js"></script></head><body><pre id="out"></pre></body></html>`;
 const app = `
 const out = document.getElementById('out');
 const socket = new WebSocket('ws://' + location.host + '/api');
@@ -23,7 +26,10 @@ socket.onmessage = (message) => { out.textContent += message.data + '\\n'; };
 socket.onclose = (event) => { out.textContent += 'closed ' + event.code + '\\n'; };
 `;
 
-if (!existsSync(executablePath)) console.log(`Skipping the browser-mode Chromium test: no Chromium at ${executablePath} (sudo apt-get install chromium, or set TTLAB_CHROMIUM)`);
+if (!existsSync(executablePath))
+  console.log(
+    `Skipping the browser-mode Chromium test: no Chromium at ${executablePath} (sudo apt-get install chromium, or set TTLAB_CHROMIUM)`,
+  );
 
 describe.runIf(existsSync(executablePath))('browser mode in Chromium', () => {
   let sandbox: string;
@@ -40,7 +46,15 @@ describe.runIf(existsSync(executablePath))('browser mode in Chromium', () => {
     host = await startHost({ lab, staticDir: join(sandbox, 'renderer') });
     browser = await chromium.launch({
       executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
 
@@ -65,7 +79,9 @@ describe.runIf(existsSync(executablePath))('browser mode in Chromium', () => {
     await expect.poll(() => tab.textContent('#out')).toContain('"id":1');
     const reply = JSON.parse((await tab.textContent('#out'))!.split('\n')[0]);
     expect(reply.ok).toBe(true);
-    expect(reply.result.a).toEqual({ $f64b: Buffer.from(Float64Array.of(0.5, -1 / 3, 2 ** -40, Number.MAX_VALUE).buffer).toString('base64') });
+    expect(reply.result.a).toEqual({
+      $f64b: Buffer.from(Float64Array.of(0.5, -1 / 3, 2 ** -40, Number.MAX_VALUE).buffer).toString('base64'),
+    });
 
     lab.emit('run:status', { runId: 'r1', status: 'done', error: null });
     await expect.poll(() => tab.textContent('#out')).toContain('"event":"run:status"');

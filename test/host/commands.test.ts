@@ -63,7 +63,9 @@ function callApi(url: URL, method: string, params: unknown): Promise<unknown> {
 }
 
 function exitCode(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
+  return new Promise((resolve) =>
+    child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code)),
+  );
 }
 
 describe('npm run web', () => {
@@ -87,20 +89,32 @@ describe('npm run web', () => {
   it('exports reports and chart figures through the built render process, which a malformed chart crashes alone', async () => {
     const dbFile = join(sandbox, 'exports.sqlite');
     const store = openStore(dbFile);
-    const runId = store.createRun({ config: parseRunConfig({ network: { m: 4 }, duration: { kind: 'steps', steps: 1000 } }), name: 'stored' });
+    const runId = store.createRun({
+      config: parseRunConfig({ network: { m: 4 }, duration: { kind: 'steps', steps: 1000 } }),
+      name: 'stored',
+    });
     store.appendCheckpoints(runId, 0, checkpoints(0, 20, 4));
     store.finishRun(runId, 'done', {});
     store.close();
     const { child, url } = await startUntilUrl('scripts/web.mjs', ['--port', '0', '--db', dbFile]);
     const address = new URL(url);
-    const exported = (await callApi(address, 'exportReport', { target: { runId } })) as { ok: boolean; result: { data: Uint8Array } };
+    const exported = (await callApi(address, 'exportReport', { target: { runId } })) as {
+      ok: boolean;
+      result: { data: Uint8Array };
+    };
     expect(exported.ok).toBe(true);
     expect(Object.keys(unzipSync(exported.result.data))).toContain('report.png');
     // resvg 2.6.2 aborts its process on a nested chart wholly outside the canvas: the render process, not the host.
-    const outside = '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><svg x="500" y="500" width="50" height="50"><rect width="50" height="50"/></svg></svg>';
+    const outside =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><svg x="500" y="500" width="50" height="50"><rect width="50" height="50"/></svg></svg>';
     const figure = { width: 100, height: 100, format: 'png', title: 'Loss' };
-    expect(await callApi(address, 'renderFigure', { ...figure, svg: outside })).toMatchObject({ ok: false, error: { name: 'RenderExitError' } });
-    expect(await callApi(address, 'renderFigure', { ...figure, svg: outside.replace(' x="500" y="500"', '') })).toMatchObject({ ok: true });
+    expect(await callApi(address, 'renderFigure', { ...figure, svg: outside })).toMatchObject({
+      ok: false,
+      error: { name: 'RenderExitError' },
+    });
+    expect(
+      await callApi(address, 'renderFigure', { ...figure, svg: outside.replace(' x="500" y="500"', '') }),
+    ).toMatchObject({ ok: true });
     expect(await callApi(address, 'listRuns', {})).toMatchObject({ ok: true, result: [{ id: runId }] });
 
     child.kill('SIGINT');
@@ -110,21 +124,39 @@ describe('npm run web', () => {
   it('imports runs through the built scan and merge threads', async () => {
     const source = join(sandbox, 'colleague.sqlite');
     const store = openStore(source);
-    const runId = store.createRun({ config: parseRunConfig({ network: { m: 4 }, duration: { kind: 'steps', steps: 1000 } }), name: 'theirs' });
+    const runId = store.createRun({
+      config: parseRunConfig({ network: { m: 4 }, duration: { kind: 'steps', steps: 1000 } }),
+      name: 'theirs',
+    });
     store.appendCheckpoints(runId, 0, checkpoints(0, 20, 4));
     store.finishRun(runId, 'done', {});
     store.close();
-    const { child, url } = await startUntilUrl('scripts/web.mjs', ['--port', '0', '--db', join(sandbox, 'imports.sqlite')]);
+    const { child, url } = await startUntilUrl('scripts/web.mjs', [
+      '--port',
+      '0',
+      '--db',
+      join(sandbox, 'imports.sqlite'),
+    ]);
     const address = new URL(url);
-    expect(await callApi(address, 'importRunsFrom', { path: source })).toMatchObject({ ok: true, result: { added: 1 } });
+    expect(await callApi(address, 'importRunsFrom', { path: source })).toMatchObject({
+      ok: true,
+      result: { added: 1 },
+    });
     expect(await callApi(address, 'listRuns', {})).toMatchObject({ ok: true, result: [{ id: runId }] });
     child.kill('SIGINT');
     expect(await exitCode(child)).toBe(0);
   });
 
   it('refuses a bad flag with one line naming it, exit code 2', () => {
-    for (const [args, flag] of [[['--port', 'eighty'], '--port'], [['--db'], '--db'], [['--colour'], '--colour']] as const) {
-      const result = spawnSync(process.execPath, [join(projectRoot, 'scripts/web.mjs'), ...args], { cwd: projectRoot, encoding: 'utf8' });
+    for (const [args, flag] of [
+      [['--port', 'eighty'], '--port'],
+      [['--db'], '--db'],
+      [['--colour'], '--colour'],
+    ] as const) {
+      const result = spawnSync(process.execPath, [join(projectRoot, 'scripts/web.mjs'), ...args], {
+        cwd: projectRoot,
+        encoding: 'utf8',
+      });
       expect(result.status).toBe(2);
       const lines = result.stderr.trim().split('\n');
       expect(lines).toHaveLength(1);
@@ -138,7 +170,9 @@ describe.runIf(process.platform === 'linux')('npm start without an Electron runt
     const { child, output } = await startUntilUrl('scripts/start.mjs', ['--db', join(sandbox, 'start.sqlite')]);
     const notices = output.split('\n').filter((line) => line.includes('Electron'));
     expect(notices).toHaveLength(1);
-    expect(notices[0]).toMatch(/^Electron runtime unavailable \(.+\); starting the workbench in browser mode instead\.$/);
+    expect(notices[0]).toMatch(
+      /^Electron runtime unavailable \(.+\); starting the workbench in browser mode instead\.$/,
+    );
     child.kill('SIGTERM');
     expect(await exitCode(child)).toBe(0);
   });

@@ -41,11 +41,13 @@ describe('buildReason', () => {
     expect(buildReason(root)).toBe('out/preload/index.cjs is missing');
   });
 
-  it.each(['src-shared/math/new-file.ts', 'src-renderer/src/App.vue', 'src-main/electron/main.ts', 'electron.vite.config.ts'])(
-    'asks for a build when %s is newer than the oldest built file',
-    (source) => {
-      write(source, 10);
-      expect(buildReason(root)).toBe('the sources changed since the last build');
-    },
-  );
+  it.each([
+    'src-shared/math/new-file.ts',
+    'src-renderer/src/App.vue',
+    'src-main/electron/main.ts',
+    'electron.vite.config.ts',
+  ])('asks for a build when %s is newer than the oldest built file', (source) => {
+    write(source, 10);
+    expect(buildReason(root)).toBe('the sources changed since the last build');
+  });
 });

@@ -20,7 +20,9 @@ afterAll(() => rmSync(sandbox, { recursive: true, force: true }));
 
 /** Starts browser mode on `db`, resolves with its port once it printed its URL. */
 function startWeb(db: string, args: string[] = []): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, [join(projectRoot, 'out/main/web.js'), '--db', db, ...args], { cwd: projectRoot });
+  const child = spawn(process.execPath, [join(projectRoot, 'out/main/web.js'), '--db', db, ...args], {
+    cwd: projectRoot,
+  });
   let output = '';
   return new Promise((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
@@ -70,11 +72,14 @@ describe('the remembered port', () => {
     expect(readRememberedPort(portFile(db))).toBe(free);
   });
 
-  it.each([['{"port": 0}'], ['{"port": 70000}'], ['{"port": "8080"}'], ['{"port": 8080, "extra": 1}'], ['not json']])('ignores a file holding %s', (text) => {
-    const file = join(sandbox, 'bad-port.json');
-    writeFileSync(file, text);
-    expect(readRememberedPort(file)).toBeNull();
-  });
+  it.each([['{"port": 0}'], ['{"port": 70000}'], ['{"port": "8080"}'], ['{"port": 8080, "extra": 1}'], ['not json']])(
+    'ignores a file holding %s',
+    (text) => {
+      const file = join(sandbox, 'bad-port.json');
+      writeFileSync(file, text);
+      expect(readRememberedPort(file)).toBeNull();
+    },
+  );
 
   it('reads back what it wrote, and nothing when there is no file', () => {
     const file = join(sandbox, 'good-port.json');

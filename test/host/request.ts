@@ -9,7 +9,12 @@ export interface RawResponse {
 }
 
 /** `path` goes on the request line exactly as given (no URL normalisation). */
-export function rawGet(port: number, path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<RawResponse> {
+export function rawGet(
+  port: number,
+  path: string,
+  headers: Record<string, string> = {},
+  method = 'GET',
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path, method, headers, agent: false }, (res) => {
       let body = '';
@@ -23,7 +28,10 @@ export function rawGet(port: number, path: string, headers: Record<string, strin
 }
 
 /** Resolves with the open socket, or with the HTTP status that refused the upgrade. */
-export function openSocket(url: string, options: { origin?: string; headers?: Record<string, string> }): Promise<WebSocket | number> {
+export function openSocket(
+  url: string,
+  options: { origin?: string; headers?: Record<string, string> },
+): Promise<WebSocket | number> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(url, { origin: options.origin, headers: options.headers });
     socket.once('open', () => resolve(socket));

@@ -89,7 +89,9 @@ describe('HTTP access', () => {
 
   it('refuses another Origin, and a Host that is not ours, even with the token', async () => {
     expect((await rawGet(host.port, '/', { cookie: cookie(), origin: 'http://evil.example' })).status).toBe(403);
-    expect((await rawGet(host.port, '/', { cookie: cookie(), origin: `http://localhost:${host.port}` })).status).toBe(403);
+    expect((await rawGet(host.port, '/', { cookie: cookie(), origin: `http://localhost:${host.port}` })).status).toBe(
+      403,
+    );
     expect((await rawGet(host.port, '/', { cookie: cookie(), host: `evil.example:${host.port}` })).status).toBe(403);
     expect((await rawGet(host.port, '/', { cookie: cookie(), origin })).status).toBe(200);
   });
@@ -105,7 +107,11 @@ describe('HTTP access', () => {
   });
 
   it('sends the security headers on every response, refusals included', async () => {
-    for (const response of [await rawGet(host.port, '/', { cookie: cookie() }), await rawGet(host.port, '/'), await rawGet(host.port, '/nope', { cookie: cookie() })]) {
+    for (const response of [
+      await rawGet(host.port, '/', { cookie: cookie() }),
+      await rawGet(host.port, '/'),
+      await rawGet(host.port, '/nope', { cookie: cookie() }),
+    ]) {
       expect(response.headers['content-security-policy']).toBe(
         `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ws://${ourHost}; object-src 'none'; base-uri 'none'; frame-ancestors 'none'`,
       );
@@ -144,7 +150,11 @@ describe('static paths', () => {
   });
 
   it('refuses an absolute file path and an absolute-form request target', async () => {
-    for (const path of [join(sandbox, 'secret.txt'), `http://127.0.0.1:${host.port}/../secret.txt`, `/${join(sandbox, 'secret.txt')}`]) {
+    for (const path of [
+      join(sandbox, 'secret.txt'),
+      `http://127.0.0.1:${host.port}/../secret.txt`,
+      `/${join(sandbox, 'secret.txt')}`,
+    ]) {
       const response = await rawGet(host.port, path, { cookie: cookie() });
       expect([400, 404], path).toContain(response.status);
       expect(response.body).not.toContain(SECRET);
@@ -170,7 +180,10 @@ describe('WebSocket access', () => {
   });
 
   it('accepts our origin with the cookie or with the token in the query', async () => {
-    for (const attempt of [openSocket(apiUrl(), { origin, headers: { cookie: cookie() } }), openSocket(`${apiUrl()}?token=${host.token}`, { origin })]) {
+    for (const attempt of [
+      openSocket(apiUrl(), { origin, headers: { cookie: cookie() } }),
+      openSocket(`${apiUrl()}?token=${host.token}`, { origin }),
+    ]) {
       const socket = await attempt;
       expect(typeof socket).toBe('object');
       if (typeof socket === 'object') socket.close();

@@ -9,7 +9,10 @@ describe('parseWebArgs', () => {
   });
 
   it('reads --port and --db, in both spellings', () => {
-    expect(parseWebArgs(['--port', '8123', '--db', 'runs/lab.sqlite'])).toEqual({ port: 8123, db: resolve('runs/lab.sqlite') });
+    expect(parseWebArgs(['--port', '8123', '--db', 'runs/lab.sqlite'])).toEqual({
+      port: 8123,
+      db: resolve('runs/lab.sqlite'),
+    });
     expect(parseWebArgs(['--port=0', '--db=/tmp/x.sqlite'])).toEqual({ port: 0, db: '/tmp/x.sqlite' });
   });
 

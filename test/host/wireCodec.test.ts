@@ -14,8 +14,25 @@ function payloadNaN(): number {
   return new Float64Array(view.buffer)[0];
 }
 
-const awkward = Float64Array.of(-0, 0, 5e-324, 2.2250738585072014e-308, 2.225e-308, -1e-310, 1e308, -1e308, Number.MAX_VALUE, Infinity, -Infinity, 1 / 3, payloadNaN());
-const sides: Array<[string, WireCodec]> = [['Node', nodeWire], ['browser', browserWire]];
+const awkward = Float64Array.of(
+  -0,
+  0,
+  5e-324,
+  2.2250738585072014e-308,
+  2.225e-308,
+  -1e-310,
+  1e308,
+  -1e308,
+  Number.MAX_VALUE,
+  Infinity,
+  -Infinity,
+  1 / 3,
+  payloadNaN(),
+);
+const sides: Array<[string, WireCodec]> = [
+  ['Node', nodeWire],
+  ['browser', browserWire],
+];
 
 describe.each(sides)('wire codec, %s side', (_side, wire) => {
   it('round-trips doubles bit for bit: -0, subnormals, 1e308, infinities, a NaN payload', () => {
@@ -40,7 +57,15 @@ describe.each(sides)('wire codec, %s side', (_side, wire) => {
   });
 
   it('puts typed arrays back anywhere in a message and leaves the input untouched', () => {
-    const message = { id: 3, ok: true, result: { runs: [{ name: 'x', tags: ['a'], u: Float64Array.of(0.25) }, null], data: Uint8Array.of(1, 2), note: null } };
+    const message = {
+      id: 3,
+      ok: true,
+      result: {
+        runs: [{ name: 'x', tags: ['a'], u: Float64Array.of(0.25) }, null],
+        data: Uint8Array.of(1, 2),
+        note: null,
+      },
+    };
     const before = structuredClone(message);
     expect(wire.decode(wire.encode(message))).toEqual(message);
     expect(message).toEqual(before);
@@ -48,11 +73,17 @@ describe.each(sides)('wire codec, %s side', (_side, wire) => {
   });
 
   it('reads the older decimal forms', () => {
-    expect(wire.decode('{"a":{"$f64":[0.5,-2]},"b":{"$u8":[1,255]}}')).toEqual({ a: Float64Array.of(0.5, -2), b: Uint8Array.of(1, 255) });
+    expect(wire.decode('{"a":{"$f64":[0.5,-2]},"b":{"$u8":[1,255]}}')).toEqual({
+      a: Float64Array.of(0.5, -2),
+      b: Uint8Array.of(1, 255),
+    });
   });
 
   it('leaves objects that only look alike as objects', () => {
-    expect(wire.decode('{"x":{"$f64b":"AAAAAAAA8D8=","other":1},"y":{"$f64b":3}}')).toEqual({ x: { $f64b: 'AAAAAAAA8D8=', other: 1 }, y: { $f64b: 3 } });
+    expect(wire.decode('{"x":{"$f64b":"AAAAAAAA8D8=","other":1},"y":{"$f64b":3}}')).toEqual({
+      x: { $f64b: 'AAAAAAAA8D8=', other: 1 },
+      y: { $f64b: 3 },
+    });
   });
 
   it('refuses a double array of a length that is not a multiple of 8 bytes, and text that is not base64', () => {

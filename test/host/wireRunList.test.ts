@@ -20,7 +20,10 @@ describe.each([
   });
 
   it('still puts typed arrays back beside a name that quotes "$', () => {
-    const back = wire.decode(wire.encode({ runs, loss: Float64Array.of(0.5, -0) })) as { runs: typeof runs; loss: Float64Array };
+    const back = wire.decode(wire.encode({ runs, loss: Float64Array.of(0.5, -0) })) as {
+      runs: typeof runs;
+      loss: Float64Array;
+    };
     expect(back.runs).toEqual(runs);
     expect(back.loss).toBeInstanceOf(Float64Array);
     expect(Array.from(back.loss)).toEqual([0.5, -0]);

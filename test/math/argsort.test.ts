@@ -17,7 +17,7 @@ describe('ArgSort', () => {
       sorter.update(keys);
       expectSorted(sorter, keys);
       // A few neurons cross their neighbours.
-      for (let swap = 0; swap + 1 < n && swap < 10; swap++) keys[swap * 3 % n] += 0.01 * (random() - 0.5);
+      for (let swap = 0; swap + 1 < n && swap < 10; swap++) keys[(swap * 3) % n] += 0.01 * (random() - 0.5);
       sorter.update(keys);
       expectSorted(sorter, keys);
     }

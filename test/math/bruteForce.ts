@@ -12,7 +12,8 @@ export function integrate(target: Target, integrand: (x: number) => number, cell
     const width = (edges[piece + 1] - edges[piece]) / cells;
     for (let c = 0; c < cells; c++) {
       const middle = edges[piece] + (c + 0.5) * width;
-      for (let q = 0; q < 4; q++) sum += 0.5 * width * GAUSS_WEIGHTS[q] * integrand(middle + 0.5 * width * GAUSS_NODES[q]);
+      for (let q = 0; q < 4; q++)
+        sum += 0.5 * width * GAUSS_WEIGHTS[q] * integrand(middle + 0.5 * width * GAUSS_NODES[q]);
     }
   }
   return sum;

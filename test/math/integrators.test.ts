@@ -5,10 +5,14 @@ import { Ros2, type LinearlyImplicitProblem } from '#shared/math/rosenbrock';
 
 describe('DormandPrince', () => {
   it('integrates a rotation to its tolerance over many output intervals', () => {
-    const solver = new DormandPrince(2, (y, dydt) => {
-      dydt[0] = -y[1];
-      dydt[1] = y[0];
-    }, { rtol: 1e-10, atol: 1e-12 });
+    const solver = new DormandPrince(
+      2,
+      (y, dydt) => {
+        dydt[0] = -y[1];
+        dydt[1] = y[0];
+      },
+      { rtol: 1e-10, atol: 1e-12 },
+    );
     const y = Float64Array.of(1, 0);
     for (let k = 0; k < 100; k++) solver.advance(y, 0.1);
     expect(y[0]).toBeCloseTo(Math.cos(10), 8);

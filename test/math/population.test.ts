@@ -110,10 +110,17 @@ describe('Population.gram and projections', () => {
       const basis = (j: number, x: number) => (j === 0 ? sigma((x + eta / 2) / eta) : sigma((x - u[j - 1]) / eta));
       // The brute force converges to the exact value like cells^-3 (about 3e-10 off at eta = 0.004 with 4000 cells).
       for (let j = 0; j <= m; j++) {
-        expect(b[j]).toBeCloseTo(integrate(target, (x) => evalTarget(target, x) * basis(j, x), 4000), 8);
+        expect(b[j]).toBeCloseTo(
+          integrate(target, (x) => evalTarget(target, x) * basis(j, x), 4000),
+          8,
+        );
         for (let k = 0; k <= m; k++) {
           expect(G[j * (m + 1) + k]).toBe(G[k * (m + 1) + j]);
-          if (k >= j) expect(G[j * (m + 1) + k]).toBeCloseTo(integrate(target, (x) => basis(j, x) * basis(k, x), 4000), 8);
+          if (k >= j)
+            expect(G[j * (m + 1) + k]).toBeCloseTo(
+              integrate(target, (x) => basis(j, x) * basis(k, x), 4000),
+              8,
+            );
         }
       }
     }

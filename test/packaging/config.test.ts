@@ -91,26 +91,36 @@ describe('electron-builder.yml', () => {
 });
 
 describe('the fuses', () => {
-  it.each(['linux', 'darwin', 'mas', 'win32'])('on %s: no Node mode, no NODE_OPTIONS, no inspector, encrypted cookies, app.asar only', (platform) => {
-    expect(fuseConfig(platform)).toMatchObject({
-      version: FuseVersion.V1,
-      [FuseV1Options.RunAsNode]: false,
-      [FuseV1Options.EnableCookieEncryption]: true,
-      [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
-      [FuseV1Options.EnableNodeCliInspectArguments]: false,
-      [FuseV1Options.OnlyLoadAppFromAsar]: true,
-    });
-  });
+  it.each(['linux', 'darwin', 'mas', 'win32'])(
+    'on %s: no Node mode, no NODE_OPTIONS, no inspector, encrypted cookies, app.asar only',
+    (platform) => {
+      expect(fuseConfig(platform)).toMatchObject({
+        version: FuseVersion.V1,
+        [FuseV1Options.RunAsNode]: false,
+        [FuseV1Options.EnableCookieEncryption]: true,
+        [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
+        [FuseV1Options.EnableNodeCliInspectArguments]: false,
+        [FuseV1Options.OnlyLoadAppFromAsar]: true,
+      });
+    },
+  );
 
   it('checks app.asar integrity where Electron supports it (macOS, Windows), and re-signs ad hoc on macOS', () => {
     const integrity = (platform: string) => fuseConfig(platform)[FuseV1Options.EnableEmbeddedAsarIntegrityValidation];
-    expect([integrity('darwin'), integrity('mas'), integrity('win32'), integrity('linux')]).toEqual([true, true, true, false]);
+    expect([integrity('darwin'), integrity('mas'), integrity('win32'), integrity('linux')]).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
     expect(fuseConfig('darwin').resetAdHocDarwinSignature).toBe(true);
     expect(fuseConfig('win32').resetAdHocDarwinSignature).toBe(false);
   });
 
   it('turns off file:// privileges (the UI comes from app://) and leaves the other newer fuses alone (V8 snapshot, WebAssembly trap handlers)', () => {
-    const set = Object.keys(fuseConfig('linux')).filter((key) => /^\d+$/.test(key)).map(Number);
+    const set = Object.keys(fuseConfig('linux'))
+      .filter((key) => /^\d+$/.test(key))
+      .map(Number);
     expect(set.sort()).toEqual([0, 1, 2, 3, 4, 5, 7]);
     expect(fuseConfig('linux')[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(false);
   });

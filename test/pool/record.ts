@@ -47,5 +47,10 @@ export function record(): Recording {
 export function quickConfig(steps: number, every: number, seed = 42): RunConfig {
   const preset = findPreset('paper-two-timescale-quick');
   if (preset?.kind !== 'run') throw new Error('missing preset paper-two-timescale-quick');
-  return parseRunConfig({ ...preset.config, seed, duration: { kind: 'steps', steps }, checkpoints: { kind: 'every', every, cap: 100_000 } });
+  return parseRunConfig({
+    ...preset.config,
+    seed,
+    duration: { kind: 'steps', steps },
+    checkpoints: { kind: 'every', every, cap: 100_000 },
+  });
 }

@@ -28,43 +28,71 @@ function connect(createSession: CreateSession) {
   return { sent, post: (raw: unknown) => deliver(raw), until, last: () => sent[sent.length - 1] };
 }
 
-const checkpointAt = (step: number): RunCheckpoint => ({ step, tau: step, loss: 1, limitLoss: null, covered: 0, a: Float64Array.of(step), u: Float64Array.of(step) });
+const checkpointAt = (step: number): RunCheckpoint => ({
+  step,
+  tau: step,
+  loss: 1,
+  limitLoss: null,
+  covered: 0,
+  a: Float64Array.of(step),
+  u: Float64Array.of(step),
+});
 
 /** A session of `total` steps with a checkpoint at every step, done in one advance when `total` is finite. */
-const countingSession = (total: number): CreateSession => (config, onCheckpoint) => {
-  let step = 0;
-  return {
-    config,
-    totalSteps: total,
-    get status() {
-      return step >= total ? 'done' : 'running';
-    },
-    get step() {
-      return step;
-    },
-    tau: 0,
-    advance(budget) {
-      for (let i = 0; i < budget && step < total; i++) onCheckpoint(checkpointAt(++step));
-      return step < total;
-    },
-    outcome: () => ({ status: 'done', steps: step, finalLoss: 1, bestLoss: 1, limitFinalLoss: null, limitNote: null, coverage: [], error: null }),
-    snapshot: () => ({
-      version: SESSION_SNAPSHOT_VERSION,
-      trainer: { kind: 'sgd', step, tau: 0, a: Float64Array.of(step), u: Float64Array.of(step), rng: new Uint32Array(0) },
-      limit: null,
-      recorded: step,
-      best: 1,
-      last: step > 0 ? checkpointAt(step) : null,
-    }),
-  } satisfies RunSession;
-};
+const countingSession =
+  (total: number): CreateSession =>
+  (config, onCheckpoint) => {
+    let step = 0;
+    return {
+      config,
+      totalSteps: total,
+      get status() {
+        return step >= total ? 'done' : 'running';
+      },
+      get step() {
+        return step;
+      },
+      tau: 0,
+      advance(budget) {
+        for (let i = 0; i < budget && step < total; i++) onCheckpoint(checkpointAt(++step));
+        return step < total;
+      },
+      outcome: () => ({
+        status: 'done',
+        steps: step,
+        finalLoss: 1,
+        bestLoss: 1,
+        limitFinalLoss: null,
+        limitNote: null,
+        coverage: [],
+        error: null,
+      }),
+      snapshot: () => ({
+        version: SESSION_SNAPSHOT_VERSION,
+        trainer: {
+          kind: 'sgd',
+          step,
+          tau: 0,
+          a: Float64Array.of(step),
+          u: Float64Array.of(step),
+          rng: new Uint32Array(0),
+        },
+        limit: null,
+        recorded: step,
+        best: 1,
+        last: step > 0 ? checkpointAt(step) : null,
+      }),
+    } satisfies RunSession;
+  };
 
 describe('trainer process message loop', () => {
   it('refuses a start message with a bad configuration, naming the field', async () => {
     const child = connect(countingSession(10));
     child.post({ type: 'start', runId: 'r', config: { ...quickConfig(10, 1), network: { m: -1 } } });
     await child.until(() => child.sent.length > 0);
-    expect(child.sent).toEqual([{ type: 'error', error: { name: 'ValidationError', message: 'config.network.m: must be at least 1' } }]);
+    expect(child.sent).toEqual([
+      { type: 'error', error: { name: 'ValidationError', message: 'config.network.m: must be at least 1' } },
+    ]);
   });
 
   it('refuses unknown messages and a second start while busy', async () => {
@@ -75,7 +103,10 @@ describe('trainer process message loop', () => {
     await child.until(() => child.sent.length >= 3);
     expect(child.sent[0]).toMatchObject({ type: 'error', error: { name: 'ValidationError' } });
     expect(child.sent[1]).toEqual({ type: 'started', totalSteps: 1e12 });
-    expect(child.sent[2]).toEqual({ type: 'error', error: { name: 'ProtocolError', message: 'this trainer process is still busy with a run' } });
+    expect(child.sent[2]).toEqual({
+      type: 'error',
+      error: { name: 'ProtocolError', message: 'this trainer process is still busy with a run' },
+    });
     child.post({ type: 'cancel' });
     await child.until(() => child.last().type === 'finished');
   });
@@ -86,7 +117,9 @@ describe('trainer process message loop', () => {
     });
     child.post({ type: 'start', runId: 'r', config: quickConfig(10, 1) });
     await child.until(() => child.sent.length > 0);
-    expect(child.sent).toEqual([{ type: 'error', error: { name: 'LimitUndefinedError', message: new LimitUndefinedError().message } }]);
+    expect(child.sent).toEqual([
+      { type: 'error', error: { name: 'LimitUndefinedError', message: new LimitUndefinedError().message } },
+    ]);
   });
 
   it(`sends checkpoints in batches of at most ${FLUSH_COUNT}, in order, then the outcome`, async () => {
@@ -112,7 +145,9 @@ describe('trainer process message loop', () => {
     child.post({ type: 'cancel' });
     await child.until(() => child.last().type === 'finished');
     const finished = child.last();
-    const steps = child.sent.flatMap((message) => (message.type === 'checkpoints' ? message.checkpoints.map((c) => c.step) : []));
+    const steps = child.sent.flatMap((message) =>
+      message.type === 'checkpoints' ? message.checkpoints.map((c) => c.step) : [],
+    );
     expect(finished).toMatchObject({ type: 'finished', outcome: { status: 'cancelled' } });
     expect(finished.type === 'finished' && finished.outcome.steps).toBe(steps.length);
   });

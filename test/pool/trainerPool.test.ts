@@ -127,7 +127,9 @@ describe('TrainerPool with real trainer processes', () => {
     pool.enqueue({ runId: 'open', config: quickConfig(50_000_000, 1000) }, run.listener);
     await run.firstBatch;
     await pool.close();
-    expect(await run.ended).toEqual({ error: { name: 'PoolClosedError', message: 'the trainer pool closed before the run finished' } });
+    expect(await run.ended).toEqual({
+      error: { name: 'PoolClosedError', message: 'the trainer pool closed before the run finished' },
+    });
     expect(pool.running).toBe(0);
     expect(() => pool.enqueue({ runId: 'late', config: quickConfig(10, 10) }, record().listener)).toThrow(/closed/);
   });

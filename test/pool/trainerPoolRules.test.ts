@@ -4,9 +4,20 @@ import { quickConfig, record } from './record';
 import { scriptedChild, type ScriptedChild } from './scriptedChild';
 
 const config = quickConfig(1000, 100);
-const checkpoint = { step: 0, tau: 0, loss: 1, limitLoss: null, covered: 0, a: new Float64Array(21), u: new Float64Array(20) };
+const checkpoint = {
+  step: 0,
+  tau: 0,
+  loss: 1,
+  limitLoss: null,
+  covered: 0,
+  a: new Float64Array(21),
+  u: new Float64Array(20),
+};
 
-function poolOf(size: number, options: { progressIntervalMs?: number; cancelGraceMs?: number; hold?: () => Promise<unknown> | null } = {}) {
+function poolOf(
+  size: number,
+  options: { progressIntervalMs?: number; cancelGraceMs?: number; hold?: () => Promise<unknown> | null } = {},
+) {
   const children: ScriptedChild[] = [];
   const pool = new TrainerPool({ spawn: () => children[children.push(scriptedChild()) - 1], size, ...options });
   return { pool, children };
@@ -22,7 +33,10 @@ describe('TrainerPool rules (scripted processes)', () => {
     pool.enqueue({ runId: 'a', config }, record().listener);
     pool.enqueue({ runId: 'b', config }, record().listener);
     pool.enqueue({ runId: 'c', config }, record().listener);
-    expect(children.map((child) => child.received)).toEqual([[{ type: 'start', runId: 'a', config }], [{ type: 'start', runId: 'b', config }]]);
+    expect(children.map((child) => child.received)).toEqual([
+      [{ type: 'start', runId: 'a', config }],
+      [{ type: 'start', runId: 'b', config }],
+    ]);
     expect([pool.running, pool.queued]).toEqual([2, 1]);
     expect(() => pool.enqueue({ runId: 'c', config }, record().listener)).toThrow(/already in the trainer pool/);
   });
@@ -32,7 +46,20 @@ describe('TrainerPool rules (scripted processes)', () => {
     const run = record();
     pool.enqueue({ runId: 'a', config }, run.listener);
     pool.enqueue({ runId: 'b', config }, record().listener);
-    children[0].emit({ type: 'finished', outcome: { status: 'done', steps: 1000, finalLoss: 1, bestLoss: 1, limitFinalLoss: null, limitNote: null, coverage: [], error: null }, durationMs: 5 });
+    children[0].emit({
+      type: 'finished',
+      outcome: {
+        status: 'done',
+        steps: 1000,
+        finalLoss: 1,
+        bestLoss: 1,
+        limitFinalLoss: null,
+        limitNote: null,
+        coverage: [],
+        error: null,
+      },
+      durationMs: 5,
+    });
     expect(await run.ended).toMatchObject({ outcome: { status: 'done' }, durationMs: 5 });
     expect(children[0].killed).toBe(false);
     expect([children.length, pool.running, pool.queued]).toEqual([1, 1, 0]);
@@ -58,7 +85,12 @@ describe('TrainerPool rules (scripted processes)', () => {
     const run = record();
     pool.enqueue({ runId: 'a', config }, run.listener);
     children[0].emit({ type: 'checkpoints', firstIndex: 0, checkpoints: [{ ...checkpoint, a: [0, 0] }] });
-    expect(await run.ended).toEqual({ error: { name: 'ProtocolError', message: 'trainer process sent an invalid message: checkpoints.0.a: must be a Float64Array' } });
+    expect(await run.ended).toEqual({
+      error: {
+        name: 'ProtocolError',
+        message: 'trainer process sent an invalid message: checkpoints.0.a: must be a Float64Array',
+      },
+    });
     expect(children[0].killed).toBe(true);
   });
 
@@ -84,7 +116,9 @@ describe('TrainerPool rules (scripted processes)', () => {
     };
     pool.enqueue({ runId: 'a', config }, run.listener);
     children[0].emit({ type: 'checkpoints', firstIndex: 0, checkpoints: [checkpoint] });
-    expect(await run.ended).toEqual({ error: { name: 'Error', message: 'could not save checkpoints: the disk is full' } });
+    expect(await run.ended).toEqual({
+      error: { name: 'Error', message: 'could not save checkpoints: the disk is full' },
+    });
     expect(children[0].killed).toBe(true);
   });
 
@@ -111,7 +145,12 @@ describe('TrainerPool rules (scripted processes)', () => {
     expect(children[0].killed).toBe(false);
     vi.advanceTimersByTime(1);
     expect(children[0].killed).toBe(true);
-    expect(await run.ended).toEqual({ error: { name: 'CancelTimeoutError', message: 'trainer process did not stop within 500 ms of cancel and was killed' } });
+    expect(await run.ended).toEqual({
+      error: {
+        name: 'CancelTimeoutError',
+        message: 'trainer process did not stop within 500 ms of cancel and was killed',
+      },
+    });
   });
 
   it('fails a job whose process cannot be spawned and goes on', async () => {
@@ -158,7 +197,9 @@ describe('TrainerPool rules (scripted processes)', () => {
     expect([run.totalSteps, run.batches.length, pool.running]).toEqual([null, 0, 1]);
     hold = null;
     release();
-    expect(await run.ended).toEqual({ error: { name: 'TrainerExitError', message: 'trainer process exited with code 1 before the run finished' } });
+    expect(await run.ended).toEqual({
+      error: { name: 'TrainerExitError', message: 'trainer process exited with code 1 before the run finished' },
+    });
     expect(run.totalSteps).toBe(1000);
     expect(run.batches.map((batch) => batch.firstIndex)).toEqual([0, 1]);
     expect(pool.running).toBe(0);
@@ -172,6 +213,8 @@ describe('TrainerPool rules (scripted processes)', () => {
     expect(run.batches).toHaveLength(0);
     await pool.close();
     expect(run.batches).toHaveLength(1);
-    expect(await run.ended).toEqual({ error: { name: 'PoolClosedError', message: 'the trainer pool closed before the run finished' } });
+    expect(await run.ended).toEqual({
+      error: { name: 'PoolClosedError', message: 'the trainer pool closed before the run finished' },
+    });
   });
 });

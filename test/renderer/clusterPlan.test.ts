@@ -6,10 +6,17 @@ import { ref } from 'vue';
 import { parseSweepSpec } from '#shared/config/schema';
 
 const saved: Array<{ data: Uint8Array; name: string }> = [];
-vi.mock('../../src-renderer/src/lib/download', () => ({ saveFile: (data: Uint8Array, name: string) => saved.push({ data, name }) }));
+vi.mock('../../src-renderer/src/lib/download', () => ({
+  saveFile: (data: Uint8Array, name: string) => saved.push({ data, name }),
+}));
 const { useClusterPlan } = await import('../../src-renderer/src/composables/useClusterPlan');
 
-const spec = parseSweepSpec({ name: 'eps grid', base: {}, axes: [{ path: 'sgd.epsilon', values: [0.01, 0.1] }], seeds: [1, 2, 3] });
+const spec = parseSweepSpec({
+  name: 'eps grid',
+  base: {},
+  axes: [{ path: 'sgd.epsilon', values: [0.01, 0.1] }],
+  seeds: [1, 2, 3],
+});
 
 describe('useClusterPlan', () => {
   it('names the flag of a bad option, then gives the commands and downloads the sweep with its README', () => {
@@ -19,7 +26,9 @@ describe('useClusterPlan', () => {
     plan.draft.time = '2h';
     expect(plan.options.value).toMatchObject({ error: expect.stringMatching(/^--time: expected HH:MM:SS/) });
     plan.draft.time = '02:00:00';
-    expect(plan.handoff.value?.commands[0]).toBe('ttlab sweep plan --config sweep-spec.json --tasks 3 --cpus-per-task 1 --time 02:00:00 --out ~/sweeps/sweep-eps-grid');
+    expect(plan.handoff.value?.commands[0]).toBe(
+      'ttlab sweep plan --config sweep-spec.json --tasks 3 --cpus-per-task 1 --time 02:00:00 --out ~/sweeps/sweep-eps-grid',
+    );
     plan.download();
     expect(saved[0].name).toBe('sweep-eps-grid.zip');
     const files = unzipSync(saved[0].data);

@@ -4,12 +4,23 @@ import { mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defineComponent, h } from 'vue';
 import { accelerator, COMMANDS } from '#shared/api/commands';
-import { commandOfKey, commands, listenForCommands, onCommand, runCommand, shortcutText, useCommand, type Command } from '../../src-renderer/src/composables/useCommands';
+import {
+  commandOfKey,
+  commands,
+  listenForCommands,
+  onCommand,
+  runCommand,
+  shortcutText,
+  useCommand,
+  type Command,
+} from '../../src-renderer/src/composables/useCommands';
 
 vi.mock('electron', () => ({}));
 
-const key = (key: string, modifiers: Partial<Pick<KeyboardEvent, 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>> = { ctrlKey: true }) =>
-  new KeyboardEvent('keydown', { key, cancelable: true, ...modifiers });
+const key = (
+  key: string,
+  modifiers: Partial<Pick<KeyboardEvent, 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>> = { ctrlKey: true },
+) => new KeyboardEvent('keydown', { key, cancelable: true, ...modifiers });
 
 let stops: Array<() => void> = [];
 afterEach(() => {
@@ -19,7 +30,7 @@ afterEach(() => {
 });
 
 describe('the commands', () => {
-  it('name the same keys as the desktop menu\'s accelerators', () => {
+  it("name the same keys as the desktop menu's accelerators", () => {
     for (const command of commands) {
       expect(accelerator(command), command).toBe(`CmdOrCtrl+${shortcutText(command, false).replace(/^Ctrl\+/, '')}`);
     }

@@ -13,18 +13,42 @@ import { fakeLab } from './fakeLab';
 const narrow = paperConfig();
 const wide = paperConfig({ network: { m: 100_000 } });
 const details = [
-  { id: 'narrow', name: 'narrow', status: 'done', config: narrow, coverage: [], error: null, limitNote: null, provenance: null },
-  { id: 'wide', name: 'wide', status: 'done', config: wide, coverage: [], error: null, limitNote: null, provenance: null },
+  {
+    id: 'narrow',
+    name: 'narrow',
+    status: 'done',
+    config: narrow,
+    coverage: [],
+    error: null,
+    limitNote: null,
+    provenance: null,
+  },
+  {
+    id: 'wide',
+    name: 'wide',
+    status: 'done',
+    config: wide,
+    coverage: [],
+    error: null,
+    limitNote: null,
+    provenance: null,
+  },
 ] as unknown as RunDetail[];
 
 describe('useCompare', () => {
-  it('thins each run to the comparison\'s number of checkpoints, fewer for a run too wide for that in one reply', async () => {
-    const getCheckpoints = vi.fn(async (params: MethodParams<'getCheckpoints'>) => syntheticSeries({ m: params.runId === 'wide' ? 3 : 4, count: 5 }));
+  it("thins each run to the comparison's number of checkpoints, fewer for a run too wide for that in one reply", async () => {
+    const getCheckpoints = vi.fn(async (params: MethodParams<'getCheckpoints'>) =>
+      syntheticSeries({ m: params.runId === 'wide' ? 3 : 4, count: 5 }),
+    );
     const { lab } = fakeLab({ getRunDetails: vi.fn(async () => details), getCheckpoints } as Partial<LabApi>);
     let compare!: ReturnType<typeof useCompare>;
-    mount(defineComponent({ setup: () => ((compare = useCompare(['narrow', 'wide'])), () => h('div')) }), { global: { plugins: [labPlugin(lab)] } });
+    mount(defineComponent({ setup: () => ((compare = useCompare(['narrow', 'wide'])), () => h('div')) }), {
+      global: { plugins: [labPlugin(lab)] },
+    });
     await compare.load();
-    const asked = Object.fromEntries(getCheckpoints.mock.calls.map(([params]) => [params.runId, params.maxCheckpoints]));
+    const asked = Object.fromEntries(
+      getCheckpoints.mock.calls.map(([params]) => [params.runId, params.maxCheckpoints]),
+    );
     expect(asked.narrow).toBe(COMPARED_CHECKPOINTS);
     expect(asked.wide).toBe(checkpointsPerReply(wide));
     expect(asked.wide).toBeLessThan(COMPARED_CHECKPOINTS);

@@ -4,11 +4,24 @@ import { candidateConfig, issueKey, stateFromConfig } from '../../src-renderer/s
 import { randomTarget, randomTargetProblem } from '../../src-renderer/src/lib/designerRandomTarget';
 import { estimateBatchSeconds, estimateSeconds, stepSeconds } from '../../src-renderer/src/lib/designerSpeed';
 import { axisValues, sweepableFields, type AxisDraft } from '../../src-renderer/src/lib/designerSweep';
-import { addJump, levels, moveJump, removeJump, rowsFromTarget, setLevel, sortJumps, targetFromRows } from '../../src-renderer/src/lib/designerTarget';
+import {
+  addJump,
+  levels,
+  moveJump,
+  removeJump,
+  rowsFromTarget,
+  setLevel,
+  sortJumps,
+  targetFromRows,
+} from '../../src-renderer/src/lib/designerTarget';
 
 describe('designer state', () => {
   it('gives back every preset-like configuration it was loaded from', () => {
-    for (const input of [{}, { trainer: 'limit' as const, network: { positions: { kind: 'even' as const } } }, { trainer: 'full-batch' as const, network: { weights: { kind: 'uniform' as const, scale: 3 } } }]) {
+    for (const input of [
+      {},
+      { trainer: 'limit' as const, network: { positions: { kind: 'even' as const } } },
+      { trainer: 'full-batch' as const, network: { weights: { kind: 'uniform' as const, scale: 3 } } },
+    ]) {
       const config = parseRunConfig(input);
       expect(runConfigSchema.parse(candidateConfig(stateFromConfig(config)))).toEqual(config);
     }
@@ -91,14 +104,28 @@ describe('speed model', () => {
 });
 
 describe('sweep axes', () => {
-  const axis = (draft: Partial<AxisDraft>): AxisDraft => ({ path: 'sgd.epsilon', mode: 'list', list: '', from: '', to: '', count: '3', ...draft });
+  const axis = (draft: Partial<AxisDraft>): AxisDraft => ({
+    path: 'sgd.epsilon',
+    mode: 'list',
+    list: '',
+    from: '',
+    to: '',
+    count: '3',
+    ...draft,
+  });
 
   it('reads lists, linear and log ranges, rounding whole-number fields', () => {
     expect(axisValues(axis({ list: '0.01, 0.1 1' }))).toEqual({ values: [0.01, 0.1, 1] });
     expect(axisValues(axis({ mode: 'linear', from: '0.1', to: '1', count: '3' }))).toEqual({ values: [0.1, 0.55, 1] });
-    expect(axisValues(axis({ mode: 'log', from: '1e-3', to: '1e-1', count: '3' }))).toEqual({ values: [0.001, 0.01, 0.1] });
-    expect(axisValues(axis({ path: 'network.m', mode: 'log', from: '10', to: '100', count: '4' }))).toEqual({ values: [10, 22, 46, 100] });
-    expect(axisValues(axis({ mode: 'log', from: '0', to: '1' }))).toEqual({ error: 'a log range needs both ends above 0' });
+    expect(axisValues(axis({ mode: 'log', from: '1e-3', to: '1e-1', count: '3' }))).toEqual({
+      values: [0.001, 0.01, 0.1],
+    });
+    expect(axisValues(axis({ path: 'network.m', mode: 'log', from: '10', to: '100', count: '4' }))).toEqual({
+      values: [10, 22, 46, 100],
+    });
+    expect(axisValues(axis({ mode: 'log', from: '0', to: '1' }))).toEqual({
+      error: 'a log range needs both ends above 0',
+    });
     expect(axisValues(axis({ list: '1, x' }))).toEqual({ error: 'every value must be a number' });
   });
 

@@ -7,7 +7,10 @@ import { fakeLab } from './fakeLab';
 
 export async function mountDesigner(overrides: Partial<LabApi> = {}) {
   const fake = fakeLab(overrides);
-  const wrapper = mount(NewRunView, { attachTo: document.body, global: { plugins: [labPlugin(fake.lab)], stubs: { TargetChart: true } } });
+  const wrapper = mount(NewRunView, {
+    attachTo: document.body,
+    global: { plugins: [labPlugin(fake.lab)], stubs: { TargetChart: true } },
+  });
   await flushPromises();
   const get = (id: string) => wrapper.get(`[data-testid="${id}"]`);
   const value = (id: string) => (get(id).element as HTMLInputElement).value;

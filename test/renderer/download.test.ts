@@ -11,7 +11,9 @@ afterEach(() => vi.restoreAllMocks());
 describe('file names', () => {
   it('joins the run and the chart into one safe, lower-case stem', () => {
     expect(fileStem('SGD m=10, ε=0.1 seed=3', 'Loss')).toBe('sgd-m-10-ε-0.1-seed-3-loss');
-    expect(fileStem('reproduce/two-timescale/quick', 'Neuron positions')).toBe('reproduce-two-timescale-quick-neuron-positions');
+    expect(fileStem('reproduce/two-timescale/quick', 'Neuron positions')).toBe(
+      'reproduce-two-timescale-quick-neuron-positions',
+    );
     expect(fileStem('../../etc/passwd')).toBe('etc-passwd');
     expect(fileStem('a:b*c?"d<e>f|g\\h')).toBe('a-b-c-d-e-f-g-h');
     expect(fileStem('', null, undefined, '  ')).toBe('ttlab');

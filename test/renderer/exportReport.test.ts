@@ -16,7 +16,10 @@ afterEach(() => vi.restoreAllMocks());
 // Each button subscribes to the export command: unmounted after each test, as a screen is when left.
 enableAutoUnmount(afterEach);
 
-function mountButton(exportReport: ReturnType<typeof vi.fn>, props: { target: ReportTarget; disabled?: boolean } = { target: { runId: 'run-1' } }) {
+function mountButton(
+  exportReport: ReturnType<typeof vi.fn>,
+  props: { target: ReportTarget; disabled?: boolean } = { target: { runId: 'run-1' } },
+) {
   const fake = fakeLab({ exportReport } as never);
   const saved: Array<{ name: string; blob: Blob }> = [];
   vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => `blob:${saved.push({ name: '', blob: blob as Blob })}`);
@@ -42,7 +45,9 @@ describe('ExportReportButton', () => {
     answer({ fileName: 'ttlab-comparison-2-runs-report.zip', data: Uint8Array.of(0x50, 0x4b, 3, 4) });
     await flushPromises();
     expect(button().text()).toBe('Export report');
-    expect(saved.map((file) => [file.name, file.blob.type])).toEqual([['ttlab-comparison-2-runs-report.zip', 'application/zip']]);
+    expect(saved.map((file) => [file.name, file.blob.type])).toEqual([
+      ['ttlab-comparison-2-runs-report.zip', 'application/zip'],
+    ]);
   });
 
   it('shows why the export failed', async () => {
@@ -66,7 +71,7 @@ describe('ExportReportButton', () => {
     expect(runCommand('export')).toBe(false);
   });
 
-  it('sends the page size chosen beside the format (the one the charts\' save menus share), none for the HTML report', async () => {
+  it("sends the page size chosen beside the format (the one the charts' save menus share), none for the HTML report", async () => {
     const exportReport = vi.fn(async () => ({ fileName: 'r.pdf', data: new Uint8Array(1) }));
     const { wrapper, button } = mountButton(exportReport);
     const format = () => wrapper.find('[data-testid="export-format"]');

@@ -26,6 +26,7 @@ export function fakeLab(overrides: Partial<LabApi> = {}) {
   } as unknown as LabApi;
   const connection = shallowRef<ConnectionState>({ kind: 'open', attempt: 0, retryInMs: null, opened: 1 });
   const lab: LabConnection = { api, connection };
-  const emit = <E extends LabEventName>(event: E, payload: LabEvents[E]) => listeners.get(event)?.forEach((listener) => listener(payload as never));
+  const emit = <E extends LabEventName>(event: E, payload: LabEvents[E]) =>
+    listeners.get(event)?.forEach((listener) => listener(payload as never));
   return { lab, api, emit, connection };
 }

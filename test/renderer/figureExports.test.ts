@@ -39,8 +39,17 @@ describe('saving a chart at a figure size', () => {
     const saved = recordSaves();
     const renderFigure = vi.fn(async () => ({ data: new TextEncoder().encode('%PDF-1.3') }));
     const size = parseFigureSize('column');
-    await saveChartImage({ chart: lossChart(), format: { kind: 'pdf' }, background: '#fff', size, api: { renderFigure }, name: 'run-loss.pdf' });
-    const [[request]] = renderFigure.mock.calls as unknown as Array<[{ svg: string; width: number; height: number; format: string; title: string }]>;
+    await saveChartImage({
+      chart: lossChart(),
+      format: { kind: 'pdf' },
+      background: '#fff',
+      size,
+      api: { renderFigure },
+      name: 'run-loss.pdf',
+    });
+    const [[request]] = renderFigure.mock.calls as unknown as Array<
+      [{ svg: string; width: number; height: number; format: string; title: string }]
+    >;
     expect(request).toMatchObject({ width: 234, format: 'pdf', title: 'Loss' });
     expect(request.height).toBeCloseTo(187.2, 10);
     expect(request.svg).toMatch(/^<svg width="234" height="187"/);
@@ -53,17 +62,40 @@ describe('saving a chart at a figure size', () => {
     const saved = recordSaves();
     const renderFigure = vi.fn(async () => ({ data: new Uint8Array(4) }));
     const size = parseFigureSize('3.25inx2.2in');
-    await saveChartImage({ chart: lossChart(), format: { kind: 'svg' }, background: '#fff', size, api: { renderFigure }, name: 'loss.svg' });
+    await saveChartImage({
+      chart: lossChart(),
+      format: { kind: 'svg' },
+      background: '#fff',
+      size,
+      api: { renderFigure },
+      name: 'loss.svg',
+    });
     expect(await saved[0].blob.text()).toMatch(/^<svg width="234pt" height="158pt"/);
-    await saveChartImage({ chart: lossChart(), format: { kind: 'png', pixelRatio: 2 }, background: '#fff', size, api: { renderFigure }, name: 'loss@2x.png' });
+    await saveChartImage({
+      chart: lossChart(),
+      format: { kind: 'png', pixelRatio: 2 },
+      background: '#fff',
+      size,
+      api: { renderFigure },
+      name: 'loss@2x.png',
+    });
     expect(renderFigure).toHaveBeenCalledWith(expect.objectContaining({ format: 'png', dpi: 300 }));
   });
 
   it('makes a PDF of the chart as on screen, a CSS pixel a print point of 0.75', async () => {
     recordSaves();
     const renderFigure = vi.fn(async () => ({ data: new Uint8Array(4) }));
-    await saveChartImage({ chart: lossChart(), format: { kind: 'pdf' }, background: '#fff', size: null, api: { renderFigure }, name: 'loss.pdf' });
-    expect(renderFigure).toHaveBeenCalledWith(expect.objectContaining({ width: 600, height: 300, format: 'pdf', svg: expect.stringMatching(/^<svg/) }));
+    await saveChartImage({
+      chart: lossChart(),
+      format: { kind: 'pdf' },
+      background: '#fff',
+      size: null,
+      api: { renderFigure },
+      name: 'loss.pdf',
+    });
+    expect(renderFigure).toHaveBeenCalledWith(
+      expect.objectContaining({ width: 600, height: 300, format: 'pdf', svg: expect.stringMatching(/^<svg/) }),
+    );
   });
 
   it('remembers the size chosen, and refuses a custom size that is not one', () => {
@@ -82,9 +114,15 @@ describe('saving a chart at a figure size', () => {
 describe('Export report as PDF or HTML', () => {
   it('asks for the chosen format, names the file by it, and remembers it', async () => {
     const saved = recordSaves();
-    const exportReport = vi.fn(async ({ format }: { format?: string }) => ({ fileName: `ttlab-run-report.${format ?? 'zip'}`, data: new Uint8Array(3) }));
+    const exportReport = vi.fn(async ({ format }: { format?: string }) => ({
+      fileName: `ttlab-run-report.${format ?? 'zip'}`,
+      data: new Uint8Array(3),
+    }));
     const fake = fakeLab({ exportReport } as never);
-    const wrapper = mount(ExportReportButton, { props: { target: { runId: 'run-1' } }, global: { plugins: [labPlugin(fake.lab)] } });
+    const wrapper = mount(ExportReportButton, {
+      props: { target: { runId: 'run-1' } },
+      global: { plugins: [labPlugin(fake.lab)] },
+    });
     await wrapper.find('[data-testid="export-format"]').setValue('html');
     await wrapper.find('[data-testid="export-report"]').trigger('click');
     await flushPromises();

@@ -4,7 +4,12 @@
  * at once.
  */
 import { describe, expect, it } from 'vitest';
-import { createFrameScheduler, DUTY_FACTOR, FRAME_BUDGET_MS, type FrameClock } from '../../src-renderer/src/lib/frameScheduler';
+import {
+  createFrameScheduler,
+  DUTY_FACTOR,
+  FRAME_BUDGET_MS,
+  type FrameClock,
+} from '../../src-renderer/src/lib/frameScheduler';
 
 /** A clock whose time moves only when told, with the frames and timers asked for kept until run. */
 function fakeClock() {

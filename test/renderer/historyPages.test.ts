@@ -29,8 +29,14 @@ function pagedLab(total: number) {
   const fake = fakeLab({
     listRuns,
     listSweeps: vi.fn(async () => []),
-    updateRun: vi.fn(async ({ runId, ...patch }: { runId: string }) => ({ ...newestFirst.find((run) => run.id === runId)!, ...patch }) as RunSummary),
-    getRun: vi.fn(async ({ runId }: { runId: string }) => ({ ...newestFirst.find((run) => run.id === runId)!, notes: `notes of ${runId}` }) as RunDetail),
+    updateRun: vi.fn(
+      async ({ runId, ...patch }: { runId: string }) =>
+        ({ ...newestFirst.find((run) => run.id === runId)!, ...patch }) as RunSummary,
+    ),
+    getRun: vi.fn(
+      async ({ runId }: { runId: string }) =>
+        ({ ...newestFirst.find((run) => run.id === runId)!, notes: `notes of ${runId}` }) as RunDetail,
+    ),
   } as Partial<LabApi>);
   const release = async () => {
     waiting.shift()?.();
@@ -46,7 +52,8 @@ async function mountHistory(lab: ReturnType<typeof pagedLab>) {
 }
 
 const count = (wrapper: Awaited<ReturnType<typeof mountHistory>>) => wrapper.get('[data-testid="runs-count"]').text();
-const loadingNote = (wrapper: Awaited<ReturnType<typeof mountHistory>>) => wrapper.find('[data-testid="runs-loading-more"]');
+const loadingNote = (wrapper: Awaited<ReturnType<typeof mountHistory>>) =>
+  wrapper.find('[data-testid="runs-loading-more"]');
 
 afterEach(() => {
   vi.useRealTimers();
@@ -62,7 +69,10 @@ describe('the history loading in pages', () => {
     expect(wrapper.get('[data-testid="run-row"]').attributes('data-run-id')).toBe(`run-${total - 1}`);
     expect(loadingNote(wrapper).text()).toContain(`Loading older runs… ${formatCount(FIRST_PAGE)} so far`);
     // The second page is already asked for, after the first page's last run and twice as large.
-    expect(lab.listRuns.mock.calls.map(([params]) => params)).toEqual([{ limit: FIRST_PAGE }, { limit: 2 * FIRST_PAGE, before: `run-${total - FIRST_PAGE}` }]);
+    expect(lab.listRuns.mock.calls.map(([params]) => params)).toEqual([
+      { limit: FIRST_PAGE },
+      { limit: 2 * FIRST_PAGE, before: `run-${total - FIRST_PAGE}` },
+    ]);
 
     await lab.release();
     expect(count(wrapper)).toContain(`${formatCount(3 * FIRST_PAGE)} of ${formatCount(3 * FIRST_PAGE)} runs`);
@@ -97,7 +107,9 @@ describe('the history loading in pages', () => {
     await wrapper.get(`[data-run-id="run-${total - 1}"] [data-testid="star-run"]`).trigger('click');
     await flushPromises();
     while (lab.waiting.length) await lab.release();
-    expect(wrapper.get(`[data-run-id="run-${total - 1}"] [data-testid="star-run"]`).attributes('aria-pressed')).toBe('true');
+    expect(wrapper.get(`[data-run-id="run-${total - 1}"] [data-testid="star-run"]`).attributes('aria-pressed')).toBe(
+      'true',
+    );
     expect(count(wrapper)).toContain(`${formatCount(total)} of ${formatCount(total)} runs`);
   });
 

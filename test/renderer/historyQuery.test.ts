@@ -14,12 +14,22 @@ describe('sorting the history', () => {
     const known = runs.filter((run) => run.finalLoss !== null).map((run) => run.finalLoss!);
     expect(values(up).slice(0, known.length)).toEqual([...known].sort((x, y) => x - y));
     expect(values(down).slice(0, known.length)).toEqual([...known].sort((x, y) => y - x));
-    expect(values(up).slice(known.length).every((value) => value === null)).toBe(true);
-    expect(values(down).slice(known.length).every((value) => value === null)).toBe(true);
+    expect(
+      values(up)
+        .slice(known.length)
+        .every((value) => value === null),
+    ).toBe(true);
+    expect(
+      values(down)
+        .slice(known.length)
+        .every((value) => value === null),
+    ).toBe(true);
   });
 
   it('sorts names naturally (run 2 before run 10) and stably', () => {
-    expect(sortRuns([summary(10), summary(2), summary(1)], { key: 'name', descending: false }).map((run) => run.name)).toEqual(['run 1', 'run 2', 'run 10']);
+    expect(
+      sortRuns([summary(10), summary(2), summary(1)], { key: 'name', descending: false }).map((run) => run.name),
+    ).toEqual(['run 1', 'run 2', 'run 10']);
     const ties = sortRuns(runs, { key: 'epsilon', descending: false });
     const small = ties.filter((run) => run.epsilon === 1e-5).map((run) => run.seed);
     expect(small).toEqual([...small].sort((x, y) => x - y));
@@ -28,7 +38,8 @@ describe('sorting the history', () => {
 
 describe('filtering the history', () => {
   const runs = summaries(60);
-  const count = (patch: Partial<ReturnType<typeof emptyFilter>>, notes = new Map<string, string>()) => runs.filter(runMatcher({ ...emptyFilter(), ...patch }, notes)).length;
+  const count = (patch: Partial<ReturnType<typeof emptyFilter>>, notes = new Map<string, string>()) =>
+    runs.filter(runMatcher({ ...emptyFilter(), ...patch }, notes)).length;
 
   it('filters by status, trainer, tag, star and numeric conditions', () => {
     expect(count({})).toBe(60);
@@ -38,7 +49,14 @@ describe('filtering the history', () => {
     expect(count({ tags: ['baseline'] })).toBe(6);
     expect(count({ starredOnly: true })).toBe(6);
     expect(count({ params: [{ key: 'epsilon', op: '=', value: 0.001 }] })).toBe(20);
-    expect(count({ params: [{ key: 'm', op: '>=', value: 30 }, { key: 'epsilon', op: '<=', value: 1e-3 }] })).toBe(runs.filter((run) => run.m >= 30 && run.epsilon <= 1e-3).length);
+    expect(
+      count({
+        params: [
+          { key: 'm', op: '>=', value: 30 },
+          { key: 'epsilon', op: '<=', value: 1e-3 },
+        ],
+      }),
+    ).toBe(runs.filter((run) => run.m >= 30 && run.epsilon <= 1e-3).length);
     // A run without a final loss never passes a condition on it.
     expect(count({ params: [{ key: 'finalLoss', op: '>=', value: 0 }] })).toBe(48);
   });
@@ -46,23 +64,54 @@ describe('filtering the history', () => {
   it('searches every word in names, tags and the notes known so far, ignoring case', () => {
     expect(count({ text: 'RUN 4' })).toBe(runs.filter((run) => run.name.includes('4')).length);
     expect(count({ text: 'baseline' })).toBe(6);
-    expect(count({ text: 'kink near jump' }, new Map([['run-7', 'A kink near the second jump'], ['run-8', 'kink']]))).toBe(1);
+    expect(
+      count(
+        { text: 'kink near jump' },
+        new Map([
+          ['run-7', 'A kink near the second jump'],
+          ['run-8', 'kink'],
+        ]),
+      ),
+    ).toBe(1);
   });
 
   it('lists the tags in use', () => {
-    expect(allTags([summary(1, { tags: ['b', 'a'] }), summary(2, { tags: ['a', 'c10', 'c2'] })])).toEqual(['a', 'b', 'c2', 'c10']);
+    expect(allTags([summary(1, { tags: ['b', 'a'] }), summary(2, { tags: ['a', 'c10', 'c2'] })])).toEqual([
+      'a',
+      'b',
+      'c2',
+      'c10',
+    ]);
   });
 });
 
 describe('sweep groups in the table', () => {
   const sweeps = new Map([['s1', { id: 's1', name: 'eps sweep' } as SweepSummary]]);
-  const runs = [summary(1), summary(2, { sweepId: 's1', status: 'done' }), summary(3), summary(4, { sweepId: 's1', status: 'done', finalLoss: 0.5, bestLoss: 0.4 }), summary(5, { sweepId: 's2' })];
+  const runs = [
+    summary(1),
+    summary(2, { sweepId: 's1', status: 'done' }),
+    summary(3),
+    summary(4, { sweepId: 's1', status: 'done', finalLoss: 0.5, bestLoss: 0.4 }),
+    summary(5, { sweepId: 's2' }),
+  ];
 
   it('puts a group row where its first run sorts, with its runs after it only when expanded', () => {
     const closed = historyRows(runs, sweeps, new Set());
-    expect(closed.map((row) => (row.kind === 'run' ? row.run.id : `[${row.name}]`))).toEqual(['run-1', '[eps sweep]', 'run-3', '[sweep s2]']);
+    expect(closed.map((row) => (row.kind === 'run' ? row.run.id : `[${row.name}]`))).toEqual([
+      'run-1',
+      '[eps sweep]',
+      'run-3',
+      '[sweep s2]',
+    ]);
     const open = historyRows(runs, sweeps, new Set(['s1']));
-    expect(open.map((row) => (row.kind === 'run' ? row.run.id : `[${row.name}]`))).toEqual(['run-1', '[eps sweep]', 'run-2', 'run-4', 'run-3', '[sweep s2]']);
+    expect(open.map((row) => (row.kind === 'run' ? row.run.id : `[${row.name}]`))).toEqual([
+      'run-1',
+      '[eps sweep]',
+      'run-2',
+      'run-4',
+      'run-3',
+      '[sweep s2]',
+    ]);
     const group = open[1];
     if (group.kind !== 'sweep') throw new Error('expected the group row');
     expect(group.runs).toHaveLength(2);
@@ -76,7 +125,10 @@ describe('history routes', () => {
   it('reads and writes the comparison and sweep screens', () => {
     expect(parseRoute('#/compare/a,b,c')).toEqual({ name: 'compare', runIds: ['a', 'b', 'c'] });
     expect(parseRoute('#/sweeps/s%201')).toEqual({ name: 'sweep', sweepId: 's 1' });
-    const routes: Route[] = [{ name: 'compare', runIds: ['x', 'y z'] }, { name: 'sweep', sweepId: 'q/r' }];
+    const routes: Route[] = [
+      { name: 'compare', runIds: ['x', 'y z'] },
+      { name: 'sweep', sweepId: 'q/r' },
+    ];
     for (const route of routes) expect(parseRoute(routeHash(route))).toEqual(route);
   });
 });

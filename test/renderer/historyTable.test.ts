@@ -17,8 +17,20 @@ async function mountHistory(runs: RunSummary[], api: Partial<LabApi> = {}) {
   const fake = fakeLab({
     listRuns: vi.fn(async () => runs),
     listSweeps: vi.fn(async () => []),
-    getRun: vi.fn(async ({ runId }: { runId: string }) => ({ ...byId.get(runId)!, config: paperConfig({ seed: 7 }), notes: `notes of ${runId}`, coverage: [], limitNote: null, provenance: null }) as RunDetail),
-    updateRun: vi.fn(async ({ runId, ...patch }: { runId: string }) => ({ ...byId.get(runId)!, ...patch }) as RunSummary),
+    getRun: vi.fn(
+      async ({ runId }: { runId: string }) =>
+        ({
+          ...byId.get(runId)!,
+          config: paperConfig({ seed: 7 }),
+          notes: `notes of ${runId}`,
+          coverage: [],
+          limitNote: null,
+          provenance: null,
+        }) as RunDetail,
+    ),
+    updateRun: vi.fn(
+      async ({ runId, ...patch }: { runId: string }) => ({ ...byId.get(runId)!, ...patch }) as RunSummary,
+    ),
     deleteRuns: vi.fn(async ({ runIds }: { runIds: string[] }) => ({ deleted: runIds.length })),
     ...api,
   } as Partial<LabApi>);
@@ -27,7 +39,8 @@ async function mountHistory(runs: RunSummary[], api: Partial<LabApi> = {}) {
   return { ...fake, wrapper };
 }
 
-const rowIds = (wrapper: Awaited<ReturnType<typeof mountHistory>>['wrapper']) => wrapper.findAll('[data-testid="run-row"]').map((row) => row.attributes('data-run-id'));
+const rowIds = (wrapper: Awaited<ReturnType<typeof mountHistory>>['wrapper']) =>
+  wrapper.findAll('[data-testid="run-row"]').map((row) => row.attributes('data-run-id'));
 
 afterEach(() => {
   vi.useRealTimers();
@@ -40,7 +53,9 @@ describe('the run history table', () => {
     const rows = rowIds(wrapper);
     expect(rows.length).toBeGreaterThan(10);
     expect(rows.length).toBeLessThan(60);
-    expect(wrapper.get('[data-testid="runs-count"]').text()).toContain(`${formatCount(10_000)} of ${formatCount(10_000)} runs`);
+    expect(wrapper.get('[data-testid="runs-count"]').text()).toContain(
+      `${formatCount(10_000)} of ${formatCount(10_000)} runs`,
+    );
     // Newest first: the last created run leads.
     expect(rows[0]).toBe('run-9999');
     const scroller = wrapper.get('[data-testid="runs-table"]');
@@ -58,10 +73,14 @@ describe('the run history table', () => {
     const runs = summaries(300);
     const { wrapper } = await mountHistory(runs);
     await wrapper.get('[data-testid="sort-finalLoss"]').trigger('click');
-    const lowest = runs.filter((run) => run.finalLoss !== null).reduce((best, run) => (run.finalLoss! < best.finalLoss! ? run : best));
+    const lowest = runs
+      .filter((run) => run.finalLoss !== null)
+      .reduce((best, run) => (run.finalLoss! < best.finalLoss! ? run : best));
     expect(rowIds(wrapper)[0]).toBe(lowest.id);
     await wrapper.get('[data-testid="sort-finalLoss"]').trigger('click');
-    const highest = runs.filter((run) => run.finalLoss !== null).reduce((best, run) => (run.finalLoss! > best.finalLoss! ? run : best));
+    const highest = runs
+      .filter((run) => run.finalLoss !== null)
+      .reduce((best, run) => (run.finalLoss! > best.finalLoss! ? run : best));
     expect(rowIds(wrapper)[0]).toBe(highest.id);
     await wrapper.get('[data-testid="runs-search"]').setValue('run 123');
     expect(rowIds(wrapper)).toEqual(['run-123']);
@@ -95,7 +114,8 @@ describe('the run history table', () => {
   it('deletes after confirmation, hides at once, and undo brings the runs back without calling the lab', async () => {
     vi.useFakeTimers();
     const { wrapper, api } = await mountHistory(summaries(6));
-    for (const id of ['run-1', 'run-2']) await wrapper.get(`[data-run-id="${id}"] [data-testid="select-run"]`).setValue(true);
+    for (const id of ['run-1', 'run-2'])
+      await wrapper.get(`[data-run-id="${id}"] [data-testid="select-run"]`).setValue(true);
     expect(wrapper.get('[data-testid="selected-count"]').text()).toBe('2 selected');
     await wrapper.get('[data-testid="bulk-delete"]').trigger('click');
     await wrapper.get('[data-testid="confirm-delete-button"]').trigger('click');

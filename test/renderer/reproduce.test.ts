@@ -32,8 +32,20 @@ const state = (patch: Partial<Reproduction> = {}): Reproduction => ({
   ...patch,
 });
 
-const pass = { experiment: 'two-timescale', claim: 'every run finishes', expected: '20/20 done', measured: '20/20 done', pass: true };
-const fail = { experiment: 'same-stepsizes', claim: 'most seeds leave a jump uncovered', expected: '>= 80% of 20 runs', measured: '12/20 (60%)', pass: false };
+const pass = {
+  experiment: 'two-timescale',
+  claim: 'every run finishes',
+  expected: '20/20 done',
+  measured: '20/20 done',
+  pass: true,
+};
+const fail = {
+  experiment: 'same-stepsizes',
+  claim: 'most seeds leave a jump uncovered',
+  expected: '>= 80% of 20 runs',
+  measured: '12/20 (60%)',
+  pass: false,
+};
 
 function mountView(reproducePaper = vi.fn(async () => state())) {
   const fake = fakeLab({ reproducePaper } as never);
@@ -54,7 +66,9 @@ describe('ReproduceView', () => {
 
   it('starts the quick tier once, then follows each experiment from queued to done', async () => {
     let answer!: (value: Reproduction) => void;
-    const { wrapper, reproducePaper, emit, statuses } = mountView(vi.fn(() => new Promise<Reproduction>((resolve) => (answer = resolve))));
+    const { wrapper, reproducePaper, emit, statuses } = mountView(
+      vi.fn(() => new Promise<Reproduction>((resolve) => (answer = resolve))),
+    );
     const start = wrapper.find('[data-testid="reproduce-start"]');
     await start.trigger('click');
     await start.trigger('click');
@@ -68,12 +82,26 @@ describe('ReproduceView', () => {
     expect(statuses()).toEqual(['running 0 of 20 runs', 'queued']);
     expect(wrapper.find('[data-testid="reproduce-progress"]').text()).toBe('0 of 40 runs ended');
 
-    emit('reproduce:progress', state({ experiments: [experiment('two-timescale', { status: 'running', finishedRuns: 7, sweepId: 's1' }), experiment('same-stepsizes')] }));
+    emit(
+      'reproduce:progress',
+      state({
+        experiments: [
+          experiment('two-timescale', { status: 'running', finishedRuns: 7, sweepId: 's1' }),
+          experiment('same-stepsizes'),
+        ],
+      }),
+    );
     await flushPromises();
     expect(statuses()).toEqual(['running 7 of 20 runs', 'queued']);
 
     const firstDone = experiment('two-timescale', { status: 'done', finishedRuns: 20, sweepId: 's1', pass: true });
-    emit('reproduce:progress', state({ experiments: [firstDone, experiment('same-stepsizes', { status: 'running', finishedRuns: 3 })], checks: [pass] }));
+    emit(
+      'reproduce:progress',
+      state({
+        experiments: [firstDone, experiment('same-stepsizes', { status: 'running', finishedRuns: 3 })],
+        checks: [pass],
+      }),
+    );
     await flushPromises();
     expect(statuses()).toEqual(['done: pass', 'running 3 of 20 runs']);
     expect(wrapper.findAll('[data-testid="reproduce-check"]')).toHaveLength(1);
@@ -86,7 +114,10 @@ describe('ReproduceView', () => {
 
     const report = { fileName: 'ttlab-reproduction-quick.zip', data: Uint8Array.of(0x50, 0x4b, 5, 6) };
     const secondDone = experiment('same-stepsizes', { status: 'done', finishedRuns: 20, sweepId: 's2', pass: false });
-    emit('reproduce:progress', state({ status: 'done', experiments: [firstDone, secondDone], checks: [pass, fail], report }));
+    emit(
+      'reproduce:progress',
+      state({ status: 'done', experiments: [firstDone, secondDone], checks: [pass, fail], report }),
+    );
     await flushPromises();
     expect(statuses()).toEqual(['done: pass', 'done: 1 check fails']);
     const rows = wrapper.findAll('[data-testid="reproduce-check"]');
@@ -124,7 +155,14 @@ describe('ReproduceView', () => {
 
   it('shows a reproduction started elsewhere as soon as it announces itself, and one that stopped', async () => {
     const { wrapper, emit, statuses } = mountView();
-    emit('reproduce:progress', state({ status: 'failed', error: 'the lab closed before the reproduction ended', experiments: [experiment('two-timescale', { status: 'failed', finishedRuns: 4 }), experiment('same-stepsizes')] }));
+    emit(
+      'reproduce:progress',
+      state({
+        status: 'failed',
+        error: 'the lab closed before the reproduction ended',
+        experiments: [experiment('two-timescale', { status: 'failed', finishedRuns: 4 }), experiment('same-stepsizes')],
+      }),
+    );
     await flushPromises();
     expect(statuses()).toEqual(['stopped', 'queued']);
     expect(wrapper.text()).toContain('The reproduction stopped: the lab closed before the reproduction ended');

@@ -14,7 +14,18 @@ const reproduction = (patch: Partial<Reproduction>): Reproduction => ({
   id: '2026-01-01T10:00:00.000Z',
   tier: 'quick',
   status: 'running',
-  experiments: [{ name: 'two-timescale', summary: 'every jump covered', status: 'running', runs: 20, finishedRuns: 7, sweepId: 's1', pass: null, wallMs: null }],
+  experiments: [
+    {
+      name: 'two-timescale',
+      summary: 'every jump covered',
+      status: 'running',
+      runs: 20,
+      finishedRuns: 7,
+      sweepId: 's1',
+      pass: null,
+      wallMs: null,
+    },
+  ],
   checks: [],
   error: null,
   report: null,
@@ -38,9 +49,21 @@ describe('the Reproduce page after a reload', () => {
     expect(cancelReproduction).toHaveBeenCalledWith({});
   });
 
-  it('keeps a finished reproduction\'s table and report', async () => {
-    const check = { experiment: 'two-timescale', claim: 'every run finishes', expected: '20/20 done', measured: '20/20 done', pass: true };
-    const { wrapper } = await reloaded(reproduction({ status: 'done', checks: [check], report: { fileName: 'ttlab-reproduction-quick.zip', data: new Uint8Array([1]) } }));
+  it("keeps a finished reproduction's table and report", async () => {
+    const check = {
+      experiment: 'two-timescale',
+      claim: 'every run finishes',
+      expected: '20/20 done',
+      measured: '20/20 done',
+      pass: true,
+    };
+    const { wrapper } = await reloaded(
+      reproduction({
+        status: 'done',
+        checks: [check],
+        report: { fileName: 'ttlab-reproduction-quick.zip', data: new Uint8Array([1]) },
+      }),
+    );
     expect(wrapper.find('[data-testid="reproduce-download"]').exists()).toBe(true);
     expect(wrapper.text()).toContain('every run finishes');
     expect(wrapper.find('[data-testid="reproduce-cancel"]').exists()).toBe(false);

@@ -5,12 +5,26 @@
  */
 import { mount } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
-import { createSocketTransport, pageProbe, type ConnectionState, type HostProbe, type SocketLike } from '../../src-renderer/src/api/socketTransport';
+import {
+  createSocketTransport,
+  pageProbe,
+  type ConnectionState,
+  type HostProbe,
+  type SocketLike,
+} from '../../src-renderer/src/api/socketTransport';
 import ConnectionBanner from '../../src-renderer/src/components/ConnectionBanner.vue';
 
 /** A socket that never opens: the host is gone, or refuses the upgrade. */
 function failingSocket(): SocketLike {
-  const socket: SocketLike = { readyState: 3, send: () => {}, close: () => {}, onopen: null, onclose: null, onerror: null, onmessage: null };
+  const socket: SocketLike = {
+    readyState: 3,
+    send: () => {},
+    close: () => {},
+    onopen: null,
+    onclose: null,
+    onerror: null,
+    onmessage: null,
+  };
   queueMicrotask(() => socket.onclose?.({}));
   return socket;
 }
@@ -80,10 +94,15 @@ describe('pageProbe', () => {
 });
 
 describe('the connection banner', () => {
-  const banner = (state: Partial<ConnectionState>) => mount(ConnectionBanner, { props: { state: { kind: 'reconnecting', attempt: 1, retryInMs: 2000, opened: 1, ...state } } }).text();
+  const banner = (state: Partial<ConnectionState>) =>
+    mount(ConnectionBanner, {
+      props: { state: { kind: 'reconnecting', attempt: 1, retryInMs: 2000, opened: 1, ...state } },
+    }).text();
 
   it('says how to open a restarted lab again', () => {
-    expect(banner({ kind: 'restarted', retryInMs: null })).toMatch(/The lab was restarted.*Open the lab again from the address it printed/s);
+    expect(banner({ kind: 'restarted', retryInMs: null })).toMatch(
+      /The lab was restarted.*Open the lab again from the address it printed/s,
+    );
   });
 
   it('says a lab that keeps not answering may be stopped, and how to start it', () => {

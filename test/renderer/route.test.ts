@@ -8,6 +8,12 @@ describe('hash routes', () => {
     expect(parseRoute('#/runs/a%2Fb')).toEqual({ name: 'run', runId: 'a/b' });
     expect(parseRoute('#/reproduce')).toEqual({ name: 'reproduce' });
     expect(parseRoute('#/elsewhere')).toEqual({ name: 'new' });
-    for (const route of [{ name: 'new' }, { name: 'runs' }, { name: 'reproduce' }, { name: 'run', runId: 'x y/z' }] as const) expect(parseRoute(routeHash(route))).toEqual(route);
+    for (const route of [
+      { name: 'new' },
+      { name: 'runs' },
+      { name: 'reproduce' },
+      { name: 'run', runId: 'x y/z' },
+    ] as const)
+      expect(parseRoute(routeHash(route))).toEqual(route);
   });
 });

@@ -13,7 +13,11 @@ const checkpoint = (i: number, m: number, limit: boolean): RunCheckpoint => ({
   a: Float64Array.from({ length: m + 1 }, (_, j) => i + j / 10),
   u: Float64Array.from({ length: m }, (_, j) => (i * m + j) / 1000),
 });
-const pack = (from: number, to: number, m = 3, limit = true) => packCheckpoints('r', Array.from({ length: to - from }, (_, k) => checkpoint(from + k, m, limit)));
+const pack = (from: number, to: number, m = 3, limit = true) =>
+  packCheckpoints(
+    'r',
+    Array.from({ length: to - from }, (_, k) => checkpoint(from + k, m, limit)),
+  );
 
 describe('SeriesBuffer', () => {
   it('appends batches, skipping checkpoints it already holds, and equals the concatenated series', () => {

@@ -1,7 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLabApi } from '#shared/api/client';
 import { browserWire } from '../../src-renderer/src/api/wireCodec';
-import { apiSocketUrl, createSocketTransport, type ConnectionState, type SocketLike } from '../../src-renderer/src/api/socketTransport';
+import {
+  apiSocketUrl,
+  createSocketTransport,
+  type ConnectionState,
+  type SocketLike,
+} from '../../src-renderer/src/api/socketTransport';
 
 /** A socket the test opens, answers and drops by hand. */
 class FakeSocket implements SocketLike {
@@ -107,7 +112,9 @@ describe('WebSocket transport', () => {
   });
 
   it('builds the socket address from the page address', () => {
-    expect(apiSocketUrl({ protocol: 'http:', host: '127.0.0.1:5173', search: '?token=a%2Bb' })).toBe('ws://127.0.0.1:5173/api?token=a%2Bb');
+    expect(apiSocketUrl({ protocol: 'http:', host: '127.0.0.1:5173', search: '?token=a%2Bb' })).toBe(
+      'ws://127.0.0.1:5173/api?token=a%2Bb',
+    );
     expect(apiSocketUrl({ protocol: 'https:', host: 'lab.example', search: '' })).toBe('wss://lab.example/api');
   });
 });

@@ -10,7 +10,9 @@ describe('stepsize warnings in the designer', () => {
 
     await get('field-h').setValue('0.5');
     const h = wrapper.get('[data-testid="stepsize-warnings"] [data-field="sgd.h"]');
-    expect(h.text()).toMatch(/^Warning: h = 0\.5 may make the weights diverge: SGD diverges from about h = \S+ \(1\/tr G at this initialisation\); h ≤ 0\.04762 is stable\.$/);
+    expect(h.text()).toMatch(
+      /^Warning: h = 0\.5 may make the weights diverge: SGD diverges from about h = \S+ \(1\/tr G at this initialisation\); h ≤ 0\.04762 is stable\.$/,
+    );
     expect(startDisabled()).toBe(false);
 
     await get('field-h').setValue('0.001');

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { parseRunConfig } from '#shared/config/schema';
 import { sweepableFields } from '../../src-renderer/src/lib/designerSweep';
 
-const paths = (trainer: 'sgd' | 'full-batch' | 'gradient-flow') => sweepableFields(parseRunConfig({ trainer })).map((field) => field.path);
+const paths = (trainer: 'sgd' | 'full-batch' | 'gradient-flow') =>
+  sweepableFields(parseRunConfig({ trainer })).map((field) => field.path);
 
 describe('sweepable fields', () => {
   it('are the SGD fields for an SGD run, with no full-batch or integrator field', () => {
@@ -18,6 +19,8 @@ describe('sweepable fields', () => {
 
   it('include the integrator for a gradient-flow run', () => {
     expect(paths('gradient-flow')).toContain('ode.steps');
-    expect(paths('gradient-flow').filter((path) => path.startsWith('sgd.') || path.startsWith('fullBatch.'))).toEqual([]);
+    expect(paths('gradient-flow').filter((path) => path.startsWith('sgd.') || path.startsWith('fullBatch.'))).toEqual(
+      [],
+    );
   });
 });

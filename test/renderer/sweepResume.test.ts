@@ -12,16 +12,37 @@ import { summary } from './historyRuns';
 
 enableAutoUnmount(afterEach);
 
-const spec = parseSweepSpec({ name: 'resumable', base: { duration: { kind: 'steps', steps: 100 } }, axes: [{ path: 'sgd.epsilon', values: [1e-3, 1e-2] }], seeds: [1] });
-const details = [0, 1].map((i) => ({ ...summary(i, { status: i === 0 ? 'cancelled' : 'done', sweepId: 'sweep-1' }), config: paperConfig({ seed: i }), notes: '', coverage: [], limitNote: null, provenance: null }) as RunDetail);
+const spec = parseSweepSpec({
+  name: 'resumable',
+  base: { duration: { kind: 'steps', steps: 100 } },
+  axes: [{ path: 'sgd.epsilon', values: [1e-3, 1e-2] }],
+  seeds: [1],
+});
+const details = [0, 1].map(
+  (i) =>
+    ({
+      ...summary(i, { status: i === 0 ? 'cancelled' : 'done', sweepId: 'sweep-1' }),
+      config: paperConfig({ seed: i }),
+      notes: '',
+      coverage: [],
+      limitNote: null,
+      provenance: null,
+    }) as RunDetail,
+);
 
 function mountSweep(resumeSweep: LabApi['resumeSweep']) {
   const fake = fakeLab({
-    getSweep: vi.fn(async () => ({ sweep: { id: 'sweep-1', name: 'resumable', createdAt: details[0].createdAt, spec, runCount: 2, doneCount: 1 }, runs: details })),
+    getSweep: vi.fn(async () => ({
+      sweep: { id: 'sweep-1', name: 'resumable', createdAt: details[0].createdAt, spec, runCount: 2, doneCount: 1 },
+      runs: details,
+    })),
     getRunDetails: vi.fn(async () => details),
     resumeSweep: vi.fn(resumeSweep),
   } as Partial<LabApi>);
-  const wrapper = mount(SweepView, { props: { sweepId: 'sweep-1' }, global: { plugins: [labPlugin(fake.lab)], stubs: { ChartPanel: true, ExportReportButton: true } } });
+  const wrapper = mount(SweepView, {
+    props: { sweepId: 'sweep-1' },
+    global: { plugins: [labPlugin(fake.lab)], stubs: { ChartPanel: true, ExportReportButton: true } },
+  });
   return { wrapper, api: fake.api };
 }
 
@@ -37,7 +58,9 @@ describe('resuming a sweep', () => {
     expect(api.resumeSweep).toHaveBeenCalledTimes(1);
     answer({ sweepId: 'sweep-1', resumed: [{ runId: 'run-0', fromStep: 40, fromCheckpoint: 2 }], finished: 1 });
     await flushPromises();
-    expect(wrapper.get('[data-testid="sweep-resume-note"]').text()).toBe('Resumed 1 runs from their saved states; 1 finished runs kept as they are.');
+    expect(wrapper.get('[data-testid="sweep-resume-note"]').text()).toBe(
+      'Resumed 1 runs from their saved states; 1 finished runs kept as they are.',
+    );
     expect(api.getSweep).toHaveBeenCalledTimes(2);
   });
 

@@ -5,8 +5,14 @@ import { rowsFromTarget, setLevel, targetFromRows } from '../../src-renderer/src
 
 describe('level handles', () => {
   it('give each level handle its piece, the last one ending at x = 1', () => {
-    const handles = targetHandles({ positions: [0.2, 0.98], values: [0, 1, -1] }).filter((handle) => handle.kind === 'level');
-    expect(handles.map((handle) => [handle.from, handle.to])).toEqual([[0, 0.2], [0.2, 0.98], [0.98, 1]]);
+    const handles = targetHandles({ positions: [0.2, 0.98], values: [0, 1, -1] }).filter(
+      (handle) => handle.kind === 'level',
+    );
+    expect(handles.map((handle) => [handle.from, handle.to])).toEqual([
+      [0, 0.2],
+      [0.2, 0.98],
+      [0.98, 1],
+    ]);
   });
 
   it('draw a bar no wider than a narrow piece, centred on it', () => {

@@ -84,7 +84,8 @@ function mountChart(data: Ref<number>, cost: number) {
   return { build, wrapper };
 }
 
-const lastValue = (chart: FakeChart) => (chart.setOption.mock.lastCall![0] as { series: Array<{ data: number[][] }> }).series[0].data[0][1];
+const lastValue = (chart: FakeChart) =>
+  (chart.setOption.mock.lastCall![0] as { series: Array<{ data: number[][] }> }).series[0].data[0][1];
 
 describe('useChart', () => {
   it('builds and draws in an animation frame, once for a burst of changes, with the latest data', () => {

@@ -10,13 +10,33 @@ import { fakeLab } from './fakeLab';
 
 const config = paperConfig();
 const detail = (status: RunDetail['status']): RunDetail =>
-  ({ id: 'run-1', name: 'run', status, config, coverage: [], error: status === 'failed' ? 'boom' : null, limitNote: null, steps: 0, totalSteps: 100 }) as unknown as RunDetail;
+  ({
+    id: 'run-1',
+    name: 'run',
+    status,
+    config,
+    coverage: [],
+    error: status === 'failed' ? 'boom' : null,
+    limitNote: null,
+    steps: 0,
+    totalSteps: 100,
+  }) as unknown as RunDetail;
 
 /** Checkpoints first..last-1 of a 40-checkpoint synthetic run, as an event would carry them. */
 function slice(all: CheckpointSeries, first: number, last: number): CheckpointSeries {
   const n = last - first;
   const cut = (x: Float64Array, w = 1) => x.slice(first * w, last * w);
-  return { ...all, count: n, step: cut(all.step), tau: cut(all.tau), loss: cut(all.loss), limitLoss: null, covered: cut(all.covered), a: cut(all.a, all.aLength), u: cut(all.u, all.uLength) };
+  return {
+    ...all,
+    count: n,
+    step: cut(all.step),
+    tau: cut(all.tau),
+    loss: cut(all.loss),
+    limitLoss: null,
+    covered: cut(all.covered),
+    a: cut(all.a, all.aLength),
+    u: cut(all.u, all.uLength),
+  };
 }
 
 function mountRun(api: Partial<LabApi>) {
@@ -68,7 +88,16 @@ describe('useRun', () => {
     const { run, emit } = mountRun({ getRun, getCheckpoints: vi.fn(async () => slice(all, 0, 3)) } as Partial<LabApi>);
     await run().load();
     expect(run().status.value).toBe('running');
-    emit('run:progress', { runId: 'run-1', status: 'running', step: 50, totalSteps: 100, tau: 0.01, loss: 0.1, stepsPerSecond: 1e6, etaSeconds: 3 });
+    emit('run:progress', {
+      runId: 'run-1',
+      status: 'running',
+      step: 50,
+      totalSteps: 100,
+      tau: 0.01,
+      loss: 0.1,
+      stepsPerSecond: 1e6,
+      etaSeconds: 3,
+    });
     expect(run().progress.value?.step).toBe(50);
     getRun.mockImplementation(async () => detail('failed'));
     emit('run:status', { runId: 'run-1', status: 'failed', error: 'boom' });
@@ -80,7 +109,10 @@ describe('useRun', () => {
   });
 
   it('computes live coverage at the latest checkpoint while running', async () => {
-    const { run } = mountRun({ getRun: vi.fn(async () => detail('running')), getCheckpoints: vi.fn(async () => slice(all, 0, 10)) } as Partial<LabApi>);
+    const { run } = mountRun({
+      getRun: vi.fn(async () => detail('running')),
+      getCheckpoints: vi.fn(async () => slice(all, 0, 10)),
+    } as Partial<LabApi>);
     await run().load();
     expect(run().liveCoverage.value.map((entry) => entry.position)).toEqual(config.target.positions);
   });

@@ -12,7 +12,15 @@ import { fakeLab } from './fakeLab';
 
 const m = 4;
 const all = syntheticSeries({ m, count: 3000 });
-const detail = { id: 'run-1', name: 'run', status: 'done', config: paperConfig(), coverage: [], error: null, limitNote: null } as unknown as RunDetail;
+const detail = {
+  id: 'run-1',
+  name: 'run',
+  status: 'done',
+  config: paperConfig(),
+  coverage: [],
+  error: null,
+  limitNote: null,
+} as unknown as RunDetail;
 
 function rows(first: number, last: number, indices?: Float64Array): CheckpointSeries {
   const pick = (column: Float64Array, width = 1) => {
@@ -22,14 +30,30 @@ function rows(first: number, last: number, indices?: Float64Array): CheckpointSe
     return out;
   };
   const count = indices ? indices.length : last - first;
-  return { ...all, count, total: all.count, indices, step: pick(all.step), tau: pick(all.tau), loss: pick(all.loss), covered: pick(all.covered), limitLoss: null, a: pick(all.a, all.aLength), u: pick(all.u, all.uLength) };
+  return {
+    ...all,
+    count,
+    total: all.count,
+    indices,
+    step: pick(all.step),
+    tau: pick(all.tau),
+    loss: pick(all.loss),
+    covered: pick(all.covered),
+    limitLoss: null,
+    a: pick(all.a, all.aLength),
+    u: pick(all.u, all.uLength),
+  };
 }
 
 /** The store's answers: thinned evenly, or a page. */
 function answer(params: MethodParams<'getCheckpoints'>): CheckpointSeries {
   if (params.maxCheckpoints !== undefined) {
     const max = params.maxCheckpoints;
-    return rows(0, 0, Float64Array.from({ length: max }, (_, k) => Math.round((k * (all.count - 1)) / (max - 1))));
+    return rows(
+      0,
+      0,
+      Float64Array.from({ length: max }, (_, k) => Math.round((k * (all.count - 1)) / (max - 1))),
+    );
   }
   const from = params.from ?? 0;
   return rows(Math.min(from, all.count), Math.min(all.count, from + (params.limit ?? all.count)));
@@ -40,7 +64,9 @@ describe('useRun on a run larger than its preview', () => {
     const getCheckpoints = vi.fn(async (params: MethodParams<'getCheckpoints'>) => answer(params));
     const { lab } = fakeLab({ getRun: vi.fn(async () => detail), getCheckpoints } as Partial<LabApi>);
     let run!: ReturnType<typeof useRun>;
-    mount(defineComponent({ setup: () => ((run = useRun('run-1')), () => h('div')) }), { global: { plugins: [labPlugin(lab)] } });
+    mount(defineComponent({ setup: () => ((run = useRun('run-1')), () => h('div')) }), {
+      global: { plugins: [labPlugin(lab)] },
+    });
     await run.load();
     expect(getCheckpoints.mock.calls[0][0]).toEqual({ runId: 'run-1', maxCheckpoints: 2000 });
     const limit = checkpointPageSize(m + 1, m);

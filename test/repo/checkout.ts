@@ -10,7 +10,10 @@ import { extname, join } from 'node:path';
 export const root = realpathSync(join(import.meta.dirname, '../..'));
 
 /** Runs git in the checkout; null when git cannot be started at all. */
-export function git(args: readonly string[], cwd = root): { status: number | null; stdout: string; stderr: string } | null {
+export function git(
+  args: readonly string[],
+  cwd = root,
+): { status: number | null; stdout: string; stderr: string } | null {
   const result = spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (result.error) return null;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -28,13 +31,30 @@ export function checkoutProblem(): string | null {
 
 /** Every file the repository would hand to someone else: tracked files plus new files not ignored, that exist. */
 export function repositoryFiles(): string[] {
-  const listed = (args: string[]): string[] => (git(['ls-files', '-z', ...args])?.stdout ?? '').split('\0').filter(Boolean);
+  const listed = (args: string[]): string[] =>
+    (git(['ls-files', '-z', ...args])?.stdout ?? '').split('\0').filter(Boolean);
   const files = new Set([...listed([]), ...listed(['--others', '--exclude-standard'])]);
   return [...files].filter((file) => existsSync(join(root, file))).sort();
 }
 
 /** Formats that hold no text to read; package-lock.json only repeats registry addresses and hashes. */
-const BINARY_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.gif', '.ico', '.icns', '.ttf', '.otf', '.woff', '.woff2', '.zip', '.gz', '.pdf', '.sqlite', '.node']);
+const BINARY_EXTENSIONS = new Set([
+  '.png',
+  '.jpg',
+  '.jpeg',
+  '.gif',
+  '.ico',
+  '.icns',
+  '.ttf',
+  '.otf',
+  '.woff',
+  '.woff2',
+  '.zip',
+  '.gz',
+  '.pdf',
+  '.sqlite',
+  '.node',
+]);
 const SKIPPED_NAMES = new Set(['package-lock.json']);
 
 /** The text of a repository file, or null for binaries (by extension, or a NUL byte near the start). */

@@ -75,7 +75,9 @@ describe.skipIf(reason !== null)('a fresh clone of the committed HEAD', () => {
     const results = JSON.parse(readFileSync(report, 'utf8')) as VitestReport;
     expect(results.numFailedTests, output).toBe(0);
     expect(results.numTotalTests).toBeGreaterThan(files.length);
-    const passed = results.testResults.filter((file) => file.status === 'passed').map((file) => relative(clone, file.name).split('\\').join('/'));
+    const passed = results.testResults
+      .filter((file) => file.status === 'passed')
+      .map((file) => relative(clone, file.name).split('\\').join('/'));
     expect(passed.sort()).toEqual(files);
   }, 180_000);
 });

@@ -8,7 +8,12 @@ import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '../..');
 const readJson = (file: string) => JSON.parse(readFileSync(join(root, file), 'utf8')) as Record<string, unknown>;
-const pkg = readJson('package.json') as { engines?: { node?: string }; scripts: Record<string, string>; allowScripts: Record<string, boolean>; bin: Record<string, string> };
+const pkg = readJson('package.json') as {
+  engines?: { node?: string };
+  scripts: Record<string, string>;
+  allowScripts: Record<string, boolean>;
+  bin: Record<string, string>;
+};
 const lock = readJson('package-lock.json') as { packages: Record<string, { hasInstallScript?: boolean }> };
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
 

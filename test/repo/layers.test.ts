@@ -12,7 +12,9 @@ const eslint = new ESLint({ cwd: root });
 async function refusals(file: string, specifier: string): Promise<string[]> {
   const text = `import type * as other from '${specifier}';\nexport type Other = typeof other;\n`;
   const [result] = await eslint.lintText(text, { filePath: file });
-  return result.messages.filter((message) => message.ruleId === 'no-restricted-imports').map((message) => message.message);
+  return result.messages
+    .filter((message) => message.ruleId === 'no-restricted-imports')
+    .map((message) => message.message);
 }
 
 describe('layers inside src-shared', () => {
@@ -43,6 +45,8 @@ describe('layers inside src-shared', () => {
 
   it('still keeps every layer from Node and from the other rooms', async () => {
     expect(await refusals('src-shared/api/probe.ts', 'node:fs')).toEqual([expect.stringContaining('free of Node')]);
-    expect(await refusals('src-shared/base/probe.ts', '../../src-main/store/store')).toEqual([expect.stringContaining('imports only src-shared')]);
+    expect(await refusals('src-shared/base/probe.ts', '../../src-main/store/store')).toEqual([
+      expect.stringContaining('imports only src-shared'),
+    ]);
   });
 });

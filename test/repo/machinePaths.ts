@@ -29,7 +29,11 @@ const PATTERNS: readonly MachinePathPattern[] = [
   { kind: "the administrator's home", pattern: new RegExp(`${START}${SLASH}root${SLASH}`, 'g') },
   { kind: 'a Linux home folder', pattern: new RegExp(`${START}${SLASH}home${SLASH}${USER}`, 'g'), home: true },
   { kind: 'a macOS home folder', pattern: new RegExp(`${START}${SLASH}Users${SLASH}${USER}`, 'g'), home: true },
-  { kind: 'a Windows home folder', pattern: new RegExp(String.raw`\b[A-Za-z]:\\{1,2}Users\\{1,2}` + USER, 'gi'), home: true },
+  {
+    kind: 'a Windows home folder',
+    pattern: new RegExp(String.raw`\b[A-Za-z]:\\{1,2}Users\\{1,2}` + USER, 'gi'),
+    home: true,
+  },
   { kind: "a tool's scratch folder", pattern: new RegExp(`${SLASH}tmp${SLASH}bash_jobs`, 'g') },
 ];
 

@@ -23,7 +23,7 @@ describe('machine paths', () => {
       'cd ' + slash + 'root' + slash + 'project',
       'HOME=' + slash + 'home' + slash + 'bob/lab',
       'open ' + slash + 'Users' + slash + 'carol/lab',
-      "'C:" + '\\\\' + 'Users' + '\\\\' + "dave" + '\\\\' + "lab'",
+      "'C:" + '\\\\' + 'Users' + '\\\\' + 'dave' + '\\\\' + "lab'",
       'log in ' + slash + 'tmp' + slash + 'bash_jobs.0/1/stdout',
     ].join('\n');
     expect(machinePathsIn(text).map((found) => found.line)).toEqual([1, 2, 3, 4, 5, 6, 7]);
@@ -44,7 +44,12 @@ describe('machine paths', () => {
 
 describe('section citations', () => {
   it('are read across a comment line break and in lists', () => {
-    const text = [`/** see ${model} section 3 */`, `// the integrals of ${model}`, '// section 4,', ` * (${model} sections 1 and 6)`].join('\n');
+    const text = [
+      `/** see ${model} section 3 */`,
+      `// the integrals of ${model}`,
+      '// section 4,',
+      ` * (${model} sections 1 and 6)`,
+    ].join('\n');
     expect(sectionCitationsIn(text).map(({ line, sections }) => ({ line, sections }))).toEqual([
       { line: 1, sections: [3] },
       { line: 2, sections: [4] },
@@ -75,7 +80,9 @@ describe.skipIf(problem !== null)('the repository', () => {
   });
 
   it('names no absolute path of a machine', () => {
-    const found = texts.flatMap(({ file, text }) => machinePathsIn(text).map(({ line, kind, path }) => `${file}:${line}: ${kind} (${path})`));
+    const found = texts.flatMap(({ file, text }) =>
+      machinePathsIn(text).map(({ line, kind, path }) => `${file}:${line}: ${kind} (${path})`),
+    );
     expect(found, `paths of one machine:\n${found.join('\n')}`).toEqual([]);
   });
 
@@ -85,7 +92,10 @@ describe.skipIf(problem !== null)('the repository', () => {
     const wrong = texts.flatMap(({ file, text }) =>
       sectionCitationsIn(text)
         .filter(({ sections }) => sections.some((section) => !headings.has(section)))
-        .map(({ line, text: citation }) => `${file}:${line}: "${citation}" (the model has sections ${[...headings].join(', ')})`),
+        .map(
+          ({ line, text: citation }) =>
+            `${file}:${line}: "${citation}" (the model has sections ${[...headings].join(', ')})`,
+        ),
     );
     expect(wrong, `citations of missing sections:\n${wrong.join('\n')}`).toEqual([]);
   });

@@ -21,16 +21,25 @@ describe('comparisonLossOption', () => {
     expect(lines.map((line) => line.name)).toEqual(['epsilon=2e-5', 'epsilon=1']);
     // Floors eta * 56 / 28 for eta = 4e-3 and 1e-2.
     // One segment per distinct floor, across the plotted times.
-    expect(lines[0].markLine!.data.map(([start, end]) => [start.coord[1], end.coord[1]])).toEqual([[0.008, 0.008], [0.02, 0.02]]);
+    expect(lines[0].markLine!.data.map(([start, end]) => [start.coord[1], end.coord[1]])).toEqual([
+      [0.008, 0.008],
+      [0.02, 0.02],
+    ]);
     expect(needsLogTime(runs)).toBe(true);
     expect((option.xAxis as { type: string }).type).toBe('log');
-    expect((comparisonLossOption([runs[0], { ...runs[0], label: 'again' }]).xAxis as { type: string }).type).toBe('value');
+    expect((comparisonLossOption([runs[0], { ...runs[0], label: 'again' }]).xAxis as { type: string }).type).toBe(
+      'value',
+    );
     expect(renderChartSvg(option, { width: 800, height: 400 })).toContain('epsilon=1');
   });
 });
 
 describe('sweep charts', () => {
-  const input = <T>(values: Array<T | null>) => ({ xName: 'sgd.epsilon', xLevels: ['0.00002', '0.1'], lines: [{ name: 'all runs', values }] });
+  const input = <T>(values: Array<T | null>) => ({
+    xName: 'sgd.epsilon',
+    xLevels: ['0.00002', '0.1'],
+    lines: [{ name: 'all runs', values }],
+  });
 
   it('draws boxes of final loss on a log axis, a level without runs left empty', () => {
     const option = sweepBoxOption(input([boxStats([0.01, 0.02, 0.03]), null]));
@@ -42,13 +51,24 @@ describe('sweep charts', () => {
   });
 
   it('draws P(converged) as points labelled converged / finished runs, with Wilson 95 % intervals', () => {
-    const option = convergenceOption(input([{ converged: 3, decided: 4 }, { converged: 0, decided: 0 }]));
+    const option = convergenceOption(
+      input([
+        { converged: 3, decided: 4 },
+        { converged: 0, decided: 0 },
+      ]),
+    );
     const [interval, points] = option.series as Loose[];
     // Wilson 3/4: [0.30064, 0.95442] (test/figures/intervals.test.ts), drawn as a whisker from low to high.
     const [low, , estimate, , high] = (interval.data as number[][])[0];
     expect([low, estimate, high].map((value) => +value.toFixed(4))).toEqual([0.3006, 0.75, 0.9544]);
     expect((interval.data as number[][])[1]).toEqual([]);
-    expect(points.data).toEqual([{ value: [0, 0.75], label: { formatter: '3/4' }, tooltip: { formatter: 'all runs: 3/4 converged, Wilson 95 % 0.3–0.95' } }]);
+    expect(points.data).toEqual([
+      {
+        value: [0, 0.75],
+        label: { formatter: '3/4' },
+        tooltip: { formatter: 'all runs: 3/4 converged, Wilson 95 % 0.3–0.95' },
+      },
+    ]);
     const svg = renderChartSvg(option, { width: 600, height: 400 });
     expect(svg).toContain('>3/4<');
     expect(svg).toContain('n = 4');
@@ -68,7 +88,10 @@ describe('sweep charts', () => {
       ],
     });
     const [cells] = option.series as Array<{ data: Array<{ value: number[]; label: { color: string } }> }>;
-    expect(cells.data.map((cell) => cell.value)).toEqual([[0, 0, 1], [1, 1, 0]]);
+    expect(cells.data.map((cell) => cell.value)).toEqual([
+      [0, 0, 1],
+      [1, 1, 0],
+    ]);
     expect(cells.data.map((cell) => cell.label.color)).toEqual(['#ffffff', '#1f2329']);
     expect(renderChartSvg(option, { width: 600, height: 400 })).toContain('>2/2<');
   });

@@ -11,7 +11,8 @@ import { pngSize } from './png';
 const exports = useExportLab();
 const { out, run } = exports;
 /** Files of the lab folder besides the database and what the tests meant to write. */
-const strays = (expected: string[]) => readdirSync(exports.lab.dir).filter((name) => !name.startsWith('lab.db') && !expected.includes(name));
+const strays = (expected: string[]) =>
+  readdirSync(exports.lab.dir).filter((name) => !name.startsWith('lab.db') && !expected.includes(name));
 
 /** Asserts the command fails with one line naming `words`, writing nothing. */
 async function failsWith(args: string[], words: RegExp, before = readdirSync(exports.lab.dir).sort()) {
@@ -59,20 +60,36 @@ describe('ttlab export', () => {
   });
 
   it('refuses paths it cannot write: a missing folder, a file used as a folder, a folder as a file', async () => {
-    await failsWith(['--run', exports.lab.runId, '--png', join(exports.lab.dir, 'missing', 'x.png')], /--png: folder .* does not exist/);
+    await failsWith(
+      ['--run', exports.lab.runId, '--png', join(exports.lab.dir, 'missing', 'x.png')],
+      /--png: folder .* does not exist/,
+    );
     writeFileSync(out('plain-file'), '');
-    await failsWith(['--run', exports.lab.runId, '--dir', join(out('plain-file'), 'report')], /--dir: folder .* does not exist/);
+    await failsWith(
+      ['--run', exports.lab.runId, '--dir', join(out('plain-file'), 'report')],
+      /--dir: folder .* does not exist/,
+    );
     await failsWith(['--run', exports.lab.runId, '--csv', exports.lab.dir, '--force'], /is a folder/);
   });
 
   it('refuses bad flag combinations and a missing database', async () => {
     await failsWith(['--png', out('x.png')], /exactly one of --run/);
-    await failsWith(['--run', exports.lab.runId, '--sweep', exports.lab.sweepId, '--png', out('x.png')], /exactly one of --run/);
+    await failsWith(
+      ['--run', exports.lab.runId, '--sweep', exports.lab.sweepId, '--png', out('x.png')],
+      /exactly one of --run/,
+    );
     await failsWith(['--run', exports.lab.runId], /at least one of --png/);
     await failsWith(['--run', exports.lab.runId, '--png', out('same'), '--csv', out('same')], /different paths/);
     await failsWith(['--runs', ',', '--png', out('x.png')], /--runs: expected run ids/);
     await failsWith(['--run', exports.lab.runId, '--png', out('x.png'), '--bogus'], /bogus/);
-    const error = await exportCommand(['--run', exports.lab.runId, '--png', out('x.png'), '--db', out('nothing.db')]).catch((thrown: unknown) => thrown);
+    const error = await exportCommand([
+      '--run',
+      exports.lab.runId,
+      '--png',
+      out('x.png'),
+      '--db',
+      out('nothing.db'),
+    ]).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(UsageError);
     expect(existsSync(out('x.png')) || existsSync(out('nothing.db'))).toBe(false);
   });

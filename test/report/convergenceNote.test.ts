@@ -7,7 +7,17 @@ import { convergenceNote } from '../../src-main/report/summary';
 
 const config = parseRunConfig({});
 const floor = lossFloor(config.target, config.network.eta);
-const run = (outcome: Partial<RunDetail>): RunDetail => ({ id: 'r', name: 'r', status: 'done', config, finalLoss: floor, coveredJumps: 5, totalJumps: 5, ...outcome }) as RunDetail;
+const run = (outcome: Partial<RunDetail>): RunDetail =>
+  ({
+    id: 'r',
+    name: 'r',
+    status: 'done',
+    config,
+    finalLoss: floor,
+    coveredJumps: 5,
+    totalJumps: 5,
+    ...outcome,
+  }) as RunDetail;
 
 describe('convergenceNote', () => {
   it('states the rule as holding for a converged run', () => {
@@ -22,7 +32,9 @@ describe('convergenceNote', () => {
   });
 
   it('names the status of a run that did not finish on its own', () => {
-    expect(convergenceNote(run({ status: 'diverged', finalLoss: 1e9 }))).toMatch(/^Not converged: the run ended diverged; the final loss is/);
+    expect(convergenceNote(run({ status: 'diverged', finalLoss: 1e9 }))).toMatch(
+      /^Not converged: the run ended diverged; the final loss is/,
+    );
   });
 
   it('says nothing where the rule does not apply', () => {

@@ -39,7 +39,11 @@ describe('metricsCsv', () => {
     for (const { detail, series } of runs) {
       const mine = rows.filter((row) => row.run_id === detail.id);
       expect(mine.every((row) => row.run_name === detail.name)).toBe(true);
-      for (const [metric, values] of [['loss', series.loss], ['limit_loss', series.limitLoss], ['covered', series.covered]] as const) {
+      for (const [metric, values] of [
+        ['loss', series.loss],
+        ['limit_loss', series.limitLoss],
+        ['covered', series.covered],
+      ] as const) {
         const lines = mine.filter((row) => row.metric === metric);
         if (!values) {
           expect(lines).toHaveLength(0);
@@ -47,7 +51,9 @@ describe('metricsCsv', () => {
         }
         expect(lines).toHaveLength(series.count);
         lines.forEach((row, i) => {
-          expect(same(row.step, series.step[i]) && same(row.tau, series.tau[i]) && same(row.value, values[i])).toBe(true);
+          expect(same(row.step, series.step[i]) && same(row.tau, series.tau[i]) && same(row.value, values[i])).toBe(
+            true,
+          );
         });
         expected += series.count;
       }
@@ -78,7 +84,8 @@ describe('neuronsCsv', () => {
       const j = r % 1001;
       expect(row.neuron).toBe(String(j));
       const uOk = j === 0 ? row.u === '' : same(row.u, series.u[i * 1000 + j - 1]);
-      if (uOk && same(row.a, series.a[i * 1001 + j]) && same(row.tau, series.tau[i]) && same(row.step, series.step[i])) exact++;
+      if (uOk && same(row.a, series.a[i * 1001 + j]) && same(row.tau, series.tau[i]) && same(row.step, series.step[i]))
+        exact++;
     });
     expect(exact).toBe(rows.length);
     expect(csv).not.toMatch(/NaN|Infinity/);
@@ -100,7 +107,11 @@ describe('runsCsv', () => {
       for (const [column, cell] of Object.entries(row)) {
         if (!column.startsWith('config.')) continue;
         const path = column.slice('config.'.length);
-        const value = /^[[{]|^(true|false)$/.test(cell) ? JSON.parse(cell) : cell !== '' && Number.isFinite(Number(cell)) ? Number(cell) : cell;
+        const value = /^[[{]|^(true|false)$/.test(cell)
+          ? JSON.parse(cell)
+          : cell !== '' && Number.isFinite(Number(cell))
+            ? Number(cell)
+            : cell;
         config = setPathCreating(config, path, value);
       }
       expect(parseRunConfig(config)).toEqual(detail.config);

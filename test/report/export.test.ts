@@ -19,7 +19,8 @@ afterAll(() => lab.dispose());
 
 const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as unknown;
 /** Entries of the lab folder other than the database: left-over temporary folders would show here. */
-const leftovers = () => readdirSync(lab.dir).filter((name) => !name.startsWith('lab.db') && !name.startsWith('report-'));
+const leftovers = () =>
+  readdirSync(lab.dir).filter((name) => !name.startsWith('lab.db') && !name.startsWith('report-'));
 
 describe('exportReport', () => {
   it('writes the report folder of a run, with a config.json that validates as the run configuration', () => {
@@ -39,7 +40,9 @@ describe('exportReport', () => {
     expect(configs.map((config) => runConfigSchema.parse(config).seed)).toEqual([42, 7]);
     const sweep = join(lab.dir, 'report-sweep');
     exportReport(lab.store, { sweepId: lab.sweepId }, sweep, { context, pixelRatio: 1 });
-    expect(sweepSpecSchema.parse(readJson(join(sweep, 'config.json')))).toEqual(lab.store.getSweep(lab.sweepId).sweep.spec);
+    expect(sweepSpecSchema.parse(readJson(join(sweep, 'config.json')))).toEqual(
+      lab.store.getSweep(lab.sweepId).sweep.spec,
+    );
     expect(readFileSync(join(sweep, 'runs.csv'), 'utf8').trim().split('\n')).toHaveLength(1 + 8);
   });
 
@@ -47,7 +50,9 @@ describe('exportReport', () => {
     const dir = join(lab.dir, 'report-existing');
     mkdirSync(dir);
     writeFileSync(join(dir, 'mine.txt'), 'keep me');
-    expect(() => exportReport(lab.store, { runId: lab.runId }, dir, { context, pixelRatio: 1 })).toThrow(ReportWriteError);
+    expect(() => exportReport(lab.store, { runId: lab.runId }, dir, { context, pixelRatio: 1 })).toThrow(
+      ReportWriteError,
+    );
     expect(readdirSync(dir)).toEqual(['mine.txt']);
     exportReport(lab.store, { runId: lab.runId }, dir, { context, pixelRatio: 1, force: true });
     expect(readdirSync(dir).sort()).toEqual([...REPORT_FILES, 'mine.txt'].sort());
@@ -55,7 +60,9 @@ describe('exportReport', () => {
   });
 
   it('leaves nothing behind when the folder beside cannot be written, or the run is unknown', () => {
-    expect(() => exportReport(lab.store, { runId: lab.runId }, join(lab.dir, 'missing', 'report'), { context, pixelRatio: 1 })).toThrow(ReportWriteError);
+    expect(() =>
+      exportReport(lab.store, { runId: lab.runId }, join(lab.dir, 'missing', 'report'), { context, pixelRatio: 1 }),
+    ).toThrow(ReportWriteError);
     const target = join(lab.dir, 'report-unknown');
     expect(() => exportReport(lab.store, { runId: 'no-such-run' }, target, { context })).toThrow(NotFoundError);
     expect(existsSync(target)).toBe(false);
@@ -70,6 +77,7 @@ describe('exportReportZip', () => {
     expect(Object.keys(files).sort()).toEqual([...REPORT_FILES].sort());
     const dir = join(lab.dir, 'report-for-zip');
     exportReport(lab.store, { runId: lab.runId }, dir, { context, pixelRatio: 1 });
-    for (const name of REPORT_FILES) expect(Buffer.compare(Buffer.from(files[name]), readFileSync(join(dir, name)))).toBe(0);
+    for (const name of REPORT_FILES)
+      expect(Buffer.compare(Buffer.from(files[name]), readFileSync(join(dir, name)))).toBe(0);
   });
 });

@@ -2,7 +2,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseRunConfig, parseSweepSpec, type RunConfig, type RunConfigInput, type SweepSpecInput } from '#shared/config/schema';
+import {
+  parseRunConfig,
+  parseSweepSpec,
+  type RunConfig,
+  type RunConfigInput,
+  type SweepSpecInput,
+} from '#shared/config/schema';
 import { expandSweep } from '#shared/config/sweep';
 import { createRunSession } from '#shared/run/session';
 import type { RunCheckpoint } from '#shared/run/types';

@@ -17,8 +17,16 @@ export function openReportLab(): ReportLab {
   const lab = openTempLab();
   const store: RunStore = lab.store;
   const runId = storeRun(store, quickConfig({}, 0.002), 'quick two-timescale');
-  const otherRunId = storeRun(store, quickConfig({ seed: 7, sgd: { h: 1e-3, epsilon: 1e-3, limitBeside: false } }, 0.05), 'larger epsilon, seed 7');
-  const bigRunId = storeRun(store, quickConfig({ network: { m: 1000 }, checkpoints: { kind: 'even', count: 11 } }, 0.0005), 'thousand neurons');
+  const otherRunId = storeRun(
+    store,
+    quickConfig({ seed: 7, sgd: { h: 1e-3, epsilon: 1e-3, limitBeside: false } }, 0.05),
+    'larger epsilon, seed 7',
+  );
+  const bigRunId = storeRun(
+    store,
+    quickConfig({ network: { m: 1000 }, checkpoints: { kind: 'even', count: 11 } }, 0.0005),
+    'thousand neurons',
+  );
   const sweepId = storeSweep(store, {
     name: 'epsilon x m',
     base: quickConfig({ sgd: { h: 1e-3, epsilon: 2e-5, limitBeside: false } }, 0.001),

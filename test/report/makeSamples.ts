@@ -25,7 +25,11 @@ try {
     ],
     seeds: [0, 1, 2, 3],
   });
-  const targets = { run: { runId: twoTimescale }, comparison: { runIds: [twoTimescale, otherSeed, sameSteps] }, sweep: { sweepId } };
+  const targets = {
+    run: { runId: twoTimescale },
+    comparison: { runIds: [twoTimescale, otherSeed, sameSteps] },
+    sweep: { sweepId },
+  };
   for (const [name, target] of Object.entries(targets)) {
     const png = reportPng(loadReport(lab.store, target), context, { pixelRatio: 1 });
     writeFileSync(new URL(`${name}-report.png`, out), png);

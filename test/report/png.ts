@@ -26,7 +26,7 @@ export function decodePng(png: Uint8Array): Image {
   let height = 0;
   let channels = 0;
   const idat: Uint8Array[] = [];
-  for (let offset = 8; offset < png.length; ) {
+  for (let offset = 8; offset < png.length;) {
     const length = view.getUint32(offset);
     const type = String.fromCharCode(...png.subarray(offset + 4, offset + 8));
     const body = png.subarray(offset + 8, offset + 8 + length);
@@ -34,7 +34,8 @@ export function decodePng(png: Uint8Array): Image {
       width = view.getUint32(offset + 8);
       height = view.getUint32(offset + 12);
       const [depth, colorType, , , interlace] = body.subarray(8, 13);
-      if (depth !== 8 || interlace !== 0 || (colorType !== 6 && colorType !== 2)) throw new Error(`unsupported PNG: depth ${depth}, color ${colorType}, interlace ${interlace}`);
+      if (depth !== 8 || interlace !== 0 || (colorType !== 6 && colorType !== 2))
+        throw new Error(`unsupported PNG: depth ${depth}, color ${colorType}, interlace ${interlace}`);
       channels = colorType === 6 ? 4 : 3;
     } else if (type === 'IDAT') idat.push(body);
     offset += 12 + length;
@@ -84,7 +85,12 @@ export function differingPixels(a: Image, b: Image): number {
   if (a.width !== b.width || a.height !== b.height) throw new Error('images differ in size');
   let count = 0;
   for (let p = 0; p < a.width * a.height; p++) {
-    if (a.rgba[4 * p] !== b.rgba[4 * p] || a.rgba[4 * p + 1] !== b.rgba[4 * p + 1] || a.rgba[4 * p + 2] !== b.rgba[4 * p + 2]) count++;
+    if (
+      a.rgba[4 * p] !== b.rgba[4 * p] ||
+      a.rgba[4 * p + 1] !== b.rgba[4 * p + 1] ||
+      a.rgba[4 * p + 2] !== b.rgba[4 * p + 2]
+    )
+      count++;
   }
   return count;
 }

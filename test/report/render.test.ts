@@ -8,7 +8,10 @@ import { renderChartPng, renderChartSvg } from '../../src-main/report/render';
 import { paperConfig, syntheticSeries } from '../charts/series';
 import { decodePng, greyVariance, textElements, textInk } from './png';
 
-const option = lossChartOption(syntheticSeries({ m: 20, count: 101, limitLoss: (i) => 0.3 * Math.exp(-i / 20) }), paperConfig());
+const option = lossChartOption(
+  syntheticSeries({ m: 20, count: 101, limitLoss: (i) => 0.3 * Math.exp(-i / 20) }),
+  paperConfig(),
+);
 const empty = mkdtempSync(join(tmpdir(), 'ttlab-fonts-'));
 afterAll(() => rmSync(empty, { recursive: true, force: true }));
 
@@ -31,14 +34,17 @@ describe('renderChartSvg', () => {
 });
 
 describe('renderChartPng', () => {
-  it.each([1, 2, 3] as const)('gives a %ix PNG of width x ratio by height x ratio pixels, not blank, with its text drawn', (pixelRatio) => {
-    const png = renderChartPng(option, { width: 600, height: 360, pixelRatio });
-    const image = decodePng(png);
-    expect([image.width, image.height]).toEqual([600 * pixelRatio, 360 * pixelRatio]);
-    expect(greyVariance(image)).toBeGreaterThan(100);
-    const svg = renderChartSvg(option, { width: 600, height: 360 });
-    expect(textInk(svg, png, pixelRatio)).toBeGreaterThan(10 * pixelRatio * textElements(svg));
-  });
+  it.each([1, 2, 3] as const)(
+    'gives a %ix PNG of width x ratio by height x ratio pixels, not blank, with its text drawn',
+    (pixelRatio) => {
+      const png = renderChartPng(option, { width: 600, height: 360, pixelRatio });
+      const image = decodePng(png);
+      expect([image.width, image.height]).toEqual([600 * pixelRatio, 360 * pixelRatio]);
+      expect(greyVariance(image)).toBeGreaterThan(100);
+      const svg = renderChartSvg(option, { width: 600, height: 360 });
+      expect(textInk(svg, png, pixelRatio)).toBeGreaterThan(10 * pixelRatio * textElements(svg));
+    },
+  );
 
   it('is byte-identical across renders (no system font, no clock)', () => {
     const first = renderChartPng(option, { width: 400, height: 300, pixelRatio: 1 });

@@ -14,9 +14,34 @@ afterAll(() => lab.dispose());
 
 describe('report images', () => {
   const targets: Array<[string, () => ReportTarget, string[]]> = [
-    ['run', () => ({ runId: lab.runId }), ['Run report: quick two-timescale', 'Configuration', 'Jump coverage at the last checkpoint', 'Neuron positions', 'Learned function', 'Two-Timescale Lab 9.8.7 · exported 2026-01-02 03:04:05 UTC']],
-    ['comparison', () => ({ runIds: [lab.runId, lab.otherRunId] }), ['Comparison of 2 runs', 'Loss of each run', 'What differs', 'Final fits']],
-    ['sweep', () => ({ sweepId: lab.sweepId }), ['Sweep report: epsilon x m', 'Final loss by parameter value', 'Probability of convergence', 'Phase diagram', 'Grid points']],
+    [
+      'run',
+      () => ({ runId: lab.runId }),
+      [
+        'Run report: quick two-timescale',
+        'Configuration',
+        'Jump coverage at the last checkpoint',
+        'Neuron positions',
+        'Learned function',
+        'Two-Timescale Lab 9.8.7 · exported 2026-01-02 03:04:05 UTC',
+      ],
+    ],
+    [
+      'comparison',
+      () => ({ runIds: [lab.runId, lab.otherRunId] }),
+      ['Comparison of 2 runs', 'Loss of each run', 'What differs', 'Final fits'],
+    ],
+    [
+      'sweep',
+      () => ({ sweepId: lab.sweepId }),
+      [
+        'Sweep report: epsilon x m',
+        'Final loss by parameter value',
+        'Probability of convergence',
+        'Phase diagram',
+        'Grid points',
+      ],
+    ],
   ];
 
   it.each(targets)('draws the %s report with its sections, as a PNG with its text', (kind, target, sections) => {

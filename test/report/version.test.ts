@@ -35,7 +35,9 @@ describe('readAppVersion', () => {
   });
 
   it("is this project's version from the sources", () => {
-    const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string };
+    const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')) as {
+      version: string;
+    };
     expect(appVersion()).toBe(pkg.version);
   });
 });

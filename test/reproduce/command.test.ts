@@ -42,7 +42,10 @@ describe('ttlab reproduce flags', () => {
   });
 
   it('selects experiments in their usual order whatever the order given', () => {
-    expect(selectExperiments('relu,replay-two-timescale').map((experiment) => experiment.name)).toEqual(['replay-two-timescale', 'relu']);
+    expect(selectExperiments('relu,replay-two-timescale').map((experiment) => experiment.name)).toEqual([
+      'replay-two-timescale',
+      'relu',
+    ]);
     expect(selectExperiments(undefined).map((experiment) => experiment.name)).toEqual(experimentNames);
   });
 });

@@ -7,7 +7,13 @@ import { resultsCsv, resultsMarkdown } from '../../src-main/reproduce/report';
 import { formatTable, tableJson } from '../../src-main/reproduce/table';
 import type { Experiment, ExperimentOutcome } from '../../src-main/reproduce/types';
 
-const experiment = (name: string): Experiment => ({ name, summary: `${name} summary`, paperTime: 'about 4 hours', sweep: () => ({ base: {}, seeds: [0] }), checks: () => [] });
+const experiment = (name: string): Experiment => ({
+  name,
+  summary: `${name} summary`,
+  paperTime: 'about 4 hours',
+  sweep: () => ({ base: {}, seeds: [0] }),
+  checks: () => [],
+});
 
 const outcomes: ExperimentOutcome[] = [
   {
@@ -17,17 +23,31 @@ const outcomes: ExperimentOutcome[] = [
     wallMs: 75_000,
     rows: [
       { experiment: 'first', claim: 'a claim, with a comma', expected: 'in [1, 2]', measured: '1.5', pass: true },
-      { experiment: 'first', claim: 'a | piped "quoted" claim', expected: '>= 80% of 10 runs', measured: '7/10 (70%)', pass: false },
+      {
+        experiment: 'first',
+        claim: 'a | piped "quoted" claim',
+        expected: '>= 80% of 10 runs',
+        measured: '7/10 (70%)',
+        pass: false,
+      },
     ],
   },
-  { experiment: experiment('second'), tier: 'quick', runs: [], wallMs: 2_000, rows: [{ experiment: 'second', claim: 'holds', expected: 'yes', measured: 'yes', pass: true }] },
+  {
+    experiment: experiment('second'),
+    tier: 'quick',
+    runs: [],
+    wallMs: 2_000,
+    rows: [{ experiment: 'second', claim: 'holds', expected: 'yes', measured: 'yes', pass: true }],
+  },
 ];
 
 describe('the reproduction table', () => {
   it('aligns the columns and ends with the verdict', () => {
     const lines = formatTable(outcomes, 'quick').split('\n');
     expect(lines[0]).toMatch(/^experiment\s+claim\s+expected\s+measured\s+result$/);
-    expect(new Set(lines.slice(2, 5).map((line) => line.indexOf(line.includes('FAIL') ? 'FAIL' : 'pass'))).size).toBe(1);
+    expect(new Set(lines.slice(2, 5).map((line) => line.indexOf(line.includes('FAIL') ? 'FAIL' : 'pass'))).size).toBe(
+      1,
+    );
     expect(lines.at(-1)).toBe('1 of 3 checks FAIL (quick tier)');
     expect(formatTable(outcomes.slice(1), 'full').split('\n').at(-1)).toBe('all 1 checks pass (full tier)');
   });
@@ -68,12 +88,21 @@ describe('figure builders', () => {
       { label: '1', losses: [0.5, 0.7, NaN], paperMedian: 0.67 },
     ]);
     const svg = renderChartSvg(option, { width: 800, height: 400 });
-    for (const text of ['Varying ε', 'median in the paper', '0.01: 3 runs, median 0.01', '1: 2 runs, median 0.6']) expect(svg).toContain(text);
+    for (const text of ['Varying ε', 'median in the paper', '0.01: 3 runs, median 0.01', '1: 2 runs, median 0.6'])
+      expect(svg).toContain(text);
   });
 
   it('draws the 2-D panels with the neurons inside the unit square and counts those outside', () => {
     const u = Float64Array.from([0.3, 0.5, 1.4, 0.7, 0.31, -0.2]);
-    const option = planeFigureOption('Fig 6', 'lines', [{ label: 'standard', u, m: 3 }, { label: 'two-timescale', u: u.map(Math.abs).map((x) => Math.min(x, 1)), m: 3 }], [0.3, 0.5, 0.7]);
+    const option = planeFigureOption(
+      'Fig 6',
+      'lines',
+      [
+        { label: 'standard', u, m: 3 },
+        { label: 'two-timescale', u: u.map(Math.abs).map((x) => Math.min(x, 1)), m: 3 },
+      ],
+      [0.3, 0.5, 0.7],
+    );
     const svg = renderChartSvg(option, { width: 1000, height: 500 });
     expect(svg).toContain('2 neurons outside [0, 1] not drawn');
     expect(svg).toContain('two-timescale');

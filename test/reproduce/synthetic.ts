@@ -36,7 +36,9 @@ export interface SyntheticRun {
 export function syntheticRun(input: SyntheticRun): ExperimentRun {
   const finalU = input.finalU ?? new Float64Array(input.config.network.m);
   const oneDimensional = input.config.trainer !== 'full-batch';
-  const entries: CoverageEntry[] = oneDimensional ? coverage(input.config.target, finalU, input.config.network.eta) : [];
+  const entries: CoverageEntry[] = oneDimensional
+    ? coverage(input.config.target, finalU, input.config.network.eta)
+    : [];
   return {
     runId: `synthetic-${++counter}`,
     params: input.params ?? { seed: counter },
@@ -51,7 +53,12 @@ export function syntheticRun(input: SyntheticRun): ExperimentRun {
 }
 
 /** Every jump covered (0.1 eta off) or, with `uncovered`, jump `uncovered` 3 eta away from its nearest neuron. */
-export function sgdRun(config: RunConfig, finalLoss: number, uncovered?: number, params?: Record<string, unknown>): ExperimentRun {
+export function sgdRun(
+  config: RunConfig,
+  finalLoss: number,
+  uncovered?: number,
+  params?: Record<string, unknown>,
+): ExperimentRun {
   const offsets = config.target.positions.map((_, i) => (i === uncovered ? 3 : 0.1));
   return syntheticRun({ config, finalLoss, finalU: positionsNearJumps(config, offsets), params });
 }

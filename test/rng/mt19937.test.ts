@@ -28,7 +28,10 @@ function referenceWords(seed: number, count: number): number[] {
 /** numpy's random_sample: ((a >> 5) * 67108864 + (b >> 6)) / 9007199254740992 from two consecutive words. */
 function referenceDoubles(seed: number, count: number): number[] {
   const words = referenceWords(seed, 2 * count);
-  return Array.from({ length: count }, (_, i) => ((words[2 * i] >>> 5) * 67108864 + (words[2 * i + 1] >>> 6)) / 9007199254740992);
+  return Array.from(
+    { length: count },
+    (_, i) => ((words[2 * i] >>> 5) * 67108864 + (words[2 * i + 1] >>> 6)) / 9007199254740992,
+  );
 }
 
 describe('Mt19937', () => {
@@ -84,7 +87,10 @@ describe('Mt19937', () => {
       rng.load(state);
       const out = new Float64Array(700);
       rng.fill(out, 700);
-      const expected = Array.from({ length: 700 }, (_, i) => ((words[skipped + 2 * i] >>> 5) * 67108864 + (words[skipped + 2 * i + 1] >>> 6)) / 9007199254740992);
+      const expected = Array.from(
+        { length: 700 },
+        (_, i) => ((words[skipped + 2 * i] >>> 5) * 67108864 + (words[skipped + 2 * i + 1] >>> 6)) / 9007199254740992,
+      );
       expect(Array.from(out)).toEqual(expected);
     }
   });

@@ -26,10 +26,49 @@ export function resumeCases(long = false): Array<[string, RunConfig]> {
     ['SGD, dense engine, fast generator', sgd(20, 'fast', size(400_000, 1_200_000))],
     ['SGD, tree engine, numpy generator', sgd(100, 'numpy', size(200_000, 600_000))],
     ['SGD, tree engine, fast generator', sgd(100, 'fast', size(200_000, 600_000))],
-    ['two-timescale limit', parseRunConfig({ trainer: 'limit', seed: 42, duration: { kind: 'tau', tauMax: 0.035 }, ode: { steps: size(3000, 40_000) }, checkpoints: { count: 31 } })],
-    ['population gradient flow', parseRunConfig({ trainer: 'gradient-flow', seed: 42, network: { m: 10 }, sgd: { epsilon: 0.1 }, duration: { kind: 'tau', tauMax: 0.01 }, ode: { steps: size(60, 1500) }, checkpoints: { count: 31 } })],
-    ['exact outer solve', parseRunConfig({ trainer: 'varpro', seed: 42, network: { m: 10 }, duration: { kind: 'tau', tauMax: 0.02 }, ode: { steps: size(60, 4000) }, checkpoints: { count: 31 } })],
-    ['full-batch GD', parseRunConfig({ trainer: 'full-batch', seed: 7, network: { m: 10, eta: 0.01 }, fullBatch: { d: 2, n: 300, epochs: size(300, 8000) }, checkpoints: { count: 31 } })],
+    [
+      'two-timescale limit',
+      parseRunConfig({
+        trainer: 'limit',
+        seed: 42,
+        duration: { kind: 'tau', tauMax: 0.035 },
+        ode: { steps: size(3000, 40_000) },
+        checkpoints: { count: 31 },
+      }),
+    ],
+    [
+      'population gradient flow',
+      parseRunConfig({
+        trainer: 'gradient-flow',
+        seed: 42,
+        network: { m: 10 },
+        sgd: { epsilon: 0.1 },
+        duration: { kind: 'tau', tauMax: 0.01 },
+        ode: { steps: size(60, 1500) },
+        checkpoints: { count: 31 },
+      }),
+    ],
+    [
+      'exact outer solve',
+      parseRunConfig({
+        trainer: 'varpro',
+        seed: 42,
+        network: { m: 10 },
+        duration: { kind: 'tau', tauMax: 0.02 },
+        ode: { steps: size(60, 4000) },
+        checkpoints: { count: 31 },
+      }),
+    ],
+    [
+      'full-batch GD',
+      parseRunConfig({
+        trainer: 'full-batch',
+        seed: 7,
+        network: { m: 10, eta: 0.01 },
+        fullBatch: { d: 2, n: 300, epochs: size(300, 8000) },
+        checkpoints: { count: 31 },
+      }),
+    ],
   ];
 }
 
@@ -38,7 +77,8 @@ export function firstDifference(expected: readonly RunCheckpoint[], actual: read
   if (expected.length !== actual.length) return `${actual.length} checkpoints instead of ${expected.length}`;
   for (let i = 0; i < expected.length; i++) {
     const difference = compareCheckpoints(i, expected[i], actual[i]);
-    if (difference) return `checkpoint ${i} (step ${difference.step}): ${difference.metric} ${difference.replayed} instead of ${difference.stored}`;
+    if (difference)
+      return `checkpoint ${i} (step ${difference.step}): ${difference.metric} ${difference.replayed} instead of ${difference.stored}`;
   }
   return null;
 }

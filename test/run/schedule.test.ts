@@ -14,7 +14,7 @@ function expectValid(steps: number[], total: number, cap: number): void {
 }
 
 describe('checkpointSteps', () => {
-  it('even: the authors\' 101 evaluations every floor(steps/100) steps, plus the last step', () => {
+  it("even: the authors' 101 evaluations every floor(steps/100) steps, plus the last step", () => {
     const fig5 = parseRunConfig({ sgd: { h: 1e-5, epsilon: 1 }, duration: { kind: 'tau', tauMax: 10 } });
     const total = totalSteps(fig5);
     expect(total).toBe(999_999);

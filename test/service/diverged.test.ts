@@ -21,7 +21,8 @@ describe('a diverging run', () => {
     expect(run.status).toBe('diverged');
     const series = h.lab.store.getCheckpoints(runId);
     expect(series.count).toBeGreaterThan(0);
-    for (const column of [series.loss, series.tau, series.a, series.u]) expect(Array.from(column).every(Number.isFinite)).toBe(true);
+    for (const column of [series.loss, series.tau, series.a, series.u])
+      expect(Array.from(column).every(Number.isFinite)).toBe(true);
     expect(run.finalLoss).toBe(series.loss[series.count - 1]);
   });
 });

@@ -28,14 +28,30 @@ describe('exportReport through the API', () => {
     const { fileName, data } = (reply as { result: { fileName: string; data: Uint8Array } }).result;
     expect(fileName).toMatch(/^ttlab-run-.*-report\.zip$/);
     const files = unzipSync(data);
-    expect(Object.keys(files).sort()).toEqual(['config.json', 'metrics.csv', 'neurons.csv', 'provenance.json', 'report.png', 'report.svg', 'runs.csv']);
+    expect(Object.keys(files).sort()).toEqual([
+      'config.json',
+      'metrics.csv',
+      'neurons.csv',
+      'provenance.json',
+      'report.png',
+      'report.svg',
+      'runs.csv',
+    ]);
     expect(JSON.parse(new TextDecoder().decode(files['config.json']))).toMatchObject({ seed: 1, trainer: 'sgd' });
     // Provenance travels with the report: its own file, a line of the page, and columns of runs.csv.
-    const traced = JSON.parse(new TextDecoder().decode(files['provenance.json'])) as { runId: string; provenance: { engineBuildId: string; node: string } };
+    const traced = JSON.parse(new TextDecoder().decode(files['provenance.json'])) as {
+      runId: string;
+      provenance: { engineBuildId: string; node: string };
+    };
     expect(traced.runId).toBe(runIds[0]);
-    expect(traced.provenance).toMatchObject({ engineBuildId: expect.stringMatching(/^[0-9a-f]{16}$/), node: process.versions.node });
+    expect(traced.provenance).toMatchObject({
+      engineBuildId: expect.stringMatching(/^[0-9a-f]{16}$/),
+      node: process.versions.node,
+    });
     expect(new TextDecoder().decode(files['report.svg'])).toContain(`engine ${traced.provenance.engineBuildId}`);
-    const [row] = parse(new TextDecoder().decode(files['runs.csv']), { columns: true }) as Array<Record<string, string>>;
+    const [row] = parse(new TextDecoder().decode(files['runs.csv']), { columns: true }) as Array<
+      Record<string, string>
+    >;
     expect(row.provenance_engine_build).toBe(traced.provenance.engineBuildId);
     expect(row.provenance_node).toBe(process.versions.node);
     // The bytes survive the WebSocket's JSON encoding unchanged.

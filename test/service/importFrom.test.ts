@@ -28,7 +28,12 @@ afterEach(async () => {
 });
 
 function openLab(): Lab {
-  const lab = createLab({ dbFile: path.join(tempFolder(), 'lab.sqlite'), spawn: () => { throw new Error('no trainer in these tests'); } });
+  const lab = createLab({
+    dbFile: path.join(tempFolder(), 'lab.sqlite'),
+    spawn: () => {
+      throw new Error('no trainer in these tests');
+    },
+  });
   labs.push(lab);
   return lab;
 }
@@ -42,23 +47,38 @@ describe('importRunsFrom', () => {
     labDatabase(path.join(plan, 'shards', 'shard-1-of-2.sqlite'), 3, 'b');
     const reply = await dispatch(lab.handlers, 'importRunsFrom', { path: plan });
     expect(reply).toMatchObject({ ok: true, result: { added: 5, present: 0, refused: 0 } });
-    expect((reply as { result: { files: string[] } }).result.files.map((file) => path.basename(file))).toEqual(['shard-0-of-2.sqlite', 'shard-1-of-2.sqlite']);
+    expect((reply as { result: { files: string[] } }).result.files.map((file) => path.basename(file))).toEqual([
+      'shard-0-of-2.sqlite',
+      'shard-1-of-2.sqlite',
+    ]);
     expect(lab.store.listRuns()).toHaveLength(5);
 
     const again = await dispatch(lab.handlers, 'importRunsFrom', { path: path.join(plan, 'shards') });
     expect(again).toMatchObject({ ok: true, result: { added: 0, present: 5 } });
     const single = labDatabase(path.join(tempFolder(), 'colleague.sqlite'), 1, 'c');
-    expect(await dispatch(lab.handlers, 'importRunsFrom', { path: single })).toMatchObject({ ok: true, result: { added: 1 } });
+    expect(await dispatch(lab.handlers, 'importRunsFrom', { path: single })).toMatchObject({
+      ok: true,
+      result: { added: 1 },
+    });
     expect(lab.store.listRuns()).toHaveLength(6);
   });
 
   it('names the field for a path with nothing there, a folder without databases, and an empty path', async () => {
     const lab = openLab();
     const missing = path.join(tempFolder(), 'nowhere');
-    expect(await dispatch(lab.handlers, 'importRunsFrom', { path: missing })).toMatchObject({ ok: false, error: { name: 'ValidationError', message: `path: nothing at ${missing}` } });
+    expect(await dispatch(lab.handlers, 'importRunsFrom', { path: missing })).toMatchObject({
+      ok: false,
+      error: { name: 'ValidationError', message: `path: nothing at ${missing}` },
+    });
     const empty = tempFolder();
-    expect(await dispatch(lab.handlers, 'importRunsFrom', { path: empty })).toMatchObject({ ok: false, error: { message: `path: no lab database (.sqlite file) at ${empty}` } });
-    expect(await dispatch(lab.handlers, 'importRunsFrom', { path: '  ' })).toMatchObject({ ok: false, error: { name: 'ValidationError', message: 'path: give a folder or a database file' } });
+    expect(await dispatch(lab.handlers, 'importRunsFrom', { path: empty })).toMatchObject({
+      ok: false,
+      error: { message: `path: no lab database (.sqlite file) at ${empty}` },
+    });
+    expect(await dispatch(lab.handlers, 'importRunsFrom', { path: '  ' })).toMatchObject({
+      ok: false,
+      error: { name: 'ValidationError', message: 'path: give a folder or a database file' },
+    });
   });
 
   it('writes nothing when one file of a folder is not a lab database', async () => {

@@ -41,7 +41,11 @@ describe('lab service, end to end with trainer processes', () => {
     h.lab.events.on('run:progress', (event) => progress.push(event));
     const { runId } = await call<{ runId: string }>(h, 'startRun', { config: quickConfig(600_000, 5000) });
     expect((await h.ended(runId)).status).toBe('done');
-    expect(h.statuses.filter((event) => event.runId === runId).map((event) => event.status)).toEqual(['queued', 'running', 'done']);
+    expect(h.statuses.filter((event) => event.runId === runId).map((event) => event.status)).toEqual([
+      'queued',
+      'running',
+      'done',
+    ]);
 
     const stored = h.lab.store.getCheckpoints(runId);
     expect(stored.count).toBe(121);
@@ -74,13 +78,17 @@ describe('lab service, end to end with trainer processes', () => {
     for (const event of progress) {
       expect(event).toMatchObject({ runId, status: 'running', totalSteps: 600_000 });
       expect(event.step).toBeLessThanOrEqual(600_000);
-      if (event.stepsPerSecond > 0) expect(event.etaSeconds).toBeCloseTo((600_000 - event.step) / event.stepsPerSecond, 6);
+      if (event.stepsPerSecond > 0)
+        expect(event.etaSeconds).toBeCloseTo((600_000 - event.step) / event.stepsPerSecond, 6);
     }
   });
 
   it('records a limit run whose init leaves the limit undefined as failed, with the reason', async () => {
     const h = open(1);
-    const config = parseRunConfig({ trainer: 'limit', network: { m: 3, positions: { kind: 'list', u: [0.1, 0.5, 0.9] } } });
+    const config = parseRunConfig({
+      trainer: 'limit',
+      network: { m: 3, positions: { kind: 'list', u: [0.1, 0.5, 0.9] } },
+    });
     const { runId } = await call<{ runId: string }>(h, 'startRun', { config, name: 'bad init' });
     const end = await h.ended(runId);
     expect(end.status).toBe('failed');
@@ -90,19 +98,33 @@ describe('lab service, end to end with trainer processes', () => {
 
   it('runs a sweep of four runs named by their labels', async () => {
     const h = open(2);
-    const sweep = { name: 'four', base: quickConfig(4000, 1000), axes: [{ path: 'sgd.epsilon', values: [2e-5, 1e-4] }], seeds: [1, 2] };
+    const sweep = {
+      name: 'four',
+      base: quickConfig(4000, 1000),
+      axes: [{ path: 'sgd.epsilon', values: [2e-5, 1e-4] }],
+      seeds: [1, 2],
+    };
     const { sweepId, runIds } = await call<{ sweepId: string; runIds: string[] }>(h, 'startSweep', { sweep });
     expect(runIds).toHaveLength(4);
     const ends = await Promise.all(runIds.map((runId) => h.ended(runId)));
     expect(ends.map((end) => end.status)).toEqual(['done', 'done', 'done', 'done']);
-    const { sweep: summary, runs } = await call<{ sweep: { runCount: number; doneCount: number }; runs: Array<{ name: string; epsilon: number; seed: number }> }>(
-      h,
-      'getSweep',
-      { sweepId },
-    );
+    const { sweep: summary, runs } = await call<{
+      sweep: { runCount: number; doneCount: number };
+      runs: Array<{ name: string; epsilon: number; seed: number }>;
+    }>(h, 'getSweep', { sweepId });
     expect(summary).toMatchObject({ runCount: 4, doneCount: 4 });
-    expect(runs.map((run) => run.name)).toEqual(['sgd.epsilon=0.00002, seed=1', 'sgd.epsilon=0.00002, seed=2', 'sgd.epsilon=0.0001, seed=1', 'sgd.epsilon=0.0001, seed=2']);
-    expect(runs.map((run) => [run.epsilon, run.seed])).toEqual([[2e-5, 1], [2e-5, 2], [1e-4, 1], [1e-4, 2]]);
+    expect(runs.map((run) => run.name)).toEqual([
+      'sgd.epsilon=0.00002, seed=1',
+      'sgd.epsilon=0.00002, seed=2',
+      'sgd.epsilon=0.0001, seed=1',
+      'sgd.epsilon=0.0001, seed=2',
+    ]);
+    expect(runs.map((run) => [run.epsilon, run.seed])).toEqual([
+      [2e-5, 1],
+      [2e-5, 2],
+      [1e-4, 1],
+      [1e-4, 2],
+    ]);
   });
 
   it('cancels a queued run at once and a running one promptly, keeping its checkpoints; refuses to delete a live run', async () => {
@@ -113,7 +135,10 @@ describe('lab service, end to end with trainer processes', () => {
     expect(h.lab.store.getRun(waiting).status).toBe('cancelled');
     await h.reached(long, 'running');
     const refused = await dispatch(h.lab.handlers, 'deleteRuns', { runIds: [long] });
-    expect(refused).toEqual({ ok: false, error: { name: 'RunActiveError', message: `run ${long} is running: cancel it before deleting it` } });
+    expect(refused).toEqual({
+      ok: false,
+      error: { name: 'RunActiveError', message: `run ${long} is running: cancel it before deleting it` },
+    });
     await new Promise<void>((resolve) => h.lab.events.on('run:checkpoints', () => resolve()));
     expect(await call(h, 'cancelRun', { runId: long })).toEqual({ cancelled: true });
     expect(await h.ended(long)).toEqual({ runId: long, status: 'cancelled', error: null });
@@ -121,7 +146,10 @@ describe('lab service, end to end with trainer processes', () => {
     expect(run.steps).toBeLessThan(50_000_000);
     expect(h.lab.store.getCheckpoints(long).count).toBeGreaterThan(0);
     expect(await call(h, 'cancelRun', { runId: long })).toEqual({ cancelled: false });
-    expect(await dispatch(h.lab.handlers, 'cancelRun', { runId: 'no-such-run' })).toEqual({ ok: false, error: { name: 'NotFoundError', message: 'run no-such-run not found' } });
+    expect(await dispatch(h.lab.handlers, 'cancelRun', { runId: 'no-such-run' })).toEqual({
+      ok: false,
+      error: { name: 'NotFoundError', message: 'run no-such-run not found' },
+    });
     expect(await call(h, 'deleteRuns', { runIds: [long, waiting] })).toEqual({ deleted: 2 });
     expect(h.children).toHaveLength(1);
   });
@@ -132,27 +160,41 @@ describe('lab service, end to end with trainer processes', () => {
     const { runId: next } = await call<{ runId: string }>(h, 'startRun', { config: quickConfig(2000, 500) });
     await new Promise<void>((resolve) => h.lab.events.on('run:checkpoints', () => resolve()));
     process.kill(h.children[0].pid as number, 'SIGKILL');
-    expect(await h.ended(doomed)).toEqual({ runId: doomed, status: 'failed', error: 'trainer process killed by SIGKILL' });
+    expect(await h.ended(doomed)).toEqual({
+      runId: doomed,
+      status: 'failed',
+      error: 'trainer process killed by SIGKILL',
+    });
     const run = h.lab.store.getRun(doomed);
     const kept = h.lab.store.getCheckpoints(doomed);
     expect(kept.count).toBeGreaterThan(0);
-    expect(run).toMatchObject({ status: 'failed', error: 'trainer process killed by SIGKILL', finalLoss: kept.loss[kept.count - 1] });
+    expect(run).toMatchObject({
+      status: 'failed',
+      error: 'trainer process killed by SIGKILL',
+      finalLoss: kept.loss[kept.count - 1],
+    });
     expect((await h.ended(next)).status).toBe('done');
   });
 
   it('stops a run cleanly when its checkpoints cannot be saved, and keeps serving', async () => {
     const h = open(1);
-    const full = new DatabaseWriteError('could not save checkpoints in lab.db: the disk is full; data saved before is intact');
+    const full = new DatabaseWriteError(
+      'could not save checkpoints in lab.db: the disk is full; data saved before is intact',
+    );
     const append = vi.spyOn(h.lab.store, 'appendCheckpoints').mockImplementationOnce(() => {
       throw full;
     });
     const finish = vi.spyOn(h.lab.store, 'finishRun').mockImplementationOnce(() => {
-      throw new DatabaseWriteError("could not save the run's result in lab.db: the disk is full; data saved before is intact");
+      throw new DatabaseWriteError(
+        "could not save the run's result in lab.db: the disk is full; data saved before is intact",
+      );
     });
     const { runId } = await call<{ runId: string }>(h, 'startRun', { config: quickConfig(50_000_000, 1000) });
     const end = await h.ended(runId);
     expect(end.status).toBe('failed');
-    expect(end.error).toBe(`${full.message}; could not save the run's result in lab.db: the disk is full; data saved before is intact`);
+    expect(end.error).toBe(
+      `${full.message}; could not save the run's result in lab.db: the disk is full; data saved before is intact`,
+    );
     append.mockRestore();
     finish.mockRestore();
     const { runId: next } = await call<{ runId: string }>(h, 'startRun', { config: quickConfig(2000, 500) });

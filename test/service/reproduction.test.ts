@@ -27,7 +27,8 @@ describe('startSweepAndFollow', () => {
 
   it('resolves once every run of the sweep has ended, counting only its own runs, even one ended while starting', async () => {
     const hub = createEventHub();
-    const ended = (runId: string, status: 'done' | 'failed' | 'running') => hub.emit('run:status', { runId, status, error: null });
+    const ended = (runId: string, status: 'done' | 'failed' | 'running') =>
+      hub.emit('run:status', { runId, status, error: null });
     const handlers = {
       startSweep: () => {
         ended('r1', 'failed'); // refused by the pool inside startSweep
@@ -35,7 +36,9 @@ describe('startSweepAndFollow', () => {
       },
     };
     const counts: number[] = [];
-    const sweep = await startSweepAndFollow({ handlers, events: hub }, spec, (count, total) => counts.push(count * 10 + total));
+    const sweep = await startSweepAndFollow({ handlers, events: hub }, spec, (count, total) =>
+      counts.push(count * 10 + total),
+    );
     let done = false;
     void sweep.ended.then(() => (done = true));
     ended('other', 'done');
@@ -78,12 +81,25 @@ describe('reproducePaper', () => {
     const hub = createEventHub();
     hub.on('reproduce:progress', (state) => states.push(state));
     lab.events.on('run:status', (event: LabEvents['run:status']) => hub.emit('run:status', event));
-    const reproducer = createReproducer({ store: lab.store, lab, announce: (state) => hub.emit('reproduce:progress', state), experiments: [replaySameStepsizes] });
+    const reproducer = createReproducer({
+      store: lab.store,
+      lab,
+      announce: (state) => hub.emit('reproduce:progress', state),
+      experiments: [replaySameStepsizes],
+    });
     try {
       const first = reproducer.start('quick');
       expect(first).toMatchObject({ tier: 'quick', status: 'running', checks: [], report: null });
       // The first experiment starts at once; the others would wait 'queued'.
-      expect(first.experiments).toEqual([expect.objectContaining({ name: 'replay-same-stepsizes', status: 'running', runs: 1, finishedRuns: 0, pass: null })]);
+      expect(first.experiments).toEqual([
+        expect.objectContaining({
+          name: 'replay-same-stepsizes',
+          status: 'running',
+          runs: 1,
+          finishedRuns: 0,
+          pass: null,
+        }),
+      ]);
       expect(reproducer.start('quick').id).toBe(first.id);
       await reproducer.settled();
 
@@ -91,12 +107,18 @@ describe('reproducePaper', () => {
       expect(last.status).toBe('done');
       expect(last.error).toBeNull();
       expect(last.experiments[0]).toMatchObject({ status: 'done', finishedRuns: 1, pass: true });
-      expect(last.checks.map((check) => check.claim)).toEqual(['every run finishes', 'the jump at 0.5 is left uncovered', 'final loss stuck far above the floor']);
+      expect(last.checks.map((check) => check.claim)).toEqual([
+        'every run finishes',
+        'the jump at 0.5 is left uncovered',
+        'final loss stuck far above the floor',
+      ]);
       expect(states.slice(0, -1).every((state) => state.report === null)).toBe(true);
       // queued -> running -> (sweep id, run ended) -> done, in that order
       const statuses = states.map((state) => state.experiments[0].status);
       expect(statuses.indexOf('running')).toBeLessThan(statuses.indexOf('done'));
-      expect(states.some((state) => state.experiments[0].status === 'running' && state.experiments[0].finishedRuns === 1)).toBe(true);
+      expect(
+        states.some((state) => state.experiments[0].status === 'running' && state.experiments[0].finishedRuns === 1),
+      ).toBe(true);
 
       const [sweep] = lab.store.listSweeps();
       expect(sweep).toMatchObject({ name: 'reproduce/replay-same-stepsizes/quick', runCount: 1, doneCount: 1 });
@@ -104,7 +126,13 @@ describe('reproducePaper', () => {
 
       expect(last.report!.fileName).toBe('ttlab-reproduction-quick.zip');
       const files = unzipSync(last.report!.data);
-      expect(Object.keys(files).sort()).toEqual(['RESULTS.md', 'fig5-same-stepsizes-fit.png', 'fig5-same-stepsizes-loss.png', 'fig5-same-stepsizes-neurons.png', 'results.csv']);
+      expect(Object.keys(files).sort()).toEqual([
+        'RESULTS.md',
+        'fig5-same-stepsizes-fit.png',
+        'fig5-same-stepsizes-loss.png',
+        'fig5-same-stepsizes-neurons.png',
+        'results.csv',
+      ]);
       expect([...files['fig5-same-stepsizes-loss.png'].subarray(0, 8)]).toEqual(PNG_SIGNATURE);
       expect(strFromU8(files['RESULTS.md'])).toContain('| replay-same-stepsizes | the jump at 0.5 is left uncovered |');
 

@@ -61,7 +61,10 @@ describe('cancelling a reproduction', () => {
     const lab = createLab({ dbFile: join(dir, 'api.sqlite'), spawn: forkTrainer(), poolSize: 1 });
     try {
       expect(await dispatch(lab.handlers, 'currentReproduction', {})).toEqual({ ok: true, result: null });
-      expect(await dispatch(lab.handlers, 'cancelReproduction', {})).toEqual({ ok: true, result: { cancelled: false } });
+      expect(await dispatch(lab.handlers, 'cancelReproduction', {})).toEqual({
+        ok: true,
+        result: { cancelled: false },
+      });
       expect((await dispatch(lab.handlers, 'currentReproduction', { extra: 1 })).ok).toBe(false);
     } finally {
       await lab.close();

@@ -82,7 +82,10 @@ function stored(runId: string): RunCheckpoint[] {
   return Array.from({ length: series.count }, (_, i) => checkpointAt(series, i));
 }
 
-async function startAndWait(config: Parameters<Lab['handlers']['startRun']>[0]['config'], plan: number[] | null): Promise<{ runId: string; status: RunStatus }> {
+async function startAndWait(
+  config: Parameters<Lab['handlers']['startRun']>[0]['config'],
+  plan: number[] | null,
+): Promise<{ runId: string; status: RunStatus }> {
   const { runId } = await lab.handlers.startRun({ config });
   // In place before the run's process can say anything: starting a process takes far longer than this turn.
   if (plan) killPlans.set(runId, plan);

@@ -11,8 +11,14 @@ describe('default run names', () => {
   });
 
   it('names other runs by trainer and key parameters', () => {
-    expect(defaultRunName(parseRunConfig({ sgd: { h: 1e-3, epsilon: 2e-5 }, seed: 7 }))).toBe('sgd m=20 eta=0.004 h=0.001 epsilon=0.00002 seed=7');
-    expect(defaultRunName(parseRunConfig({ trainer: 'limit', network: { m: 50 } }))).toBe('limit m=50 eta=0.004 euler-snap seed=42');
-    expect(defaultRunName(parseRunConfig({ trainer: 'full-batch', fullBatch: { problem: 'relu', d: 1, lrU: 0.01 } }))).toBe('full-batch relu d=1 m=20 lrU=0.01 seed=42');
+    expect(defaultRunName(parseRunConfig({ sgd: { h: 1e-3, epsilon: 2e-5 }, seed: 7 }))).toBe(
+      'sgd m=20 eta=0.004 h=0.001 epsilon=0.00002 seed=7',
+    );
+    expect(defaultRunName(parseRunConfig({ trainer: 'limit', network: { m: 50 } }))).toBe(
+      'limit m=50 eta=0.004 euler-snap seed=42',
+    );
+    expect(
+      defaultRunName(parseRunConfig({ trainer: 'full-batch', fullBatch: { problem: 'relu', d: 1, lrU: 0.01 } })),
+    ).toBe('full-batch relu d=1 m=20 lrU=0.01 seed=42');
   });
 });

@@ -12,7 +12,12 @@ function nextUp(x: number): number {
   return new Float64Array(bits.buffer)[0];
 }
 
-const config = parseRunConfig({ network: { m: 12 }, sgd: { h: 1e-3, epsilon: 0.5, limitBeside: true }, duration: { kind: 'steps', steps: 60_000 }, checkpoints: { count: 21 } });
+const config = parseRunConfig({
+  network: { m: 12 },
+  sgd: { h: 1e-3, epsilon: 0.5, limitBeside: true },
+  duration: { kind: 'steps', steps: 60_000 },
+  checkpoints: { count: 21 },
+});
 
 let harness: Harness;
 let runId: string;
@@ -42,15 +47,25 @@ describe('verifying a stored run', () => {
     expect(result.stored).toBe(21);
     expect(result.firstDifference).toBeNull();
     expect(result.provenance.differences).toEqual([]);
-    expect(describeVerify(result)).toBe('identical: all 21 stored checkpoints replayed bit for bit; same build and machine as the stored run');
+    expect(describeVerify(result)).toBe(
+      'identical: all 21 stored checkpoints replayed bit for bit; same build and machine as the stored run',
+    );
   });
 
   it('a stored loss altered by one ulp is found, naming the checkpoint, its step and the metric', async () => {
-    const { loss, step } = new Database(dbFile, { readonly: true }).prepare('SELECT loss, step FROM checkpoints WHERE run_id = ? AND idx = 13').get(runId) as { loss: number; step: number };
+    const { loss, step } = new Database(dbFile, { readonly: true })
+      .prepare('SELECT loss, step FROM checkpoints WHERE run_id = ? AND idx = 13')
+      .get(runId) as { loss: number; step: number };
     tamper('UPDATE checkpoints SET loss = ? WHERE run_id = ? AND idx = 13', nextUp(loss), runId);
     const result = await harness.lab.handlers.verifyRun({ runId });
     expect(result.identical).toBe(false);
-    expect(result.firstDifference).toMatchObject({ index: 13, step, metric: 'loss', stored: nextUp(loss), replayed: loss });
+    expect(result.firstDifference).toMatchObject({
+      index: 13,
+      step,
+      metric: 'loss',
+      stored: nextUp(loss),
+      replayed: loss,
+    });
     expect(result.firstDifference!.relativeDifference).toBeGreaterThan(0);
     expect(result.firstDifference!.relativeDifference).toBeLessThan(1e-15);
     expect(result.compared).toBe(14);
@@ -59,7 +74,9 @@ describe('verifying a stored run', () => {
   });
 
   it('a neuron position altered in its blob is named as u[j]', async () => {
-    const row = new Database(dbFile, { readonly: true }).prepare('SELECT u FROM checkpoints WHERE run_id = ? AND idx = 5').get(runId) as { u: Buffer };
+    const row = new Database(dbFile, { readonly: true })
+      .prepare('SELECT u FROM checkpoints WHERE run_id = ? AND idx = 5')
+      .get(runId) as { u: Buffer };
     const u = new Float64Array(row.u.buffer.slice(row.u.byteOffset, row.u.byteOffset + row.u.byteLength));
     u[7] = nextUp(u[7]);
     tamper('UPDATE checkpoints SET u = ? WHERE run_id = ? AND idx = 5', Buffer.from(u.buffer), runId);
@@ -70,20 +87,31 @@ describe('verifying a stored run', () => {
   });
 
   it('says when the stored run came from another build or machine', async () => {
-    tamper("UPDATE runs SET provenance = json_set(provenance, '$.engineBuildId', 'an-older-engine', '$.hostname', 'cluster-node-7') WHERE id = ?", runId);
+    tamper(
+      "UPDATE runs SET provenance = json_set(provenance, '$.engineBuildId', 'an-older-engine', '$.hostname', 'cluster-node-7') WHERE id = ?",
+      runId,
+    );
     const result = await harness.lab.handlers.verifyRun({ runId });
     expect(result.identical).toBe(true);
-    expect(result.provenance.differences.map((difference) => [difference.kind, difference.field, difference.stored])).toEqual([
+    expect(
+      result.provenance.differences.map((difference) => [difference.kind, difference.field, difference.stored]),
+    ).toEqual([
       ['build', 'engineBuildId', 'an-older-engine'],
       ['machine', 'hostname', 'cluster-node-7'],
     ]);
-    expect(describeVerify(result)).toMatch(/; another build than the stored run \(engine build an-older-engine -> [0-9a-f]{16}, machine cluster-node-7 -> /);
+    expect(describeVerify(result)).toMatch(
+      /; another build than the stored run \(engine build an-older-engine -> [0-9a-f]{16}, machine cluster-node-7 -> /,
+    );
   });
 
   it('refuses a running run and an unknown one, clearly', async () => {
-    const long = await harness.lab.handlers.startRun({ config: { ...config, duration: { kind: 'steps', steps: 2_000_000_000 } } });
+    const long = await harness.lab.handlers.startRun({
+      config: { ...config, duration: { kind: 'steps', steps: 2_000_000_000 } },
+    });
     await harness.reached(long.runId, 'running');
-    await expect(harness.lab.handlers.verifyRun({ runId: long.runId })).rejects.toThrow(`run ${long.runId} is running: verify it once it has finished`);
+    await expect(harness.lab.handlers.verifyRun({ runId: long.runId })).rejects.toThrow(
+      `run ${long.runId} is running: verify it once it has finished`,
+    );
     await expect(harness.lab.handlers.verifyRun({ runId: 'no-such-run' })).rejects.toThrow('run no-such-run not found');
     harness.lab.handlers.cancelRun({ runId: long.runId });
     await harness.ended(long.runId);

@@ -59,8 +59,14 @@ describe('the error catalogue', () => {
 
   it('a named error thrown by a handler is answered with its name', async () => {
     const handlers = { getRun: () => Promise.reject(new NotFoundError('no run r1')) } as unknown as LabHandlers;
-    expect(await dispatch(handlers, 'getRun', { runId: 'r1' })).toEqual({ ok: false, error: { name: 'NotFoundError', message: 'no run r1' } });
-    expect(await dispatch(handlers, 'noSuchMethod', {})).toMatchObject({ ok: false, error: { name: 'UnknownMethodError' } });
+    expect(await dispatch(handlers, 'getRun', { runId: 'r1' })).toEqual({
+      ok: false,
+      error: { name: 'NotFoundError', message: 'no run r1' },
+    });
+    expect(await dispatch(handlers, 'noSuchMethod', {})).toMatchObject({
+      ok: false,
+      error: { name: 'UnknownMethodError' },
+    });
   });
 
   it('errorMessage reads anything thrown', () => {

@@ -9,7 +9,11 @@ import { tempFolder } from './helpers';
 function contents(store: RunStore) {
   return store.listRuns().map((run) => {
     const series = store.getCheckpoints(run.id);
-    return { run: store.getRun(run.id), a: Buffer.from(series.a.buffer).toString('base64'), loss: Array.from(series.loss) };
+    return {
+      run: store.getRun(run.id),
+      a: Buffer.from(series.a.buffer).toString('base64'),
+      loss: Array.from(series.loss),
+    };
   });
 }
 

@@ -4,7 +4,20 @@ import { openStore } from '../../src-main/store/index';
 import { smallConfig } from './fixtures';
 
 /** Values whose bits a careless codec would change. */
-const tricky = new Float64Array([0, -0, 5e-324, -5e-324, 2.2250738585072009e-308, 1e308, -1e308, Number.MAX_VALUE, Number.MIN_VALUE, 1 / 3, Math.PI, 1e-300]);
+const tricky = new Float64Array([
+  0,
+  -0,
+  5e-324,
+  -5e-324,
+  2.2250738585072009e-308,
+  1e308,
+  -1e308,
+  Number.MAX_VALUE,
+  Number.MIN_VALUE,
+  1 / 3,
+  Math.PI,
+  1e-300,
+]);
 /** A NaN with a payload, written through the bytes since arithmetic would canonicalise it. */
 function nanWithPayload(): Float64Array {
   const values = new Float64Array(1);

@@ -17,7 +17,9 @@ describe('checkpoints', () => {
     const written = performance.now();
     const series = store.getCheckpoints(runId);
     const read = performance.now();
-    console.log(`1,000 checkpoints x 1,000 neurons: write ${(written - started).toFixed(0)} ms, read ${(read - written).toFixed(0)} ms`);
+    console.log(
+      `1,000 checkpoints x 1,000 neurons: write ${(written - started).toFixed(0)} ms, read ${(read - written).toFixed(0)} ms`,
+    );
     expect(series).toMatchObject({ runId, count: 1000, aLength: m + 1, uLength: m, limitLoss: null });
     for (const i of [0, 1, 499, 999]) expect(checkpointAt(series, i)).toEqual(checkpoint(i, m));
     expect(store.getRun(runId).steps).toBe(9990);
@@ -44,7 +46,11 @@ describe('checkpoints', () => {
   it('returns the limit loss column when checkpoints carry it', () => {
     const store = openStore(':memory:');
     const runId = store.createRun({ config: smallConfig(), name: 'limit' });
-    store.appendCheckpoints(runId, 0, [0.5, 0.25].map((limitLoss, i) => ({ ...checkpoint(i, 2), limitLoss })));
+    store.appendCheckpoints(
+      runId,
+      0,
+      [0.5, 0.25].map((limitLoss, i) => ({ ...checkpoint(i, 2), limitLoss })),
+    );
     expect(store.getCheckpoints(runId).limitLoss).toEqual(new Float64Array([0.5, 0.25]));
   });
 });

@@ -19,6 +19,9 @@ export function tempFolder(): string {
 
 /** Every file of a folder with the SHA-256 of its bytes, to show that nothing was written, created or removed. */
 export function folderContents(folder: string): Record<string, string> {
-  const digest = (name: string) => createHash('sha256').update(fs.readFileSync(path.join(folder, name))).digest('hex');
+  const digest = (name: string) =>
+    createHash('sha256')
+      .update(fs.readFileSync(path.join(folder, name)))
+      .digest('hex');
   return Object.fromEntries(fs.readdirSync(folder).map((name) => [name, digest(name)]));
 }

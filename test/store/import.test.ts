@@ -6,7 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { parseSweepSpec } from '#shared/config/schema';
 import { schemaVersion } from '../../src-main/store/migrate';
 import { SCHEMA_VERSION } from '../../src-main/store/migrations/index';
-import { DatabaseOpenError, DatabaseTooNewError, openStore, StoredDataError, type RunStore } from '../../src-main/store/index';
+import {
+  DatabaseOpenError,
+  DatabaseTooNewError,
+  openStore,
+  StoredDataError,
+  type RunStore,
+} from '../../src-main/store/index';
 import { checkpoint, checkpoints, smallConfig } from './fixtures';
 import { tempFolder } from './helpers';
 import { V1_RUNS, writeVersion1Database } from './v1Database';
@@ -44,7 +50,9 @@ function twoDatabases() {
   const source = openStore(sourceFile);
   source.updateRun(shared, { name: 'renamed in the source' });
   const sweepId = source.createSweep('seeds', spec);
-  const swept = [1, 2].map((seed) => source.createRun({ config: smallConfig({ seed }), name: `seed ${seed}`, sweepId, params: { seed } }));
+  const swept = [1, 2].map((seed) =>
+    source.createRun({ config: smallConfig({ seed }), name: `seed ${seed}`, sweepId, params: { seed } }),
+  );
   for (const runId of swept) {
     source.appendCheckpoints(runId, 0, [0, 1, 2].map(trickyCheckpoint));
     source.finishRun(runId, 'done', {});
@@ -76,7 +84,11 @@ describe('importFrom', () => {
       expect(target.getRun(runId)).toEqual(source.getRun(runId));
     }
     expect(source.getRun(running).status).toBe('running');
-    expect(target.getRun(running)).toMatchObject({ status: 'interrupted', error: 'this run was imported before it finished', finalLoss: 0.5 });
+    expect(target.getRun(running)).toMatchObject({
+      status: 'interrupted',
+      error: 'this run was imported before it finished',
+      finalLoss: 0.5,
+    });
     source.close();
 
     expect(target.importFrom(sourceFile)).toEqual({ runs: 0, sweeps: 0, skipped: 4 });
@@ -142,7 +154,9 @@ describe('importFrom', () => {
     edit.prepare("UPDATE runs SET config = json_set(config, '$.sgd.h', -1) WHERE id = ?").run(swept[1]);
     edit.close();
     expect(() => target.importFrom(sourceFile)).toThrow(StoredDataError);
-    expect(() => target.importFrom(sourceFile)).toThrow(`run ${swept[1]} ("seed 2") of ${sourceFile}: the stored config is invalid: config.sgd.h`);
+    expect(() => target.importFrom(sourceFile)).toThrow(
+      `run ${swept[1]} ("seed 2") of ${sourceFile}: the stored config is invalid: config.sgd.h`,
+    );
     expect(snapshot(target)).toEqual(before);
     target.close();
   });

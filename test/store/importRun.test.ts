@@ -13,7 +13,11 @@ function exportedRecord(): { store: RunStore; record: RunRecord } {
   const sweepId = store.createSweep('seeds', spec);
   const runId = store.createRun({ config: smallConfig({ seed: 3 }), name: 'exported', sweepId, params: { seed: 3 } });
   store.markRunning(runId, 1000);
-  store.appendCheckpoints(runId, 0, [0.9, 0.4, 0.6].map((loss, i) => ({ ...checkpoint(i, 4, loss), limitLoss: loss / 3 })));
+  store.appendCheckpoints(
+    runId,
+    0,
+    [0.9, 0.4, 0.6].map((loss, i) => ({ ...checkpoint(i, 4, loss), limitLoss: loss / 3 })),
+  );
   store.finishRun(runId, 'done', { coverage, limitNote: 'close to the limit', durationMs: 1500 });
   store.updateRun(runId, { tags: ['fig2'], notes: 'kept', starred: true });
   const viaFile = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -34,7 +38,8 @@ describe('importRun', () => {
     expect(target.getRun(runId)).toEqual(store.getRun(runId));
     const [copied, original] = [target, store].map((s) => s.getCheckpoints(runId));
     expect(copied.count).toBe(3);
-    for (const key of ['step', 'tau', 'loss', 'limitLoss', 'covered', 'a', 'u'] as const) expect(bits(copied[key]!)).toEqual(bits(original[key]!));
+    for (const key of ['step', 'tau', 'loss', 'limitLoss', 'covered', 'a', 'u'] as const)
+      expect(bits(copied[key]!)).toEqual(bits(original[key]!));
     expect(target.getSweep(record.sweep!.id).runs.map((run) => run.id)).toEqual([runId]);
 
     expect(target.importRun(record)).toBe(false);
@@ -44,11 +49,16 @@ describe('importRun', () => {
   it('refuses an invalid record, naming the field, and stores nothing', () => {
     const { record } = exportedRecord();
     const target = openStore(':memory:');
-    const badConfig = { ...record, run: { ...record.run, config: { ...record.run.config, sgd: { ...record.run.config.sgd, h: -1 } } } };
+    const badConfig = {
+      ...record,
+      run: { ...record.run, config: { ...record.run.config, sgd: { ...record.run.config.sgd, h: -1 } } },
+    };
     expect(() => target.importRun(badConfig)).toThrow(ValidationError);
     expect(() => target.importRun(badConfig)).toThrow(/^record\.run\.config\.sgd\.h: /);
     const shortA = { ...record, checkpoints: { ...record.checkpoints, a: record.checkpoints.a.subarray(1) } };
-    expect(() => target.importRun(shortA)).toThrow('record.checkpoints: a and u need count * aLength and count * uLength entries');
+    expect(() => target.importRun(shortA)).toThrow(
+      'record.checkpoints: a and u need count * aLength and count * uLength entries',
+    );
     const badStatus = { ...record, run: { ...record.run, status: 'paused' as never } };
     expect(() => target.importRun(badStatus)).toThrow(/^record\.run\.status: /);
     expect(target.stats()).toMatchObject({ runs: 0, checkpoints: 0 });
@@ -58,9 +68,17 @@ describe('importRun', () => {
   it('stores an unfinished run as interrupted, and drops a sweep it does not know', () => {
     const { record } = exportedRecord();
     const target = openStore(':memory:');
-    const running = { run: { ...record.run, status: 'running' as const, finishedAt: null, finalLoss: null }, checkpoints: record.checkpoints };
+    const running = {
+      run: { ...record.run, status: 'running' as const, finishedAt: null, finalLoss: null },
+      checkpoints: record.checkpoints,
+    };
     expect(target.importRun(running)).toBe(true);
-    expect(target.getRun(record.run.id)).toMatchObject({ status: 'interrupted', finalLoss: 0.6, bestLoss: 0.4, sweepId: null });
+    expect(target.getRun(record.run.id)).toMatchObject({
+      status: 'interrupted',
+      finalLoss: 0.6,
+      bestLoss: 0.4,
+      sweepId: null,
+    });
     expect(target.getRun(record.run.id).error).toBe('this run was imported before it finished');
   });
 });

@@ -7,11 +7,24 @@ import { migrations, SCHEMA_VERSION } from '../../src-main/store/migrations/inde
 import { DatabaseTooNewError, openStore } from '../../src-main/store/index';
 import { folderContents, tempFolder } from './helpers';
 
-const createNotes: Migration = { version: 1, name: 'notes', up: (db) => db.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL) STRICT') };
-const addAuthor: Migration = { version: 2, name: 'author', up: (db) => db.exec("ALTER TABLE notes ADD COLUMN author TEXT NOT NULL DEFAULT 'unknown'") };
-const broken: Migration = { version: 3, name: 'broken', up: (db) => db.exec('CREATE TABLE nonsense (x NOT_A_TYPE) STRICT') };
+const createNotes: Migration = {
+  version: 1,
+  name: 'notes',
+  up: (db) => db.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL) STRICT'),
+};
+const addAuthor: Migration = {
+  version: 2,
+  name: 'author',
+  up: (db) => db.exec("ALTER TABLE notes ADD COLUMN author TEXT NOT NULL DEFAULT 'unknown'"),
+};
+const broken: Migration = {
+  version: 3,
+  name: 'broken',
+  up: (db) => db.exec('CREATE TABLE nonsense (x NOT_A_TYPE) STRICT'),
+};
 
-const tables = (db: Database.Database) => db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all();
+const tables = (db: Database.Database) =>
+  db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all();
 
 describe('migration runner', () => {
   it('brings an empty database to the last version', () => {
@@ -28,7 +41,10 @@ describe('migration runner', () => {
     db.prepare('INSERT INTO notes (text) VALUES (?)').run('written by version 1');
     expect(migrate(db, [createNotes, addAuthor], ':memory:')).toBe(1);
     expect(schemaVersion(db)).toBe(2);
-    expect(db.prepare('SELECT text, author FROM notes').get()).toEqual({ text: 'written by version 1', author: 'unknown' });
+    expect(db.prepare('SELECT text, author FROM notes').get()).toEqual({
+      text: 'written by version 1',
+      author: 'unknown',
+    });
   });
 
   it('runs all pending steps in one transaction: a failing step leaves the database as it was', () => {
@@ -61,7 +77,11 @@ describe('the real schema', () => {
     openStore(file).close();
     const db = new Database(file, { readonly: true });
     expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
-    const strict = db.prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%' ORDER BY name").all();
+    const strict = db
+      .prepare(
+        "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+      )
+      .all();
     expect(strict).toEqual([
       { name: 'checkpoints', strict: 1 },
       { name: 'run_states', strict: 1 },

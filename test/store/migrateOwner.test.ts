@@ -8,7 +8,8 @@ import { smallConfig } from './fixtures';
 import { tempFolder } from './helpers';
 import { V1_RUNS, writeVersion1Database } from './v1Database';
 
-const runColumns = (db: Database.Database) => db.prepare("SELECT name FROM pragma_table_info('runs')").pluck().all() as string[];
+const runColumns = (db: Database.Database) =>
+  db.prepare("SELECT name FROM pragma_table_info('runs')").pluck().all() as string[];
 
 describe('migration 002 (run owner)', () => {
   it('upgrades a schema-1 database, keeping its runs and interrupting the unfinished ones, which have no owner', () => {
@@ -39,6 +40,8 @@ describe('migration 002 (run owner)', () => {
   it('refuses to open a schema-1 database read-only, asking for one opening with write access', () => {
     const file = path.join(tempFolder(), 'runs.sqlite');
     writeVersion1Database(file);
-    expect(() => openStore(file, { readonly: true })).toThrow(`has schema 1, older than this app's ${SCHEMA_VERSION}; open it once with write access`);
+    expect(() => openStore(file, { readonly: true })).toThrow(
+      `has schema 1, older than this app's ${SCHEMA_VERSION}; open it once with write access`,
+    );
   });
 });

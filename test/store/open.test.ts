@@ -41,11 +41,16 @@ function expectRefused(bytes: Buffer, message: RegExp): void {
 }
 
 describe('opening a file', () => {
-  it('refuses a text file', () => expectRefused(Buffer.from('name,loss\nbaseline,0.25\n'.repeat(100)), /is not a Two-Timescale Lab database \(it is not a SQLite file\)/));
+  it('refuses a text file', () =>
+    expectRefused(
+      Buffer.from('name,loss\nbaseline,0.25\n'.repeat(100)),
+      /is not a Two-Timescale Lab database \(it is not a SQLite file\)/,
+    ));
 
   it('refuses PNG bytes', () => expectRefused(Buffer.concat([PNG, Buffer.alloc(4000, 7)]), /not a SQLite file/));
 
-  it('refuses a file shorter than a SQLite header', () => expectRefused(Buffer.from('SQLite format 3\0'), /not a SQLite file/));
+  it('refuses a file shorter than a SQLite header', () =>
+    expectRefused(Buffer.from('SQLite format 3\0'), /not a SQLite file/));
 
   it('refuses a truncated database', () => {
     const bytes = realDatabaseBytes();

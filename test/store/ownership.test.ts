@@ -53,7 +53,7 @@ describe('the abandoned-run rule', () => {
 });
 
 describe('two stores on one file', () => {
-  it("does not interrupt the runs of another open store of this process, but does once it is closed", () => {
+  it('does not interrupt the runs of another open store of this process, but does once it is closed', () => {
     const file = path.join(tempFolder(), 'runs.sqlite');
     const first = openStore(file);
     const running = first.createRun({ config: smallConfig(), name: 'running' });
@@ -87,16 +87,21 @@ describe('two stores on one file', () => {
 
     const next = openStore(file);
     expect(next.interruptedOnOpen).toBe(1);
-    expect(next.getRun(runId)).toMatchObject({ status: 'interrupted', error: 'the lab stopped before this run finished' });
+    expect(next.getRun(runId)).toMatchObject({
+      status: 'interrupted',
+      error: 'the lab stopped before this run finished',
+    });
     next.close();
   });
 
-  it("interrupts a run left by another machine only after an hour without writes", () => {
+  it('interrupts a run left by another machine only after an hour without writes', () => {
     const file = path.join(tempFolder(), 'runs.sqlite');
     const db = openDatabase(file);
     const store = new RunStore(db, file);
     const [fresh, stale] = ['fresh', 'stale'].map((name) => store.createRun({ config: smallConfig(), name }));
-    const setOwner = db.prepare("UPDATE runs SET status = 'running', owner = 'elsewhere.example:4242:session', touched_at = ? WHERE id = ?");
+    const setOwner = db.prepare(
+      "UPDATE runs SET status = 'running', owner = 'elsewhere.example:4242:session', touched_at = ? WHERE id = ?",
+    );
     setOwner.run(new Date(Date.now() - 60_000).toISOString(), fresh);
     setOwner.run(new Date(Date.now() - FOREIGN_OWNER_TIMEOUT_MS - 60_000).toISOString(), stale);
     store.close();

@@ -10,17 +10,23 @@ describe('defaultDatabasePath', () => {
 
   it("follows Electron's userData folder on Linux", () => {
     expect(defaultDatabasePath({}, 'linux', '/home/ada')).toBe('/home/ada/.config/Two-Timescale Lab/runs.sqlite');
-    expect(defaultDatabasePath({ XDG_CONFIG_HOME: '/xdg' }, 'linux', '/home/ada')).toBe('/xdg/Two-Timescale Lab/runs.sqlite');
+    expect(defaultDatabasePath({ XDG_CONFIG_HOME: '/xdg' }, 'linux', '/home/ada')).toBe(
+      '/xdg/Two-Timescale Lab/runs.sqlite',
+    );
   });
 
   it('on macOS', () => {
-    expect(defaultDatabasePath({}, 'darwin', '/Users/ada')).toBe('/Users/ada/Library/Application Support/Two-Timescale Lab/runs.sqlite');
+    expect(defaultDatabasePath({}, 'darwin', '/Users/ada')).toBe(
+      '/Users/ada/Library/Application Support/Two-Timescale Lab/runs.sqlite',
+    );
   });
 
   it('on Windows', () => {
     expect(defaultDatabasePath({ APPDATA: 'C:\\Users\\ada\\AppData\\Roaming' }, 'win32', 'C:\\Users\\ada')).toBe(
       'C:\\Users\\ada\\AppData\\Roaming\\Two-Timescale Lab\\runs.sqlite',
     );
-    expect(defaultDatabasePath({}, 'win32', 'C:\\Users\\ada')).toBe('C:\\Users\\ada\\AppData\\Roaming\\Two-Timescale Lab\\runs.sqlite');
+    expect(defaultDatabasePath({}, 'win32', 'C:\\Users\\ada')).toBe(
+      'C:\\Users\\ada\\AppData\\Roaming\\Two-Timescale Lab\\runs.sqlite',
+    );
   });
 });

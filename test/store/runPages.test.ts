@@ -27,7 +27,8 @@ function storeWithRuns(count: number, perMillisecond: number): RunStore {
 /** Every page of `limit` runs, each asked for after the last run of the one before, until a short page. */
 function readPages(store: RunStore, limit: number): RunSummary[][] {
   const pages = [store.listRuns({ limit })];
-  while (pages[pages.length - 1].length === limit) pages.push(store.listRuns({ limit, before: pages[pages.length - 1][limit - 1].id }));
+  while (pages[pages.length - 1].length === limit)
+    pages.push(store.listRuns({ limit, before: pages[pages.length - 1][limit - 1].id }));
   return pages;
 }
 
@@ -45,16 +46,19 @@ describe('listRuns in pages', () => {
     [7, 3],
     [10, 10],
     [11, 4],
-  ])('pages of %i over 53 runs (%i per millisecond) hold each run once, in the order of the whole list', (limit, perMillisecond) => {
-    const store = storeWithRuns(53, perMillisecond);
-    const whole = store.listRuns();
-    const pages = readPages(store, limit);
-    expect(pages.slice(0, -1).every((page) => page.length === limit)).toBe(true);
-    expect(pages[pages.length - 1].length).toBeLessThan(limit);
-    const joined = pages.flat();
-    expect(joined).toEqual(whole);
-    expect(new Set(joined.map((run) => run.id)).size).toBe(53);
-  });
+  ])(
+    'pages of %i over 53 runs (%i per millisecond) hold each run once, in the order of the whole list',
+    (limit, perMillisecond) => {
+      const store = storeWithRuns(53, perMillisecond);
+      const whole = store.listRuns();
+      const pages = readPages(store, limit);
+      expect(pages.slice(0, -1).every((page) => page.length === limit)).toBe(true);
+      expect(pages[pages.length - 1].length).toBeLessThan(limit);
+      const joined = pages.flat();
+      expect(joined).toEqual(whole);
+      expect(new Set(joined.map((run) => run.id)).size).toBe(53);
+    },
+  );
 
   it('keeps later pages where they were when runs are created or deleted between pages', () => {
     const store = storeWithRuns(30, 2);

@@ -69,7 +69,7 @@ describe('provenance', () => {
     target.close();
   });
 
-    it('is unknown (null) for runs stored before schema 3, which the migration keeps as they were', () => {
+  it('is unknown (null) for runs stored before schema 3, which the migration keeps as they were', () => {
     const file = path.join(tempFolder(), 'runs.sqlite');
     writeVersion1Database(file);
     const store = openStore(file);
@@ -92,24 +92,27 @@ describe('saved states', () => {
   it.each([
     ['dense', resumeCases()[0][1]],
     ['tree', resumeCases()[2][1]],
-  ] as const)('saved before engine states were tagged (%s engine), a state still resumes bit for bit', (engine, config) => {
-    const whole: RunCheckpoint[] = [];
-    const reference = createRunSession(config, (checkpoint) => whole.push(checkpoint));
-    while (reference.advance(1_000_000));
-    const checkpoints: RunCheckpoint[] = [];
-    const first = createRunSession(config, (checkpoint) => checkpoints.push(checkpoint));
-    first.advance(Math.floor(first.totalSteps / 3));
-    const saved = first.snapshot();
-    expect(saved.trainer.kind === 'sgd' && saved.trainer.extra?.kind).toBe(engine);
-    // the layout stored until then: the same JSON, without the engine state's tag
-    const stored = JSON.parse(encodeState(saved).toString('utf8'));
-    delete stored.trainer.extra.kind;
-    const back = decodeState(Buffer.from(JSON.stringify(stored), 'utf8'));
-    expect(back).toEqual(saved);
-    const resumed = createRunSession(config, (checkpoint) => checkpoints.push(checkpoint), back);
-    while (resumed.advance(1_000_000));
-    expect(firstDifference(whole, checkpoints)).toBeNull();
-  });
+  ] as const)(
+    'saved before engine states were tagged (%s engine), a state still resumes bit for bit',
+    (engine, config) => {
+      const whole: RunCheckpoint[] = [];
+      const reference = createRunSession(config, (checkpoint) => whole.push(checkpoint));
+      while (reference.advance(1_000_000));
+      const checkpoints: RunCheckpoint[] = [];
+      const first = createRunSession(config, (checkpoint) => checkpoints.push(checkpoint));
+      first.advance(Math.floor(first.totalSteps / 3));
+      const saved = first.snapshot();
+      expect(saved.trainer.kind === 'sgd' && saved.trainer.extra?.kind).toBe(engine);
+      // the layout stored until then: the same JSON, without the engine state's tag
+      const stored = JSON.parse(encodeState(saved).toString('utf8'));
+      delete stored.trainer.extra.kind;
+      const back = decodeState(Buffer.from(JSON.stringify(stored), 'utf8'));
+      expect(back).toEqual(saved);
+      const resumed = createRunSession(config, (checkpoint) => checkpoints.push(checkpoint), back);
+      while (resumed.advance(1_000_000));
+      expect(firstDifference(whole, checkpoints)).toBeNull();
+    },
+  );
 
   it('a damaged state is refused, naming the field', () => {
     const bytes = encodeState(snapshotAfter(100));
@@ -177,14 +180,26 @@ describe('resuming what cannot be resumed', () => {
     store.finishRun(done, 'done', {});
     const running = runningRun(store);
     const queued = store.createRun({ config: smallConfig(), name: 'waiting' });
-    const before = [done, running, queued].map((runId) => ({ run: store.getRun(runId), checkpoints: store.getCheckpoints(runId) }));
+    const before = [done, running, queued].map((runId) => ({
+      run: store.getRun(runId),
+      checkpoints: store.getCheckpoints(runId),
+    }));
 
-    expect(() => store.prepareResume(done)).toThrow(`run ${done} is done: it reached its end, there is nothing to resume`);
-    expect(() => store.prepareResume(running)).toThrow(`run ${running} is running: only a cancelled, failed or interrupted run can be resumed`);
-    expect(() => store.prepareResume(queued)).toThrow(`run ${queued} is queued: only a cancelled, failed or interrupted run can be resumed`);
+    expect(() => store.prepareResume(done)).toThrow(
+      `run ${done} is done: it reached its end, there is nothing to resume`,
+    );
+    expect(() => store.prepareResume(running)).toThrow(
+      `run ${running} is running: only a cancelled, failed or interrupted run can be resumed`,
+    );
+    expect(() => store.prepareResume(queued)).toThrow(
+      `run ${queued} is queued: only a cancelled, failed or interrupted run can be resumed`,
+    );
     expect(() => store.prepareResume('no-such-run')).toThrow('run no-such-run not found');
 
-    const after = [done, running, queued].map((runId) => ({ run: store.getRun(runId), checkpoints: store.getCheckpoints(runId) }));
+    const after = [done, running, queued].map((runId) => ({
+      run: store.getRun(runId),
+      checkpoints: store.getCheckpoints(runId),
+    }));
     expect(after).toEqual(before);
     store.close();
   });

@@ -18,8 +18,27 @@ describe('run lifecycle', () => {
     const config = smallConfig({ seed: 7, sgd: { h: 2e-5, epsilon: 0.5 } });
     const runId = store.createRun({ config, name: 'first', params: { 'sgd.epsilon': 0.5 } });
     const run = store.getRun(runId);
-    expect(run).toMatchObject({ id: runId, name: 'first', status: 'queued', trainer: 'sgd', m: 4, eta: config.network.eta, h: 2e-5, epsilon: 0.5, seed: 7 });
-    expect(run).toMatchObject({ steps: 0, totalSteps: 1000, totalJumps: 5, finalLoss: null, tags: [], starred: false, notes: '', sweepId: null });
+    expect(run).toMatchObject({
+      id: runId,
+      name: 'first',
+      status: 'queued',
+      trainer: 'sgd',
+      m: 4,
+      eta: config.network.eta,
+      h: 2e-5,
+      epsilon: 0.5,
+      seed: 7,
+    });
+    expect(run).toMatchObject({
+      steps: 0,
+      totalSteps: 1000,
+      totalJumps: 5,
+      finalLoss: null,
+      tags: [],
+      starred: false,
+      notes: '',
+      sweepId: null,
+    });
     expect(run.config).toEqual(config);
     expect(store.listRuns()).toEqual([expect.objectContaining({ id: runId, status: 'queued' })]);
   });
@@ -39,9 +58,26 @@ describe('run lifecycle', () => {
     store.appendCheckpoints(runId, 0, checkpoints(0, 3, 4));
     store.updateProgress(runId, 25);
     expect(store.getRun(runId)).toMatchObject({ status: 'running', steps: 25, totalSteps: 5000 });
-    store.finishRun(runId, 'done', { steps: 30, finalLoss: 0.5, bestLoss: 0.25, limitFinalLoss: 0.4, limitNote: null, coverage, error: null, durationMs: 1234 });
+    store.finishRun(runId, 'done', {
+      steps: 30,
+      finalLoss: 0.5,
+      bestLoss: 0.25,
+      limitFinalLoss: 0.4,
+      limitNote: null,
+      coverage,
+      error: null,
+      durationMs: 1234,
+    });
     const run = store.getRun(runId);
-    expect(run).toMatchObject({ status: 'done', steps: 30, finalLoss: 0.5, bestLoss: 0.25, limitFinalLoss: 0.4, coveredJumps: 1, durationMs: 1234 });
+    expect(run).toMatchObject({
+      status: 'done',
+      steps: 30,
+      finalLoss: 0.5,
+      bestLoss: 0.25,
+      limitFinalLoss: 0.4,
+      coveredJumps: 1,
+      durationMs: 1234,
+    });
     expect(run.coverage).toEqual(coverage);
     expect(Date.parse(run.finishedAt!)).toBeGreaterThanOrEqual(Date.parse(run.createdAt));
     expect(store.getCheckpoints(runId).count).toBe(3);
@@ -52,10 +88,21 @@ describe('run lifecycle', () => {
     const runId = store.createRun({ config: smallConfig(), name: 'crashed' });
     store.markRunning(runId, 1000);
     const losses = [0.9, 0.3, 0.5, 0.7];
-    store.appendCheckpoints(runId, 0, losses.map((loss, i) => ({ ...checkpoint(i, 4, loss), limitLoss: loss / 2 })));
+    store.appendCheckpoints(
+      runId,
+      0,
+      losses.map((loss, i) => ({ ...checkpoint(i, 4, loss), limitLoss: loss / 2 })),
+    );
     store.finishRun(runId, 'failed', { error: 'trainer process exited with code 1' });
     const run = store.getRun(runId);
-    expect(run).toMatchObject({ status: 'failed', finalLoss: 0.7, bestLoss: 0.3, limitFinalLoss: 0.35, steps: 30, coveredJumps: 3 });
+    expect(run).toMatchObject({
+      status: 'failed',
+      finalLoss: 0.7,
+      bestLoss: 0.3,
+      limitFinalLoss: 0.35,
+      steps: 30,
+      coveredJumps: 3,
+    });
     expect(run.error).toBe('trainer process exited with code 1');
     expect(run.durationMs).toBeGreaterThanOrEqual(0);
     expect(store.getCheckpoints(runId).count).toBe(4);
@@ -65,7 +112,14 @@ describe('run lifecycle', () => {
     const store = openStore(':memory:');
     const runId = store.createRun({ config: smallConfig(), name: 'early' });
     store.finishRun(runId, 'failed', { error: 'could not start' });
-    expect(store.getRun(runId)).toMatchObject({ status: 'failed', finalLoss: null, bestLoss: null, coveredJumps: null, durationMs: null, steps: 0 });
+    expect(store.getRun(runId)).toMatchObject({
+      status: 'failed',
+      finalLoss: null,
+      bestLoss: null,
+      coveredJumps: null,
+      durationMs: null,
+      steps: 0,
+    });
   });
 
   it('throws NotFoundError for unknown runs and sweeps', () => {
@@ -86,7 +140,9 @@ describe('run lifecycle', () => {
     const runId = store.createRun({ config: smallConfig(), name: 'edited' });
     db.prepare("UPDATE runs SET config = json_set(config, '$.sgd.h', -1) WHERE id = ?").run(runId);
     expect(() => store.getRun(runId)).toThrow(StoredDataError);
-    expect(() => store.getRun(runId)).toThrow(`run ${runId} ("edited"): the stored config is invalid: config.sgd.h: must be greater than 0`);
+    expect(() => store.getRun(runId)).toThrow(
+      `run ${runId} ("edited"): the stored config is invalid: config.sgd.h: must be greater than 0`,
+    );
     expect(store.listRuns()).toHaveLength(1);
   });
 });
@@ -95,8 +151,16 @@ describe('editing and deleting', () => {
   it('updates only the given fields', () => {
     const store = openStore(':memory:');
     const runId = store.createRun({ config: smallConfig(), name: 'before' });
-    expect(store.updateRun(runId, { tags: ['paper', 'fig2', 'paper'], starred: true })).toMatchObject({ name: 'before', tags: ['paper', 'fig2'], starred: true });
-    expect(store.updateRun(runId, { name: 'after', notes: 'two timescales' })).toMatchObject({ name: 'after', tags: ['paper', 'fig2'], starred: true });
+    expect(store.updateRun(runId, { tags: ['paper', 'fig2', 'paper'], starred: true })).toMatchObject({
+      name: 'before',
+      tags: ['paper', 'fig2'],
+      starred: true,
+    });
+    expect(store.updateRun(runId, { name: 'after', notes: 'two timescales' })).toMatchObject({
+      name: 'after',
+      tags: ['paper', 'fig2'],
+      starred: true,
+    });
     expect(store.getRun(runId).notes).toBe('two timescales');
     expect(store.updateRun(runId, { starred: false, tags: [] })).toMatchObject({ starred: false, tags: [] });
   });
@@ -117,13 +181,23 @@ describe('editing and deleting', () => {
 });
 
 describe('sweeps', () => {
-  const spec = parseSweepSpec({ name: 'epsilon', base: smallConfig(), axes: [{ path: 'sgd.epsilon', values: [0.1, 1] }], seeds: [1] });
+  const spec = parseSweepSpec({
+    name: 'epsilon',
+    base: smallConfig(),
+    axes: [{ path: 'sgd.epsilon', values: [0.1, 1] }],
+    seeds: [1],
+  });
 
   it('groups runs and counts those done', () => {
     const store = openStore(':memory:');
     const sweepId = store.createSweep('epsilon sweep', spec);
     const runIds = [0.1, 1].map((epsilon) =>
-      store.createRun({ config: smallConfig({ sgd: { epsilon } }), name: `eps=${epsilon}`, sweepId, params: { 'sgd.epsilon': epsilon } }),
+      store.createRun({
+        config: smallConfig({ sgd: { epsilon } }),
+        name: `eps=${epsilon}`,
+        sweepId,
+        params: { 'sgd.epsilon': epsilon },
+      }),
     );
     store.createRun({ config: smallConfig(), name: 'alone' });
     store.finishRun(runIds[0], 'done', {});

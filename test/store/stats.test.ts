@@ -28,7 +28,8 @@ describe('stats', () => {
   it('answers quickly for 100,000 checkpoints', () => {
     const store = openStore(path.join(tempFolder(), 'runs.sqlite'));
     const batch = checkpoints(0, 1000, 4);
-    for (let run = 0; run < 100; run++) store.appendCheckpoints(store.createRun({ config: smallConfig(), name: `run ${run}` }), 0, batch);
+    for (let run = 0; run < 100; run++)
+      store.appendCheckpoints(store.createRun({ config: smallConfig(), name: `run ${run}` }), 0, batch);
     const started = performance.now();
     const stats = store.stats();
     const elapsed = performance.now() - started;

@@ -8,7 +8,13 @@ describe('thinnedPositions', () => {
   });
 
   it('picks round(k (count - 1) / (max - 1)): first and last kept, gaps differing by at most one', () => {
-    for (const [count, max] of [[3, 2], [2000, 300], [301, 300], [1_000_001, 7], [10, 9]]) {
+    for (const [count, max] of [
+      [3, 2],
+      [2000, 300],
+      [301, 300],
+      [1_000_001, 7],
+      [10, 9],
+    ]) {
       const positions = thinnedPositions(count, max)!;
       expect(positions).toHaveLength(max);
       expect(positions[0]).toBe(0);

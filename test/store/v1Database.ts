@@ -23,12 +23,36 @@ export function writeVersion1Database(file: string): void {
   V1_RUNS.forEach(({ id, status }, i) => {
     const createdAt = new Date(Date.UTC(2024, 0, 1 + i)).toISOString();
     const { seed, trainer, network, sgd, target } = config;
-    insertRun.run(id, `${status} in v1`, status, JSON.stringify(config), seed, trainer, network.m, network.eta, sgd.h, sgd.epsilon, createdAt, 1000, target.positions.length);
+    insertRun.run(
+      id,
+      `${status} in v1`,
+      status,
+      JSON.stringify(config),
+      seed,
+      trainer,
+      network.m,
+      network.eta,
+      sgd.h,
+      sgd.epsilon,
+      createdAt,
+      1000,
+      target.positions.length,
+    );
   });
   const insertCheckpoint = db.prepare(`
     INSERT INTO checkpoints (run_id, idx, step, tau, loss, limit_loss, covered, a, u) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   checkpoints(0, 5, 4).forEach((c, i) => {
-    insertCheckpoint.run(V1_RUNS[0].id, i, c.step, c.tau, c.loss, c.limitLoss, c.covered, encodeFloat64(c.a), encodeFloat64(c.u));
+    insertCheckpoint.run(
+      V1_RUNS[0].id,
+      i,
+      c.step,
+      c.tau,
+      c.loss,
+      c.limitLoss,
+      c.covered,
+      encodeFloat64(c.a),
+      encodeFloat64(c.u),
+    );
   });
   db.close();
 }

@@ -29,7 +29,11 @@ function expectIntact(file: string, runId: string): void {
 
 /** Steps that give the test file its permissions back, run last-first. */
 const undo: Array<() => void> = [];
-const restorePermissions = () => undo.splice(0).reverse().forEach((step) => step());
+const restorePermissions = () =>
+  undo
+    .splice(0)
+    .reverse()
+    .forEach((step) => step());
 afterEach(restorePermissions);
 
 /**
@@ -55,7 +59,9 @@ describe('failed writes', () => {
     const store = openStore(file, { readonly: true });
     expect(store.interruptedOnOpen).toBe(0);
     expect(() => store.createRun({ config: smallConfig(), name: 'new' })).toThrow(DatabaseWriteError);
-    expect(() => store.updateRun(runId, { name: 'renamed' })).toThrow(/could not save the run's changes in .*: the database file or its folder is read-only/);
+    expect(() => store.updateRun(runId, { name: 'renamed' })).toThrow(
+      /could not save the run's changes in .*: the database file or its folder is read-only/,
+    );
     expect(() => store.appendCheckpoints(runId, 10, checkpoints(10, 1, 4))).toThrow(DatabaseWriteError);
     expect(() => store.deleteRuns([runId])).toThrow(DatabaseWriteError);
     store.close();
@@ -88,7 +94,9 @@ describe('failed writes', () => {
     const store = new RunStore(db, file);
     // SQLite reports SQLITE_FULL exactly as for a full disk once the file may not grow any more.
     db.pragma(`max_page_count = ${(db.pragma('page_count', { simple: true }) as number) + 8}`);
-    expect(() => store.appendCheckpoints(runId, 10, checkpoints(10, 50, 500))).toThrow(/could not save checkpoints in .*: the disk is full/);
+    expect(() => store.appendCheckpoints(runId, 10, checkpoints(10, 50, 500))).toThrow(
+      /could not save checkpoints in .*: the disk is full/,
+    );
     expect(store.getCheckpoints(runId).count).toBe(10);
     store.close();
     expectIntact(file, runId);

@@ -16,7 +16,10 @@ export interface Writer {
 }
 
 export function startWriter(file: string): Writer {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/store/writerChild.ts', file], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/store/writerChild.ts', file], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const stderr: string[] = [];
   child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
   let signal: NodeJS.Signals | null | undefined;

@@ -4,7 +4,13 @@
  * suggested epsilon they stay. The curvatures behind the inner limit are checked against the exact population loss.
  */
 import { describe, expect, it } from 'vitest';
-import { parseRunConfig, parseSweepSpec, PAPER_TARGET, type RunConfig, type RunConfigInput } from '#shared/config/schema';
+import {
+  parseRunConfig,
+  parseSweepSpec,
+  PAPER_TARGET,
+  type RunConfig,
+  type RunConfigInput,
+} from '#shared/config/schema';
 import { sigma } from '#shared/math/activation';
 import { evalNetwork } from '#shared/math/network';
 import { Population } from '#shared/math/population';
@@ -39,7 +45,10 @@ describe('the Gram trace', () => {
     for (let j = 0; j < n; j++) trace += G[j * n + j];
     expect(population.gramTrace(u)).toBeCloseTo(trace, 12);
     // docs/MODEL.md section 4: a neuron whose ramp lies inside [0, 1] has G_jj = 1 - u_j - 5 eta / 56.
-    expect(new Population(PAPER_TARGET, eta, 1).gramTrace(Float64Array.of(0.3))).toBeCloseTo(1 + 1 - 0.3 - (5 * eta) / 56, 12);
+    expect(new Population(PAPER_TARGET, eta, 1).gramTrace(Float64Array.of(0.3))).toBeCloseTo(
+      1 + 1 - 0.3 - (5 * eta) / 56,
+      12,
+    );
   });
 });
 
@@ -73,7 +82,9 @@ describe('the outer stepsize h', () => {
       const [warning, ...others] = stepsizeWarnings(run);
       expect(others).toEqual([]);
       expect(warning).toMatchObject({ field: 'sgd.h', value: run.sgd.h, stable: limits.stableH });
-      expect(warning.message).toMatch(/^h = \S+ may make the weights diverge: SGD diverges from about h = \S+ \(1\/tr G at this initialisation\); h ≤ \S+ is stable$/);
+      expect(warning.message).toMatch(
+        /^h = \S+ may make the weights diverge: SGD diverges from about h = \S+ \(1\/tr G at this initialisation\); h ≤ \S+ is stable$/,
+      );
       const { outcome, steps } = runToEnd(run);
       expect(outcome.status).toBe('diverged');
       expect(outcome.error).toMatch(/^diverged at step \d+: /);
@@ -116,7 +127,7 @@ describe('the inner stepsize h epsilon', () => {
         const x = positions[j] - eta / 2 + ((i + 0.5) * eta) / cells;
         sum += evalTarget(PAPER_TARGET, x) - evalNetwork(a, positions, eta, x);
       }
-      return ((2 * a[j + 1]) / eta) * (sum * eta) / cells;
+      return (((2 * a[j + 1]) / eta) * (sum * eta)) / cells;
     };
     // u[1], u[3] and u[5] sit on the jumps at 0.2, 0.35 and 0.5 (sizes 4, -4 and 2), their weights close to those sizes.
     for (const j of [1, 3, 5]) {
@@ -159,13 +170,20 @@ describe('the inner stepsize h epsilon', () => {
 
 describe('the presets and sweeps', () => {
   it('warn on no paper configuration, and count the runs of a sweep each field concerns', () => {
-    for (const input of [{ sgd: { h: 1e-5, epsilon: 2e-5 } }, { sgd: { h: 1e-3, epsilon: 2e-5 } }, { sgd: { h: 1e-5, epsilon: 1 } }]) {
+    for (const input of [
+      { sgd: { h: 1e-5, epsilon: 2e-5 } },
+      { sgd: { h: 1e-3, epsilon: 2e-5 } },
+      { sgd: { h: 1e-5, epsilon: 1 } },
+    ]) {
       expect(stepsizeWarnings(config(input, 1))).toEqual([]);
     }
     const spec = parseSweepSpec({
       name: 'h',
       base: { sgd: { h: 1e-3 }, duration: { kind: 'steps', steps: 10 } },
-      axes: [{ path: 'sgd.h', values: [1e-3, 0.5] }, { path: 'sgd.epsilon', values: [2e-5, 1] }],
+      axes: [
+        { path: 'sgd.h', values: [1e-3, 0.5] },
+        { path: 'sgd.epsilon', values: [2e-5, 1] },
+      ],
       seeds: [0, 1, 2],
     });
     const warnings = sweepStepsizeWarnings(spec);

@@ -37,14 +37,16 @@ function monteCarlo(target: Target, m: number, trials: number, seed: number): nu
 describe('probability that uniform positions give every target piece two neurons', () => {
   it('matches the multinomial sum written out term by term', () => {
     const target: Target = { positions: [0.13, 0.6], values: [0, 1, -2] };
-    for (const m of [6, 7, 9, 12]) expect(uniformInitValidProbability(target, m)).toBeCloseTo(bruteForce(pieceLengths(target), m), 13);
+    for (const m of [6, 7, 9, 12])
+      expect(uniformInitValidProbability(target, m)).toBeCloseTo(bruteForce(pieceLengths(target), m), 13);
   });
 
   it('matches the closed form of two pieces: 1 - P(count in [0, v] is 0, 1, m - 1 or m)', () => {
     const v = 0.3;
     const target: Target = { positions: [v], values: [1, 2] };
     for (const m of [4, 5, 10, 37, 200]) {
-      const binomial = (k: number) => [...Array(k).keys()].reduce((c, i) => (c * (m - i)) / (i + 1), 1) * v ** k * (1 - v) ** (m - k);
+      const binomial = (k: number) =>
+        [...Array(k).keys()].reduce((c, i) => (c * (m - i)) / (i + 1), 1) * v ** k * (1 - v) ** (m - k);
       const expected = 1 - binomial(0) - binomial(1) - binomial(m - 1) - binomial(m);
       expect(uniformInitValidProbability(target, m)).toBeCloseTo(expected, 13);
     }
@@ -80,7 +82,10 @@ describe('probability that uniform positions give every target piece two neurons
     const m = 10_000;
     const lacking = (1 - p) ** m + m * p * (1 - p) ** (m - 1);
     expect(uniformInitValidProbability(narrow, m)).toBeCloseTo(1 - lacking, 10);
-    const many: Target = { positions: Array.from({ length: 999 }, (_, i) => (i + 1) / 1000), values: Array(1000).fill(1) };
+    const many: Target = {
+      positions: Array.from({ length: 999 }, (_, i) => (i + 1) / 1000),
+      values: Array(1000).fill(1),
+    };
     expect(uniformInitValidProbability(many, Math.ceil(MAX_EXACT_WORK / 1000) + 1)).toBeNull();
   });
 });

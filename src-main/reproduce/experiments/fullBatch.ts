@@ -35,8 +35,18 @@ function medianChecks(setup: FullBatchSetup, runs: readonly ExperimentRun[], tie
   const standard = medianFinalLoss(runsWith(runs, 'variant', STANDARD));
   const twoTimescale = medianFinalLoss(runsWith(runs, 'variant', TWO_TIMESCALE));
   return [
-    withinSpread(`median criterion of two-timescale GD about ${setup.twoTimescale.paper}`, twoTimescale, setup.twoTimescale.paper, setup.twoTimescale.spread[tier]),
-    withinSpread(`median criterion of standard GD about ${setup.standard.paper}`, standard, setup.standard.paper, setup.standard.spread[tier]),
+    withinSpread(
+      `median criterion of two-timescale GD about ${setup.twoTimescale.paper}`,
+      twoTimescale,
+      setup.twoTimescale.paper,
+      setup.twoTimescale.spread[tier],
+    ),
+    withinSpread(
+      `median criterion of standard GD about ${setup.standard.paper}`,
+      standard,
+      setup.standard.paper,
+      setup.standard.spread[tier],
+    ),
     {
       claim: 'two-timescale GD ends lower than standard GD',
       expected: 'median two-timescale < median standard',
@@ -52,16 +62,34 @@ export function fullBatchExperiment(setup: FullBatchSetup): Experiment {
     name: setup.name,
     summary: setup.summary,
     paperTime: null,
-    sweep: (tier) => ({ base: sweep.base, variants: sweep.variants, axes: sweep.axes, seeds: firstSeeds(setup.seeds[tier]) }),
+    sweep: (tier) => ({
+      base: sweep.base,
+      variants: sweep.variants,
+      axes: sweep.axes,
+      seeds: firstSeeds(setup.seeds[tier]),
+    }),
     checks: (runs, tier) => [...medianChecks(setup, runs, tier), ...(setup.extraChecks?.(runs) ?? [])],
     figures: (runs) => [
       {
         file: `${setup.name}-criterion.png`,
         caption: `${setup.name}: final criterion of standard and two-timescale GD over seeds, the paper's medians as diamonds`,
-        option: boxFigureOption(`${setup.name}: final criterion over seeds`, 'variant', 'criterion ‖pred − y‖₂ / n (log scale)', [
-          { label: STANDARD, losses: runsWith(runs, 'variant', STANDARD).map((run) => run.finalLoss ?? NaN), paperMedian: setup.standard.paper },
-          { label: TWO_TIMESCALE, losses: runsWith(runs, 'variant', TWO_TIMESCALE).map((run) => run.finalLoss ?? NaN), paperMedian: setup.twoTimescale.paper },
-        ]),
+        option: boxFigureOption(
+          `${setup.name}: final criterion over seeds`,
+          'variant',
+          'criterion ‖pred − y‖₂ / n (log scale)',
+          [
+            {
+              label: STANDARD,
+              losses: runsWith(runs, 'variant', STANDARD).map((run) => run.finalLoss ?? NaN),
+              paperMedian: setup.standard.paper,
+            },
+            {
+              label: TWO_TIMESCALE,
+              losses: runsWith(runs, 'variant', TWO_TIMESCALE).map((run) => run.finalLoss ?? NaN),
+              paperMedian: setup.twoTimescale.paper,
+            },
+          ],
+        ),
       },
       ...(setup.extraFigures?.(runs) ?? []),
     ],

@@ -17,7 +17,9 @@ export function uncoveredLines(run: ExperimentRun): number {
   const { m, eta } = run.config.network;
   let uncovered = 0;
   for (let k = 0; k < run.finalU.length / m; k++) {
-    uncovered += coverage(lineTarget, run.finalU.subarray(k * m, (k + 1) * m), eta).filter((entry) => !entry.covered).length;
+    uncovered += coverage(lineTarget, run.finalU.subarray(k * m, (k + 1) * m), eta).filter(
+      (entry) => !entry.covered,
+    ).length;
   }
   return uncovered;
 }
@@ -42,11 +44,27 @@ export const twoDimensional = fullBatchExperiment({
   summary: 'Fig 6: 2-D additive steps, two-timescale GD beats standard GD, which leaves target lines uncovered',
   preset: 'paper-2d',
   seeds: { quick: 10, full: 20 },
-  twoTimescale: { paper: 0.004, spread: { quick: { low: 0.00331, high: 0.00432, seeds: 40 }, full: { low: 0.00342, high: 0.00419, seeds: 40 } } },
-  standard: { paper: 0.014, spread: { quick: { low: 0.0117, high: 0.0152, seeds: 40 }, full: { low: 0.0126, high: 0.0149, seeds: 40 } } },
+  twoTimescale: {
+    paper: 0.004,
+    spread: { quick: { low: 0.00331, high: 0.00432, seeds: 40 }, full: { low: 0.00342, high: 0.00419, seeds: 40 } },
+  },
+  standard: {
+    paper: 0.014,
+    spread: { quick: { low: 0.0117, high: 0.0152, seeds: 40 }, full: { low: 0.0126, high: 0.0149, seeds: 40 } },
+  },
   extraChecks: (runs) => [
-    shareAtLeast('standard GD leaves a target line uncovered', runsWith(runs, 'variant', STANDARD), (run) => !coversEveryLine(run), 0.8),
-    shareAtLeast('two-timescale GD puts a unit on every target line', runsWith(runs, 'variant', TWO_TIMESCALE), coversEveryLine, 0.6),
+    shareAtLeast(
+      'standard GD leaves a target line uncovered',
+      runsWith(runs, 'variant', STANDARD),
+      (run) => !coversEveryLine(run),
+      0.8,
+    ),
+    shareAtLeast(
+      'two-timescale GD puts a unit on every target line',
+      runsWith(runs, 'variant', TWO_TIMESCALE),
+      coversEveryLine,
+      0.6,
+    ),
   ],
   extraFigures: (runs) => {
     const first = (variant: string) => runsWith(runs, 'variant', variant)[0];
@@ -80,8 +98,14 @@ export const tenDimensional = fullBatchExperiment({
   summary: '10-D additive steps: two-timescale GD beats standard GD',
   preset: 'paper-10d',
   seeds: { quick: 3, full: 20 },
-  twoTimescale: { paper: 0.005, spread: { quick: { low: 0.00171, high: 0.00695, seeds: 40 }, full: { low: 0.00422, high: 0.00591, seeds: 40 } } },
-  standard: { paper: 0.013, spread: { quick: { low: 0.0104, high: 0.0151, seeds: 40 }, full: { low: 0.0113, high: 0.0137, seeds: 40 } } },
+  twoTimescale: {
+    paper: 0.005,
+    spread: { quick: { low: 0.00171, high: 0.00695, seeds: 40 }, full: { low: 0.00422, high: 0.00591, seeds: 40 } },
+  },
+  standard: {
+    paper: 0.013,
+    spread: { quick: { low: 0.0104, high: 0.0151, seeds: 40 }, full: { low: 0.0113, high: 0.0137, seeds: 40 } },
+  },
 });
 
 /**
@@ -93,6 +117,12 @@ export const relu = fullBatchExperiment({
   summary: 'ReLU teacher and student: two-timescale GD beats standard GD',
   preset: 'paper-relu',
   seeds: { quick: 10, full: 20 },
-  twoTimescale: { paper: 0.00037, spread: { quick: { low: 0.000345, high: 0.000568, seeds: 40 }, full: { low: 0.000366, high: 0.000542, seeds: 40 } } },
-  standard: { paper: 0.0015, spread: { quick: { low: 0.00145, high: 0.00163, seeds: 40 }, full: { low: 0.00146, high: 0.00159, seeds: 40 } } },
+  twoTimescale: {
+    paper: 0.00037,
+    spread: { quick: { low: 0.000345, high: 0.000568, seeds: 40 }, full: { low: 0.000366, high: 0.000542, seeds: 40 } },
+  },
+  standard: {
+    paper: 0.0015,
+    spread: { quick: { low: 0.00145, high: 0.00163, seeds: 40 }, full: { low: 0.00146, high: 0.00159, seeds: 40 } },
+  },
 });

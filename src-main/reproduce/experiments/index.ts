@@ -7,6 +7,15 @@ import { sameStepsizes } from './sameStepsizes';
 import { twoTimescale } from './twoTimescale';
 import { varyingEpsilon } from './varyingEpsilon';
 
-export const experiments: readonly Experiment[] = [replayTwoTimescale, replaySameStepsizes, twoTimescale, sameStepsizes, varyingEpsilon, twoDimensional, tenDimensional, relu];
+export const experiments: readonly Experiment[] = [
+  replayTwoTimescale,
+  replaySameStepsizes,
+  twoTimescale,
+  sameStepsizes,
+  varyingEpsilon,
+  twoDimensional,
+  tenDimensional,
+  relu,
+];
 
 export const experimentNames = experiments.map((experiment) => experiment.name);

@@ -38,5 +38,6 @@ export const replaySameStepsizes: Experiment = {
       withinSpread('final loss stuck far above the floor', run.finalLoss ?? NaN, 0.46, STUCK_FINAL_LOSS),
     ];
   },
-  figures: (runs, series) => (runs[0] ? runFigures('fig5-same-stepsizes', 'Fig 5, same stepsizes (seed 42)', runs[0], series(runs[0])) : []),
+  figures: (runs, series) =>
+    runs[0] ? runFigures('fig5-same-stepsizes', 'Fig 5, same stepsizes (seed 42)', runs[0], series(runs[0])) : [],
 };

@@ -43,7 +43,8 @@ export const TRACKING_GAP: Spread = { low: 0.0107, high: 0.159, seeds: 14 };
 export function trackingGap(run: ExperimentRun): number {
   if (!run.limitLoss || run.limitLoss.length <= SETTLED_FROM) return NaN;
   let gap = 0;
-  for (let i = SETTLED_FROM; i < run.limitLoss.length; i++) gap = Math.max(gap, Math.abs(run.loss[i] - run.limitLoss[i]));
+  for (let i = SETTLED_FROM; i < run.limitLoss.length; i++)
+    gap = Math.max(gap, Math.abs(run.loss[i] - run.limitLoss[i]));
   return gap;
 }
 
@@ -77,7 +78,11 @@ export const replayTwoTimescale: Experiment = {
       // The floor eta sum(Delta^2)/28 is 0.0080; the authors' Fig 3 ends just above it.
       withinSpread('SGD final loss near the floor 0.0080', run.finalLoss ?? NaN, 0.008, CONVERGED_FINAL_LOSS),
       everyJumpCovered(run),
-      atMostSpread(`SGD tracks the limit: largest |L - L0| from evaluation ${SETTLED_FROM} on`, trackingGap(run), TRACKING_GAP),
+      atMostSpread(
+        `SGD tracks the limit: largest |L - L0| from evaluation ${SETTLED_FROM} on`,
+        trackingGap(run),
+        TRACKING_GAP,
+      ),
       {
         claim: 'the limit L0 first reaches 0 at evaluation (0-based)',
         expected: String(LIMIT_ZERO_INDEX),
@@ -86,5 +91,6 @@ export const replayTwoTimescale: Experiment = {
       },
     ];
   },
-  figures: (runs, series) => (runs[0] ? runFigures('fig3-4-two-timescale', 'Figs 3-4, two-timescale (seed 42)', runs[0], series(runs[0])) : []),
+  figures: (runs, series) =>
+    runs[0] ? runFigures('fig3-4-two-timescale', 'Figs 3-4, two-timescale (seed 42)', runs[0], series(runs[0])) : [],
 };

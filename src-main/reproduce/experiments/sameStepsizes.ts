@@ -12,15 +12,26 @@ const QUICK_SEEDS = 10;
  * The spread of the median of each tier's seeds (bench/tolerances.ts, over seeds 0..39: median final L 0.469, runs from
  * 0.107 to 1.27, every seed leaving a jump uncovered, so the 80% claimed holds with room).
  */
-const MEDIAN_SPREAD: Record<Tier, Spread> = { quick: { low: 0.291, high: 0.663, seeds: 40 }, full: { low: 0.343, high: 0.569, seeds: 40 } };
+const MEDIAN_SPREAD: Record<Tier, Spread> = {
+  quick: { low: 0.291, high: 0.663, seeds: 40 },
+  full: { low: 0.343, high: 0.569, seeds: 40 },
+};
 
 export const sameStepsizes: Experiment = {
   name: 'same-stepsizes',
   summary: 'Fig 5 over seeds: equal stepsizes leave a jump uncovered, loss stuck far above the floor',
   paperTime: null,
-  sweep: (tier) => ({ base: presetConfig('paper-same-stepsizes'), seeds: firstSeeds(tier === 'quick' ? QUICK_SEEDS : PAPER_REPEATS) }),
+  sweep: (tier) => ({
+    base: presetConfig('paper-same-stepsizes'),
+    seeds: firstSeeds(tier === 'quick' ? QUICK_SEEDS : PAPER_REPEATS),
+  }),
   checks: (runs, tier) => [
     withinSpread('median final loss about 0.46', medianFinalLoss(runs), 0.46, MEDIAN_SPREAD[tier]),
-    shareAtLeast('most seeds leave a jump uncovered', runs, (run) => run.coverage.length > 0 && !coversEveryJump(run), 0.8),
+    shareAtLeast(
+      'most seeds leave a jump uncovered',
+      runs,
+      (run) => run.coverage.length > 0 && !coversEveryJump(run),
+      0.8,
+    ),
   ],
 };

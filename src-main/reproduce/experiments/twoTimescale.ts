@@ -7,7 +7,10 @@ import { coversEveryJump, medianFinalLoss, shareAtLeast, withinSpread, type Spre
 import type { Experiment, Tier } from '../types';
 import { firstSeeds, PAPER_REPEATS, presetConfig } from './base';
 
-const configs: Record<Tier, RunConfig> = { quick: presetConfig('paper-two-timescale-quick'), full: presetConfig('paper-two-timescale') };
+const configs: Record<Tier, RunConfig> = {
+  quick: presetConfig('paper-two-timescale-quick'),
+  full: presetConfig('paper-two-timescale'),
+};
 
 /**
  * Each tier's expected median (docs/MODEL.md section 6) and the spread of the median of 20 seeds (bench/tolerances.ts,
@@ -17,8 +20,16 @@ const configs: Record<Tier, RunConfig> = { quick: presetConfig('paper-two-timesc
  * (the same 95% of draws of 20 seeds cover at least 80%).
  */
 const medians: Record<Tier, { claim: string; paper: number; spread: Spread }> = {
-  quick: { claim: 'median final loss about 0.011 (h = 1e-3)', paper: 0.011, spread: { low: 0.00993, high: 0.0131, seeds: 40 } },
-  full: { claim: 'median final loss near the floor 0.0080 (h = 1e-5)', paper: 0.008, spread: { low: 0.008, high: 0.00817, seeds: 40 } },
+  quick: {
+    claim: 'median final loss about 0.011 (h = 1e-3)',
+    paper: 0.011,
+    spread: { low: 0.00993, high: 0.0131, seeds: 40 },
+  },
+  full: {
+    claim: 'median final loss near the floor 0.0080 (h = 1e-5)',
+    paper: 0.008,
+    spread: { low: 0.008, high: 0.00817, seeds: 40 },
+  },
 };
 
 export const twoTimescale: Experiment = {
@@ -28,6 +39,9 @@ export const twoTimescale: Experiment = {
   sweep: (tier) => ({ base: configs[tier], seeds: firstSeeds(PAPER_REPEATS) }),
   checks(runs, tier) {
     const { claim, paper, spread } = medians[tier];
-    return [withinSpread(claim, medianFinalLoss(runs), paper, spread), shareAtLeast('most seeds cover every jump within eta/2', runs, coversEveryJump, 0.8)];
+    return [
+      withinSpread(claim, medianFinalLoss(runs), paper, spread),
+      shareAtLeast('most seeds cover every jump within eta/2', runs, coversEveryJump, 0.8),
+    ];
   },
 };

@@ -22,7 +22,8 @@ const levels: Array<{ epsilon: number; paper: number; spread: Spread }> = [
   { epsilon: 1, paper: 0.67, spread: { low: 0.665, high: 0.835, seeds: 40 } },
 ];
 
-const mediansByLevel = (runs: readonly ExperimentRun[]) => levels.map((level) => medianFinalLoss(runsWith(runs, EPSILON, level.epsilon)));
+const mediansByLevel = (runs: readonly ExperimentRun[]) =>
+  levels.map((level) => medianFinalLoss(runsWith(runs, EPSILON, level.epsilon)));
 
 export const varyingEpsilon: Experiment = {
   name: 'varying-epsilon',
@@ -36,7 +37,14 @@ export const varyingEpsilon: Experiment = {
     const medians = mediansByLevel(runs);
     const increasing = medians.every((value, i) => i === 0 || value > medians[i - 1]);
     return [
-      ...levels.map((level, i) => withinSpread(`median final loss at epsilon = ${level.epsilon} about ${level.paper}`, medians[i], level.paper, level.spread)),
+      ...levels.map((level, i) =>
+        withinSpread(
+          `median final loss at epsilon = ${level.epsilon} about ${level.paper}`,
+          medians[i],
+          level.paper,
+          level.spread,
+        ),
+      ),
       {
         claim: 'the median final loss increases with epsilon',
         expected: levels.map((level) => level.paper).join(' < '),
@@ -48,12 +56,17 @@ export const varyingEpsilon: Experiment = {
   figures: (runs) => [
     {
       file: 'varying-epsilon-boxplot.png',
-      caption: 'Varying epsilon: final loss over seeds at tau = 3 for each epsilon, the paper\'s medians as diamonds',
-      option: boxFigureOption('Varying ε: final loss at τ = 3', EPSILON, 'final loss L (log scale)', levels.map((level) => ({
-        label: String(level.epsilon),
-        losses: runsWith(runs, EPSILON, level.epsilon).map((run) => run.finalLoss ?? NaN),
-        paperMedian: level.paper,
-      }))),
+      caption: "Varying epsilon: final loss over seeds at tau = 3 for each epsilon, the paper's medians as diamonds",
+      option: boxFigureOption(
+        'Varying ε: final loss at τ = 3',
+        EPSILON,
+        'final loss L (log scale)',
+        levels.map((level) => ({
+          label: String(level.epsilon),
+          losses: runsWith(runs, EPSILON, level.epsilon).map((run) => run.finalLoss ?? NaN),
+          paperMedian: level.paper,
+        })),
+      ),
     },
   ],
 };

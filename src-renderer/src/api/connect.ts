@@ -16,6 +16,10 @@ const ALWAYS_OPEN: ConnectionState = { kind: 'open', attempt: 0, retryInMs: null
 export function connectLab(): LabConnection {
   if (window.lab) return { api: window.lab, connection: shallowRef(ALWAYS_OPEN) };
   const connection = shallowRef<ConnectionState>({ kind: 'connecting', attempt: 0, retryInMs: null, opened: 0 });
-  const transport = createSocketTransport({ url: apiSocketUrl(window.location), probe: pageProbe(window.location.href), onState: (state) => (connection.value = state) });
+  const transport = createSocketTransport({
+    url: apiSocketUrl(window.location),
+    probe: pageProbe(window.location.href),
+    onState: (state) => (connection.value = state),
+  });
   return { api: createLabApi(transport), connection };
 }

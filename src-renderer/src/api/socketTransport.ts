@@ -117,7 +117,10 @@ export function createSocketTransport(options: SocketTransportOptions): SocketTr
     if (!request) return;
     pending.delete(id);
     if (message.ok) request.resolve(message.result);
-    else request.reject(new RemoteError(message.error ?? { name: 'Error', message: 'the lab answered without an error message' }));
+    else
+      request.reject(
+        new RemoteError(message.error ?? { name: 'Error', message: 'the lab answered without an error message' }),
+      );
   }
 
   /** Rejects the requests in flight, or (`all`) every pending one, with a ConnectionError saying `why`. */

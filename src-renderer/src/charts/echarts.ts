@@ -4,10 +4,28 @@
  */
 import { init, use } from 'echarts/core';
 import { LineChart, ScatterChart } from 'echarts/charts';
-import { DataZoomComponent, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent } from 'echarts/components';
+import {
+  DataZoomComponent,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TitleComponent,
+  TooltipComponent,
+} from 'echarts/components';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 
-use([LineChart, ScatterChart, GridComponent, TitleComponent, TooltipComponent, LegendComponent, MarkLineComponent, DataZoomComponent, CanvasRenderer, SVGRenderer]);
+use([
+  LineChart,
+  ScatterChart,
+  GridComponent,
+  TitleComponent,
+  TooltipComponent,
+  LegendComponent,
+  MarkLineComponent,
+  DataZoomComponent,
+  CanvasRenderer,
+  SVGRenderer,
+]);
 
 export { init };
 export type { ECharts } from 'echarts/core';

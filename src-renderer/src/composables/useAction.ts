@@ -19,7 +19,10 @@ export interface Action<A extends unknown[], T> {
  * "Export failed: disk full"); a function of the run's arguments when they say what failed. Without it the message
  * is the error's own.
  */
-export function useAction<A extends unknown[], T>(action: (...args: A) => Promise<T>, failure?: string | ((...args: A) => string)): Action<A, T> {
+export function useAction<A extends unknown[], T>(
+  action: (...args: A) => Promise<T>,
+  failure?: string | ((...args: A) => string),
+): Action<A, T> {
   const busy = ref(false);
   const error = ref<string | null>(null);
 

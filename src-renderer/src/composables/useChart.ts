@@ -43,7 +43,11 @@ export function useChart(container: Ref<HTMLElement | null>, build: () => ChartO
     // Replacing series (not merging them) drops lines of a previous option; zoom and legend state are kept.
     // No animation: live charts redraw several times a second. The page's panel colour shows through in both themes.
     // Drawn synchronously (no lazyUpdate): this already runs in an animation frame, and the cost measured is complete.
-    if (option && chart.value) chart.value.setOption({ ...option, animation: false, backgroundColor: 'transparent' }, { replaceMerge: ['series'] });
+    if (option && chart.value)
+      chart.value.setOption(
+        { ...option, animation: false, backgroundColor: 'transparent' },
+        { replaceMerge: ['series'] },
+      );
     // A canvas says nothing to a screen reader: the container is an image named by the chart's title.
     if (option && container.value) {
       container.value.setAttribute('role', 'img');

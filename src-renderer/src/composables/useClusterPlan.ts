@@ -32,7 +32,14 @@ const number = (text: string) => (text.trim() === '' ? undefined : Number(text))
 const word = (text: string) => (text.trim() === '' ? undefined : text.trim());
 
 export function useClusterPlan(sweep: Ref<SweepSpec | null>, points: Ref<number>) {
-  const draft = reactive<ClusterDraft>({ tasks: '10', cpusPerTask: '1', maxParallel: '', partition: '', time: '', mem: '' });
+  const draft = reactive<ClusterDraft>({
+    tasks: '10',
+    cpusPerTask: '1',
+    maxParallel: '',
+    partition: '',
+    time: '',
+    mem: '',
+  });
 
   /** The Slurm options, or the first problem naming its flag. */
   const options = computed<{ slurm: SlurmOptions } | { error: string }>(() => {
@@ -52,12 +59,16 @@ export function useClusterPlan(sweep: Ref<SweepSpec | null>, points: Ref<number>
     return { slurm: parsed.data };
   });
 
-  const handoff = computed(() => (sweep.value && 'slurm' in options.value ? clusterHandoff(sweep.value, options.value.slurm, points.value) : null));
+  const handoff = computed(() =>
+    sweep.value && 'slurm' in options.value ? clusterHandoff(sweep.value, options.value.slurm, points.value) : null,
+  );
 
   function download(): void {
     if (!handoff.value || !sweep.value) return;
     const folder = planFolderName(sweep.value.name);
-    const files = Object.fromEntries(Object.entries(handoff.value.files).map(([name, text]) => [`${folder}/${name}`, strToU8(text)]));
+    const files = Object.fromEntries(
+      Object.entries(handoff.value.files).map(([name, text]) => [`${folder}/${name}`, strToU8(text)]),
+    );
     saveFile(zipSync(files), `${folder}.zip`);
   }
 

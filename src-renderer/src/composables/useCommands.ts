@@ -22,7 +22,11 @@ export function runCommand(command: Command): boolean {
 export function onCommand(command: Command, handler: () => void): () => void {
   const list = handlers.get(command) ?? [];
   handlers.set(command, [...list, handler]);
-  return () => handlers.set(command, (handlers.get(command) ?? []).filter((h) => h !== handler));
+  return () =>
+    handlers.set(
+      command,
+      (handlers.get(command) ?? []).filter((h) => h !== handler),
+    );
 }
 
 /** Subscribes for the life of the calling component. */
@@ -33,10 +37,14 @@ export function useCommand(command: Command, handler: () => void): void {
 const isMac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 /** The command of a key press, if any: Ctrl or Cmd, Shift exactly as the shortcut says, no Alt. */
-export function commandOfKey(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>): Command | null {
+export function commandOfKey(
+  event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>,
+): Command | null {
   if (!(event.ctrlKey || event.metaKey) || event.altKey) return null;
   const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
-  return commands.find((command) => COMMANDS[command].key === key && COMMANDS[command].shift === event.shiftKey) ?? null;
+  return (
+    commands.find((command) => COMMANDS[command].key === key && COMMANDS[command].shift === event.shiftKey) ?? null
+  );
 }
 
 /** "Ctrl+Shift+C" (⌘⇧C on macOS), for tooltips. */

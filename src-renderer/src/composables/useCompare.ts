@@ -44,14 +44,21 @@ export function useCompare(runIds: readonly string[]) {
   /** pooled: runs that differ only by seed are drawn as one median curve with a band. */
   const pooled = ref(true);
 
-  const { busy: loading, error, run: load } = useAction(async () => {
+  const {
+    busy: loading,
+    error,
+    run: load,
+  } = useAction(async () => {
     received.value = 0;
     const ids = runIds.slice(0, MAX_COMPARED);
     const details = await api.getRunDetails({ runIds: ids });
     // Thinned to what the charts need, and never more than one reply can carry at the run's width (wide runs).
     const series = await Promise.all(
       details.map(async ({ id, config }) => {
-        const answer = await api.getCheckpoints({ runId: id, maxCheckpoints: Math.min(COMPARED_CHECKPOINTS, checkpointsPerReply(config)) });
+        const answer = await api.getCheckpoints({
+          runId: id,
+          maxCheckpoints: Math.min(COMPARED_CHECKPOINTS, checkpointsPerReply(config)),
+        });
         received.value++;
         return answer;
       }),
@@ -63,7 +70,10 @@ export function useCompare(runIds: readonly string[]) {
   /** groups: indices of the runs drawn as each curve. */
   const groups = computed(() => (pooled.value ? seedGroups(configs.value) : configs.value.map((_, i) => [i])));
   const runs = computed<ComparedRun[]>(() => {
-    const labels = runLabels(configs.value, loaded.value.map((run) => run.detail.name));
+    const labels = runLabels(
+      configs.value,
+      loaded.value.map((run) => run.detail.name),
+    );
     const curveOf = new Map(groups.value.flatMap((members, curve) => members.map((i) => [i, curve] as const)));
     return loaded.value.map((run, i) => ({ ...run, label: labels[i], curve: curveOf.get(i)! }));
   });
@@ -73,24 +83,39 @@ export function useCompare(runIds: readonly string[]) {
     const members = groups.value;
     // Pooled curves are named by what differs besides the seed.
     const labels = pooled.value
-      ? differenceLabels(members.map((group) => withoutSeed(configs.value[group[0]])), members.map((group) => loaded.value[group[0]].detail.name))
+      ? differenceLabels(
+          members.map((group) => withoutSeed(configs.value[group[0]])),
+          members.map((group) => loaded.value[group[0]].detail.name),
+        )
       : runs.value.map((run) => run.label);
     return members.map((group, k) => ({
       label: labels[k],
       seeds: group.length,
-      band: quantileBand(group.map((i) => {
-        const { series, detail } = loaded.value[i];
-        return { time: clockValues(series, detail.config, clock.value), values: series.loss, count: series.count };
-      })),
+      band: quantileBand(
+        group.map((i) => {
+          const { series, detail } = loaded.value[i];
+          return { time: clockValues(series, detail.config, clock.value), values: series.loss, count: series.count };
+        }),
+      ),
     }));
   });
 
   const floors = computed(() => {
-    const smoothed = configs.value.filter((config) => config.trainer !== 'full-batch' && config.network.activation === 'cubic');
+    const smoothed = configs.value.filter(
+      (config) => config.trainer !== 'full-batch' && config.network.activation === 'cubic',
+    );
     return [...new Set(smoothed.map((config) => lossFloor(config.target, config.network.eta)))].sort((x, y) => x - y);
   });
 
-  const lossOption = () => (loaded.value.length ? compareLossOption(curves.value, { clock: clock.value, logX: logX.value, floors: floors.value, interactive: true }) : null);
+  const lossOption = () =>
+    loaded.value.length
+      ? compareLossOption(curves.value, {
+          clock: clock.value,
+          logX: logX.value,
+          floors: floors.value,
+          interactive: true,
+        })
+      : null;
 
   return { loaded, loading, received, error, clock, logX, pooled, runs, curves, differing, lossOption, load };
 }

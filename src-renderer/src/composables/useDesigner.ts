@@ -4,8 +4,23 @@
  * screen to its sections with `provideDesigner`, which they read with `injectDesigner`.
  */
 import { computed, inject, provide, reactive, type InjectionKey } from 'vue';
-import { PAPER_TARGET, parseRunConfig, runConfigSchema, totalSteps, type RunConfig, type Target } from '#shared/config/schema';
-import { candidateConfig, durationKind, evenPositionsText, issueKey, stateFromConfig, visibleFields, type DesignerState } from '../lib/designerForm';
+import {
+  PAPER_TARGET,
+  parseRunConfig,
+  runConfigSchema,
+  totalSteps,
+  type RunConfig,
+  type Target,
+} from '#shared/config/schema';
+import {
+  candidateConfig,
+  durationKind,
+  evenPositionsText,
+  issueKey,
+  stateFromConfig,
+  visibleFields,
+  type DesignerState,
+} from '../lib/designerForm';
 import { estimateSeconds } from '../lib/designerSpeed';
 import { addJump, moveJump, removeJump, rowsFromTarget, setLevel, sortJumps } from '../lib/designerTarget';
 import { formatExact, parseField } from '../lib/runForm';
@@ -42,7 +57,11 @@ export function useDesigner(initial: RunConfig = parseRunConfig({})) {
   const fields = computed(() => visibleFields(state));
   const steps = computed(() => (config.value ? totalSteps(config.value) : null));
   /** h·epsilon when epsilon is typed, epsilon when h·epsilon is: the stepsize the user did not type. */
-  const derivedStepsize = computed(() => (config.value?.trainer === 'sgd' ? { inner: clean(config.value.sgd.h * config.value.sgd.epsilon), epsilon: config.value.sgd.epsilon } : null));
+  const derivedStepsize = computed(() =>
+    config.value?.trainer === 'sgd'
+      ? { inner: clean(config.value.sgd.h * config.value.sgd.epsilon), epsilon: config.value.sgd.epsilon }
+      : null,
+  );
   const seconds = computed(() => (config.value ? estimateSeconds(config.value) : null));
 
   function load(config: RunConfig) {
@@ -61,12 +80,14 @@ export function useDesigner(initial: RunConfig = parseRunConfig({})) {
   function setDuration(kind: DesignerState['duration']) {
     const current = config.value;
     if (current && kind === 'steps') state.texts.steps = formatExact(totalSteps(current));
-    if (current && kind === 'tau') state.texts.tauMax = formatExact(clean(totalSteps(current) * current.sgd.h * current.sgd.epsilon));
+    if (current && kind === 'tau')
+      state.texts.tauMax = formatExact(clean(totalSteps(current) * current.sgd.h * current.sgd.epsilon));
     state.duration = kind;
   }
 
   function setPositions(kind: DesignerState['positions']) {
-    if (kind === 'list' && state.positionsList.trim() === '') state.positionsList = evenPositionsText(parseField(state.texts.m));
+    if (kind === 'list' && state.positionsList.trim() === '')
+      state.positionsList = evenPositionsText(parseField(state.texts.m));
     state.positions = kind;
   }
 
@@ -80,7 +101,22 @@ export function useDesigner(initial: RunConfig = parseRunConfig({})) {
     level: (k: number, y: number) => setLevel(state.target, k, y),
   };
 
-  return { state, check, config, valid, fields, steps, derivedStepsize, seconds, durationKind: computed(() => durationKind(state)), load, setStepsizes, setDuration, setPositions, target };
+  return {
+    state,
+    check,
+    config,
+    valid,
+    fields,
+    steps,
+    derivedStepsize,
+    seconds,
+    durationKind: computed(() => durationKind(state)),
+    load,
+    setStepsizes,
+    setDuration,
+    setPositions,
+    target,
+  };
 }
 
 export type Designer = ReturnType<typeof useDesigner>;

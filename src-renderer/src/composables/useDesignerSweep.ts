@@ -34,8 +34,10 @@ export function useDesignerSweep(config: Ref<RunConfig | null>, name: Ref<string
   const seedCheck = computed<{ seeds: number[] } | { error: string }>(() => {
     const count = parseField(draft.seedCount);
     const first = parseField(draft.firstSeed);
-    if (!Number.isInteger(count) || count < 1 || count > MAX_SEEDS) return { error: `the number of seeds must be a whole number from 1 to ${MAX_SEEDS}` };
-    if (!Number.isInteger(first) || first < 0 || first + count - 1 >= 2 ** 32) return { error: 'seeds must be whole numbers from 0 to 4294967295' };
+    if (!Number.isInteger(count) || count < 1 || count > MAX_SEEDS)
+      return { error: `the number of seeds must be a whole number from 1 to ${MAX_SEEDS}` };
+    if (!Number.isInteger(first) || first < 0 || first + count - 1 >= 2 ** 32)
+      return { error: 'seeds must be whole numbers from 0 to 4294967295' };
     return { seeds: seedList(first, count) };
   });
 
@@ -43,14 +45,26 @@ export function useDesignerSweep(config: Ref<RunConfig | null>, name: Ref<string
   const check = computed<{ sweep: SweepSpec | null; errors: string[] }>(() => {
     const errors: string[] = [];
     if (!config.value) errors.push('fix the run settings above first');
-    axisChecks.value.forEach((result, i) => 'error' in result && errors.push(`axis ${i + 1} (${draft.axes[i].path}): ${result.error}`));
+    axisChecks.value.forEach(
+      (result, i) => 'error' in result && errors.push(`axis ${i + 1} (${draft.axes[i].path}): ${result.error}`),
+    );
     const paths = draft.axes.map((axis) => axis.path);
     if (new Set(paths).size !== paths.length) errors.push('two axes vary the same field');
     if ('error' in seedCheck.value) errors.push(seedCheck.value.error);
     if (errors.length > 0 || !config.value || 'error' in seedCheck.value) return { sweep: null, errors };
-    const axes = draft.axes.map((axis, i) => ({ path: axis.path, values: (axisChecks.value[i] as { values: number[] }).values }));
-    const parsed = sweepSpecSchema.safeParse({ name: name.value.trim() || 'sweep', base: config.value, variants: draft.variants, axes, seeds: seedCheck.value.seeds });
-    if (!parsed.success) return { sweep: null, errors: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) };
+    const axes = draft.axes.map((axis, i) => ({
+      path: axis.path,
+      values: (axisChecks.value[i] as { values: number[] }).values,
+    }));
+    const parsed = sweepSpecSchema.safeParse({
+      name: name.value.trim() || 'sweep',
+      base: config.value,
+      variants: draft.variants,
+      axes,
+      seeds: seedCheck.value.seeds,
+    });
+    if (!parsed.success)
+      return { sweep: null, errors: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) };
     if (sweepSize(parsed.data) <= EXPAND_LIMIT) {
       try {
         expandSweep(parsed.data);
@@ -73,7 +87,11 @@ export function useDesignerSweep(config: Ref<RunConfig | null>, name: Ref<string
     const sweep = check.value.sweep;
     if (!sweep) return null;
     const n = sweepSize(sweep);
-    if (n <= EXPAND_LIMIT) return estimateBatchSeconds(expandSweep(sweep).map((run) => run.config), workers());
+    if (n <= EXPAND_LIMIT)
+      return estimateBatchSeconds(
+        expandSweep(sweep).map((run) => run.config),
+        workers(),
+      );
     return (n * estimateSeconds(sweep.base)) / workers();
   });
 
@@ -82,7 +100,14 @@ export function useDesignerSweep(config: Ref<RunConfig | null>, name: Ref<string
     const used = new Set(draft.axes.map((axis) => axis.path));
     const spec = fields.value.find((field) => !used.has(field.path));
     if (!spec || !config.value) return;
-    draft.axes.push({ path: spec.path, mode: 'list', list: formatExact(getPath(config.value, spec.path)), from: '', to: '', count: '3' });
+    draft.axes.push({
+      path: spec.path,
+      mode: 'list',
+      list: formatExact(getPath(config.value, spec.path)),
+      from: '',
+      to: '',
+      count: '3',
+    });
   }
 
   function removeAxis(i: number) {
@@ -92,7 +117,14 @@ export function useDesignerSweep(config: Ref<RunConfig | null>, name: Ref<string
   /** Loads a sweep preset: its axes as lists, its seeds, its variants. */
   function load(sweep: SweepSpec | null) {
     draft.enabled = sweep !== null;
-    draft.axes = (sweep?.axes ?? []).map((axis) => ({ path: axis.path, mode: 'list', list: axis.values.map(formatExact).join(', '), from: '', to: '', count: String(axis.values.length) }));
+    draft.axes = (sweep?.axes ?? []).map((axis) => ({
+      path: axis.path,
+      mode: 'list',
+      list: axis.values.map(formatExact).join(', '),
+      from: '',
+      to: '',
+      count: String(axis.values.length),
+    }));
     draft.variants = sweep?.variants ?? [];
     draft.seedCount = String(sweep?.seeds.length ?? 1);
     draft.firstSeed = String(sweep?.seeds[0] ?? config.value?.seed ?? 0);

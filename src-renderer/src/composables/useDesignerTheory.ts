@@ -22,6 +22,11 @@ export function useDesignerTheory(config: Ref<RunConfig | null>) {
   return computed(() => {
     const c = relevant.value;
     if (!c) return null;
-    return { init: initCheck(c), facts: c.trainer === 'full-batch' ? null : targetFacts(c.target, c.network.eta), m: c.network.m, positions: c.network.positions.kind };
+    return {
+      init: initCheck(c),
+      facts: c.trainer === 'full-batch' ? null : targetFacts(c.target, c.network.eta),
+      m: c.network.m,
+      positions: c.network.positions.kind,
+    };
   });
 }

@@ -5,7 +5,10 @@
 import { onBeforeUnmount, onMounted } from 'vue';
 
 /** Whether an Escape press is for the screen: not already handled, and no modal dialog open above it. */
-export function isScreenEscape(event: Pick<KeyboardEvent, 'key' | 'defaultPrevented'>, document: Pick<Document, 'querySelector'>): boolean {
+export function isScreenEscape(
+  event: Pick<KeyboardEvent, 'key' | 'defaultPrevented'>,
+  document: Pick<Document, 'querySelector'>,
+): boolean {
   return event.key === 'Escape' && !event.defaultPrevented && document.querySelector('dialog[open]') === null;
 }
 

@@ -18,7 +18,11 @@ const STORAGE_KEY = 'ttlab.reportFormat';
 export const hasPageSize = (value: ReportFormat) => value !== 'html';
 
 /** The formats "Export report" offers, with their labels. */
-export const reportFormatLabels: Record<ReportFormat, string> = { zip: 'Zip: figures, CSV, configuration', pdf: 'PDF page (vector)', html: 'Interactive HTML (one file)' };
+export const reportFormatLabels: Record<ReportFormat, string> = {
+  zip: 'Zip: figures, CSV, configuration',
+  pdf: 'PDF page (vector)',
+  html: 'Interactive HTML (one file)',
+};
 
 function storedFormat(): ReportFormat {
   const value = typeof localStorage !== 'undefined' ? localStorage.getItem(STORAGE_KEY) : null;
@@ -31,9 +35,17 @@ export function useExportReport(target: () => ReportTarget) {
   const { api } = useLab();
   const { choice } = useFigureSize();
   /** Asks for the report and saves it; a second click while it is made does nothing. */
-  const { busy, error, run: exportReport } = useAction(async () => {
+  const {
+    busy,
+    error,
+    run: exportReport,
+  } = useAction(async () => {
     const size = hasPageSize(format.value) && choice.value !== SCREEN ? { size: choice.value } : {};
-    const { fileName, data } = await api.exportReport({ target: target(), ...(format.value === 'zip' ? {} : { format: format.value }), ...size });
+    const { fileName, data } = await api.exportReport({
+      target: target(),
+      ...(format.value === 'zip' ? {} : { format: format.value }),
+      ...size,
+    });
     saveFile(data, fileName);
   }, 'Export failed');
 

@@ -11,7 +11,10 @@ const STORAGE_KEY = 'ttlab.figureSize';
 export const SCREEN = 'screen';
 
 /** The sizes the menus offer: the screen, then the presets. */
-export const sizeChoices: ReadonlyArray<{ value: string; label: string }> = [{ value: SCREEN, label: 'As on screen' }, ...figurePresets.map((preset) => ({ value: preset.name, label: preset.label }))];
+export const sizeChoices: ReadonlyArray<{ value: string; label: string }> = [
+  { value: SCREEN, label: 'As on screen' },
+  ...figurePresets.map((preset) => ({ value: preset.name, label: preset.label })),
+];
 
 function stored(): string {
   const value = typeof localStorage !== 'undefined' ? localStorage.getItem(STORAGE_KEY) : null;

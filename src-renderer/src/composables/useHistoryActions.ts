@@ -23,7 +23,11 @@ export interface PendingDelete {
   label: string;
 }
 
-export function useHistoryActions(options: { replace: (run: RunSummary) => void; forget: (runIds: readonly string[]) => void; details: ReturnType<typeof useHistoryDetails> }) {
+export function useHistoryActions(options: {
+  replace: (run: RunSummary) => void;
+  forget: (runIds: readonly string[]) => void;
+  details: ReturnType<typeof useHistoryDetails>;
+}) {
   const { api } = useLab();
   const { navigate } = useRoute();
   const error = ref<string | null>(null);
@@ -46,13 +50,20 @@ export function useHistoryActions(options: { replace: (run: RunSummary) => void;
     }
   }
 
-  async function update(runId: string, patch: { name?: string; tags?: string[]; notes?: string; starred?: boolean }, what: string) {
+  async function update(
+    runId: string,
+    patch: { name?: string; tags?: string[]; notes?: string; starred?: boolean },
+    what: string,
+  ) {
     const summary = await attempt(what, () => api.updateRun({ runId, ...patch }));
     if (summary) options.replace(summary);
     return summary;
   }
 
-  const rename = (run: RunSummary, name: string) => (name.trim() && name.trim() !== run.name ? update(run.id, { name: name.trim() }, 'rename the run') : Promise.resolve(null));
+  const rename = (run: RunSummary, name: string) =>
+    name.trim() && name.trim() !== run.name
+      ? update(run.id, { name: name.trim() }, 'rename the run')
+      : Promise.resolve(null);
   const setTags = (run: RunSummary, tags: string[]) => update(run.id, { tags }, 'save the tags');
   const setStar = (run: RunSummary, starred: boolean) => update(run.id, { starred }, 'star the run');
 
@@ -61,10 +72,13 @@ export function useHistoryActions(options: { replace: (run: RunSummary) => void;
     const clean = tag.trim();
     if (!clean) return;
     const changing = runs.filter((run) => run.tags.includes(clean) === remove);
-    await Promise.all(changing.map((run) => setTags(run, remove ? run.tags.filter((t) => t !== clean) : [...run.tags, clean])));
+    await Promise.all(
+      changing.map((run) => setTags(run, remove ? run.tags.filter((t) => t !== clean) : [...run.tags, clean])),
+    );
   }
 
-  const starMany = (runs: readonly RunSummary[], starred: boolean) => Promise.all(runs.filter((run) => run.starred !== starred).map((run) => setStar(run, starred)));
+  const starMany = (runs: readonly RunSummary[], starred: boolean) =>
+    Promise.all(runs.filter((run) => run.starred !== starred).map((run) => setStar(run, starred)));
 
   async function saveNotes(runId: string, text: string) {
     noteTimers.delete(runId);
@@ -124,7 +138,17 @@ export function useHistoryActions(options: { replace: (run: RunSummary) => void;
   /** Starts each run again with its stored configuration (the same seed replays it bit for bit); opens it when alone. */
   async function rerun(runs: readonly RunSummary[]) {
     const started = await attempt('start the runs again', () =>
-      Promise.all(runs.map(async (run) => (await api.startRun({ config: (await options.details.detail(run.id)).config, name: `${run.name} (re-run)` })).runId)),
+      Promise.all(
+        runs.map(
+          async (run) =>
+            (
+              await api.startRun({
+                config: (await options.details.detail(run.id)).config,
+                name: `${run.name} (re-run)`,
+              })
+            ).runId,
+        ),
+      ),
     );
     if (started?.length === 1) navigate({ name: 'run', runId: started[0] });
     return started;
@@ -156,5 +180,23 @@ export function useHistoryActions(options: { replace: (run: RunSummary) => void;
     leave();
   });
 
-  return { error, saving, pending, hidden, rename, setTags, setStar, tagMany, starMany, typeNotes, flushNotes, remove, undoDelete, commitDelete, rerun, resume, duplicate };
+  return {
+    error,
+    saving,
+    pending,
+    hidden,
+    rename,
+    setTags,
+    setStar,
+    tagMany,
+    starMany,
+    typeNotes,
+    flushNotes,
+    remove,
+    undoDelete,
+    commitDelete,
+    rerun,
+    resume,
+    duplicate,
+  };
 }

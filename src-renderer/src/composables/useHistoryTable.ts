@@ -5,7 +5,16 @@
 import { computed, reactive, ref, shallowRef, watch, type Ref } from 'vue';
 import type { RunSummary, SweepSummary } from '#shared/api/contract';
 import type { ColumnKey } from '../lib/historyColumns';
-import { emptyFilter, historyRows, runMatcher, searchWords, sortRuns, sweepsOf, type HistoryFilter, type SortOrder } from '../lib/historyQuery';
+import {
+  emptyFilter,
+  historyRows,
+  runMatcher,
+  searchWords,
+  sortRuns,
+  sweepsOf,
+  type HistoryFilter,
+  type SortOrder,
+} from '../lib/historyQuery';
 
 export interface HistorySources {
   runs: Ref<readonly RunSummary[]>;
@@ -35,7 +44,8 @@ export function useHistoryTable(sources: HistorySources) {
     (text) => {
       if (searchWords(text).length === 0) return;
       const found = sweepsOf(filtered.value);
-      if ([...found].some((sweepId) => !expanded.value.has(sweepId))) expanded.value = new Set([...expanded.value, ...found]);
+      if ([...found].some((sweepId) => !expanded.value.has(sweepId)))
+        expanded.value = new Set([...expanded.value, ...found]);
     },
   );
   /** The selected runs still shown, in table order. */
@@ -46,7 +56,10 @@ export function useHistoryTable(sources: HistorySources) {
 
   /** Sorts by `key`; the same key again flips the direction. Numbers start high-to-low only for dates and stars. */
   function sortBy(key: ColumnKey) {
-    order.value = order.value.key === key ? { key, descending: !order.value.descending } : { key, descending: key === 'created' || key === 'starred' };
+    order.value =
+      order.value.key === key
+        ? { key, descending: !order.value.descending }
+        : { key, descending: key === 'created' || key === 'starred' };
   }
 
   function toggleGroup(sweepId: string) {
@@ -67,11 +80,30 @@ export function useHistoryTable(sources: HistorySources) {
   }
 
   const clearSelection = () => (selected.value = new Set());
-  const selectAllShown = (on: boolean) => select(filtered.value.map((run) => run.id), on);
+  const selectAllShown = (on: boolean) =>
+    select(
+      filtered.value.map((run) => run.id),
+      on,
+    );
 
   function resetFilter() {
     Object.assign(filter, emptyFilter());
   }
 
-  return { filter, order, expanded, selected, filtered, sorted, rows, selection, sortBy, toggleGroup, select, clearSelection, selectAllShown, resetFilter };
+  return {
+    filter,
+    order,
+    expanded,
+    selected,
+    filtered,
+    sorted,
+    rows,
+    selection,
+    sortBy,
+    toggleGroup,
+    select,
+    clearSelection,
+    selectAllShown,
+    resetFilter,
+  };
 }

@@ -15,7 +15,9 @@ export function useHistoryVirtual(container: Ref<HTMLElement | null>, rowCount: 
   let observer: ResizeObserver | null = null;
 
   const first = computed(() => Math.max(0, Math.floor(scrollTop.value / rowHeight) - OVERSCAN));
-  const end = computed(() => Math.min(rowCount.value, Math.ceil((scrollTop.value + viewHeight.value) / rowHeight) + OVERSCAN));
+  const end = computed(() =>
+    Math.min(rowCount.value, Math.ceil((scrollTop.value + viewHeight.value) / rowHeight) + OVERSCAN),
+  );
   /** Height of everything, and the offset of the first rendered row. */
   const totalHeight = computed(() => rowCount.value * rowHeight);
   const offset = computed(() => first.value * rowHeight);
@@ -33,7 +35,8 @@ export function useHistoryVirtual(container: Ref<HTMLElement | null>, rowCount: 
     if (!element) return;
     const top = index * rowHeight;
     if (top < element.scrollTop) element.scrollTop = top;
-    else if (top + rowHeight > element.scrollTop + viewHeight.value) element.scrollTop = top + rowHeight - viewHeight.value;
+    else if (top + rowHeight > element.scrollTop + viewHeight.value)
+      element.scrollTop = top + rowHeight - viewHeight.value;
     measure();
   }
 

@@ -31,7 +31,11 @@ export function useNewRun() {
   const valid = computed(() => (isSweep.value ? sweep.check.value.sweep !== null : designer.valid.value));
 
   const launch = useAction(async (): Promise<Started> => {
-    if (isSweep.value) return { kind: 'sweep', ...(await api.startSweep({ sweep: parseOrThrow(sweepSpecSchema, sweep.check.value.sweep) })) };
+    if (isSweep.value)
+      return {
+        kind: 'sweep',
+        ...(await api.startSweep({ sweep: parseOrThrow(sweepSpecSchema, sweep.check.value.sweep) })),
+      };
     const config = parseOrThrow(runConfigSchema, designer.config.value);
     return { kind: 'run', ...(await api.startRun({ config, name: name.value.trim() || undefined })) };
   });
@@ -65,7 +69,8 @@ export function useNewRun() {
     const drafted = openDraft();
     try {
       presets.value = await api.listPresets({});
-      if (!presetName.value && !drafted) loadPreset(presets.value.some((p) => p.name === FIRST_PRESET) ? FIRST_PRESET : (presets.value[0]?.name ?? ''));
+      if (!presetName.value && !drafted)
+        loadPreset(presets.value.some((p) => p.name === FIRST_PRESET) ? FIRST_PRESET : (presets.value[0]?.name ?? ''));
     } catch (error) {
       loadError.value = `Could not load the presets: ${errorMessage(error)}`;
     }
@@ -74,5 +79,19 @@ export function useNewRun() {
   /** Starts the run or the sweep when valid; what started, or null (the reason in startError). */
   const start = (): Promise<Started | null> => (valid.value ? launch.run() : Promise.resolve(null));
 
-  return { designer, sweep, presets, presetName, name, isSweep, valid, loadError, startError, starting, load, loadPreset, start };
+  return {
+    designer,
+    sweep,
+    presets,
+    presetName,
+    name,
+    isSweep,
+    valid,
+    loadError,
+    startError,
+    starting,
+    load,
+    loadPreset,
+    start,
+  };
 }

@@ -30,14 +30,21 @@ export interface ReproductionModel {
 
 /** How far a reproduction went: experiments started, runs ended, and the end itself. */
 function advance(state: Reproduction): number {
-  const steps = state.experiments.reduce((sum, e) => sum + e.finishedRuns + (e.status === 'queued' ? 0 : 1) + (e.status === 'done' ? 1 : 0), 0);
+  const steps = state.experiments.reduce(
+    (sum, e) => sum + e.finishedRuns + (e.status === 'queued' ? 0 : 1) + (e.status === 'done' ? 1 : 0),
+    0,
+  );
   return steps + (state.status === 'running' ? 0 : Number.MAX_SAFE_INTEGER / 2);
 }
 
 function createModel(api: LabApi): ReproductionModel {
   const state = shallowRef<Reproduction | null>(null);
   // Its error also says why reading the latest state or cancelling failed.
-  const { busy: starting, error, run: startQuick } = useAction(async () => accept(await api.reproducePaper({ tier: 'quick' })));
+  const {
+    busy: starting,
+    error,
+    run: startQuick,
+  } = useAction(async () => accept(await api.reproducePaper({ tier: 'quick' })));
 
   /** Keeps the newest reproduction and, within one, the furthest state (a reply may overtake an event). */
   function accept(next: Reproduction) {
@@ -58,7 +65,10 @@ function createModel(api: LabApi): ReproductionModel {
     phase: computed(() => (starting.value ? 'starting' : (state.value?.status ?? 'idle'))),
     totals: computed(() => {
       const experiments = state.value?.experiments ?? [];
-      return { ended: experiments.reduce((sum, e) => sum + e.finishedRuns, 0), runs: experiments.reduce((sum, e) => sum + e.runs, 0) };
+      return {
+        ended: experiments.reduce((sum, e) => sum + e.finishedRuns, 0),
+        runs: experiments.reduce((sum, e) => sum + e.runs, 0),
+      };
     }),
     async start() {
       if (state.value?.status !== 'running') await startQuick();

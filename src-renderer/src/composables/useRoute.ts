@@ -4,7 +4,13 @@
  */
 import { computed, readonly, ref } from 'vue';
 
-export type Route = { name: 'new' } | { name: 'runs' } | { name: 'reproduce' } | { name: 'run'; runId: string } | { name: 'compare'; runIds: string[] } | { name: 'sweep'; sweepId: string };
+export type Route =
+  | { name: 'new' }
+  | { name: 'runs' }
+  | { name: 'reproduce' }
+  | { name: 'run'; runId: string }
+  | { name: 'compare'; runIds: string[] }
+  | { name: 'sweep'; sweepId: string };
 
 /** Reads a route from a location hash; anything unknown opens the new-run screen. */
 export function parseRoute(hash: string): Route {

@@ -4,7 +4,14 @@
  * checkpoint indices, or a reconnection, reloads the whole series.
  */
 import { computed, onScopeDispose, ref, shallowRef, watch } from 'vue';
-import type { CheckpointSeries, CoverageEntry, LabEvents, RunDetail, RunProgress, RunStatus } from '#shared/api/contract';
+import type {
+  CheckpointSeries,
+  CoverageEntry,
+  LabEvents,
+  RunDetail,
+  RunProgress,
+  RunStatus,
+} from '#shared/api/contract';
 import { finishedStatuses } from '#shared/api/contract';
 import { errorMessage } from '#shared/base/errors';
 import { checkpointPageSize, checkpointsPerReply } from '#shared/config/limits';
@@ -70,9 +77,15 @@ export function useRun(runId: string) {
     try {
       // A thinned series first, shown at once; a run larger than that is then read in pages (one reply is bounded).
       // With very many neurons even the thinned series is too large for one reply: then fewer, as many as fit.
-      const [fresh, first] = await Promise.all([api.getRun({ runId }), api.getCheckpoints({ runId, maxCheckpoints: PREVIEW_CHECKPOINTS }).catch((error: Error) => error)]);
+      const [fresh, first] = await Promise.all([
+        api.getRun({ runId }),
+        api.getCheckpoints({ runId, maxCheckpoints: PREVIEW_CHECKPOINTS }).catch((error: Error) => error),
+      ]);
       if (first instanceof Error && first.name !== 'ReplyTooLargeError') throw first;
-      const preview = first instanceof Error ? await api.getCheckpoints({ runId, maxCheckpoints: checkpointsPerReply(fresh.config) }) : first;
+      const preview =
+        first instanceof Error
+          ? await api.getCheckpoints({ runId, maxCheckpoints: checkpointsPerReply(fresh.config) })
+          : first;
       if (current !== loads) return;
       if (preview.indices) series.value = preview;
       const checkpoints = preview.indices ? await readPages(preview, () => current !== loads) : preview;
@@ -144,5 +157,17 @@ export function useRun(runId: string) {
     return latest ? coverage(config.target, latest.u, config.network.eta) : [];
   });
 
-  return { detail, series, progress, status, statusError, finished, loadError, actionError, liveCoverage, load, cancel };
+  return {
+    detail,
+    series,
+    progress,
+    status,
+    statusError,
+    finished,
+    loadError,
+    actionError,
+    liveCoverage,
+    load,
+    cancel,
+  };
 }

@@ -21,7 +21,11 @@ export function useRunTrace(runId: string, status: Ref<RunStatus | null>, onResu
 
   /** One action at a time, resume or verify: `busy` says which runs. */
   const running = ref<'resume' | 'verify' | null>(null);
-  const { busy: acting, error, run: act } = useAction(
+  const {
+    busy: acting,
+    error,
+    run: act,
+  } = useAction(
     async (kind: 'resume' | 'verify', action: () => Promise<void>) => {
       running.value = kind;
       await action();
@@ -34,7 +38,10 @@ export function useRunTrace(runId: string, status: Ref<RunStatus | null>, onResu
     act('resume', async () => {
       verified.value = null;
       const result = await api.resumeRun({ runId });
-      resumedFrom.value = result.fromStep > 0 ? `Resumed from step ${result.fromStep.toLocaleString('en-US')} (checkpoint ${result.fromCheckpoint}).` : 'No saved state: the run started over from its first step.';
+      resumedFrom.value =
+        result.fromStep > 0
+          ? `Resumed from step ${result.fromStep.toLocaleString('en-US')} (checkpoint ${result.fromCheckpoint}).`
+          : 'No saved state: the run started over from its first step.';
       onResumed();
     });
 

@@ -44,7 +44,15 @@ const lists = new WeakMap<LabApi, RunList>();
 function listOf(api: LabApi): RunList {
   let list = lists.get(api);
   if (!list) {
-    list = { runs: shallowRef([]), sweeps: shallowRef(new Map()), loaded: ref(false), complete: ref(false), loading: ref(false), error: ref(null), again: false };
+    list = {
+      runs: shallowRef([]),
+      sweeps: shallowRef(new Map()),
+      loaded: ref(false),
+      complete: ref(false),
+      loading: ref(false),
+      error: ref(null),
+      again: false,
+    };
     lists.set(api, list);
   }
   return list;

@@ -6,7 +6,14 @@ import { computed, ref, shallowRef } from 'vue';
 import { MAX_RUN_DETAILS, type RunDetail, type SweepSummary } from '#shared/api/contract';
 import { errorMessage } from '#shared/base/errors';
 import { convergenceCount, hasConvergenceRule } from '#shared/analysis/convergence';
-import { finalLossBox, phaseStats, sweepChartInput, sweepsRandomInits, validInitShare, type InitialPositions } from '#shared/analysis/sweepDashboard';
+import {
+  finalLossBox,
+  phaseStats,
+  sweepChartInput,
+  sweepsRandomInits,
+  validInitShare,
+  type InitialPositions,
+} from '#shared/analysis/sweepDashboard';
 import { sweepFactors, type SweepFactor } from '#shared/analysis/sweepGroups';
 import { formatNumber } from '#shared/base/format';
 import { medianLossHeatmapOption, validInitOption } from '#shared/charts/historyPhase';
@@ -22,10 +29,16 @@ export const NONE = '';
 const PROGRESS_STEP = 25;
 
 /** Resolves once the next frame has been painted (so charts show before more work starts). */
-const afterPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+const afterPaint = () =>
+  new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
 
 /** Maps `items` through `work` with at most `limit` calls in flight, results in order; `onProgress` now and then. */
-async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>, onProgress: (done: number) => void): Promise<R[]> {
+async function mapLimited<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+  onProgress: (done: number) => void,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   let done = 0;
@@ -74,7 +87,11 @@ export function useSweep(sweepId: string) {
       progress.value = { done: 0, total };
       const details: RunDetail[] = [];
       for (let first = 0; first < total; first += MAX_RUN_DETAILS) {
-        details.push(...(await api.getRunDetails({ runIds: answer.runs.slice(first, first + MAX_RUN_DETAILS).map((run) => run.id) })));
+        details.push(
+          ...(await api.getRunDetails({
+            runIds: answer.runs.slice(first, first + MAX_RUN_DETAILS).map((run) => run.id),
+          })),
+        );
         progress.value = { done: details.length, total };
       }
       runs.value = details;
@@ -108,8 +125,13 @@ export function useSweep(sweepId: string) {
   /** Whether the convergence rule applies to every run (1-D smoothed steps with jumps). */
   const ruled = computed(() => runs.value.length > 0 && runs.value.every(hasConvergenceRule));
   const x = computed(() => factor(xName.value));
-  const lines = computed(() => (lineName.value && lineName.value !== xName.value ? [factor(lineName.value)!].filter(Boolean) : []));
-  const pooledNames = computed(() => ['seed', ...factors.value.filter((f) => f !== x.value && !lines.value.includes(f)).map((f) => f.name)]);
+  const lines = computed(() =>
+    lineName.value && lineName.value !== xName.value ? [factor(lineName.value)!].filter(Boolean) : [],
+  );
+  const pooledNames = computed(() => [
+    'seed',
+    ...factors.value.filter((f) => f !== x.value && !lines.value.includes(f)).map((f) => f.name),
+  ]);
   const note = computed(() => `pooled over ${pooledNames.value.join(', ')}`);
 
   function lineInput<T>(value: (group: RunDetail[]) => T | null, extra = '') {
@@ -120,9 +142,15 @@ export function useSweep(sweepId: string) {
   const boxOption = () => {
     if (!sweep.value || !x.value || !runs.value.length) return null;
     const raised = finalLossBox(runs.value, LOG_FLOOR).raised;
-    return sweepBoxOption(lineInput((group) => finalLossBox(group, LOG_FLOOR), raised ? `; losses below ${formatNumber(LOG_FLOOR)} drawn at it` : ''));
+    return sweepBoxOption(
+      lineInput(
+        (group) => finalLossBox(group, LOG_FLOOR),
+        raised ? `; losses below ${formatNumber(LOG_FLOOR)} drawn at it` : '',
+      ),
+    );
   };
-  const convergenceChart = () => (sweep.value && x.value && ruled.value ? convergenceOption(lineInput(convergenceCount)) : null);
+  const convergenceChart = () =>
+    sweep.value && x.value && ruled.value ? convergenceOption(lineInput(convergenceCount)) : null;
 
   const phase = computed(() => {
     const px = factor(phaseX.value);
@@ -131,14 +159,39 @@ export function useSweep(sweepId: string) {
     const base = { xName: px.name, yName: py.name, xLevels: px.levels, yLevels: py.levels };
     return { base, cells: phaseStats(sweep.value.spec, runs.value, px, py) };
   });
-  const phaseConvergence = () => (phase.value && ruled.value ? phaseHeatmapOption({ ...phase.value.base, title: 'Phase diagram: P(converged)', cells: phase.value.cells }) : null);
-  const phaseLoss = () => (phase.value ? medianLossHeatmapOption({ ...phase.value.base, cells: phase.value.cells }) : null);
+  const phaseConvergence = () =>
+    phase.value && ruled.value
+      ? phaseHeatmapOption({ ...phase.value.base, title: 'Phase diagram: P(converged)', cells: phase.value.cells })
+      : null;
+  const phaseLoss = () =>
+    phase.value ? medianLossHeatmapOption({ ...phase.value.base, cells: phase.value.cells }) : null;
 
   const hasInits = computed(() => sweep.value !== null && sweepsRandomInits(sweep.value.spec));
   const initOption = () => {
     const m = factor('network.m');
-    return sweep.value && m && inits.value.length ? validInitOption(validInitShare(sweep.value.spec, inits.value, m)) : null;
+    return sweep.value && m && inits.value.length
+      ? validInitOption(validInitShare(sweep.value.spec, inits.value, m))
+      : null;
   };
 
-  return { sweep, runs, factors, progress, initProgress, error, xName, lineName, phaseX, phaseY, ruled, hasInits, boxOption, convergenceChart, phaseConvergence, phaseLoss, initOption, load };
+  return {
+    sweep,
+    runs,
+    factors,
+    progress,
+    initProgress,
+    error,
+    xName,
+    lineName,
+    phaseX,
+    phaseY,
+    ruled,
+    hasInits,
+    boxOption,
+    convergenceChart,
+    phaseConvergence,
+    phaseLoss,
+    initOption,
+    load,
+  };
 }

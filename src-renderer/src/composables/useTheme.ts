@@ -4,7 +4,8 @@ import { computed, ref, watchEffect } from 'vue';
 export type Theme = 'light' | 'dark';
 const STORAGE_KEY = 'ttlab.theme';
 
-const media = typeof window !== 'undefined' && window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
+const media =
+  typeof window !== 'undefined' && window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
 const systemDark = ref(media?.matches ?? false);
 media?.addEventListener('change', (event) => (systemDark.value = event.matches));
 

@@ -15,7 +15,12 @@ function pictureOption(chart: ECharts): ChartOption {
 
 /** The chart drawn at `size` as SVG, one unit per point (width and height attributes unitless, for the lab's PDF). */
 export function figureDrawing(chart: ECharts, size: FigureSize): string {
-  const copy = init(null, undefined, { renderer: 'svg', ssr: true, width: Math.round(size.width), height: Math.round(size.height) });
+  const copy = init(null, undefined, {
+    renderer: 'svg',
+    ssr: true,
+    width: Math.round(size.width),
+    height: Math.round(size.height),
+  });
   try {
     copy.setOption({ ...forFigure(pictureOption(chart), size), backgroundColor: '#ffffff' });
     return copy.renderToSVGString();

@@ -41,9 +41,22 @@ export function imageFileName(stem: string, format: ImageFormat): string {
  * The image on an opaque `background` (the screen shows the panel through a transparent chart). `theme` is the
  * ECharts theme the chart was created with, for the SVG copy.
  */
-export function chartImage(chart: ECharts, format: Exclude<ImageFormat, { kind: 'pdf' }>, background: string, theme?: string): Blob {
+export function chartImage(
+  chart: ECharts,
+  format: Exclude<ImageFormat, { kind: 'pdf' }>,
+  background: string,
+  theme?: string,
+): Blob {
   // Graphic elements are the designer's drag handles: controls, not part of the picture.
-  if (format.kind === 'png') return dataUrlBlob(chart.getDataURL({ type: 'png', pixelRatio: format.pixelRatio, backgroundColor: background, excludeComponents: ['graphic'] }));
+  if (format.kind === 'png')
+    return dataUrlBlob(
+      chart.getDataURL({
+        type: 'png',
+        pixelRatio: format.pixelRatio,
+        backgroundColor: background,
+        excludeComponents: ['graphic'],
+      }),
+    );
   const { graphic: _handles, ...option } = chart.getOption();
   const copy = init(null, theme, { renderer: 'svg', ssr: true, width: chart.getWidth(), height: chart.getHeight() });
   try {
@@ -90,6 +103,13 @@ async function saveFigure({ chart, format, api, name }: SaveRequest, size: Figur
   const drawing = figureDrawing(chart, size);
   const dpi = format.kind === 'png' ? DPI_PER_STEP * format.pixelRatio : undefined;
   const kind = format.kind === 'png' ? 'png' : 'pdf';
-  const { data } = await api.renderFigure({ svg: drawing, width: size.width, height: size.height, format: kind, title, ...(dpi ? { dpi } : {}) });
+  const { data } = await api.renderFigure({
+    svg: drawing,
+    width: size.width,
+    height: size.height,
+    format: kind,
+    title,
+    ...(dpi ? { dpi } : {}),
+  });
   saveFile(data, name);
 }

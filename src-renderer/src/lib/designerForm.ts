@@ -31,7 +31,9 @@ export interface DesignerState {
 
 /** Text of evenly spaced positions (j + 1/2) / m, the starting point of a typed list. */
 export function evenPositionsText(m: number): string {
-  return Array.from({ length: Math.max(0, Math.min(m, 10_000)) }, (_, j) => formatExact(Number(((j + 0.5) / m).toPrecision(6)))).join(', ');
+  return Array.from({ length: Math.max(0, Math.min(m, 10_000)) }, (_, j) =>
+    formatExact(Number(((j + 0.5) / m).toPrecision(6))),
+  ).join(', ');
 }
 
 export function stateFromConfig(config: RunConfig): DesignerState {
@@ -75,19 +77,24 @@ export function stateFromConfig(config: RunConfig): DesignerState {
     problem: fullBatch.problem,
     rng: config.rng,
     texts,
-    positionsList: network.positions.kind === 'list' ? network.positions.u.map(formatExact).join(', ') : evenPositionsText(network.m),
+    positionsList:
+      network.positions.kind === 'list'
+        ? network.positions.u.map(formatExact).join(', ')
+        : evenPositionsText(network.m),
     target: rowsFromTarget(config.target),
   };
 }
 
 /** SGD alone takes a step budget; the other trainers run to tau_max (ODEs) or for a number of epochs (full batch). */
-export const durationKind = (state: DesignerState): DesignerState['duration'] => (state.trainer === 'sgd' ? state.duration : 'tau');
+export const durationKind = (state: DesignerState): DesignerState['duration'] =>
+  state.trainer === 'sgd' ? state.duration : 'tau';
 
 /** SGD's inner stepsize typed directly: epsilon = h_inner / h. */
 const innerTyped = (state: DesignerState): boolean => state.trainer === 'sgd' && state.stepsizes === 'inner';
 
 /** The activation is not a free choice: the 1-D trainers train the smoothed step, the ReLU problem ReLU units. */
-export const activationOf = (state: DesignerState): Network['activation'] => (state.trainer === 'full-batch' && state.problem === 'relu' ? 'relu' : 'cubic');
+export const activationOf = (state: DesignerState): Network['activation'] =>
+  state.trainer === 'full-batch' && state.problem === 'relu' ? 'relu' : 'cubic';
 
 /** The configuration the state describes, for the schema to judge (unreadable numbers are NaN). */
 export function candidateConfig(state: DesignerState): unknown {
@@ -101,12 +108,25 @@ export function candidateConfig(state: DesignerState): unknown {
       m: n('m'),
       eta: n('eta'),
       activation: activationOf(state),
-      positions: state.positions === 'list' ? { kind: 'list', u: parseList(state.positionsList) } : { kind: state.positions },
+      positions:
+        state.positions === 'list' ? { kind: 'list', u: parseList(state.positionsList) } : { kind: state.positions },
       weights: state.weights === 'uniform' ? { kind: 'uniform', scale: n('weightScale') } : { kind: 'zero' },
     },
-    sgd: { h, epsilon: innerTyped(state) ? n('hInner') / h : n('epsilon'), noise: n('noise'), uGradient: state.uGradient, limitBeside: state.limitBeside },
-    duration: durationKind(state) === 'tau' ? { kind: 'tau', tauMax: n('tauMax') } : { kind: 'steps', steps: n('steps') },
-    checkpoints: { kind: state.checkpoints, count: n('checkpointCount'), every: n('checkpointEvery'), cap: n('checkpointCap') },
+    sgd: {
+      h,
+      epsilon: innerTyped(state) ? n('hInner') / h : n('epsilon'),
+      noise: n('noise'),
+      uGradient: state.uGradient,
+      limitBeside: state.limitBeside,
+    },
+    duration:
+      durationKind(state) === 'tau' ? { kind: 'tau', tauMax: n('tauMax') } : { kind: 'steps', steps: n('steps') },
+    checkpoints: {
+      kind: state.checkpoints,
+      count: n('checkpointCount'),
+      every: n('checkpointEvery'),
+      cap: n('checkpointCap'),
+    },
     ode: { integrator: state.integrator, steps: n('odeSteps'), rtol: n('rtol'), atol: n('atol') },
     fullBatch: { problem: state.problem, d: n('d'), n: n('n'), lrA: n('lrA'), lrU: n('lrU'), epochs: n('epochs') },
     seed: n('seed'),
@@ -122,7 +142,8 @@ export function issueKey(path: readonly PropertyKey[], state: DesignerState): st
   const [head, second, third] = path.map(String);
   if (head === 'target') {
     if (second === 'positions' && third !== undefined) return `jump-${third}-position`;
-    if (second === 'values' && third !== undefined) return third === '0' ? 'target-base' : `jump-${Number(third) - 1}-jump`;
+    if (second === 'values' && third !== undefined)
+      return third === '0' ? 'target-base' : `jump-${Number(third) - 1}-jump`;
     return 'target';
   }
   if (head === 'network' && second === 'positions') return 'positionsList';
@@ -134,9 +155,18 @@ export function issueKey(path: readonly PropertyKey[], state: DesignerState): st
 }
 
 /** The numeric inputs shown for the state, by section of the designer. */
-export function visibleFields(state: DesignerState): { problem: FieldSpec[]; network: FieldSpec[]; trainer: FieldSpec[]; checkpoints: FieldSpec[] } {
+export function visibleFields(state: DesignerState): {
+  problem: FieldSpec[];
+  network: FieldSpec[];
+  trainer: FieldSpec[];
+  checkpoints: FieldSpec[];
+} {
   const f = FIELDS;
-  const network = [f.m, ...(state.trainer === 'full-batch' && state.problem === 'relu' ? [] : [f.eta]), ...(state.weights === 'uniform' && hasWeightInit(state) ? [f.weightScale] : [])];
+  const network = [
+    f.m,
+    ...(state.trainer === 'full-batch' && state.problem === 'relu' ? [] : [f.eta]),
+    ...(state.weights === 'uniform' && hasWeightInit(state) ? [f.weightScale] : []),
+  ];
   const stepsize = innerTyped(state) ? f.hInner : f.epsilon;
   const limitSteps = state.limitBeside ? [f.odeSteps] : [];
   const trainer: Record<DesignerState['trainer'], FieldSpec[]> = {
@@ -147,7 +177,12 @@ export function visibleFields(state: DesignerState): { problem: FieldSpec[]; net
     'full-batch': [f.lrA, f.lrU, f.epochs],
   };
   const schedule = state.checkpoints === 'every' ? f.checkpointEvery : f.checkpointCount;
-  return { problem: [f.d, f.n], network, trainer: trainer[state.trainer], checkpoints: [schedule, f.checkpointCap, f.seed] };
+  return {
+    problem: [f.d, f.n],
+    network,
+    trainer: trainer[state.trainer],
+    checkpoints: [schedule, f.checkpointCap, f.seed],
+  };
 }
 
 /** The limit and the exact outer solve compute the weights a themselves: their initialisation does not matter. */

@@ -26,13 +26,20 @@ const LEVEL_TRIES = 100;
 
 /** Why the settings cannot give a target, or null when they can. */
 export function randomTargetProblem(spec: RandomTargetSpec): string | null {
-  if (!Number.isInteger(spec.jumps) || spec.jumps < 0 || spec.jumps > 1000) return 'the number of jumps must be a whole number from 0 to 1000';
+  if (!Number.isInteger(spec.jumps) || spec.jumps < 0 || spec.jumps > 1000)
+    return 'the number of jumps must be a whole number from 0 to 1000';
   if (!(spec.minSpacing >= 0)) return 'the minimum spacing must be at least 0';
-  if (!(Number.isFinite(spec.low) && Number.isFinite(spec.high) && Math.ceil(spec.low * LEVEL_GRID) < Math.floor(spec.high * LEVEL_GRID))) {
+  if (!(
+    Number.isFinite(spec.low) &&
+    Number.isFinite(spec.high) &&
+    Math.ceil(spec.low * LEVEL_GRID) < Math.floor(spec.high * LEVEL_GRID)
+  )) {
     return `the value range needs low < high, at least ${1 / LEVEL_GRID} apart`;
   }
-  if (!Number.isInteger(spec.seed) || spec.seed < 0 || spec.seed >= 2 ** 32) return 'the seed must be a whole number from 0 to 4294967295';
-  if (spacingUnits(spec) * (spec.jumps + 1) > GRID) return `${spec.jumps} jumps cannot be ${spec.minSpacing} apart inside [0, 1]`;
+  if (!Number.isInteger(spec.seed) || spec.seed < 0 || spec.seed >= 2 ** 32)
+    return 'the seed must be a whole number from 0 to 4294967295';
+  if (spacingUnits(spec) * (spec.jumps + 1) > GRID)
+    return `${spec.jumps} jumps cannot be ${spec.minSpacing} apart inside [0, 1]`;
   return null;
 }
 

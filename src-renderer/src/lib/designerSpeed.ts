@@ -40,7 +40,10 @@ export function stepSeconds(config: RunConfig): number {
 /** Estimated wall time of a run in seconds: start-up, the trainer's steps, and the limit integrated beside SGD. */
 export function estimateSeconds(config: RunConfig): number {
   const main = totalSteps(config) * stepSeconds(config);
-  const beside = config.trainer === 'sgd' && config.sgd.limitBeside ? config.ode.steps * stepSeconds({ ...config, trainer: 'limit' }) : 0;
+  const beside =
+    config.trainer === 'sgd' && config.sgd.limitBeside
+      ? config.ode.steps * stepSeconds({ ...config, trainer: 'limit' })
+      : 0;
   return RUN_OVERHEAD_SECONDS + main + beside;
 }
 

@@ -26,9 +26,35 @@ export const MAX_AXIS_VALUES = 1000;
 
 const f = FIELDS;
 /** Fields a sweep may vary, in the order they are offered. */
-const SWEEPABLE: FieldSpec[] = [f.epsilon, f.h, f.m, f.eta, f.noise, f.tauMax, f.steps, f.weightScale, f.checkpointCount, f.odeSteps, f.rtol, f.atol, f.d, f.n, f.lrA, f.lrU, f.epochs];
+const SWEEPABLE: FieldSpec[] = [
+  f.epsilon,
+  f.h,
+  f.m,
+  f.eta,
+  f.noise,
+  f.tauMax,
+  f.steps,
+  f.weightScale,
+  f.checkpointCount,
+  f.odeSteps,
+  f.rtol,
+  f.atol,
+  f.d,
+  f.n,
+  f.lrA,
+  f.lrU,
+  f.epochs,
+];
 /** Fields holding whole numbers: range values are rounded and repeated values dropped. */
-const WHOLE = new Set([f.m.path, f.steps.path, f.checkpointCount.path, f.odeSteps.path, f.d.path, f.n.path, f.epochs.path]);
+const WHOLE = new Set([
+  f.m.path,
+  f.steps.path,
+  f.checkpointCount.path,
+  f.odeSteps.path,
+  f.d.path,
+  f.n.path,
+  f.epochs.path,
+]);
 
 /** The numeric fields the configuration has (e.g. duration.steps only under a step budget) that its trainer reads. */
 export function sweepableFields(config: RunConfig): FieldSpec[] {
@@ -50,7 +76,8 @@ export function axisValues(axis: AxisDraft): { values: number[] } | { error: str
     const to = parseField(axis.to);
     const count = parseField(axis.count);
     if (!Number.isFinite(from) || !Number.isFinite(to)) return { error: 'both ends must be numbers' };
-    if (!Number.isInteger(count) || count < 1 || count > MAX_AXIS_VALUES) return { error: `the number of values must be a whole number from 1 to ${MAX_AXIS_VALUES}` };
+    if (!Number.isInteger(count) || count < 1 || count > MAX_AXIS_VALUES)
+      return { error: `the number of values must be a whole number from 1 to ${MAX_AXIS_VALUES}` };
     if (axis.mode === 'log' && !(from > 0 && to > 0)) return { error: 'a log range needs both ends above 0' };
     const at = (t: number) => (axis.mode === 'log' ? from * (to / from) ** t : from + (to - from) * t);
     values = Array.from({ length: count }, (_, i) => clean(count === 1 ? from : at(i / (count - 1))));

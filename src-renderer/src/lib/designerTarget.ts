@@ -37,7 +37,10 @@ export function rowsFromTarget(target: Target): TargetRows {
 
 /** The target the rows describe; unreadable text gives NaN, which the schema reports beside its field. */
 export function targetFromRows(rows: TargetRows): Target {
-  return { positions: rows.jumps.map((row) => parseField(row.position)), values: [parseField(rows.base), ...rows.jumps.map((row) => parseField(row.jump))] };
+  return {
+    positions: rows.jumps.map((row) => parseField(row.position)),
+    values: [parseField(rows.base), ...rows.jumps.map((row) => parseField(row.jump))],
+  };
 }
 
 /** Level of f* on each piece: levels[0] on [0, v_1), levels[i] on [v_i, v_{i+1}). */
@@ -58,7 +61,9 @@ export function sortJumps(rows: TargetRows): void {
 
 /** Adds a jump of size 1 in the middle of the widest piece; returns its row index. */
 export function addJump(rows: TargetRows): number {
-  const ends = [0, ...rows.jumps.map((row) => parseField(row.position)).filter(Number.isFinite), 1].sort((p, q) => p - q);
+  const ends = [0, ...rows.jumps.map((row) => parseField(row.position)).filter(Number.isFinite), 1].sort(
+    (p, q) => p - q,
+  );
   let widest = 0;
   for (let k = 1; k + 1 < ends.length; k++) if (ends[k + 1] - ends[k] > ends[widest + 1] - ends[widest]) widest = k;
   const position = roundTo((ends[widest] + ends[widest + 1]) / 2, POSITION_STEP);

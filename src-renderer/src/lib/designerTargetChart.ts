@@ -57,8 +57,22 @@ export function targetHandles(target: Target): TargetHandle[] {
   const drawn = drawableTarget(target);
   const level = levels(drawn);
   const ends = [0, ...drawn.positions, 1];
-  const jumps = drawn.positions.map((v, i) => ({ id: `jump-${i}`, kind: 'jump' as const, index: i, x: v, y: (level[i] + level[i + 1]) / 2 }));
-  const pieces = level.map((y, k) => ({ id: `level-${k}`, kind: 'level' as const, index: k, x: (ends[k] + ends[k + 1]) / 2, y, from: ends[k], to: ends[k + 1] }));
+  const jumps = drawn.positions.map((v, i) => ({
+    id: `jump-${i}`,
+    kind: 'jump' as const,
+    index: i,
+    x: v,
+    y: (level[i] + level[i + 1]) / 2,
+  }));
+  const pieces = level.map((y, k) => ({
+    id: `level-${k}`,
+    kind: 'level' as const,
+    index: k,
+    x: (ends[k] + ends[k + 1]) / 2,
+    y,
+    from: ends[k],
+    to: ends[k + 1],
+  }));
   return [...pieces, ...jumps];
 }
 
@@ -72,7 +86,16 @@ export function targetChartOption(target: Target, range: [number, number]): Char
     subtitle: 'drag ● to move a jump, ▬ to change a level',
     xAxis: valueAxis('input x', false, { min: 0, max: 1 }),
     yAxis: valueAxis('level f*(x)', false, { min: range[0], max: range[1], scale: false }),
-    series: [{ id: 'target', type: 'line', name: 'target f*', data: targetPoints(drawn), showSymbol: false, lineStyle: { width: 2.5 } }],
+    series: [
+      {
+        id: 'target',
+        type: 'line',
+        name: 'target f*',
+        data: targetPoints(drawn),
+        showSymbol: false,
+        lineStyle: { width: 2.5 },
+      },
+    ],
     points: drawn.positions.length * 2 + 2,
     legend: [],
     tooltip: { show: false },

@@ -42,22 +42,113 @@ export interface ColumnSpec<K extends string = string> {
 const defineColumns = <K extends string>(list: ReadonlyArray<ColumnSpec<K>>) => list;
 
 /** Only SGD has the stepsizes h and ε; the other trainers' defaults would read as settings they never used. */
-const sgdOnly = (run: RunSummary, name: string, value: number): Cell => (run.trainer === 'sgd' ? { text: formatNumber(value, 3), title: `${name} = ${value}` } : { text: '—', title: 'not an SGD run', tone: 'muted' });
+const sgdOnly = (run: RunSummary, name: string, value: number): Cell =>
+  run.trainer === 'sgd'
+    ? { text: formatNumber(value, 3), title: `${name} = ${value}` }
+    : { text: '—', title: 'not an SGD run', tone: 'muted' };
 
 // Sized to their content at 1440 px: names and tags take what is left and wrap onto a second line (a row holds two),
 // dates are never cut; every cell shows its full value on hover.
 export const columns = defineColumns([
-  { key: 'starred', label: '★', width: { min: 30 }, align: 'center', numeric: true, value: (run) => (run.starred ? 1 : 0), format: (run) => ({ text: run.starred ? '★' : '☆' }) },
-  { key: 'name', label: 'name', width: { min: 178, grow: 2 }, align: 'start', numeric: false, value: (run) => run.name, format: (run) => ({ text: run.name, title: run.name }) },
-  { key: 'status', label: 'status', width: { min: 86 }, align: 'start', numeric: false, value: (run) => run.status, format: (run) => ({ text: run.status }) },
-  { key: 'trainer', label: 'trainer', width: { min: 76 }, align: 'start', numeric: false, value: (run) => run.trainer, format: (run) => ({ text: run.trainer, title: run.trainer }) },
-  { key: 'm', label: 'm', width: { min: 44 }, align: 'end', numeric: true, value: (run) => run.m, format: (run) => ({ text: String(run.m), title: `m = ${run.m}` }) },
-  { key: 'eta', label: 'η', width: { min: 52 }, align: 'end', numeric: true, value: (run) => run.eta, format: (run) => ({ text: formatNumber(run.eta, 3), title: `η = ${run.eta}` }) },
-  { key: 'h', label: 'h', width: { min: 52 }, align: 'end', numeric: true, value: (run) => run.h, format: (run) => sgdOnly(run, 'h', run.h) },
-  { key: 'epsilon', label: 'ε', width: { min: 52 }, align: 'end', numeric: true, value: (run) => run.epsilon, format: (run) => sgdOnly(run, 'ε', run.epsilon) },
-  { key: 'seed', label: 'seed', width: { min: 52 }, align: 'end', numeric: true, value: (run) => run.seed, format: (run) => ({ text: String(run.seed), title: `seed ${run.seed}` }) },
-  { key: 'finalLoss', label: 'final loss', width: { min: 76 }, align: 'end', numeric: true, value: (run) => run.finalLoss, format: (run) => ({ text: formatNumber(run.finalLoss), title: `final loss ${formatNumber(run.finalLoss, 6)}` }) },
-  { key: 'bestLoss', label: 'best loss', width: { min: 76 }, align: 'end', numeric: true, value: (run) => run.bestLoss, format: (run) => ({ text: formatNumber(run.bestLoss), title: `best loss ${formatNumber(run.bestLoss, 6)}` }) },
+  {
+    key: 'starred',
+    label: '★',
+    width: { min: 30 },
+    align: 'center',
+    numeric: true,
+    value: (run) => (run.starred ? 1 : 0),
+    format: (run) => ({ text: run.starred ? '★' : '☆' }),
+  },
+  {
+    key: 'name',
+    label: 'name',
+    width: { min: 178, grow: 2 },
+    align: 'start',
+    numeric: false,
+    value: (run) => run.name,
+    format: (run) => ({ text: run.name, title: run.name }),
+  },
+  {
+    key: 'status',
+    label: 'status',
+    width: { min: 86 },
+    align: 'start',
+    numeric: false,
+    value: (run) => run.status,
+    format: (run) => ({ text: run.status }),
+  },
+  {
+    key: 'trainer',
+    label: 'trainer',
+    width: { min: 76 },
+    align: 'start',
+    numeric: false,
+    value: (run) => run.trainer,
+    format: (run) => ({ text: run.trainer, title: run.trainer }),
+  },
+  {
+    key: 'm',
+    label: 'm',
+    width: { min: 44 },
+    align: 'end',
+    numeric: true,
+    value: (run) => run.m,
+    format: (run) => ({ text: String(run.m), title: `m = ${run.m}` }),
+  },
+  {
+    key: 'eta',
+    label: 'η',
+    width: { min: 52 },
+    align: 'end',
+    numeric: true,
+    value: (run) => run.eta,
+    format: (run) => ({ text: formatNumber(run.eta, 3), title: `η = ${run.eta}` }),
+  },
+  {
+    key: 'h',
+    label: 'h',
+    width: { min: 52 },
+    align: 'end',
+    numeric: true,
+    value: (run) => run.h,
+    format: (run) => sgdOnly(run, 'h', run.h),
+  },
+  {
+    key: 'epsilon',
+    label: 'ε',
+    width: { min: 52 },
+    align: 'end',
+    numeric: true,
+    value: (run) => run.epsilon,
+    format: (run) => sgdOnly(run, 'ε', run.epsilon),
+  },
+  {
+    key: 'seed',
+    label: 'seed',
+    width: { min: 52 },
+    align: 'end',
+    numeric: true,
+    value: (run) => run.seed,
+    format: (run) => ({ text: String(run.seed), title: `seed ${run.seed}` }),
+  },
+  {
+    key: 'finalLoss',
+    label: 'final loss',
+    width: { min: 76 },
+    align: 'end',
+    numeric: true,
+    value: (run) => run.finalLoss,
+    format: (run) => ({ text: formatNumber(run.finalLoss), title: `final loss ${formatNumber(run.finalLoss, 6)}` }),
+  },
+  {
+    key: 'bestLoss',
+    label: 'best loss',
+    width: { min: 76 },
+    align: 'end',
+    numeric: true,
+    value: (run) => run.bestLoss,
+    format: (run) => ({ text: formatNumber(run.bestLoss), title: `best loss ${formatNumber(run.bestLoss, 6)}` }),
+  },
   {
     key: 'covered',
     label: 'covered',
@@ -66,11 +157,38 @@ export const columns = defineColumns([
     numeric: true,
     value: (run) => (run.coveredJumps === null ? null : run.totalJumps ? run.coveredJumps / run.totalJumps : 1),
     // Full-batch runs show no coverage, as on their own screen.
-    format: (run) => ({ text: run.trainer === 'full-batch' ? '—' : coveredText(run), tone: run.coveredJumps !== null && run.coveredJumps === run.totalJumps ? 'ok' : undefined }),
+    format: (run) => ({
+      text: run.trainer === 'full-batch' ? '—' : coveredText(run),
+      tone: run.coveredJumps !== null && run.coveredJumps === run.totalJumps ? 'ok' : undefined,
+    }),
   },
-  { key: 'duration', label: 'duration', width: { min: 68 }, align: 'end', numeric: true, value: (run) => run.durationMs, format: (run) => ({ text: duration(run.durationMs) }) },
-  { key: 'created', label: 'created', width: { min: 124 }, align: 'start', numeric: false, value: (run) => run.createdAt, format: (run) => ({ text: shortDate(run.createdAt), title: fullDate(run.createdAt), tone: 'muted' }) },
-  { key: 'tags', label: 'tags', width: { min: 80, grow: 1 }, align: 'start', numeric: false, value: (run) => run.tags.join(', ') || null, format: (run) => ({ text: run.tags.join(', '), title: run.tags.join(', ') }) },
+  {
+    key: 'duration',
+    label: 'duration',
+    width: { min: 68 },
+    align: 'end',
+    numeric: true,
+    value: (run) => run.durationMs,
+    format: (run) => ({ text: duration(run.durationMs) }),
+  },
+  {
+    key: 'created',
+    label: 'created',
+    width: { min: 124 },
+    align: 'start',
+    numeric: false,
+    value: (run) => run.createdAt,
+    format: (run) => ({ text: shortDate(run.createdAt), title: fullDate(run.createdAt), tone: 'muted' }),
+  },
+  {
+    key: 'tags',
+    label: 'tags',
+    width: { min: 80, grow: 1 },
+    align: 'start',
+    numeric: false,
+    value: (run) => run.tags.join(', ') || null,
+    format: (run) => ({ text: run.tags.join(', '), title: run.tags.join(', ') }),
+  },
 ]);
 
 export type ColumnKey = (typeof columns)[number]['key'];
@@ -85,13 +203,18 @@ const ACTIONS_WIDTH = 36;
 const track = ({ min, grow }: ColumnWidth): string => (grow === undefined ? `${min}px` : `minmax(${min}px, ${grow}fr)`);
 
 /** The table's grid-template-columns: the checkbox, every column, the actions. */
-export const gridTemplate = [`${SELECT_WIDTH}px`, ...columns.map((column) => track(column.width)), `${ACTIONS_WIDTH}px`].join(' ');
+export const gridTemplate = [
+  `${SELECT_WIDTH}px`,
+  ...columns.map((column) => track(column.width)),
+  `${ACTIONS_WIDTH}px`,
+].join(' ');
 
 /** The narrowest a row gets (every track at its minimum); a narrower table scrolls sideways. */
 export const gridMinWidth = SELECT_WIDTH + columns.reduce((sum, column) => sum + column.width.min, 0) + ACTIONS_WIDTH;
 
 /** The grid-column of a cell covering the columns from `first` to `last` ('actions': the row's last track). */
 export function spanColumns(first: ColumnKey, last: ColumnKey | 'actions'): string {
-  const index = (key: ColumnKey | 'actions') => (key === 'actions' ? columns.length : columns.findIndex((column) => column.key === key));
+  const index = (key: ColumnKey | 'actions') =>
+    key === 'actions' ? columns.length : columns.findIndex((column) => column.key === key);
   return `span ${index(last) - index(first) + 1}`;
 }

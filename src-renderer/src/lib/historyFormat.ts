@@ -2,7 +2,12 @@
 import type { RunSummary } from '#shared/api/contract';
 import { formatDuration } from '#shared/base/duration';
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+const dateFormat = new Intl.DateTimeFormat(undefined, {
+  month: 'short',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+});
 
 /** "May 12, 14:03" (or "May 12, 2:03 PM") in the reader's locale; the full date and time show on hover. */
 export const shortDate = (iso: string): string => dateFormat.format(new Date(iso));
@@ -16,4 +21,5 @@ export const fullDate = (iso: string): string => fullDateFormat.format(new Date(
 export const duration = (ms: number | null): string => (ms === null ? '—' : formatDuration(ms / 1000));
 
 /** "4/5", or "—" before the run has a summary. */
-export const coveredText = (run: Pick<RunSummary, 'coveredJumps' | 'totalJumps'>): string => (run.coveredJumps === null ? '—' : `${run.coveredJumps}/${run.totalJumps}`);
+export const coveredText = (run: Pick<RunSummary, 'coveredJumps' | 'totalJumps'>): string =>
+  run.coveredJumps === null ? '—' : `${run.coveredJumps}/${run.totalJumps}`;

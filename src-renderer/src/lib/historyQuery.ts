@@ -20,8 +20,11 @@ export function sortRuns(runs: readonly RunSummary[], order: SortOrder): RunSumm
   const sign = order.descending ? -1 : 1;
   const keyed = runs.map((run, index) => ({ run, index, value: column.value(run) }));
   keyed.sort((x, y) => {
-    if (x.value === null || y.value === null) return x.value === y.value ? x.index - y.index : x.value === null ? 1 : -1;
-    const difference = column.numeric ? (x.value as number) - (y.value as number) : collator.compare(x.value as string, y.value as string);
+    if (x.value === null || y.value === null)
+      return x.value === y.value ? x.index - y.index : x.value === null ? 1 : -1;
+    const difference = column.numeric
+      ? (x.value as number) - (y.value as number)
+      : collator.compare(x.value as string, y.value as string);
     return difference !== 0 ? sign * difference : x.index - y.index;
   });
   return keyed.map((entry) => entry.run);
@@ -46,7 +49,14 @@ export interface HistoryFilter {
   params: readonly ParamFilter[];
 }
 
-export const emptyFilter = (): HistoryFilter => ({ text: '', statuses: [], trainers: [], tags: [], starredOnly: false, params: [] });
+export const emptyFilter = (): HistoryFilter => ({
+  text: '',
+  statuses: [],
+  trainers: [],
+  tags: [],
+  starredOnly: false,
+  params: [],
+});
 
 /** Relative tolerance of '=': a value typed as 1e-5 matches the stored 1.0000000000000001e-5. */
 const EQUAL_TOLERANCE = 1e-9;
@@ -66,7 +76,11 @@ export const searchWords = (text: string): string[] => text.toLowerCase().split(
  * for each of 10,000 runs) and the search words split once. `notes` holds the notes known so far (the list has none);
  * a run also matches by the name of its sweep, so searching a sweep's name finds it.
  */
-export function runMatcher(filter: HistoryFilter, notes: ReadonlyMap<string, string> = new Map(), sweeps: ReadonlyMap<string, SweepSummary> = new Map()): (run: RunSummary) => boolean {
+export function runMatcher(
+  filter: HistoryFilter,
+  notes: ReadonlyMap<string, string> = new Map(),
+  sweeps: ReadonlyMap<string, SweepSummary> = new Map(),
+): (run: RunSummary) => boolean {
   const { starredOnly } = filter;
   const statuses = [...filter.statuses];
   const trainers = [...filter.trainers];
@@ -107,9 +121,14 @@ export type HistoryRow =
  * Rows for runs already sorted and filtered: a sweep's group row takes the place of its first run, and, when expanded,
  * its matching runs follow it in the same order.
  */
-export function historyRows(runs: readonly RunSummary[], sweeps: ReadonlyMap<string, SweepSummary>, expanded: ReadonlySet<string>): HistoryRow[] {
+export function historyRows(
+  runs: readonly RunSummary[],
+  sweeps: ReadonlyMap<string, SweepSummary>,
+  expanded: ReadonlySet<string>,
+): HistoryRow[] {
   const members = new Map<string, RunSummary[]>();
-  for (const run of runs) if (run.sweepId !== null) (members.get(run.sweepId) ?? members.set(run.sweepId, []).get(run.sweepId)!).push(run);
+  for (const run of runs)
+    if (run.sweepId !== null) (members.get(run.sweepId) ?? members.set(run.sweepId, []).get(run.sweepId)!).push(run);
   const rows: HistoryRow[] = [];
   for (const run of runs) {
     if (run.sweepId === null) {
@@ -129,7 +148,9 @@ export function historyRows(runs: readonly RunSummary[], sweeps: ReadonlyMap<str
       expanded: open,
       done: group.filter((member) => member.status === 'done').length,
       medianLoss: median(finished.map((member) => member.finalLoss!)),
-      bestLoss: finished.length ? finished.reduce((best, member) => Math.min(best, member.bestLoss ?? member.finalLoss!), Infinity) : NaN,
+      bestLoss: finished.length
+        ? finished.reduce((best, member) => Math.min(best, member.bestLoss ?? member.finalLoss!), Infinity)
+        : NaN,
     });
     if (open) for (const member of group) rows.push({ kind: 'run', run: member, inSweep: true });
   }

@@ -5,7 +5,8 @@ import type { Reproduction, ReproductionExperiment } from '#shared/api/reproduct
 export function experimentStatusText(entry: ReproductionExperiment, checks: Reproduction['checks']): string {
   if (entry.status === 'queued') return 'queued';
   if (entry.status === 'failed') return 'stopped';
-  if (entry.status === 'running') return `running ${entry.finishedRuns} of ${entry.runs} run${entry.runs === 1 ? '' : 's'}`;
+  if (entry.status === 'running')
+    return `running ${entry.finishedRuns} of ${entry.runs} run${entry.runs === 1 ? '' : 's'}`;
   const failed = checks.filter((check) => check.experiment === entry.name && !check.pass).length;
   return failed === 0 ? 'done: pass' : `done: ${failed} check${failed === 1 ? '' : 's'} fail${failed === 1 ? 's' : ''}`;
 }

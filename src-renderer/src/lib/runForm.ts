@@ -27,7 +27,12 @@ export const FIELDS = {
   tauMax: field('tauMax', 'duration.tauMax', 'Slow time τ_max', 'how far the slow time τ = k·h·ε runs'),
   steps: field('steps', 'duration.steps', 'Steps', 'number of SGD samples'),
   checkpointCount: field('checkpointCount', 'checkpoints.count', 'Checkpoints', 'evaluations of the loss over the run'),
-  checkpointEvery: field('checkpointEvery', 'checkpoints.every', 'Every … steps', 'one checkpoint each this many steps'),
+  checkpointEvery: field(
+    'checkpointEvery',
+    'checkpoints.every',
+    'Every … steps',
+    'one checkpoint each this many steps',
+  ),
   checkpointCap: field('checkpointCap', 'checkpoints.cap', 'At most', 'upper bound on stored checkpoints'),
   odeSteps: field('odeSteps', 'ode.steps', 'Integrator steps', 'steps over [0, τ_max]'),
   rtol: field('rtol', 'ode.rtol', 'Relative tolerance', 'of the adaptive integrator'),

@@ -36,7 +36,13 @@ export class SeriesBuffer {
    */
   append(series: CheckpointSeries, from = 0): boolean {
     if (from >= series.count) return true;
-    if (this.shape && (series.aLength !== this.shape.aLength || series.uLength !== this.shape.uLength || !series.limitLoss !== !this.shape.limitLoss)) return false;
+    if (
+      this.shape &&
+      (series.aLength !== this.shape.aLength ||
+        series.uLength !== this.shape.uLength ||
+        !series.limitLoss !== !this.shape.limitLoss)
+    )
+      return false;
     this.shape ??= series;
     const added = series.count - from;
     this.grow(this.count + added);
@@ -56,7 +62,8 @@ export class SeriesBuffer {
     const shape = this.shape;
     const aLength = shape?.aLength ?? 0;
     const uLength = shape?.uLength ?? 0;
-    const take = (column: Column, width = 1) => (this.columns[column] ?? new Float64Array(0)).subarray(0, this.count * width);
+    const take = (column: Column, width = 1) =>
+      (this.columns[column] ?? new Float64Array(0)).subarray(0, this.count * width);
     return {
       runId: this.runId,
       count: this.count,

@@ -20,6 +20,8 @@ export function shortcutLines(shortcutText: (command: (typeof commands)[number])
 export function isHelpKey(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'target'>): boolean {
   if (event.key !== '?' || event.ctrlKey || event.metaKey || event.altKey) return false;
   const target = event.target as { tagName?: string; isContentEditable?: boolean } | null;
-  const typing = target !== null && (['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName ?? '') || target.isContentEditable === true);
+  const typing =
+    target !== null &&
+    (['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName ?? '') || target.isContentEditable === true);
   return !typing;
 }

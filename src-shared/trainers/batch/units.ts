@@ -13,7 +13,14 @@ export interface CoordinateUnits {
    * Given g[r], the derivative of the criterion with respect to the output at sorted point r:
    * gradA[j] = sum_r g[r] phi(xs[r] - u[j]) and gradU[j] = -a[j] sum_r g[r] phi'(xs[r] - u[j]).
    */
-  gradients(xs: Float64Array, g: Float64Array, a: Float64Array, u: Float64Array, gradA: Float64Array, gradU: Float64Array): void;
+  gradients(
+    xs: Float64Array,
+    g: Float64Array,
+    a: Float64Array,
+    u: Float64Array,
+    gradA: Float64Array,
+    gradU: Float64Array,
+  ): void;
 }
 
 /** First r with xs[r] > value, or xs[r] >= value when `orEqual` (xs sorted increasingly); n when there is none. */
@@ -63,7 +70,14 @@ export class SmoothStepUnits implements CoordinateUnits {
     }
   }
 
-  gradients(xs: Float64Array, g: Float64Array, a: Float64Array, u: Float64Array, gradA: Float64Array, gradU: Float64Array): void {
+  gradients(
+    xs: Float64Array,
+    g: Float64Array,
+    a: Float64Array,
+    u: Float64Array,
+    gradA: Float64Array,
+    gradU: Float64Array,
+  ): void {
     const { eta, running } = this;
     suffixSums(g, running);
     for (let j = 0; j < u.length; j++) {
@@ -112,7 +126,14 @@ export class ReluUnits implements CoordinateUnits {
     }
   }
 
-  gradients(xs: Float64Array, g: Float64Array, a: Float64Array, u: Float64Array, gradA: Float64Array, gradU: Float64Array): void {
+  gradients(
+    xs: Float64Array,
+    g: Float64Array,
+    a: Float64Array,
+    u: Float64Array,
+    gradA: Float64Array,
+    gradU: Float64Array,
+  ): void {
     const { slope, offset } = this;
     suffixSums(g, slope);
     suffixSums(g, offset, xs);

@@ -48,7 +48,8 @@ export abstract class SortedNeurons {
     // [0, from) was sorted: insert the moved ones one by one, leftwards
     for (let k = from; k < to; k++) for (let i = k; i > 0 && position[i] < position[i - 1]; i--) this.swap(i - 1);
     // [0, to) and [to, n) are now sorted: move the largest of the first part right until they fit (the sentinel stops)
-    for (let k = to - 1; k >= 0 && position[k] > position[k + 1]; k--) for (let i = k; position[i] > position[i + 1]; i++) this.swap(i);
+    for (let k = to - 1; k >= 0 && position[k] > position[k + 1]; k--)
+      for (let i = k; position[i] > position[i + 1]; i++) this.swap(i);
   }
 
   private swap(k: number): void {

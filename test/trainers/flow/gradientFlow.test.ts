@@ -13,7 +13,10 @@ function distance(u: Float64Array, v: Float64Array): number {
 
 describe('GradientFlowTrainer', () => {
   it('decreases the population loss', () => {
-    const trainer = new GradientFlowTrainer(paperConfig({ trainer: 'gradient-flow', sgd: { epsilon: 1e-3 }, ode: { steps: 50 } }), seed42());
+    const trainer = new GradientFlowTrainer(
+      paperConfig({ trainer: 'gradient-flow', sgd: { epsilon: 1e-3 }, ode: { steps: 50 } }),
+      seed42(),
+    );
     let previous = trainer.loss();
     while (trainer.step(1) > 0) {
       const loss = trainer.loss();
@@ -50,7 +53,12 @@ describe('GradientFlowTrainer', () => {
   });
 
   it('continues bit for bit after snapshot and restore', () => {
-    const config = paperConfig({ trainer: 'gradient-flow', sgd: { epsilon: 1e-3 }, duration: { kind: 'tau', tauMax: 0.01 }, ode: { steps: 30 } });
+    const config = paperConfig({
+      trainer: 'gradient-flow',
+      sgd: { epsilon: 1e-3 },
+      duration: { kind: 'tau', tauMax: 0.01 },
+      ode: { steps: 30 },
+    });
     const original = new GradientFlowTrainer(config, seed42());
     original.step(12);
     const snapshot = structuredClone(original.snapshot());

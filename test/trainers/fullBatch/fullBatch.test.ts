@@ -32,7 +32,9 @@ describe.each(problems)('the $problem problem (d = $d)', ({ problem, d }) => {
       for (let index = 0; index < before[name].length; index++) {
         const gradient = before[name][index] - after[name][index];
         const difference = (lossAt(name, index, h) - lossAt(name, index, -h)) / (2 * h);
-        expect(Math.abs(gradient - difference), `${name}[${index}]: ${gradient} vs ${difference}`).toBeLessThan(1e-4 * Math.abs(difference) + 1e-9);
+        expect(Math.abs(gradient - difference), `${name}[${index}]: ${gradient} vs ${difference}`).toBeLessThan(
+          1e-4 * Math.abs(difference) + 1e-9,
+        );
       }
     }
   });
@@ -96,7 +98,9 @@ describe('the model and the data', () => {
   });
 
   it('refuses a multi-dimensional ReLU problem', () => {
-    expect(() => new FullBatchTrainer(fullBatchConfig({ problem: 'relu', d: 2 }), new Mt19937(0))).toThrow(/one-dimensional/);
+    expect(() => new FullBatchTrainer(fullBatchConfig({ problem: 'relu', d: 2 }), new Mt19937(0))).toThrow(
+      /one-dimensional/,
+    );
   });
 });
 
@@ -109,7 +113,10 @@ describe('two timescales beat equal learning rates on the 2-D problem', () => {
     // any reasonable change in the draws while still failing if the positions' learning rate were ignored.
     const seeds = Array.from({ length: 12 }, (_, seed) => seed);
     const finalLoss = (lrU: number, epochs: number, seed: number): number => {
-      const trainer = new FullBatchTrainer(fullBatchConfig({ problem: 'additive', d: 2, n: 1000, lrA: 1, lrU, epochs }, seed), new Mt19937(seed));
+      const trainer = new FullBatchTrainer(
+        fullBatchConfig({ problem: 'additive', d: 2, n: 1000, lrA: 1, lrU, epochs }, seed),
+        new Mt19937(seed),
+      );
       trainer.step(epochs);
       return trainer.loss();
     };

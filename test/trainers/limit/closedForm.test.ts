@@ -16,7 +16,8 @@ const flanks = [
 ];
 /** Slow time by which every pair of u0 has arrived (the last, nearly equidistant at 0.5, at tau = 4 * 0.05 / 2^2 = 0.05). */
 const TAU_ALL_ARRIVED = 0.06;
-const config = (integrator: 'euler-snap' | 'accurate', steps: number) => limitConfig(PAPER_TARGET, TAU_ALL_ARRIVED, steps, integrator);
+const config = (integrator: 'euler-snap' | 'accurate', steps: number) =>
+  limitConfig(PAPER_TARGET, TAU_ALL_ARRIVED, steps, integrator);
 
 function distances(u: Float64Array, i: number): [number, number] {
   const v = PAPER_TARGET.positions[i];
@@ -41,7 +42,8 @@ describe.each(['euler-snap', 'accurate'] as const)('the %s integrator', (integra
         const [dL, dR] = distances(trainer.state.u, i);
         const [dL0, dR0] = initial[i];
         const scale = Math.max(cube(dL0), cube(dR0));
-        if (arrivedAt[i] < 0) expect(Math.abs(cube(dL) - cube(dR) - (cube(dL0) - cube(dR0))) / scale).toBeLessThan(tolerance);
+        if (arrivedAt[i] < 0)
+          expect(Math.abs(cube(dL) - cube(dR) - (cube(dL0) - cube(dR0))) / scale).toBeLessThan(tolerance);
         if (arrivedAt[i] < 0 && (dL === 0 || dR === 0)) arrivedAt[i] = trainer.state.step;
       });
     }
@@ -53,7 +55,9 @@ describe.each(['euler-snap', 'accurate'] as const)('the %s integrator', (integra
       expect(dL0 < dR0 ? dL : dR).toBe(0);
       const farNow = dL0 < dR0 ? dR : dL;
       const farExpected = Math.cbrt(Math.abs(cube(dL0) - cube(dR0)));
-      expect(Math.abs(farNow - farExpected) / Math.max(dL0, dR0)).toBeLessThan(integrator === 'accurate' ? 1e-12 : 2e-3);
+      expect(Math.abs(farNow - farExpected) / Math.max(dL0, dR0)).toBeLessThan(
+        integrator === 'accurate' ? 1e-12 : 2e-3,
+      );
     });
     expect(trainer.loss()).toBe(0);
   });

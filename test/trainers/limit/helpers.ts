@@ -3,7 +3,12 @@ import { parseRunConfig, PAPER_TARGET, type RunConfig, type Target } from '#shar
 import type { FixtureTarget } from '../../fixtures';
 
 /** A standalone limit run of `steps` grid steps over [0, tauMax] on `target`. */
-export function limitConfig(target: Target, tauMax: number, steps: number, integrator: 'euler-snap' | 'accurate' = 'euler-snap'): RunConfig {
+export function limitConfig(
+  target: Target,
+  tauMax: number,
+  steps: number,
+  integrator: 'euler-snap' | 'accurate' = 'euler-snap',
+): RunConfig {
   return parseRunConfig({
     trainer: 'limit',
     target,

@@ -1,7 +1,13 @@
 /** math/limit.ts against independent computations: quadrature of the fast solution, finite differences, closed forms. */
 import { describe, expect, it } from 'vitest';
 import { PAPER_TARGET, type Target } from '#shared/config/schema';
-import { fastSolution, fastSolutionWeights, limitDerivatives, nearDistanceAfter, reducedLoss } from '#shared/math/limit';
+import {
+  fastSolution,
+  fastSolutionWeights,
+  limitDerivatives,
+  nearDistanceAfter,
+  reducedLoss,
+} from '#shared/math/limit';
 import { evalTarget } from '#shared/math/target';
 import { Mt19937 } from '#shared/rng/mt19937';
 
@@ -27,7 +33,13 @@ describe('reduced loss and fast solution', () => {
 
   it('with one jump per cell L0 = sum Delta^2 d_L d_R / (d_L + d_R)', () => {
     const positions = Float64Array.from([0.05, 0.1, 0.18, 0.23, 0.3, 0.38, 0.45, 0.55, 0.6, 0.67, 0.78, 0.85, 0.95]);
-    const flanks = [[2, 3], [4, 5], [6, 7], [8, 9], [10, 11]];
+    const flanks = [
+      [2, 3],
+      [4, 5],
+      [6, 7],
+      [8, 9],
+      [10, 11],
+    ];
     let expected = 0;
     flanks.forEach(([l, r], i) => {
       const v = PAPER_TARGET.positions[i];

@@ -17,7 +17,9 @@ describe('limit reference cases', () => {
     for (const [n, c] of cases.fast_solution.entries()) {
       const target = asTarget(c.target as FixtureTarget);
       const u = floats(c.u);
-      (c.x as number[]).forEach((x, i) => expectClose(fastSolution(target, u, x), (c.value as number[])[i], `case ${n} at x = ${x}`));
+      (c.x as number[]).forEach((x, i) =>
+        expectClose(fastSolution(target, u, x), (c.value as number[])[i], `case ${n} at x = ${x}`),
+      );
     }
   });
 
@@ -40,7 +42,9 @@ describe('limit reference cases', () => {
       expect(validSubdivision(target, u0)).toBe(true);
       const trainer = LimitTrainer.fromPositions(limitConfig(target, (c.dt as number) * steps, steps), u0);
       expect(trainer.step(steps + 5)).toBe(steps);
-      (c.u_final as number[]).forEach((expected, j) => expectClose(trainer.state.u[j], expected, `case ${n} neuron ${j}`, 1e-8));
+      (c.u_final as number[]).forEach((expected, j) =>
+        expectClose(trainer.state.u[j], expected, `case ${n} neuron ${j}`, 1e-8),
+      );
     }
   });
 });

@@ -21,27 +21,34 @@ describe('the paper configuration with the seed-42 init', () => {
     expect(validSubdivision(PAPER_TARGET, trainer.state.u)).toBe(true);
   });
 
-  it.each(['euler-snap', 'accurate'] as const)('%s: L0 decreases and first reaches exactly 0 at evaluation index 81 of 0..100', (integrator) => {
-    // The authors evaluate 101 times, every 10 of their 1000 Euler steps (eval k sees 10k steps). The last jump to be
-    // reached is 0.65 (Delta = -2, flanks at distances 0.04888 and 0.05807); its exact arrival time
-    // (1/Delta^2) int_0^{d_near} (1 + x / (x^3 + d_far^3 - d_near^3)^(1/3))^2 dx = 0.0281435 is 804.1 Euler steps, so
-    // L0 is still 0.0026 at index 80 (800 steps) and 0 from index 81 (810 steps) on; numpy replaying the authors' loop
-    // gives the same.
-    const trainer = new LimitTrainer(paperLimitConfig(integrator), new Mt19937(42));
-    const losses: number[] = [];
-    for (let k = 0; k <= 100; k++) {
-      losses.push(trainer.loss());
-      trainer.step(10);
-    }
-    expect(trainer.state.step).toBe(1000);
-    for (let k = 1; k < losses.length; k++) expect(losses[k]).toBeLessThanOrEqual(losses[k - 1]);
-    expect(losses.findIndex((loss) => loss === 0)).toBe(81);
-    expect(losses[80]).toBeGreaterThan(0.002);
-    expect(losses.slice(81).every((loss) => loss === 0)).toBe(true);
-  });
+  it.each(['euler-snap', 'accurate'] as const)(
+    '%s: L0 decreases and first reaches exactly 0 at evaluation index 81 of 0..100',
+    (integrator) => {
+      // The authors evaluate 101 times, every 10 of their 1000 Euler steps (eval k sees 10k steps). The last jump to be
+      // reached is 0.65 (Delta = -2, flanks at distances 0.04888 and 0.05807); its exact arrival time
+      // (1/Delta^2) int_0^{d_near} (1 + x / (x^3 + d_far^3 - d_near^3)^(1/3))^2 dx = 0.0281435 is 804.1 Euler steps, so
+      // L0 is still 0.0026 at index 80 (800 steps) and 0 from index 81 (810 steps) on; numpy replaying the authors' loop
+      // gives the same.
+      const trainer = new LimitTrainer(paperLimitConfig(integrator), new Mt19937(42));
+      const losses: number[] = [];
+      for (let k = 0; k <= 100; k++) {
+        losses.push(trainer.loss());
+        trainer.step(10);
+      }
+      expect(trainer.state.step).toBe(1000);
+      for (let k = 1; k < losses.length; k++) expect(losses[k]).toBeLessThanOrEqual(losses[k - 1]);
+      expect(losses.findIndex((loss) => loss === 0)).toBe(81);
+      expect(losses[80]).toBeGreaterThan(0.002);
+      expect(losses.slice(81).every((loss) => loss === 0)).toBe(true);
+    },
+  );
 
   it('advanceTo follows the grid of the SGD run beside it (eval k at tau = k tau_max / 100)', () => {
-    const beside = parseRunConfig({ trainer: 'sgd', sgd: { h: 1e-3, epsilon: 2e-5, limitBeside: true }, duration: { kind: 'tau', tauMax: 0.035 } });
+    const beside = parseRunConfig({
+      trainer: 'sgd',
+      sgd: { h: 1e-3, epsilon: 2e-5, limitBeside: true },
+      duration: { kind: 'tau', tauMax: 0.035 },
+    });
     const limit = LimitTrainer.fromPositions(beside, seed42Positions());
     const alone = new LimitTrainer(paperLimitConfig(), new Mt19937(42));
     for (const k of [1, 37, 80, 81, 100]) {
@@ -61,7 +68,9 @@ describe('the paper configuration with the seed-42 init', () => {
     for (const x of [0.1, 0.2, 0.3, 0.4, 0.6, 0.7, 0.9]) {
       let fit = a[0];
       for (let j = 0; j < u.length; j++) if (x >= u[j]) fit += a[j + 1];
-      const level = PAPER_TARGET.values.slice(0, 1 + PAPER_TARGET.positions.filter((v) => x >= v).length).reduce((s, c) => s + c, 0);
+      const level = PAPER_TARGET.values
+        .slice(0, 1 + PAPER_TARGET.positions.filter((v) => x >= v).length)
+        .reduce((s, c) => s + c, 0);
       expect(fit).toBeCloseTo(level, 12);
     }
   });
@@ -71,9 +80,14 @@ describe('validity', () => {
   const badList = Float64Array.from({ length: 20 }, (_, j) => 0.36 + j * 0.001); // 20 neurons in [0.35, 0.5], none elsewhere
 
   it('throws LimitUndefinedError from the constructor and from fromPositions, naming the piece', () => {
-    const config = parseRunConfig({ ...paperLimitConfig(), network: { m: 20, eta: 4e-3, positions: { kind: 'list', u: Array.from(badList) } } });
+    const config = parseRunConfig({
+      ...paperLimitConfig(),
+      network: { m: 20, eta: 4e-3, positions: { kind: 'list', u: Array.from(badList) } },
+    });
     expect(() => new LimitTrainer(config, new Mt19937(0))).toThrow(LimitUndefinedError);
-    expect(() => LimitTrainer.fromPositions(paperLimitConfig(), badList)).toThrow(/^the two-timescale limit is undefined for this init: the target piece \[0, 0\.2\] holds 0 neurons/);
+    expect(() => LimitTrainer.fromPositions(paperLimitConfig(), badList)).toThrow(
+      /^the two-timescale limit is undefined for this init: the target piece \[0, 0\.2\] holds 0 neurons/,
+    );
   });
 
   it('a random init that fails the condition throws at once, as about 2 in 3 seeds do for m = 20', () => {

@@ -14,7 +14,7 @@ interface GradientCase {
 }
 
 describe('stochasticGradients', () => {
-  it('reproduces the authors\' per-sample gradients (fixture section stochastic_gradients)', () => {
+  it("reproduces the authors' per-sample gradients (fixture section stochastic_gradients)", () => {
     const cases = loadReferenceCases().stochastic_gradients as unknown as GradientCase[];
     expect(cases.length).toBeGreaterThan(0);
     let checked = 0;
@@ -25,7 +25,9 @@ describe('stochasticGradients', () => {
       const gradU = new Float64Array(u.length);
       for (const sample of c.samples) {
         const r = stochasticGradients(c.target, a, u, c.eta, sample.x, sample.noise, gradA, gradU, 'box');
-        expect(closeTo(r, evalTarget(c.target, sample.x) + sample.noise - evalNetwork(a, u, c.eta, sample.x))).toBe(true);
+        expect(closeTo(r, evalTarget(c.target, sample.x) + sample.noise - evalNetwork(a, u, c.eta, sample.x))).toBe(
+          true,
+        );
         sample.grad_a.forEach((g, j) => expect(closeTo(gradA[j], g), `grad_a[${j}]`).toBe(true));
         sample.grad_u.forEach((g, j) => expect(closeTo(gradU[j], g), `grad_u[${j}]`).toBe(true));
         checked++;
@@ -38,7 +40,8 @@ describe('stochasticGradients', () => {
     const eta = 0.05;
     const u = Float64Array.from([0.18, 0.2, 0.22, 0.5, 0.51, 0.8]);
     const a = Float64Array.from([1, 2, -1, 0.5, 3, -2, 1.5]);
-    const loss = (aa: Float64Array, uu: Float64Array, x: number) => (evalTarget(PAPER_TARGET, x) + 0.3 - evalNetwork(aa, uu, eta, x)) ** 2;
+    const loss = (aa: Float64Array, uu: Float64Array, x: number) =>
+      (evalTarget(PAPER_TARGET, x) + 0.3 - evalNetwork(aa, uu, eta, x)) ** 2;
     const gradA = new Float64Array(a.length);
     const gradU = new Float64Array(u.length);
     for (const x of [0.19, 0.205, 0.495, 0.52, 0.79]) {

@@ -23,7 +23,7 @@ interface TrajectoryCase {
 }
 
 describe.each(ENGINES)('SgdTrainer, %s engine', (engine) => {
-  it('replays the authors\' trajectories sample by sample (fixture section sgd_trajectory)', () => {
+  it("replays the authors' trajectories sample by sample (fixture section sgd_trajectory)", () => {
     const cases = loadReferenceCases().sgd_trajectory as unknown as TrajectoryCase[];
     expect(cases.length).toBeGreaterThan(0);
     for (const c of cases) {
@@ -34,7 +34,12 @@ describe.each(ENGINES)('SgdTrainer, %s engine', (engine) => {
         duration: { kind: 'steps', steps: c.samples.length },
       });
       const trainer = new SgdTrainer(config, createRng('numpy', 0), engine);
-      trainer.restore({ ...trainer.snapshot(), a: Float64Array.from(c.a0), u: Float64Array.from(c.u0), extra: undefined });
+      trainer.restore({
+        ...trainer.snapshot(),
+        a: Float64Array.from(c.a0),
+        u: Float64Array.from(c.u0),
+        extra: undefined,
+      });
       for (const [x, xi] of c.samples) trainer.applySample(x, xi);
       expect(trainer.state.step).toBe(c.samples.length);
       // These large steps amplify rounding: in the third case, moving one u0 by 1e-15 moves the end point by 4e-8
@@ -52,7 +57,12 @@ describe.each(ENGINES)('SgdTrainer, %s engine', (engine) => {
   ] as const)('follows the plain reference loop (%s generator, %s gradient, %i steps)', (rng, uGradient, steps) => {
     // wide transitions and large steps: many neurons in transition, and neurons cross each other. With the exact
     // derivative these dynamics amplify rounding (1e-14 grows to 1e-1 within 4000 steps), hence the shorter run.
-    const config = sgdConfig({ network: { m: 40, eta: 0.05 }, sgd: { h: 0.005, epsilon: 0.1, uGradient }, seed: 11, rng });
+    const config = sgdConfig({
+      network: { m: 40, eta: 0.05 },
+      sgd: { h: 0.005, epsilon: 0.1, uGradient },
+      seed: 11,
+      rng,
+    });
     const trainer = new SgdTrainer(config, createRng(rng, config.seed), engine);
     const order = sortedOrder(trainer.state.u);
     trainer.step(steps);
@@ -63,13 +73,24 @@ describe.each(ENGINES)('SgdTrainer, %s engine', (engine) => {
   });
 
   it('handles edge samples like the reference: x = 0 (the bias in its window, still fixed), x on a jump, on a window edge', () => {
-    const config = sgdConfig({ network: { m: 12, eta: 0.05, positions: { kind: 'even' } }, sgd: { h: 0.05, epsilon: 0.5 } });
+    const config = sgdConfig({
+      network: { m: 12, eta: 0.05, positions: { kind: 'even' } },
+      sgd: { h: 0.05, epsilon: 0.5 },
+    });
     const trainer = new SgdTrainer(config, createRng('numpy', 1), engine);
     const a = trainer.state.a.slice();
     const u = trainer.state.u.slice();
     const gradA = new Float64Array(a.length);
     const gradU = new Float64Array(u.length);
-    const samples: Array<[number, number]> = [[0.5, 0.3], [0, 0.7], [0.2, -0.4], [u[3] + 0.025, 0.1], [u[5] - 0.025, -0.9], [0, 1], [0.999999, 0.2]];
+    const samples: Array<[number, number]> = [
+      [0.5, 0.3],
+      [0, 0.7],
+      [0.2, -0.4],
+      [u[3] + 0.025, 0.1],
+      [u[5] - 0.025, -0.9],
+      [0, 1],
+      [0.999999, 0.2],
+    ];
     for (const [x, xi] of samples) {
       trainer.applySample(x, xi);
       stochasticGradients(config.target, a, u, 0.05, x, xi, gradA, gradU, 'box');
@@ -98,7 +119,11 @@ describe.each(ENGINES)('SgdTrainer, %s engine', (engine) => {
   });
 
   it('steps in any chunking give the same run, and stop at the configured number of steps', () => {
-    const config = sgdConfig({ network: { m: 30, eta: 0.03 }, sgd: { h: 0.01, epsilon: 0.1 }, duration: { kind: 'steps', steps: 2500 } });
+    const config = sgdConfig({
+      network: { m: 30, eta: 0.03 },
+      sgd: { h: 0.01, epsilon: 0.1 },
+      duration: { kind: 'steps', steps: 2500 },
+    });
     const once = new SgdTrainer(config, createRng('fast', 42), engine);
     expect(once.step(10_000)).toBe(2500);
     expect(once.step(1)).toBe(0);
@@ -112,7 +137,7 @@ describe.each(ENGINES)('SgdTrainer, %s engine', (engine) => {
 });
 
 describe('SgdTrainer', () => {
-  it('starts from the authors\' init: a = 0 and the first m numpy draws, sorted', () => {
+  it("starts from the authors' init: a = 0 and the first m numpy draws, sorted", () => {
     const config = sgdConfig({ seed: 42 });
     const trainer = new SgdTrainer(config, createRng('numpy', 42));
     const numpy = new Mt19937(42);
@@ -137,7 +162,11 @@ describe('SgdTrainer', () => {
   });
 
   it('picks the tree engine for wide networks, with the same results as the reference loop', () => {
-    const config = sgdConfig({ network: { m: TREE_ENGINE_MIN_NEURONS + 44, eta: 0.01 }, sgd: { h: 5e-4, epsilon: 1 }, seed: 8 });
+    const config = sgdConfig({
+      network: { m: TREE_ENGINE_MIN_NEURONS + 44, eta: 0.01 },
+      sgd: { h: 5e-4, epsilon: 1 },
+      seed: 8,
+    });
     const automatic = new SgdTrainer(config, createRng('numpy', 8));
     const tree = new SgdTrainer(config, createRng('numpy', 8), 'tree');
     automatic.step(5000);
@@ -175,6 +204,8 @@ describe('SgdTrainer', () => {
 
   it('refuses a snapshot of another trainer', () => {
     const trainer = new SgdTrainer(sgdConfig(), createRng('numpy', 42));
-    expect(() => trainer.restore({ ...trainer.snapshot(), kind: 'full-batch' })).toThrow(/not a snapshot of an SGD run/);
+    expect(() => trainer.restore({ ...trainer.snapshot(), kind: 'full-batch' })).toThrow(
+      /not a snapshot of an SGD run/,
+    );
   });
 });
