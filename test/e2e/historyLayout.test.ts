@@ -76,6 +76,21 @@ describe.runIf(canRunBrowser)('run history at 1440 px', () => {
     await expect.poll(() => page.getByTestId('run-row').count()).toBe(13);
     // "12/12 done" in the sweep row's status is the widest status text.
     expect(await cutCells(page)).toEqual({ cut: [], sideways: false });
+    // Whatever the clock says now, the widest short date fits its column too.
+    const widestDateFits = await page
+      .locator('[data-testid="run-row"] .created')
+      .first()
+      .evaluate((cell) => {
+        cell.textContent = new Intl.DateTimeFormat(undefined, {
+          month: 'short',
+          day: 'numeric',
+          hour: '2-digit',
+          minute: '2-digit',
+          hourCycle: 'h23',
+        }).format(new Date(2026, 4, 28, 23, 58));
+        return cell.scrollWidth <= cell.clientWidth;
+      });
+    expect(widestDateFits).toBe(true);
 
     const single = page.locator('[data-testid="run-row"]', { hasText: 'exact-arrival integrator' });
     expect(await single.locator('.name').getAttribute('title')).toBe(

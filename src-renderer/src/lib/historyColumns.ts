@@ -174,6 +174,7 @@ export const columns = defineColumns([
   {
     key: 'created',
     label: 'created',
+    // The widest short date, "May 28, 23:58", is 107 px in the body font, plus the cell's padding.
     width: { min: 124 },
     align: 'start',
     numeric: false,

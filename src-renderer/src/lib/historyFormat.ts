@@ -5,11 +5,13 @@ import { formatDuration } from '#shared/base/duration';
 const dateFormat = new Intl.DateTimeFormat(undefined, {
   month: 'short',
   day: 'numeric',
-  hour: 'numeric',
+  hour: '2-digit',
   minute: '2-digit',
+  // A 24-hour clock in every locale: "AM"/"PM" would make the narrow cell too wide for its column at 1440 px.
+  hourCycle: 'h23',
 });
 
-/** "May 12, 14:03" (or "May 12, 2:03 PM") in the reader's locale; the full date and time show on hover. */
+/** "May 12, 14:03" in the reader's locale, on a 24-hour clock; the full date and time show on hover. */
 export const shortDate = (iso: string): string => dateFormat.format(new Date(iso));
 
 const fullDateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'medium' });
