@@ -47,6 +47,36 @@ const sgdOnly = (run: RunSummary, name: string, value: number): Cell =>
     ? { text: formatNumber(value, 3), title: `${name} = ${value}` }
     : { text: '—', title: 'not an SGD run', tone: 'muted' };
 
+/** A stepsize of SGD's (h, ε): shown for SGD runs only. */
+const stepsizeColumn = <K extends string>(
+  key: K,
+  label: string,
+  value: (run: RunSummary) => number,
+): ColumnSpec<K> => ({
+  key,
+  label,
+  width: { min: 52 },
+  align: 'end',
+  numeric: true,
+  value,
+  format: (run) => sgdOnly(run, label, value(run)),
+});
+
+/** A loss (final, best): three digits in the cell, six on hover. */
+const lossColumn = <K extends string>(
+  key: K,
+  label: string,
+  value: (run: RunSummary) => number | null,
+): ColumnSpec<K> => ({
+  key,
+  label,
+  width: { min: 76 },
+  align: 'end',
+  numeric: true,
+  value,
+  format: (run) => ({ text: formatNumber(value(run)), title: `${label} ${formatNumber(value(run), 6)}` }),
+});
+
 // Sized to their content at 1440 px: names and tags take what is left and wrap onto a second line (a row holds two),
 // dates are never cut; every cell shows its full value on hover.
 export const columns = defineColumns([
@@ -104,24 +134,8 @@ export const columns = defineColumns([
     value: (run) => run.eta,
     format: (run) => ({ text: formatNumber(run.eta, 3), title: `η = ${run.eta}` }),
   },
-  {
-    key: 'h',
-    label: 'h',
-    width: { min: 52 },
-    align: 'end',
-    numeric: true,
-    value: (run) => run.h,
-    format: (run) => sgdOnly(run, 'h', run.h),
-  },
-  {
-    key: 'epsilon',
-    label: 'ε',
-    width: { min: 52 },
-    align: 'end',
-    numeric: true,
-    value: (run) => run.epsilon,
-    format: (run) => sgdOnly(run, 'ε', run.epsilon),
-  },
+  stepsizeColumn('h', 'h', (run) => run.h),
+  stepsizeColumn('epsilon', 'ε', (run) => run.epsilon),
   {
     key: 'seed',
     label: 'seed',
@@ -131,24 +145,8 @@ export const columns = defineColumns([
     value: (run) => run.seed,
     format: (run) => ({ text: String(run.seed), title: `seed ${run.seed}` }),
   },
-  {
-    key: 'finalLoss',
-    label: 'final loss',
-    width: { min: 76 },
-    align: 'end',
-    numeric: true,
-    value: (run) => run.finalLoss,
-    format: (run) => ({ text: formatNumber(run.finalLoss), title: `final loss ${formatNumber(run.finalLoss, 6)}` }),
-  },
-  {
-    key: 'bestLoss',
-    label: 'best loss',
-    width: { min: 76 },
-    align: 'end',
-    numeric: true,
-    value: (run) => run.bestLoss,
-    format: (run) => ({ text: formatNumber(run.bestLoss), title: `best loss ${formatNumber(run.bestLoss, 6)}` }),
-  },
+  lossColumn('finalLoss', 'final loss', (run) => run.finalLoss),
+  lossColumn('bestLoss', 'best loss', (run) => run.bestLoss),
   {
     key: 'covered',
     label: 'covered',
