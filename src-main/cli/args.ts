@@ -36,6 +36,29 @@ function joinFlagValues(args: readonly string[], options: NonNullable<ParseArgsC
   return joined;
 }
 
+/**
+ * The one flag of `flags` that was given (each named with what it takes, for the message), or a usage error when none or
+ * several were: "give exactly one of --run ID or --sweep ID".
+ */
+export function exactlyOne<K extends string>(
+  values: Partial<Record<NoInfer<K>, unknown>>,
+  flags: Record<K, string>,
+): K {
+  const names = Object.keys(flags) as K[];
+  const given = names.filter((name) => values[name] !== undefined);
+  if (given.length === 1) return given[0];
+  const choices = names.map((name) => `--${name} ${flags[name]}`);
+  throw new UsageError(`give exactly one of ${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}`);
+}
+
+/** The items of a comma-separated flag value, trimmed, the empty ones left out. */
+export function commaList(value: string): string[] {
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
 /** An integer flag value in [min, max], or a usage error naming the flag. */
 export function intFlag(name: string, value: string | undefined, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;

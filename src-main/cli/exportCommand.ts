@@ -18,7 +18,7 @@ import {
 import { reportFiles } from '../report/files';
 import { reportPng } from '../report/image';
 import type { RunStore } from '../store';
-import { parseFlags } from './args';
+import { commaList, exactlyOne, parseFlags } from './args';
 import { openCliStore } from './database';
 import { figureBytes, parseFigureFlags, type FigureFormat } from './figureOutputs';
 import { checkOutputFolder } from './outputFile';
@@ -26,14 +26,10 @@ import { checkOutputFolder } from './outputFile';
 type Output = 'png' | 'csv' | 'dir' | FigureFormat;
 
 function parseTarget(values: { run?: string; sweep?: string; runs?: string }): { target: ReportTarget; flag: string } {
-  const given = (['run', 'sweep', 'runs'] as const).filter((flag) => values[flag] !== undefined);
-  if (given.length !== 1) throw new UsageError('give exactly one of --run ID, --sweep ID or --runs ID,ID,...');
-  if (values.run !== undefined) return { target: { runId: values.run }, flag: 'run' };
-  if (values.sweep !== undefined) return { target: { sweepId: values.sweep }, flag: 'sweep' };
-  const runIds = values
-    .runs!.split(',')
-    .map((id) => id.trim())
-    .filter(Boolean);
+  const flag = exactlyOne(values, { run: 'ID', sweep: 'ID', runs: 'ID,ID,...' });
+  if (flag === 'run') return { target: { runId: values.run! }, flag };
+  if (flag === 'sweep') return { target: { sweepId: values.sweep! }, flag };
+  const runIds = commaList(values.runs!);
   if (runIds.length === 0) throw new UsageError('--runs: expected run ids separated by commas');
   return { target: { runIds }, flag: 'runs' };
 }

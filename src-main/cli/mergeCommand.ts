@@ -6,6 +6,7 @@ import { databaseFiles, describeMerge, mergeInto } from '../cluster/mergeFiles';
 import { DatabaseOpenError, StoredDataError } from '../store';
 import { UsageError } from '#shared/base/errors';
 import { parseCommandLine, requiredFlag, validateFlags } from './flagSchema';
+import { jsonText } from './jsonOutput';
 
 const mergeFlags = z.object({
   into: requiredFlag('the lab database to merge into, e.g. --into lab.sqlite'),
@@ -39,7 +40,7 @@ export async function mergeCommand(args: string[]): Promise<number> {
     throw error;
   }
   for (const refusal of counts.refusals) process.stderr.write(`refused: ${refusal}\n`);
-  if (flags.json) process.stdout.write(`${JSON.stringify({ files: files.length, ...counts }, null, 2)}\n`);
+  if (flags.json) process.stdout.write(jsonText({ files: files.length, ...counts }));
   else process.stdout.write(`merged ${files.length} files into ${into}: ${describeMerge(counts)}\n`);
   return 0;
 }

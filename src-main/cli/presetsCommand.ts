@@ -3,11 +3,12 @@ import { presets } from '#shared/config/presets';
 import { totalSteps } from '#shared/config/schema';
 import { sweepSize } from '#shared/config/sweep';
 import { parseFlags } from './args';
+import { jsonText } from './jsonOutput';
 
 export async function presetsCommand(args: string[]): Promise<number> {
   const { values } = parseFlags(args, { json: { type: 'boolean' } });
   if (values.json) {
-    process.stdout.write(`${JSON.stringify(presets, null, 2)}\n`);
+    process.stdout.write(jsonText(presets));
     return 0;
   }
   for (const preset of presets) {

@@ -8,7 +8,8 @@ import { formatTable, allPass, tableJson } from '../reproduce/table';
 import { writeReport } from '../reproduce/report';
 import { experimentSweep, runExperiment, sweepName } from '../reproduce/runner';
 import type { Experiment, ExperimentOutcome, Tier } from '../reproduce/types';
-import { parseFlags } from './args';
+import { commaList, parseFlags } from './args';
+import { jsonText } from './jsonOutput';
 import { runSweep } from './sweepRun';
 import { openCliStore } from './database';
 import { UsageError } from '#shared/base/errors';
@@ -16,10 +17,7 @@ import { UsageError } from '#shared/base/errors';
 /** The experiments named by --only (comma-separated), in their usual order; all of them without --only. */
 export function selectExperiments(only: string | undefined): Experiment[] {
   if (only === undefined) return [...experiments];
-  const names = only
-    .split(',')
-    .map((name) => name.trim())
-    .filter(Boolean);
+  const names = commaList(only);
   const unknown = names.filter((name) => !experimentNames.includes(name));
   if (names.length === 0)
     throw new UsageError(`--only: expected experiment names; known: ${experimentNames.join(', ')}`);
@@ -72,9 +70,7 @@ export async function reproduceCommand(args: string[]): Promise<number> {
       const files = writeReport(dir, outcomes, tier, store);
       note(`report: ${files.length} files in ${dir}`);
     }
-    process.stdout.write(
-      values.json ? `${JSON.stringify(tableJson(outcomes, tier), null, 2)}\n` : `${formatTable(outcomes, tier)}\n`,
-    );
+    process.stdout.write(values.json ? jsonText(tableJson(outcomes, tier)) : `${formatTable(outcomes, tier)}\n`);
     return allPass(outcomes) ? 0 : 1;
   } finally {
     store.close();

@@ -8,7 +8,8 @@ import { NotFoundError, RunStateError, UsageError } from '#shared/base/errors';
 import { forkTrainer } from '../pool';
 import { createLabOnStore } from '../service/lab';
 import { resultFromDetail, type RunResult, type RunStore } from '../store';
-import { parseFlags } from './args';
+import { exactlyOne, parseFlags } from './args';
+import { jsonText } from './jsonOutput';
 import { openCliStore } from './database';
 import { runLocally } from './localRun';
 import { ProgressBar } from './progress';
@@ -80,14 +81,12 @@ export async function resumeCommand(args: string[]): Promise<number> {
     db: { type: 'string' },
     json: { type: 'boolean' },
   });
-  if ((values.run === undefined) === (values.sweep === undefined))
-    throw new UsageError('give exactly one of --run ID or --sweep ID');
+  exactlyOne(values, { run: 'ID', sweep: 'ID' });
   const store = openCliStore(values.db, { mustExist: true });
   try {
     const results =
       values.run !== undefined ? [await resumeRun(store, values.run)] : await resumeSweep(store, values.sweep!);
-    if (values.json)
-      process.stdout.write(`${JSON.stringify(values.run !== undefined ? results[0] : { runs: results }, null, 2)}\n`);
+    if (values.json) process.stdout.write(jsonText(values.run !== undefined ? results[0] : { runs: results }));
     return results.every((result) => result.status === 'done') ? 0 : 1;
   } finally {
     store.close();

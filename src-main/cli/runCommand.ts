@@ -4,10 +4,11 @@ import { findPreset, presetNames } from '#shared/config/presets';
 import { nameSchema } from '#shared/config/text';
 import { parseRunConfig, ValidationError, type RunConfig } from '#shared/config/schema';
 import type { RunResult } from '../store';
-import { applyOverrides, intFlag, parseFlags, readJsonFile } from './args';
+import { applyOverrides, exactlyOne, intFlag, parseFlags, readJsonFile } from './args';
 import { describeDefaults } from './configDefaults';
 import { openCliStore } from './database';
 import { UsageError } from '#shared/base/errors';
+import { jsonText } from './jsonOutput';
 import { runLocally } from './localRun';
 import { checkOutputFile, writeOutputFile } from './outputFile';
 import { validateFlags } from './flagSchema';
@@ -44,8 +45,7 @@ export async function runCommand(args: string[]): Promise<number> {
     db: { type: 'string' },
     'no-save': { type: 'boolean' },
   });
-  if ((values.preset === undefined) === (values.config === undefined))
-    throw new UsageError('give exactly one of --preset NAME or --config FILE.json');
+  exactlyOne(values, { preset: 'NAME', config: 'FILE.json' });
   if (values.db !== undefined && values['no-save']) throw new UsageError('--db and --no-save exclude each other');
   const seed = intFlag('seed', values.seed, 0, 2 ** 32 - 1);
   const { name: runName } = validateFlags(z.object({ name: nameSchema.optional() }), { name: values.name });
@@ -96,7 +96,7 @@ export async function runCommand(args: string[]): Promise<number> {
       output = result;
       ok = result.status === 'done';
     }
-    const text = `${JSON.stringify(output, null, 2)}\n`;
+    const text = jsonText(output);
     if (out) writeOutputFile('out', out, text, force);
     if (values.json) process.stdout.write(text);
     return ok ? 0 : 1;

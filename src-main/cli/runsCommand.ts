@@ -1,6 +1,7 @@
 /** `ttlab runs [--db FILE] [--json]` */
 import { printable } from '#shared/config/text';
 import { parseFlags } from './args';
+import { jsonText } from './jsonOutput';
 import { openCliStore } from './database';
 
 const fmt = (value: number | null) => (value === null ? '-' : value.toPrecision(4));
@@ -13,7 +14,7 @@ export async function runsCommand(args: string[]): Promise<number> {
     if (values.json) {
       // Each run with the build and machine that computed it (null: stored before provenance was recorded).
       const traced = runs.map((run) => ({ ...run, provenance: store.getProvenance(run.id) }));
-      process.stdout.write(`${JSON.stringify(traced, null, 2)}\n`);
+      process.stdout.write(jsonText(traced));
       return 0;
     }
     if (runs.length === 0) process.stdout.write(`no runs in ${store.file}\n`);

@@ -1,7 +1,7 @@
 /** The sweep a command is about: a sweep preset, or a sweep file (a SweepSpec as JSON), with --set on its base. */
 import { findPreset, presetNames } from '#shared/config/presets';
 import { parseSweepSpec, ValidationError, type SweepSpec } from '#shared/config/schema';
-import { applyOverrides, readJsonFile } from './args';
+import { applyOverrides, exactlyOne, readJsonFile } from './args';
 import { UsageError } from '#shared/base/errors';
 
 /** Whether a JSON document is a sweep (it has a base configuration) rather than one run's configuration. */
@@ -21,8 +21,7 @@ export function sweepFromJson(json: unknown, file: string): SweepSpec {
 
 /** The sweep of --preset or --config, with every --set applied to its base configuration. */
 export function sweepFromFlags(flags: { preset?: string; config?: string; set?: string[] }): SweepSpec {
-  if ((flags.preset === undefined) === (flags.config === undefined))
-    throw new UsageError('give exactly one of --preset NAME or --config SWEEP.json');
+  exactlyOne(flags, { preset: 'NAME', config: 'SWEEP.json' });
   let spec: SweepSpec;
   if (flags.preset !== undefined) {
     const preset = findPreset(flags.preset);

@@ -12,6 +12,7 @@ import { readSubmissions } from '../cluster/submissions';
 import type { PlanStatus } from '../cluster/taskStates';
 import { UsageError } from '#shared/base/errors';
 import { asUsage, parseCommandLine, positiveFlag, validateFlags } from './flagSchema';
+import { jsonText } from './jsonOutput';
 
 /** Reads the plan of the folder given as the one positional argument. */
 function planOf(positionals: string[], usage: string): { folder: string; plan: ClusterPlan } {
@@ -132,7 +133,7 @@ export async function statusCommand(args: string[]): Promise<number> {
   try {
     const status = asUsage(() => currentStatus(folder, plan));
     if (values.json) {
-      process.stdout.write(`${JSON.stringify(status, null, 2)}\n`);
+      process.stdout.write(jsonText(status));
     } else {
       printTasks(status);
       process.stdout.write(`${describeCounts(status)}\n`);

@@ -7,6 +7,7 @@ import { describeVerify } from '#shared/run/verify';
 import { forkTrainer } from '../pool';
 import { createLabOnStore } from '../service/lab';
 import { parseFlags } from './args';
+import { jsonText } from './jsonOutput';
 import { openCliStore } from './database';
 
 export async function verifyCommand(args: string[]): Promise<number> {
@@ -23,7 +24,7 @@ export async function verifyCommand(args: string[]): Promise<number> {
         throw new UsageError(`--run: ${error.message}`);
       throw error;
     }
-    process.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : `${describeVerify(result)}\n`);
+    process.stdout.write(values.json ? jsonText(result) : `${describeVerify(result)}\n`);
     return result.identical ? 0 : 1;
   } finally {
     await lab.close();

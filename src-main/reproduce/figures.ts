@@ -115,34 +115,32 @@ export function planeFigureOption(
   const series = panels.flatMap((panel, index) => {
     const vertical = insideUnit(panel.u, panel.m, 0);
     const horizontal = insideUnit(panel.u, panel.m, 1);
-    const on = { xAxisIndex: index, yAxisIndex: index, type: 'line' as const, data: [] };
+    // One set of full-height and full-width lines of a panel: x = xs and y = ys.
+    const lineSet = (
+      name: string,
+      color: string,
+      type: 'solid' | 'dashed',
+      xs: readonly number[],
+      ys: readonly number[],
+    ) => ({
+      xAxisIndex: index,
+      yAxisIndex: index,
+      type: 'line' as const,
+      data: [],
+      name,
+      color,
+      markLine: {
+        silent: true,
+        symbol: 'none',
+        label: { show: false },
+        lineStyle: { type, width: 2, color },
+        data: [...xs.map((x) => ({ xAxis: x })), ...ys.map((y) => ({ yAxis: y }))],
+      },
+    });
     // Targets drawn over the neurons: a covered line shows its neuron through the gaps of its dashes.
     return [
-      {
-        ...on,
-        name: 'neurons u_jk',
-        color: NEURON_COLOR,
-        markLine: {
-          silent: true,
-          symbol: 'none',
-          label: { show: false },
-          lineStyle: { type: 'solid' as const, width: 2, color: NEURON_COLOR },
-          data: [...vertical.map((x) => ({ xAxis: x })), ...horizontal.map((y) => ({ yAxis: y }))],
-        },
-      },
-      {
-        ...on,
-        name: 'target lines',
-        color: ACCENT_COLOR,
-        z: 5,
-        markLine: {
-          silent: true,
-          symbol: 'none',
-          label: { show: false },
-          lineStyle: { type: 'dashed' as const, width: 2, color: ACCENT_COLOR },
-          data: [...lines.map((x) => ({ xAxis: x })), ...lines.map((y) => ({ yAxis: y }))],
-        },
-      },
+      lineSet('neurons u_jk', NEURON_COLOR, 'solid', vertical, horizontal),
+      { ...lineSet('target lines', ACCENT_COLOR, 'dashed', lines, lines), z: 5 },
     ];
   });
   return {

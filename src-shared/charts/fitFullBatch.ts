@@ -6,20 +6,17 @@
  * - relu: f(x) = sum_j a_j relu(x - u_j) against the teacher.
  * Both targets are noise-free functions known in closed form, so the training sample, which lies on them, is not drawn.
  */
-import type { ScatterSeriesOption } from 'echarts';
 import { formatCount, formatNumber } from '../base/format';
 import type { RunConfig } from '../config/schema';
 import { checkpointAt, type CheckpointSeries } from '../run/series';
 import { ADDITIVE_STEPS, additiveShare, reluTeacher } from '../trainers/batch/sample';
 import { fitGrid, FIT_SAMPLES, networkOnGrid } from './fitCurve';
-import { chartFrame, flatRows, REFERENCE_COLOR, valueAxis, type ChartOption, type LineSeries } from './frame';
+import { fitFrame, interleave, markerBand, markerSeries, shownCheckpoint, targetLine, yRange } from './fitParts';
+import { flatRows, REFERENCE_COLOR, valueAxis, type ChartOption, type LineSeries } from './frame';
 import { seriesLineStyle } from './palette';
 
 /** Coordinates drawn at most (the paper's largest problem has 10); the subtitle says when there are more. */
 export const MAX_COORDINATES = 10;
-
-/** Units beyond this many are drawn as one path. */
-const LARGE_MARKERS = 200;
 
 /** The step line of one coordinate's share of the additive target, each step a vertical segment. */
 function additiveTargetPoints(): number[][] {
@@ -56,55 +53,22 @@ function reluOnGrid(a: Float64Array, u: Float64Array, grid: Float64Array): Float
   return f;
 }
 
-/** Rows (x, y) of two columns side by side. */
-function rows(x: Float64Array, y: Float64Array): Float64Array {
-  const out = new Float64Array(2 * x.length);
-  for (let i = 0; i < x.length; i++) {
-    out[2 * i] = x[i];
-    out[2 * i + 1] = y[i];
-  }
-  return out;
-}
-
-/** Smallest and largest y of flat (x, y) rows and of plain points. */
-function yRange(flat: readonly Float64Array[], points: readonly number[][]): [number, number] {
-  let low = Infinity;
-  let high = -Infinity;
-  for (const line of flat) {
-    for (let i = 1; i < line.length; i += 2) {
-      low = Math.min(low, line[i]);
-      high = Math.max(high, line[i]);
-    }
-  }
-  for (const [, y] of points) {
-    low = Math.min(low, y);
-    high = Math.max(high, y);
-  }
-  return [low, high];
-}
-
 export function fullBatchFitChartOption(series: CheckpointSeries, config: RunConfig, index: number): ChartOption {
   const { problem, d } = config.fullBatch;
-  const xAxis = valueAxis(problem === 'relu' ? 'input x' : 'input x_k of coordinate k', false, { min: 0, max: 1 });
-  const yAxis = valueAxis('output', false);
+  const axes = {
+    xAxis: valueAxis(problem === 'relu' ? 'input x' : 'input x_k of coordinate k', false, { min: 0, max: 1 }),
+    yAxis: valueAxis('output', false),
+  };
   const { m, eta } = config.network;
-  if (series.count === 0)
-    return chartFrame({
-      title: 'Learned function',
-      subtitle: 'no checkpoint yet',
-      xAxis,
-      yAxis,
-      series: [],
-      points: 0,
-    });
-  const at = Math.min(series.count - 1, Math.max(0, Math.round(index)));
+  if (series.count === 0) return fitFrame('no checkpoint yet', axes);
+  const at = shownCheckpoint(series, index);
   const { a, u, step, loss } = checkpointAt(series, at);
   const drawn = problem === 'relu' ? 1 : Math.min(d, MAX_COORDINATES);
   const curves: Float64Array[] = [];
   let target: number[][];
   if (problem === 'relu') {
     const grid = reluGrid(u);
-    curves.push(rows(grid, reluOnGrid(a, u, grid)));
+    curves.push(interleave([grid, reluOnGrid(a, u, grid)]));
     target = [0, ...ADDITIVE_STEPS, 1].map((x) => [x, reluTeacher(x)]);
   } else {
     for (let k = 0; k < drawn; k++) {
@@ -113,66 +77,40 @@ export function fullBatchFitChartOption(series: CheckpointSeries, config: RunCon
       const ak = new Float64Array(m + 1);
       ak.set(a.subarray(k * m, (k + 1) * m), 1);
       const grid = fitGrid(uk, eta, ADDITIVE_STEPS);
-      curves.push(rows(grid, networkOnGrid(ak, uk, eta, grid)));
+      curves.push(interleave([grid, networkOnGrid(ak, uk, eta, grid)]));
     }
     target = additiveTargetPoints();
   }
-  const [low, high] = yRange(curves, target);
-  // Unit markers sit on a band below the curves, at the bottom of the plot.
-  const bottom = low - 0.08 * Math.max(high - low, 1);
-  const lines: LineSeries[] = [
-    {
-      id: 'target',
-      type: 'line',
-      name: problem === 'relu' ? 'teacher' : 'target share',
-      data: target,
-      showSymbol: false,
-      color: REFERENCE_COLOR,
-      lineStyle: { width: 2, type: 'dashed' },
-    },
-    ...curves.map((curve, k): LineSeries => ({
-      id: `learned-${k}`,
-      type: 'line',
-      // Short names: ten coordinates share one legend.
-      name: problem === 'relu' ? 'learned f(x)' : `g_${k + 1}`,
-      data: flatRows(curve),
-      dimensions: ['x', 'y'],
-      showSymbol: false,
-      lineStyle: seriesLineStyle(k, 2),
-      color: seriesLineStyle(k, 2).color,
-    })),
-  ];
+  const bottom = markerBand(...yRange(curves, target));
+  const learned = curves.map((curve, k): LineSeries => ({
+    id: `learned-${k}`,
+    type: 'line',
+    // Short names: ten coordinates share one legend.
+    name: problem === 'relu' ? 'learned f(x)' : `g_${k + 1}`,
+    data: flatRows(curve),
+    dimensions: ['x', 'y'],
+    showSymbol: false,
+    lineStyle: seriesLineStyle(k, 2),
+    color: seriesLineStyle(k, 2).color,
+  }));
   const shown = drawn * m;
-  const markerRows = new Float64Array(3 * shown);
-  for (let i = 0; i < shown; i++) markerRows.set([u[i], bottom, a[i]], 3 * i);
-  const units: ScatterSeriesOption = {
-    id: 'units',
-    type: 'scatter',
-    name: 'units u',
-    symbol: 'triangle',
-    symbolSize: 8,
-    color: REFERENCE_COLOR,
-    // Rows (u, bottom, a): the weight rides along for the tooltip.
-    data: flatRows(markerRows),
-    dimensions: ['x', 'y', 'a'],
-    encode: { x: 'x', y: 'y' },
-    large: true,
-    largeThreshold: LARGE_MARKERS,
-    tooltip: { trigger: 'item', formatter: (params: unknown) => unitTooltip(params, problem === 'relu' ? 0 : m) },
-  };
+  const units = markerSeries(
+    { id: 'units', name: 'units u', color: REFERENCE_COLOR },
+    interleave([u.subarray(0, shown), new Float64Array(shown).fill(bottom), a.subarray(0, shown)]),
+    (params: unknown) => unitTooltip(params, problem === 'relu' ? 0 : m),
+  );
   const which =
     problem === 'relu'
       ? 'ReLU student'
       : `g_k: the share learned for coordinate k, ${drawn < d ? `coordinates 1-${drawn} of ${d}` : `${d} coordinate${d === 1 ? '' : 's'}`}`;
-  return chartFrame({
-    title: 'Learned function',
-    subtitle: `checkpoint ${at + 1}/${series.count}: epoch ${formatCount(step)}, criterion ${formatNumber(loss)} (${which})`,
-    xAxis,
-    yAxis,
-    series: [...lines, units],
-    points: curves.reduce((n, curve) => n + curve.length / 2, 0) + shown,
-    tooltip: { trigger: 'axis', confine: true, valueFormatter: (value) => formatNumber(Number(value)) },
-  });
+  return fitFrame(
+    `checkpoint ${at + 1}/${series.count}: epoch ${formatCount(step)}, criterion ${formatNumber(loss)} (${which})`,
+    axes,
+    {
+      series: [targetLine(problem === 'relu' ? 'teacher' : 'target share', target), ...learned, units],
+      points: curves.reduce((n, curve) => n + curve.length / 2, 0) + shown,
+    },
+  );
 }
 
 /** "u_kj = ..., a_kj = ..." of the unit under the pointer (coordinate k and unit j from its row; one index for ReLU). */

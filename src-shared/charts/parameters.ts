@@ -29,12 +29,16 @@ function targetJumps(config: RunConfig): number[] {
 /** Neuron j is u_{j+1}: index 0 of `a` is the bias, so positions count from 1 like their weights. */
 const neuronLabel = (j: number) => `u_${j + 1}`;
 
-/** Hover text for one line of a trajectory chart: its id, value and time. */
+/** The tooltip of a trajectory chart: hovering a line gives its id, value and time. */
 function itemTooltip(x: TimeChartOptions['x']) {
-  return (params: unknown): string => {
-    const p = params as { seriesId?: string; seriesName?: string; value?: number[]; marker?: string };
-    if (!Array.isArray(p.value)) return escapeHtml(p.seriesName ?? '');
-    return `${p.marker ?? ''}${escapeHtml(p.seriesId ?? p.seriesName ?? '')} = <b>${formatNumber(p.value[1])}</b><br/>${x === 'step' ? 'step' : 'τ'} = ${formatNumber(p.value[0])}`;
+  return {
+    trigger: 'item' as const,
+    confine: true,
+    formatter: (params: unknown): string => {
+      const p = params as { seriesId?: string; seriesName?: string; value?: number[]; marker?: string };
+      if (!Array.isArray(p.value)) return escapeHtml(p.seriesName ?? '');
+      return `${p.marker ?? ''}${escapeHtml(p.seriesId ?? p.seriesName ?? '')} = <b>${formatNumber(p.value[1])}</b><br/>${x === 'step' ? 'step' : 'τ'} = ${formatNumber(p.value[0])}`;
+    },
   };
 }
 
@@ -77,7 +81,7 @@ export function neuronsChartOption(
     series: jumps.length ? [...lines, jumpLines] : lines,
     points: countPoints(lines),
     legend: jumps.length ? [NEURONS, JUMPS] : [NEURONS],
-    tooltip: { trigger: 'item', confine: true, formatter: itemTooltip(options.x) },
+    tooltip: itemTooltip(options.x),
     interactive: options.interactive,
   });
 }
@@ -114,7 +118,7 @@ export function weightsChartOption(
     series: lines,
     points: countPoints(lines),
     legend: withBias ? [WEIGHTS, BIAS] : [WEIGHTS],
-    tooltip: { trigger: 'item', confine: true, formatter: itemTooltip(options.x) },
+    tooltip: itemTooltip(options.x),
     interactive: options.interactive,
   });
 }

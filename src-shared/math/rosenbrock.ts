@@ -5,15 +5,7 @@
  * only the stiff block of the Jacobian. The embedded first-order solution y + h k1 gives the error h (k1 + k2) / 2.
  * Nothing is allocated per step; the proposed step size survives between calls in `h`.
  */
-import {
-  initialStep,
-  MIN_PREVIOUS_ERROR,
-  PI_BETA,
-  scaledErrorNorm,
-  StepSizeUnderflowError,
-  stepFactor,
-  type Tolerances,
-} from './stepControl';
+import { AdaptiveStepping, type Tolerances } from './stepControl';
 
 export const ROS2_GAMMA = 1 + Math.SQRT1_2;
 
@@ -27,13 +19,7 @@ export interface LinearlyImplicitProblem {
   solve(rhs: Float64Array, out: Float64Array): void;
 }
 
-export class Ros2 {
-  /** h: step size proposed for the next step (0: choose one on the next call). */
-  h = 0;
-  /** Steps attempted so far (accepted and rejected). */
-  attempts = 0;
-  /** Error norm of the last accepted step (PI control). */
-  previousError = 1;
+export class Ros2 extends AdaptiveStepping {
   /** slope: F at the start of the step. */
   private readonly slope: Float64Array;
   private readonly k1: Float64Array;
@@ -48,8 +34,9 @@ export class Ros2 {
   constructor(
     readonly n: number,
     private readonly problem: LinearlyImplicitProblem,
-    private readonly tolerances: Tolerances,
+    tolerances: Tolerances,
   ) {
+    super(1, 'ROS2', tolerances);
     this.slope = new Float64Array(n);
     this.k1 = new Float64Array(n);
     this.k2 = new Float64Array(n);
@@ -62,12 +49,9 @@ export class Ros2 {
   advance(y: Float64Array, span: number): void {
     const { problem, slope, k1, k2, stage, next, error, n } = this;
     problem.field(y, slope);
-    if (!(this.h > 0)) this.h = initialStep(y, slope, span, this.tolerances);
-    let done = 0;
-    let rejected = false;
-    while (done < span) {
-      const last = done + this.h >= span;
-      const h = last ? span - done : this.h;
+    this.startSpan(y, slope, span);
+    while (this.spanLeft()) {
+      const h = this.stepSize();
       problem.prepare(y, ROS2_GAMMA * h);
       problem.solve(slope, k1);
       for (let i = 0; i < n; i++) stage[i] = y[i] + h * k1[i];
@@ -78,22 +62,9 @@ export class Ros2 {
         next[i] = y[i] + h * (1.5 * k1[i] + 0.5 * k2[i]);
         error[i] = 0.5 * h * (k1[i] + k2[i]);
       }
-      this.attempts++;
-      const norm = scaledErrorNorm(error, y, next, this.tolerances);
-      // !(norm <= 1), not norm > 1: a NaN norm (the field overflowed) rejects the step, and h shrinks until a step
-      // passes or the underflow test (a NaN h fails it too) ends the integration
-      if (!(norm <= 1)) {
-        this.h = h * stepFactor(norm, 1, true, this.previousError, PI_BETA);
-        rejected = true;
-        if (!(this.h > 1e-14 * span)) throw new StepSizeUnderflowError(`ROS2 step size underflow (h = ${this.h})`);
-        continue;
-      }
+      if (!this.acceptStep(h, error, y, next)) continue;
       y.set(next);
-      done = last ? span : done + h;
-      if (!last || h >= this.h) this.h = h * stepFactor(norm, 1, rejected, this.previousError, PI_BETA);
-      this.previousError = Math.max(norm, MIN_PREVIOUS_ERROR);
-      rejected = false;
-      if (done < span) problem.field(y, slope);
+      if (this.spanLeft()) problem.field(y, slope);
     }
   }
 }

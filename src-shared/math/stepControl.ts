@@ -1,4 +1,7 @@
-/** Shared pieces of the adaptive ODE integrators: the scaled error norm and the step-size update. */
+/**
+ * Shared pieces of the adaptive ODE integrators: the scaled error norm, the step-size update, and the stepping itself
+ * (`AdaptiveStepping`, which the integrators extend).
+ */
 
 /** The tolerances of an adaptive integrator (config.ode.rtol, config.ode.atol). */
 export interface Tolerances {
@@ -65,4 +68,75 @@ export function initialStep(y: Float64Array, slope: Float64Array, span: number, 
 /** Thrown when an integrator cannot meet its tolerances with any representable step. */
 export class StepSizeUnderflowError extends Error {
   override readonly name = 'StepSizeUnderflowError';
+}
+
+/**
+ * The step-size side of an adaptive integrator of error order `order`: a span of the independent variable is covered by
+ * steps of the proposed size h, the last one cut short to land on the span's end; a step is accepted when its scaled
+ * error norm is at most 1, and either way the PI controller sets the next size. An integrator extends it and runs
+ *   startSpan(y, F(y), span); while (spanLeft()) { h = stepSize(); try the step; if (acceptStep(...)) take it }.
+ */
+export abstract class AdaptiveStepping {
+  /** h: step size proposed for the next step (0: choose one on the next call). */
+  h = 0;
+  /** Steps attempted so far (accepted and rejected). */
+  attempts = 0;
+  /** Error norm of the last accepted step (PI control). */
+  previousError = 1;
+  /** The span being covered, how much of it is done, whether the current step ends it, whether the last try failed. */
+  private span = 0;
+  private done = 0;
+  private last = false;
+  private rejected = false;
+
+  protected constructor(
+    private readonly order: number,
+    /** The method's name, for the underflow error. */
+    private readonly method: string,
+    private readonly tolerances: Tolerances,
+  ) {}
+
+  /** Starts covering `span` from y, whose slope is given (for a first step size when none is proposed). */
+  protected startSpan(y: Float64Array, slope: Float64Array, span: number): void {
+    if (!(this.h > 0)) this.h = initialStep(y, slope, span, this.tolerances);
+    this.span = span;
+    this.done = 0;
+    this.rejected = false;
+  }
+
+  /** Whether some of the span is still to cover. */
+  protected spanLeft(): boolean {
+    return this.done < this.span;
+  }
+
+  /** The size of the next step: the proposal, or what is left of the span when the proposal reaches its end. */
+  protected stepSize(): number {
+    this.last = this.done + this.h >= this.span;
+    return this.last ? this.span - this.done : this.h;
+  }
+
+  /**
+   * Judges a step of size h from `before` to `after` with error estimate `error`: true when accepted (the caller then
+   * takes it); false when rejected, with a smaller h proposed. Throws StepSizeUnderflowError when h gets negligible.
+   */
+  protected acceptStep(h: number, error: Float64Array, before: Float64Array, after: Float64Array): boolean {
+    this.attempts++;
+    const norm = scaledErrorNorm(error, before, after, this.tolerances);
+    // !(norm <= 1), not norm > 1: a NaN norm (the field overflowed) rejects the step, and h shrinks until a step
+    // passes or the underflow test (a NaN h fails it too) ends the integration
+    if (!(norm <= 1)) {
+      this.h = h * stepFactor(norm, this.order, true, this.previousError, PI_BETA);
+      this.rejected = true;
+      if (!(this.h > 1e-14 * this.span))
+        throw new StepSizeUnderflowError(`${this.method} step size underflow (h = ${this.h})`);
+      return false;
+    }
+    this.done = this.last ? this.span : this.done + h;
+    // A final step cut short to land on the span's end says nothing about the step size: keep the proposal.
+    if (!this.last || h >= this.h)
+      this.h = h * stepFactor(norm, this.order, this.rejected, this.previousError, PI_BETA);
+    this.previousError = Math.max(norm, MIN_PREVIOUS_ERROR);
+    this.rejected = false;
+    return true;
+  }
 }

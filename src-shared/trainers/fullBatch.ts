@@ -15,19 +15,13 @@
 import type { RunConfig } from '../config/schema';
 import type { Rng } from '../rng/types';
 import { SortedSample } from './batch/sample';
-import { ReluUnits, SmoothStepUnits, type CoordinateUnits } from './batch/units';
+import { ReluUnits, SmoothStepUnits, type CoordinateUnits, type CoordinateView } from './batch/units';
 import type { FullBatchSnapshot, Trainer, TrainerSnapshot, TrainerState } from './types';
 
 /** One coordinate's views into the flat buffers (made once, so that an epoch allocates nothing). */
-interface Coordinate {
-  /** xs[r]: the r-th smallest value of this coordinate. */
-  xs: Float64Array;
+interface Coordinate extends CoordinateView {
   /** point[r]: the point holding xs[r]. */
   point: Int32Array;
-  a: Float64Array;
-  u: Float64Array;
-  gradA: Float64Array;
-  gradU: Float64Array;
 }
 
 /** The d m initial positions and weights, drawn in that order. */
@@ -133,7 +127,7 @@ export class FullBatchTrainer implements Trainer {
     residual.fill(0);
     for (const c of this.coordinates) {
       bySorted.fill(0);
-      this.units.addOutputs(c.xs, c.a, c.u, bySorted);
+      this.units.addOutputs(c, bySorted);
       for (let r = 0; r < bySorted.length; r++) residual[c.point[r]] += bySorted[r];
     }
     let squares = 0;
@@ -152,7 +146,7 @@ export class FullBatchTrainer implements Trainer {
     for (let i = 0; i < residual.length; i++) residual[i] *= scale;
     for (const c of this.coordinates) {
       for (let r = 0; r < bySorted.length; r++) bySorted[r] = residual[c.point[r]];
-      this.units.gradients(c.xs, bySorted, c.a, c.u, c.gradA, c.gradU);
+      this.units.gradients(c, bySorted);
     }
   }
 }

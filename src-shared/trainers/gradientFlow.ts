@@ -15,26 +15,20 @@
  * tau up to 0.035, rtol 1e-6, atol 1e-9): about 34,000 steps at epsilon = 1e-5 and 45,000 at 1e-7 (an explicit method:
  * more than 25,000 and 2,500,000); the 2(1) error estimate, not stability, sets the step at such tolerances.
  */
-import { tauMax, type RunConfig } from '../config/schema';
+import type { RunConfig } from '../config/schema';
 import { choleskyInPlace, choleskySolve } from '../math/linalg';
-import { Population } from '../math/population';
 import { Ros2, type LinearlyImplicitProblem } from '../math/rosenbrock';
 import type { Rng } from '../rng/types';
 import { initialParameters } from './init';
-import { odeSnapshot, restoreOde } from './odeSnapshot';
-import type { OdeSnapshot, Trainer, TrainerSnapshot, TrainerState } from './types';
+import { OdeTrainer } from './odeTrainer';
+import type { TrainerState } from './types';
 
-export class GradientFlowTrainer implements Trainer, LinearlyImplicitProblem {
+export class GradientFlowTrainer extends OdeTrainer implements LinearlyImplicitProblem {
   readonly kind = 'gradient-flow' as const;
   readonly state: TrainerState;
-  private readonly population: Population;
   private readonly m: number;
   /** epsilon: inner / outer speed ratio. */
   private readonly epsilon: number;
-  /** dtau: slow time of one trainer step. */
-  private readonly dtau: number;
-  /** Steps of the run (config.ode.steps). */
-  private readonly totalSteps: number;
   /** y = [a (m + 1), u (m)]: the integrated state; state.a and state.u are views into it. */
   private readonly y: Float64Array;
   /** aAt, uAt: copies of the a and u parts of the point where the integrator evaluates (no views made per call). */
@@ -58,16 +52,14 @@ export class GradientFlowTrainer implements Trainer, LinearlyImplicitProblem {
   private readonly rhsA: Float64Array;
   /** eta: width of the smoothed step (scale of the J_au difference). */
   private readonly eta: number;
-  private readonly integrator: Ros2;
+  protected readonly integrator: Ros2;
 
   constructor(config: RunConfig, rng: Rng) {
+    super(config);
     const { m, eta } = config.network;
     const init = initialParameters(config, rng);
     this.m = m;
     this.epsilon = config.sgd.epsilon;
-    this.totalSteps = config.ode.steps;
-    this.dtau = tauMax(config) / config.ode.steps;
-    this.population = new Population(config.target, eta, m);
     this.y = new Float64Array(2 * m + 1);
     this.y.set(init.a);
     this.y.set(init.u, m + 1);
@@ -86,25 +78,9 @@ export class GradientFlowTrainer implements Trainer, LinearlyImplicitProblem {
     this.integrator = new Ros2(2 * m + 1, this, config.ode);
   }
 
-  /** Steps attempted by the integrator so far (its cost). */
-  get integratorSteps(): number {
-    return this.integrator.attempts;
-  }
-
-  step(n: number): number {
-    const state = this.state;
-    let applied = 0;
-    while (applied < n && state.step < this.totalSteps) {
-      this.integrator.advance(this.y, this.dtau / this.epsilon);
-      state.step++;
-      state.tau = state.step * this.dtau;
-      applied++;
-    }
-    return applied;
-  }
-
-  loss(): number {
-    return this.population.loss(this.state.a, this.state.u);
+  /** One trainer step covers dtau in slow time, dtau / epsilon in the integrator's fast time. */
+  protected advance(): void {
+    this.integrator.advance(this.y, this.dtau / this.epsilon);
   }
 
   field(y: Float64Array, dydt: Float64Array): void {
@@ -153,14 +129,5 @@ export class GradientFlowTrainer implements Trainer, LinearlyImplicitProblem {
     const n = this.m + 1;
     for (let j = 0; j < n; j++) a[j] = y[j];
     for (let j = 0; j < this.m; j++) u[j] = y[n + j];
-  }
-
-  snapshot(): OdeSnapshot {
-    return odeSnapshot(this.kind, this.state, this.integrator);
-  }
-
-  restore(snapshot: TrainerSnapshot): void {
-    if (snapshot.kind !== this.kind) throw new Error('this snapshot was not taken from a gradient-flow trainer');
-    restoreOde(snapshot, this.state, this.integrator);
   }
 }

@@ -6,21 +6,24 @@
  */
 import { sigma, sigmaPrime } from '../../math/activation';
 
+/** One coordinate's sorted points, its units and their gradient (views into the trainer's flat buffers, made once). */
+export interface CoordinateView {
+  /** xs[r]: the r-th smallest value of this coordinate. */
+  xs: Float64Array;
+  a: Float64Array;
+  u: Float64Array;
+  gradA: Float64Array;
+  gradU: Float64Array;
+}
+
 export interface CoordinateUnits {
   /** out[r] += sum_j a[j] phi(xs[r] - u[j]) for every sorted point r. */
-  addOutputs(xs: Float64Array, a: Float64Array, u: Float64Array, out: Float64Array): void;
+  addOutputs(c: CoordinateView, out: Float64Array): void;
   /**
    * Given g[r], the derivative of the criterion with respect to the output at sorted point r:
    * gradA[j] = sum_r g[r] phi(xs[r] - u[j]) and gradU[j] = -a[j] sum_r g[r] phi'(xs[r] - u[j]).
    */
-  gradients(
-    xs: Float64Array,
-    g: Float64Array,
-    a: Float64Array,
-    u: Float64Array,
-    gradA: Float64Array,
-    gradU: Float64Array,
-  ): void;
+  gradients(c: CoordinateView, g: Float64Array): void;
 }
 
 /** First r with xs[r] > value, or xs[r] >= value when `orEqual` (xs sorted increasingly); n when there is none. */
@@ -54,7 +57,7 @@ export class SmoothStepUnits implements CoordinateUnits {
     this.running = new Float64Array(n + 1);
   }
 
-  addOutputs(xs: Float64Array, a: Float64Array, u: Float64Array, out: Float64Array): void {
+  addOutputs({ xs, a, u }: CoordinateView, out: Float64Array): void {
     const { eta, running } = this;
     running.fill(0);
     for (let j = 0; j < u.length; j++) {
@@ -70,14 +73,7 @@ export class SmoothStepUnits implements CoordinateUnits {
     }
   }
 
-  gradients(
-    xs: Float64Array,
-    g: Float64Array,
-    a: Float64Array,
-    u: Float64Array,
-    gradA: Float64Array,
-    gradU: Float64Array,
-  ): void {
+  gradients({ xs, a, u, gradA, gradU }: CoordinateView, g: Float64Array): void {
     const { eta, running } = this;
     suffixSums(g, running);
     for (let j = 0; j < u.length; j++) {
@@ -108,7 +104,7 @@ export class ReluUnits implements CoordinateUnits {
     this.offset = new Float64Array(n + 1);
   }
 
-  addOutputs(xs: Float64Array, a: Float64Array, u: Float64Array, out: Float64Array): void {
+  addOutputs({ xs, a, u }: CoordinateView, out: Float64Array): void {
     const { slope, offset } = this;
     slope.fill(0);
     offset.fill(0);
@@ -126,14 +122,7 @@ export class ReluUnits implements CoordinateUnits {
     }
   }
 
-  gradients(
-    xs: Float64Array,
-    g: Float64Array,
-    a: Float64Array,
-    u: Float64Array,
-    gradA: Float64Array,
-    gradU: Float64Array,
-  ): void {
+  gradients({ xs, a, u, gradA, gradU }: CoordinateView, g: Float64Array): void {
     const { slope, offset } = this;
     suffixSums(g, slope);
     suffixSums(g, offset, xs);
