@@ -15,6 +15,15 @@ interface SeriesModel {
   getData(): { count(): number };
 }
 
+/** Renders an option server-side to SVG at 800 x 400, the way reports do; throws on an option ECharts rejects. */
+export function renderSvg(option: ChartOption): string {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 800, height: 400 });
+  chart.setOption(option);
+  const svg = chart.renderToSVGString();
+  chart.dispose();
+  return svg;
+}
+
 /** Sets the option on an SSR chart and returns, per series, the params of each of its data items; and the SVG drawn. */
 export function readBack(option: ChartOption, width = 800, height = 400): { params: ItemParams[][]; svg: string } {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });

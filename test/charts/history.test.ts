@@ -1,4 +1,3 @@
-import * as echarts from 'echarts';
 import { describe, expect, it } from 'vitest';
 import { quantileBand } from '#shared/analysis/groups';
 import type { ChartOption } from '#shared/charts/frame';
@@ -7,6 +6,7 @@ import { medianLossHeatmapOption, validInitOption } from '#shared/charts/history
 import { clockValues, onClock, withClockAxis } from '#shared/charts/historyTime';
 import { LOG_FLOOR } from '#shared/charts/loss';
 import { neuronsChartOption } from '#shared/charts/parameters';
+import { renderSvg } from './echarts';
 import { flatSeriesPoints, paperConfig, syntheticSeries } from './series';
 
 type Loose = {
@@ -18,14 +18,6 @@ type Loose = {
   markLine?: { data: Array<Array<{ coord: number[] }>> };
 };
 const seriesOf = (option: ChartOption) => option.series as Loose[];
-
-function renderSvg(option: ChartOption): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 800, height: 400 });
-  chart.setOption(option);
-  const svg = chart.renderToSVGString();
-  chart.dispose();
-  return svg;
-}
 
 const curve = (values: number[]) => ({
   time: Float64Array.from(values, (_, i) => i),

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import * as echarts from 'echarts';
 import { neuronsChartOption, weightsChartOption } from '#shared/charts/parameters';
 import { MANY_LINES_POINTS } from '#shared/charts/trajectories';
 import type { ChartOption } from '#shared/charts/frame';
 import { PAPER_TARGET } from '#shared/config/schema';
+import { renderSvg } from './echarts';
 import { flatSeriesPoints, paperConfig, syntheticSeries } from './series';
 
 type Loose = Record<string, unknown> & {
@@ -12,15 +12,6 @@ type Loose = Record<string, unknown> & {
 };
 const seriesOf = (option: ChartOption) => option.series as Loose[];
 const axis = (option: ChartOption, which: 'xAxis' | 'yAxis') => option[which] as { type: string; name: string };
-
-/** Renders an option server-side to SVG, the way reports will; throws on an option ECharts rejects. */
-function renderSvg(option: ChartOption): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 800, height: 400 });
-  chart.setOption(option);
-  const svg = chart.renderToSVGString();
-  chart.dispose();
-  return svg;
-}
 
 describe('neuronsChartOption', () => {
   it('draws one thin line per neuron and the jumps as labelled horizontal lines', () => {

@@ -1,20 +1,15 @@
 /** `ttlab run --out FILE` never replaces a file without --force, and writes the result whole. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuild, projectRoot } from '../../scripts/ensure-build.mjs';
+import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../../scripts/ensure-build.mjs';
+import { builtSandbox } from '../support/builtSandbox';
 import { checkOutputFile, writeOutputFile } from '../../src-main/cli/outputFile';
 import { UsageError } from '#shared/base/errors';
 
 const bin = join(projectRoot, 'bin/ttlab.mjs');
-let dir: string;
-beforeAll(() => {
-  expect(ensureBuild(), 'npx electron-vite build failed').toBe(true);
-  dir = mkdtempSync(join(tmpdir(), 'ttlab-out-'));
-}, 300_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const sandbox = builtSandbox('ttlab-out-');
 
 /** A run of 2,000 steps, not stored. */
 const tiny = [
@@ -33,7 +28,7 @@ function ttlab(...args: string[]) {
 
 describe('ttlab run --out', () => {
   it('refuses an existing file without --force, before running, and leaves it as it was', () => {
-    const file = join(dir, 'figure.png');
+    const file = sandbox('figure.png');
     writeFileSync(file, 'a picture the user wants to keep');
     const { code, stderr } = ttlab(...tiny, '--out', file);
     expect(code).toBe(2);
@@ -42,26 +37,26 @@ describe('ttlab run --out', () => {
   });
 
   it('replaces it with --force, leaving no temporary file beside it', () => {
-    const file = join(dir, 'replaced.json');
+    const file = sandbox('replaced.json');
     writeFileSync(file, 'old');
     const { code } = ttlab(...tiny, '--out', file, '--force');
     expect(code).toBe(0);
     expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ status: 'done', steps: 2000 });
-    expect(readdirSync(dir).filter((name) => name.includes('replaced'))).toEqual(['replaced.json']);
+    expect(readdirSync(sandbox()).filter((name) => name.includes('replaced'))).toEqual(['replaced.json']);
   });
 });
 
 describe('writeOutputFile', () => {
   it('keeps a file that appeared after the check, and leaves nothing beside it', () => {
-    const path = checkOutputFile('out', join(dir, 'raced.json'), false);
+    const path = checkOutputFile('out', sandbox('raced.json'), false);
     writeFileSync(path, 'written by someone else meanwhile');
     expect(() => writeOutputFile('out', path, '{}', false)).toThrow(UsageError);
     expect(readFileSync(path, 'utf8')).toBe('written by someone else meanwhile');
-    expect(readdirSync(dir).filter((name) => name.includes('raced'))).toEqual(['raced.json']);
+    expect(readdirSync(sandbox()).filter((name) => name.includes('raced'))).toEqual(['raced.json']);
   });
 
   it('names the flag when the folder is missing', () => {
-    expect(() => checkOutputFile('out', join(dir, 'missing', 'x.json'), false)).toThrow(
+    expect(() => checkOutputFile('out', sandbox('missing', 'x.json'), false)).toThrow(
       /^--out: folder .*missing does not exist$/,
     );
   });

@@ -4,28 +4,22 @@
  * is recorded by module hooks (importRecorder.mjs), so these tests see what happened rather than how long it took.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuild, projectRoot } from '../../scripts/ensure-build.mjs';
+import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../../scripts/ensure-build.mjs';
+import { builtSandbox } from '../support/builtSandbox';
 
 const bin = join(projectRoot, 'bin/ttlab.mjs');
 const recorder = join(import.meta.dirname, 'importRecorder.mjs');
-let dir: string;
-
-beforeAll(() => {
-  expect(ensureBuild(), 'npx electron-vite build failed').toBe(true);
-  dir = mkdtempSync(join(tmpdir(), 'ttlab-startup-'));
-}, 300_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const sandbox = builtSandbox('ttlab-startup-');
 
 /** Runs `ttlab ...args` and returns its output with the URL of every module it loaded. */
 function ttlabLoading(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const file = join(dir, `imports-${args.join('-')}-${Object.keys(env).join('-')}.txt`);
+  const file = sandbox(`imports-${args.join('-')}-${Object.keys(env).join('-')}.txt`);
   const result = spawnSync(process.execPath, ['--import', recorder, bin, ...args], {
     encoding: 'utf8',
-    env: { ...process.env, TTLAB_FROM_SOURCE: '', ...env, TTLAB_IMPORTS_FILE: file, TTLAB_DB: join(dir, 'lab.sqlite') },
+    env: { ...process.env, TTLAB_FROM_SOURCE: '', ...env, TTLAB_IMPORTS_FILE: file, TTLAB_DB: sandbox('lab.sqlite') },
     timeout: 120_000,
   });
   const loaded = readFileSync(file, 'utf8').trim().split('\n');

@@ -29,6 +29,23 @@ const checkpointBytes = (file: string) =>
     .prepare('SELECT run_id, idx, loss, a, u FROM checkpoints ORDER BY run_id, idx')
     .all();
 
+/**
+ * Merges two good shards a and b, b changed by `damage` (SQL) first: expects the merge to refuse it with `message`
+ * and to leave the lab's database as it was, byte for byte, a's runs included.
+ */
+function expectRefusedWhole(damage: string, message: RegExp) {
+  const sweepId = randomUUID();
+  const { folder, lab, shards } = setup(sweepId);
+  shardDatabase(join(shards, 'a.sqlite'), sweepId, [0]);
+  shardDatabase(join(shards, 'b.sqlite'), sweepId, [1]);
+  const db = new Database(join(shards, 'b.sqlite'));
+  db.prepare(damage).run();
+  db.close();
+  copyFileSync(lab, join(folder, 'lab-before.sqlite'));
+  expect(() => mergeInto(lab, databaseFiles([shards]))).toThrow(message);
+  expect(readFileSync(lab)).toEqual(readFileSync(join(folder, 'lab-before.sqlite')));
+}
+
 describe('ttlab merge', () => {
   it('recreates the sweep once with every point, checkpoints bit for bit, and adds nothing the second time', () => {
     const sweepId = randomUUID();
@@ -118,18 +135,10 @@ describe('ttlab merge', () => {
   });
 
   it('checks every checkpoint it copies, also when SQLite copies them: a damaged blob refuses the file', () => {
-    const sweepId = randomUUID();
-    const { folder, lab, shards } = setup(sweepId);
-    shardDatabase(join(shards, 'a.sqlite'), sweepId, [0]);
-    shardDatabase(join(shards, 'b.sqlite'), sweepId, [1]);
-    const db = new Database(join(shards, 'b.sqlite'));
-    db.prepare('UPDATE checkpoints SET a = zeroblob(7) WHERE idx = 1').run();
-    db.close();
-    copyFileSync(lab, join(folder, 'lab-before.sqlite'));
-    expect(() => mergeInto(lab, databaseFiles([shards]))).toThrow(
+    expectRefusedWhole(
+      'UPDATE checkpoints SET a = zeroblob(7) WHERE idx = 1',
       /checkpoint 1 of run .*-p1 of .*b\.sqlite: not a checkpoint the lab writes/,
     );
-    expect(readFileSync(lab)).toEqual(readFileSync(join(folder, 'lab-before.sqlite')));
   });
 
   it('merges more files than SQLite attaches at once, WAL-mode sources too, in one transaction', () => {
@@ -157,15 +166,6 @@ describe('ttlab merge', () => {
   });
 
   it('refuses a file whose rows do not satisfy the schema, rolling back the files merged before it', () => {
-    const sweepId = randomUUID();
-    const { folder, lab, shards } = setup(sweepId);
-    shardDatabase(join(shards, 'a.sqlite'), sweepId, [0]);
-    shardDatabase(join(shards, 'b.sqlite'), sweepId, [1]);
-    const db = new Database(join(shards, 'b.sqlite'));
-    db.prepare("UPDATE runs SET config = json_set(config, '$.sgd.h', -1)").run();
-    db.close();
-    copyFileSync(lab, join(folder, 'lab-before.sqlite'));
-    expect(() => mergeInto(lab, databaseFiles([shards]))).toThrow(/sgd\.h/);
-    expect(readFileSync(lab)).toEqual(readFileSync(join(folder, 'lab-before.sqlite')));
+    expectRefusedWhole("UPDATE runs SET config = json_set(config, '$.sgd.h', -1)", /sgd\.h/);
   });
 });

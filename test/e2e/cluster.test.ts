@@ -7,19 +7,15 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseSweepSpec } from '#shared/config/schema';
 import { sweepSize } from '#shared/config/sweep';
-import { canRunBrowser, openWorkbench, type Workbench } from './harness';
+import { canRunBrowser, useWorkbench } from './harness';
 import { shardDatabase, testFolder } from '../cluster/helpers';
 
 describe.runIf(canRunBrowser)('the cluster parts of the workbench', () => {
   const root = testFolder('ttlab-cluster-app-');
-  let workbench: Workbench;
-  beforeAll(async () => {
-    workbench = await openWorkbench();
-  });
-  afterAll(async () => workbench?.close());
+  const workbench = useWorkbench();
 
   it('downloads the hand-off of a sweep preset with the commands for the login node', async () => {
     const { page, problems } = await workbench.open();

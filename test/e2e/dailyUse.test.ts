@@ -3,9 +3,10 @@
  * Escape closes what is open, and an axe-core scan of every screen finds no serious or critical violation.
  */
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { canRunBrowser, openWorkbench, type Workbench } from './harness';
+import { watchProblems } from '../support/chromium';
+import { canRunBrowser, useWorkbench } from './harness';
 
 const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -34,13 +35,8 @@ async function seriousViolations(page: Page): Promise<Violation[]> {
 const scrollY = (page: Page) => page.evaluate('window.scrollY') as Promise<number>;
 
 describe.runIf(canRunBrowser)('daily use in Chromium', () => {
-  let workbench: Workbench;
+  const workbench = useWorkbench();
   let runHash = '';
-
-  beforeAll(async () => {
-    workbench = await openWorkbench();
-  });
-  afterAll(async () => workbench?.close());
 
   it('opens a started run at its top, with status and progress in view', async () => {
     const { page, problems } = await workbench.open();
@@ -88,9 +84,7 @@ describe.runIf(canRunBrowser)('daily use in Chromium', () => {
     // context alone bypasses it.
     const context = await workbench.browser.newContext({ viewport: { width: 1440, height: 1000 }, bypassCSP: true });
     const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
-    page.on('pageerror', (error) => problems.push(error.message));
+    const problems = watchProblems(page);
     await page.goto(workbench.host.url + (path === 'RUN' ? runHash : path));
     await page.waitForLoadState('networkidle');
     await page.locator('main.content > *').first().waitFor();

@@ -4,12 +4,11 @@
  * second run, run a sweep of 6 short runs to the end. Any console error fails the test. Screenshots of the designer
  * and of a finished live view go to docs/screenshots/.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TARGET_GRID } from '../../src-renderer/src/lib/designerTargetChart';
-import { canRunBrowser, openWorkbench, type Workbench } from './harness';
+import { canRunBrowser, useWorkbench } from './harness';
 
 const shots = join(import.meta.dirname, '../../docs/screenshots');
 const CHARTS = ['chart-loss', 'chart-neurons', 'chart-fit', 'chart-weights'];
@@ -32,13 +31,7 @@ async function drag(page: Page, from: { x: number; y: number }, dx: number, dy: 
 const inputValue = (page: Page, id: string) => page.getByTestId(id).inputValue();
 
 describe.runIf(canRunBrowser)('experiment designer and live run view in Chromium', () => {
-  let workbench: Workbench;
-
-  beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
-    workbench = await openWorkbench();
-  });
-  afterAll(async () => workbench?.close());
+  const workbench = useWorkbench({ shots });
 
   it('designs, runs live, scrubs, cancels and sweeps', async () => {
     const { page, problems } = await workbench.open();

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { _electron, type ElectronApplication } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findElectron, withoutRunAsNode } from '../../scripts/electron-runtime.mjs';
+import { watchProblems } from '../support/chromium';
 
 const root = join(import.meta.dirname, '../..');
 const runtime = await findElectron();
@@ -43,9 +44,7 @@ describe.skipIf(reason !== null)('the desktop app', () => {
       env: withoutRunAsNode(process.env) as Record<string, string>,
     });
     const page = await app.firstWindow();
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+    const problems = watchProblems(page);
 
     expect(
       await page.evaluate(() => [

@@ -3,26 +3,14 @@
  * and from Ctrl+E, the theme toggled with Ctrl+Shift+L, and the "Reproduce the paper" screen started for real.
  * Screenshots of the open save menu and the reproduction go to test-results/.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
-import type { Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { finishedStatuses } from '#shared/api/contract';
+import { describe, expect, it } from 'vitest';
 import { parseRunConfig } from '#shared/config/schema';
-import { canRunBrowser, openWorkbench, type Workbench } from './harness';
+import { canRunBrowser, downloaded, testResults, useDoneRun, useWorkbench } from './harness';
 
-const shots = join(import.meta.dirname, '../../test-results');
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-
-/** The bytes of a download, and the name the page gave it. */
-async function downloaded(page: Page, action: () => Promise<unknown>): Promise<{ name: string; bytes: Uint8Array }> {
-  const [download] = (await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), action()])) as [
-    Download,
-    unknown,
-  ];
-  return { name: download.suggestedFilename(), bytes: new Uint8Array(readFileSync((await download.path())!)) };
-}
 
 /** Width and height of a PNG, from its IHDR chunk. */
 function pngSize(bytes: Uint8Array): { width: number; height: number } {
@@ -31,32 +19,18 @@ function pngSize(bytes: Uint8Array): { width: number; height: number } {
 }
 
 describe.runIf(canRunBrowser)('exports, shortcuts and the reproduction in Chromium', () => {
-  let workbench: Workbench;
-  let runId: string;
-
-  beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
-    workbench = await openWorkbench(2);
-    const config = parseRunConfig({
+  const workbench = useWorkbench({ poolSize: 2, shots: testResults });
+  const runId = useDoneRun(workbench, {
+    config: parseRunConfig({
       network: { m: 20 },
       sgd: { h: 1e-3, epsilon: 1e-3 },
       duration: { kind: 'tau', tauMax: 0.035 },
-    });
-    ({ runId } = await workbench.lab.handlers.startRun({ config, name: 'Export probe, ε = 0.001' }));
-    for (
-      let waited = 0;
-      waited < 60_000 && !finishedStatuses.includes(workbench.lab.store.getRun(runId).status);
-      waited += 200
-    ) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    expect(workbench.lab.store.getRun(runId).status).toBe('done');
-  }, 120_000);
-
-  afterAll(async () => workbench?.close());
+    }),
+    name: 'Export probe, ε = 0.001',
+  });
 
   it('saves a chart as PNG at 2x and as SVG, exports the run report, and toggles the theme', async () => {
-    const { page, problems } = await workbench.open(`#/runs/${runId}`);
+    const { page, problems } = await workbench.open(`#/runs/${runId()}`);
     const chart = page.getByTestId('chart-loss');
     await expect.poll(() => chart.locator('canvas').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     const box = (await chart.boundingBox())!;
@@ -64,12 +38,12 @@ describe.runIf(canRunBrowser)('exports, shortcuts and the reproduction in Chromi
     await page.getByTestId('chart-loss-save').click();
     await expect.poll(() => page.getByTestId('chart-loss-save-menu').isVisible()).toBe(true);
     await page.screenshot({
-      path: join(shots, 'export-menu.png'),
+      path: join(testResults, 'export-menu.png'),
       clip: { x: box.x - 20, y: box.y - 80, width: box.width + 40, height: 320 },
     });
     const png = await downloaded(page, () => page.getByTestId('chart-loss-save-png2').click());
     expect(png.name).toBe('export-probe-ε-0.001-loss@2x.png');
-    writeFileSync(join(shots, 'export-chart@2x.png'), png.bytes);
+    writeFileSync(join(testResults, 'export-chart@2x.png'), png.bytes);
     expect([...png.bytes.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
     expect(pngSize(png.bytes)).toEqual({ width: Math.round(box.width) * 2, height: Math.round(box.height) * 2 });
     expect(await page.getByTestId('chart-loss-save-menu').count()).toBe(0);
@@ -81,10 +55,10 @@ describe.runIf(canRunBrowser)('exports, shortcuts and the reproduction in Chromi
     expect(text).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(text).toContain('>Loss<');
     expect(text).toContain('slow time τ');
-    writeFileSync(join(shots, 'export-chart.svg'), svg.bytes);
+    writeFileSync(join(testResults, 'export-chart.svg'), svg.bytes);
 
     const report = await downloaded(page, () => page.getByTestId('export-report').click());
-    expect(report.name).toBe(`ttlab-run-${runId.slice(0, 8)}-report.zip`);
+    expect(report.name).toBe(`ttlab-run-${runId().slice(0, 8)}-report.zip`);
     const files = unzipSync(report.bytes);
     expect(Object.keys(files)).toEqual(
       expect.arrayContaining(['report.png', 'report.svg', 'metrics.csv', 'config.json']),
@@ -118,7 +92,7 @@ describe.runIf(canRunBrowser)('exports, shortcuts and the reproduction in Chromi
     // The first experiment (one run, seed 42 replayed) ends with its checks in the table.
     await expect.poll(() => page.getByTestId('reproduce-check').count(), { timeout: 90_000 }).toBeGreaterThan(0);
     expect(await statuses.first().textContent()).toMatch(/^done: /);
-    await page.screenshot({ path: join(shots, 'reproduce.png'), fullPage: true });
+    await page.screenshot({ path: join(testResults, 'reproduce.png'), fullPage: true });
     expect(workbench.lab.store.listSweeps().map((sweep) => sweep.name)).toContain(
       'reproduce/replay-two-timescale/quick',
     );

@@ -3,15 +3,12 @@
  * coordinates of a 2-D additive run, in their series colours. Any console error fails the test; the screenshot goes to
  * test-results/.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CATEGORICAL } from '#shared/charts/palette';
 import { parseRunConfig } from '#shared/config/schema';
-import { canRunBrowser, openWorkbench, type Workbench } from './harness';
-
-const shots = join(import.meta.dirname, '../../test-results');
+import { canRunBrowser, testResults, useWorkbench } from './harness';
 
 /**
  * Pixels of the first canvas inside `testid` within a small distance of the colour `hex`. The page code is text: the
@@ -32,13 +29,7 @@ function pixelsOfColour(page: Page, testid: string, hex: string): Promise<number
 }
 
 describe.runIf(canRunBrowser)('a full-batch run in Chromium', () => {
-  let workbench: Workbench;
-
-  beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
-    workbench = await openWorkbench(1);
-  });
-  afterAll(async () => workbench?.close());
+  const workbench = useWorkbench({ poolSize: 1, shots: testResults });
 
   it('draws the learned function of each coordinate in the fit panel', async () => {
     // The paper's 2-D two-timescale setup (section 5), cut to 600 epochs.
@@ -65,7 +56,7 @@ describe.runIf(canRunBrowser)('a full-batch run in Chromium', () => {
     for (const colour of CATEGORICAL.slice(0, 2)) {
       await expect.poll(() => pixelsOfColour(page, 'chart-fit', colour), { timeout: 20_000 }).toBeGreaterThan(400);
     }
-    await page.screenshot({ path: join(shots, 'full-batch-run.png'), fullPage: true });
+    await page.screenshot({ path: join(testResults, 'full-batch-run.png'), fullPage: true });
     expect(problems).toEqual([]);
     await page.close();
   }, 240_000);

@@ -3,13 +3,11 @@
  * find a run by search, tag it, compare three runs, open a sweep's box plot and phase diagram. Screenshots land in
  * docs/screenshots (history.png, compare.png, sweep.png); any console error fails the test.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { finishedStatuses } from '#shared/api/contract';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseRunConfig, parseSweepSpec } from '#shared/config/schema';
-import { canRunBrowser, openWorkbench, type Workbench } from './harness';
+import { allRunsFinished, canRunBrowser, useWorkbench, type Workbench } from './harness';
 
 const screenshots = join(import.meta.dirname, '../../docs/screenshots');
 
@@ -37,28 +35,14 @@ async function seed(workbench: Workbench) {
       seeds: [1, 2],
     }),
   });
-  for (let waited = 0; waited < 120_000; waited += 250) {
-    const runs = await handlers.listRuns({});
-    if (runs.every((run) => finishedStatuses.includes(run.status))) return runs;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error('the seeded runs did not finish in two minutes');
+  return allRunsFinished(workbench.lab);
 }
 
 const rows = (page: Page) => page.locator('[data-testid="run-row"]');
 
 describe.runIf(canRunBrowser)('run history in Chromium', () => {
-  let workbench: Workbench;
-
-  beforeAll(async () => {
-    mkdirSync(screenshots, { recursive: true });
-    workbench = await openWorkbench(2);
-    await seed(workbench);
-  }, 180_000);
-
-  afterAll(async () => {
-    await workbench?.close();
-  });
+  const workbench = useWorkbench({ poolSize: 2, shots: screenshots });
+  beforeAll(() => seed(workbench), 180_000);
 
   it('finds, tags and compares runs, and shows a sweep dashboard, with no console error', async () => {
     const { page, problems } = await workbench.open('#/runs');

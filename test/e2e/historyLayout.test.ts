@@ -4,10 +4,9 @@
  * of its numbers are medians and best values, and search finds sweeps by name and runs inside collapsed sweeps.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { finishedStatuses } from '#shared/api/contract';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseRunConfig, parseSweepSpec } from '#shared/config/schema';
-import { canRunBrowser, openWorkbench, type Workbench } from './harness';
+import { allRunsFinished, canRunBrowser, useWorkbench, type Workbench } from './harness';
 
 const SWEEP_NAME = 'reproduce/varying-epsilon (quick tier, second attempt)';
 
@@ -30,11 +29,7 @@ async function seed(workbench: Workbench) {
       seeds: [1, 2, 3, 4],
     }),
   });
-  for (;;) {
-    const runs = await handlers.listRuns({});
-    if (runs.every((run) => finishedStatuses.includes(run.status))) break;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  await allRunsFinished(workbench.lab);
   await handlers.updateRun({ runId, tags: ['reproduction', 'two-timescale', 'exact-arrival'] });
   return handlers.listRuns({});
 }
@@ -58,15 +53,13 @@ function cutCells(page: Page) {
 }
 
 describe.runIf(canRunBrowser)('run history at 1440 px', () => {
-  let workbench: Workbench;
+  const workbench = useWorkbench({ poolSize: 2 });
   let sweepRunNames: string[] = [];
 
   beforeAll(async () => {
-    workbench = await openWorkbench(2);
     const runs = await seed(workbench);
     sweepRunNames = runs.filter((run) => run.sweepId !== null).map((run) => run.name);
   }, 180_000);
-  afterAll(async () => workbench?.close());
 
   it('fits every column, with full values in tooltips, and labels the sweep row', async () => {
     const { page, problems } = await workbench.open('#/runs');

@@ -3,10 +3,10 @@
  * with a note that older ones are loading, then every run. The page's WebSocket is routed through the test so the
  * older pages wait until the first screen has been checked. Any console error fails the test.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { formatCount } from '#shared/base/format';
 import { parseRunConfig } from '#shared/config/schema';
-import { canRunBrowser, openWorkbench, type Workbench } from './harness';
+import { canRunBrowser, useWorkbench, type Workbench } from './harness';
 
 /** Several pages of runs. */
 const RUNS = 2000;
@@ -29,16 +29,8 @@ function seed(workbench: Workbench) {
 }
 
 describe.runIf(canRunBrowser)('run history loading in pages, in Chromium', () => {
-  let workbench: Workbench;
-
-  beforeAll(async () => {
-    workbench = await openWorkbench(1);
-    seed(workbench);
-  }, 60_000);
-
-  afterAll(async () => {
-    await workbench?.close();
-  });
+  const workbench = useWorkbench({ poolSize: 1 });
+  beforeAll(() => seed(workbench), 60_000);
 
   it('shows the newest runs with a loading note, then all of them', async () => {
     const { page, problems } = await workbench.open('#/new');

@@ -1,22 +1,14 @@
 /** Importing shard databases from the history in Chromium (browser mode reads the path on the lab's machine). */
 import fs from 'node:fs';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src-main/store';
 import { smallConfig } from '../store/fixtures';
 import { tempFolder } from '../store/helpers';
-import { canRunBrowser, openWorkbench, type Workbench } from './harness';
-
-const shots = path.join(import.meta.dirname, '../../test-results');
+import { canRunBrowser, testResults, useWorkbench } from './harness';
 
 describe.runIf(canRunBrowser)('the history imports a folder of shard databases', () => {
-  let workbench: Workbench;
-  beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
-    workbench = await openWorkbench(1);
-  });
-  afterAll(async () => workbench?.close());
+  const workbench = useWorkbench({ poolSize: 1, shots: testResults });
 
   it('merges a cluster plan folder typed into the import form and lists its runs', async () => {
     const plan = tempFolder();
@@ -42,7 +34,7 @@ describe.runIf(canRunBrowser)('the history imports a folder of shard databases',
       .poll(() => page.getByTestId('import-result').textContent(), { timeout: 30_000 })
       .toMatch(/Imported 3 runs from 2 files;\s+0 already here; 0 sweeps added\./);
     await expect.poll(() => page.getByTestId('run-row').count(), { timeout: 10_000 }).toBe(3);
-    await page.screenshot({ path: path.join(shots, 'history-import.png') });
+    await page.screenshot({ path: path.join(testResults, 'history-import.png') });
 
     await page.getByTestId('import-path').fill(path.join(plan, 'nowhere'));
     await page.getByTestId('import-submit').click();

@@ -2,22 +2,13 @@
  * Traceability in Chromium: a cancelled run shows Resume in the run view and in the history's details; resumed, it
  * finishes; Verify then says the replay is identical; the run's provenance is shown. Screenshots go to test-results/.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseRunConfig } from '#shared/config/schema';
-import { canRunBrowser, openWorkbench, type Workbench } from './harness';
-
-const shots = join(import.meta.dirname, '../../test-results');
+import { canRunBrowser, testResults, useWorkbench } from './harness';
 
 describe.runIf(canRunBrowser)('resume, verify and provenance in Chromium', () => {
-  let workbench: Workbench;
-
-  beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
-    workbench = await openWorkbench(1);
-  });
-  afterAll(async () => workbench?.close());
+  const workbench = useWorkbench({ poolSize: 1, shots: testResults });
 
   it('resumes a cancelled run from the history and the run view, then verifies it', async () => {
     const { lab } = workbench;
@@ -74,7 +65,7 @@ describe.runIf(canRunBrowser)('resume, verify and provenance in Chromium', () =>
     expect(text).toContain(`Node ${process.versions.node}`);
     expect(text).toMatch(/resumed 2/);
     await page.evaluate('window.scrollTo(0, 0)');
-    await page.screenshot({ path: join(shots, 'trace-run.png') });
+    await page.screenshot({ path: join(testResults, 'trace-run.png') });
     expect(problems).toEqual([]);
   }, 400_000);
 });

@@ -2,21 +2,12 @@
  * The vertical slice in Chromium: pick a preset, start it, watch the loss chart grow live, see the run in the list,
  * reload, open it again. Any console error fails the test. Screenshots go to test-results/.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canRunBrowser, openWorkbench, type Workbench } from './harness';
-
-const shots = join(import.meta.dirname, '../../test-results');
+import { describe, expect, it } from 'vitest';
+import { canRunBrowser, testResults, useWorkbench } from './harness';
 
 describe.runIf(canRunBrowser)('workbench in Chromium (browser mode)', () => {
-  let workbench: Workbench;
-
-  beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
-    workbench = await openWorkbench();
-  });
-  afterAll(async () => workbench?.close());
+  const workbench = useWorkbench({ shots: testResults });
 
   it('starts a preset, streams it live, lists it, and reopens it after a reload and a restart', async () => {
     const batches: number[] = [];
@@ -35,7 +26,7 @@ describe.runIf(canRunBrowser)('workbench in Chromium (browser mode)', () => {
     // Checkpoints stream to the page in several batches while the run trains (not all at the end).
     await expect.poll(() => batches.length, { timeout: 60_000 }).toBeGreaterThan(1);
     await expect.poll(() => status.textContent(), { timeout: 120_000 }).toMatch(/done/i);
-    await page.screenshot({ path: join(shots, 'workbench-run.png'), fullPage: true });
+    await page.screenshot({ path: join(testResults, 'workbench-run.png'), fullPage: true });
 
     await page.getByTestId('nav-runs').click();
     const rows = page.getByTestId('run-row');
@@ -59,7 +50,7 @@ describe.runIf(canRunBrowser)('workbench in Chromium (browser mode)', () => {
     await expect
       .poll(() => reopened.page.getByTestId('chart-neurons').locator('canvas, svg').count(), { timeout: 10_000 })
       .toBeGreaterThan(0);
-    await reopened.page.screenshot({ path: join(shots, 'workbench-reopened.png'), fullPage: true });
+    await reopened.page.screenshot({ path: join(testResults, 'workbench-reopened.png'), fullPage: true });
 
     expect(reopened.problems).toEqual([]);
   });

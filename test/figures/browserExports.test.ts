@@ -4,65 +4,38 @@
  * HTML. Needs the built renderer (npx electron-vite build) and Chromium; skipped otherwise (the harness says why).
  * Screenshots go to test-results/.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { finishedStatuses } from '#shared/api/contract';
+import { describe, expect, it } from 'vitest';
 import { parseRunConfig } from '#shared/config/schema';
-import { canRunBrowser, openWorkbench, type Workbench } from '../e2e/harness';
+import { canRunBrowser, downloaded, testResults, useDoneRun, useWorkbench } from '../e2e/harness';
 import { hasPoppler, pdfInfo, pdfText } from './poppler';
 
-const shots = join(import.meta.dirname, '../../test-results');
-
-async function downloaded(page: Page, action: () => Promise<unknown>): Promise<{ name: string; bytes: Uint8Array }> {
-  const [download] = (await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), action()])) as [
-    Download,
-    unknown,
-  ];
-  return { name: download.suggestedFilename(), bytes: new Uint8Array(readFileSync((await download.path())!)) };
-}
-
 describe.runIf(canRunBrowser && hasPoppler)('figures saved from the UI in Chromium', () => {
-  let workbench: Workbench;
-  let runId: string;
-
-  beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
-    workbench = await openWorkbench(1);
-    const config = parseRunConfig({
+  const workbench = useWorkbench({ poolSize: 1, shots: testResults });
+  const runId = useDoneRun(workbench, {
+    config: parseRunConfig({
       network: { m: 20 },
       sgd: { h: 1e-3, epsilon: 1e-3 },
       duration: { kind: 'tau', tauMax: 0.02 },
-    });
-    // Waits for the run's status event saying it finished (subscribed before the run starts).
-    const finished = new Promise<void>((resolve) => {
-      workbench.lab.events.on(
-        'run:status',
-        (event) => event.runId === runId && finishedStatuses.includes(event.status) && resolve(),
-      );
-    });
-    ({ runId } = await workbench.lab.handlers.startRun({ config, name: 'Figure probe' }));
-    await finished;
-    expect(workbench.lab.store.getRun(runId).status).toBe('done');
-  }, 120_000);
-
-  afterAll(async () => workbench?.close());
+    }),
+    name: 'Figure probe',
+  });
 
   it('saves the loss chart as a PDF page of the column size chosen in its menu', async () => {
-    const { page, problems } = await workbench.open(`#/runs/${runId}`);
+    const { page, problems } = await workbench.open(`#/runs/${runId()}`);
     const chart = page.getByTestId('chart-loss');
     await expect.poll(() => chart.locator('canvas').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await page.getByTestId('chart-loss-save').click();
     await page.getByTestId('chart-loss-save-size').selectOption('column');
     const box = (await page.getByTestId('chart-loss-save-menu').boundingBox())!;
     await page.screenshot({
-      path: join(shots, 'figure-save-menu.png'),
+      path: join(testResults, 'figure-save-menu.png'),
       clip: { x: box.x - 260, y: box.y - 40, width: box.width + 280, height: box.height + 60 },
     });
     const pdf = await downloaded(page, () => page.getByTestId('chart-loss-save-pdf').click());
     expect(pdf.name).toBe('figure-probe-loss.pdf');
-    writeFileSync(join(shots, 'figure-from-ui.pdf'), pdf.bytes);
+    writeFileSync(join(testResults, 'figure-from-ui.pdf'), pdf.bytes);
     const read = pdfInfo(pdf.bytes);
     expect(Math.abs(read.width - 234)).toBeLessThanOrEqual(0.5);
     expect(Math.abs(read.height - 187.2)).toBeLessThanOrEqual(0.5);
@@ -71,7 +44,7 @@ describe.runIf(canRunBrowser && hasPoppler)('figures saved from the UI in Chromi
   });
 
   it('exports the run report as a PDF page of the column width chosen beside it, and as HTML', async () => {
-    const { page, problems } = await workbench.open(`#/runs/${runId}`);
+    const { page, problems } = await workbench.open(`#/runs/${runId()}`);
     await page.getByTestId('export-format').selectOption('pdf');
     await page.getByTestId('export-size').selectOption('column');
     const [button, size] = [
@@ -80,7 +53,7 @@ describe.runIf(canRunBrowser && hasPoppler)('figures saved from the UI in Chromi
     ];
     const left = Math.max(0, button.x - 20);
     await page.screenshot({
-      path: join(shots, 'figure-export-format.png'),
+      path: join(testResults, 'figure-export-format.png'),
       clip: { x: left, y: button.y - 20, width: size.x + size.width + 20 - left, height: button.height + 40 },
     });
     const pdf = await downloaded(page, () => page.getByTestId('export-report').click());

@@ -2,33 +2,21 @@
  * The interactive HTML report opened from a file in Chromium with the network off: every chart draws (its canvas is
  * not blank), nothing is requested from anywhere, and nothing is logged as an error.
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadReport, type ReportTarget } from '../../src-main/report/data';
 import { reportHtml } from '../../src-main/report/html';
-import { openTempLab, quickConfig, storeRun, storeSweep, type TempLab } from '../report/fixtures';
+import { openTempLab, quickConfig, storeEpsilonBySize, storeRun, type TempLab } from '../report/fixtures';
+import { chromiumPath, hasChromium, launchChromium, watchProblems } from '../support/chromium';
 
-const chromiumPath = process.env.TTLAB_CHROMIUM ?? '/usr/bin/chromium';
-const hasChromium = existsSync(chromiumPath);
 if (!hasChromium)
   console.log(
     `HTML report browser checks skipped: no Chromium at ${chromiumPath} (apt-get install chromium, or set TTLAB_CHROMIUM)`,
   );
-/** Launch flags of the end-to-end tests (test/e2e/harness.ts). */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 describe.skipIf(!hasChromium)('the HTML report, offline in Chromium', () => {
   let lab: TempLab;
   let browser: Browser;
@@ -44,17 +32,14 @@ describe.skipIf(!hasChromium)('the HTML report, offline in Chromium', () => {
       'two-timescale, 2000 checkpoints',
     );
     const other = storeRun(lab.store, quickConfig({ seed: 7 }, 0.004), 'seed 7');
-    const sweepId = storeSweep(lab.store, {
-      name: 'epsilon x m',
-      base: quickConfig({ sgd: { h: 1e-3, epsilon: 2e-5, limitBeside: false } }, 0.001),
-      axes: [
-        { path: 'sgd.epsilon', values: [2e-5, 1e-3] },
-        { path: 'network.m', values: [10, 20] },
-      ],
+    const sweepId = storeEpsilonBySize(lab.store, {
+      tauMax: 0.001,
+      epsilons: [2e-5, 1e-3],
+      sizes: [10, 20],
       seeds: [0, 1],
     });
     Object.assign(targets, { run: { runId: big }, comparison: { runIds: [big, other] }, sweep: { sweepId } });
-    browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
@@ -73,10 +58,8 @@ describe.skipIf(!hasChromium)('the HTML report, offline in Chromium', () => {
         );
       const context = await browser.newContext({ offline: true });
       const page = await context.newPage();
-      const problems: string[] = [];
+      const problems = watchProblems(page);
       const requests: string[] = [];
-      page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
-      page.on('pageerror', (error) => problems.push(String(error)));
       page.on(
         'request',
         (request) =>

@@ -7,7 +7,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { parseFigureSize } from '#shared/charts/figureSize';
 import { loadReport, type ReportTarget } from '../../src-main/report/data';
 import { figurePdf } from '../../src-main/report/figure';
@@ -15,7 +14,8 @@ import { reportHtml } from '../../src-main/report/html';
 import { namedChart } from '../../src-main/report/namedCharts';
 import { reportPdf } from '../../src-main/report/reportPdf';
 import { appVersion } from '../../src-main/report/version';
-import { openTempLab, quickConfig, storeRun, storeSweep } from '../report/fixtures';
+import { launchChromium } from '../support/chromium';
+import { openTempLab, quickConfig, storeEpsilonBySize, storeRun } from '../report/fixtures';
 
 const out = fileURLToPath(new URL('../../docs/samples/', import.meta.url));
 mkdirSync(out, { recursive: true });
@@ -36,13 +36,10 @@ try {
   const same = [42, 1, 2, 3, 4].map((seed) =>
     storeRun(lab.store, quickConfig({ seed, sgd: { h: 1e-5, epsilon: 1 } }, 10), `same stepsizes, seed ${seed}`),
   );
-  const sweepId = storeSweep(lab.store, {
-    name: 'epsilon x m',
-    base: quickConfig({ sgd: { h: 1e-3, epsilon: 2e-5, limitBeside: false } }, 0.02),
-    axes: [
-      { path: 'sgd.epsilon', values: [2e-5, 1e-3, 0.1] },
-      { path: 'network.m', values: [10, 20, 40] },
-    ],
+  const sweepId = storeEpsilonBySize(lab.store, {
+    tauMax: 0.02,
+    epsilons: [2e-5, 1e-3, 0.1],
+    sizes: [10, 20, 40],
     seeds: [0, 1, 2, 3, 4, 5],
   });
   const run: ReportTarget = { runId: seeds[0] };
@@ -75,10 +72,7 @@ try {
   const html = reportHtml(loadReport(lab.store, sweep), context);
   writeFileSync(`${out}sweep-report.html`, html);
   console.log(`sweep-report.html: ${html.length} bytes`);
-  const browser = await chromium.launch({
-    executablePath: process.env.TTLAB_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
-  });
+  const browser = await launchChromium();
   try {
     const page = await (await browser.newContext({ offline: true, viewport: { width: 1100, height: 900 } })).newPage();
     await page.goto(`file://${out}sweep-report.html`);

@@ -12,7 +12,7 @@ import type { ChildHandle } from '../../src-main/pool/forkTrainer';
 import type { ReportData } from '../../src-main/report/data';
 import { forkRenderer, ReportRenderer } from '../../src-main/report/renderProcess';
 import { createLabOnStore } from '../../src-main/service/lab';
-import { openStore } from '../../src-main/store';
+import { openStore, type RunStore } from '../../src-main/store';
 import { checkpoints, smallConfig } from '../store/fixtures';
 import { openReportLab, type ReportLab } from '../report/lab';
 import { silentChild } from './lab';
@@ -22,6 +22,10 @@ beforeAll(() => {
   lab = openReportLab();
 });
 afterAll(() => lab.dispose());
+
+/** A lab on `store` with one (silent) trainer process; its render processes start through `spawnRenderer` when given. */
+const labOn = (store: RunStore, spawnRenderer?: () => ChildHandle) =>
+  createLabOnStore({ store, spawn: silentChild, poolSize: 1, spawnRenderer });
 
 /** Render processes as the lab starts them, each one kept, with a promise of the next one started. */
 function recordedRenderers() {
@@ -55,7 +59,7 @@ const figure = (svg: string) => ({ svg, width: 100, height: 100, format: 'png' a
 
 describe('exports in the render process', () => {
   it('lets the event loop turn while the report renders, then answers the zip', async () => {
-    const { handlers, close } = createLabOnStore({ store: lab.store, spawn: silentChild, poolSize: 1 });
+    const { handlers, close } = labOn(lab.store);
     let settled = false;
     const exported = dispatch(handlers, 'exportReport', { target: { runId: lab.runId } }).finally(
       () => (settled = true),
@@ -79,7 +83,7 @@ describe('exports in the render process', () => {
   });
 
   it('refuses a report whose runs hold more checkpoints than a report may draw from, before reading them', async () => {
-    const { handlers, close } = createLabOnStore({ store: lab.store, spawn: silentChild, poolSize: 1 });
+    const { handlers, close } = labOn(lab.store);
     const detail = lab.store.getRun(lab.bigRunId);
     const series = lab.store.getCheckpoints(lab.bigRunId);
     // Blobs of a and u plus 40 bytes of scalar columns per checkpoint.
@@ -113,12 +117,7 @@ describe('exports in the render process', () => {
 
   it('starts one render process on the first export, reuses it, and ends it when the lab closes', async () => {
     const renderers = recordedRenderers();
-    const { handlers, close } = createLabOnStore({
-      store: lab.store,
-      spawn: silentChild,
-      poolSize: 1,
-      spawnRenderer: renderers.spawnRenderer,
-    });
+    const { handlers, close } = labOn(lab.store, renderers.spawnRenderer);
     expect(renderers.started).toHaveLength(0);
     const [report, other] = await Promise.all([
       dispatch(handlers, 'exportReport', { target: { runId: lab.runId } }),
@@ -139,12 +138,7 @@ describe('exports in the render process', () => {
 
   it('answers RenderExitError when resvg aborts the render process on a malformed chart; the host goes on and the next export works', async () => {
     const renderers = recordedRenderers();
-    const { handlers, close } = createLabOnStore({
-      store: lab.store,
-      spawn: silentChild,
-      poolSize: 1,
-      spawnRenderer: renderers.spawnRenderer,
-    });
+    const { handlers, close } = labOn(lab.store, renderers.spawnRenderer);
     const crashed = await dispatch(handlers, 'renderFigure', figure(ABORTING_SVG));
     expect(crashed).toMatchObject({
       ok: false,
@@ -167,12 +161,7 @@ describe('exports in the render process', () => {
 
   it('answers an export whose render process is killed mid-export with RenderExitError, and the next export starts a new one', async () => {
     const renderers = recordedRenderers();
-    const { handlers, close } = createLabOnStore({
-      store: lab.store,
-      spawn: silentChild,
-      poolSize: 1,
-      spawnRenderer: renderers.spawnRenderer,
-    });
+    const { handlers, close } = labOn(lab.store, renderers.spawnRenderer);
     const started = renderers.next();
     const exported = dispatch(handlers, 'exportReport', { target: { sweepId: lab.sweepId } });
     // The request is on its way to the process (sent as it started): killing it now ends that export.
@@ -195,7 +184,7 @@ describe('exports in the render process', () => {
     store.appendCheckpoints(runId, 0, checkpoints(0, 20, 4));
     store.finishRun(runId, 'done', {});
     expect(store.sharedDatabase()).toBeNull();
-    const { handlers, close } = createLabOnStore({ store, spawn: silentChild, poolSize: 1 });
+    const { handlers, close } = labOn(store);
     expect(zipNames(await dispatch(handlers, 'exportReport', { target: { runId } }))).toContain('metrics.csv');
     await close();
     store.close();

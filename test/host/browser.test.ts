@@ -2,15 +2,15 @@
  * The host as Chromium sees it: the token URL sets the cookie, the page's module script and its WebSocket ride on that
  * cookie and on our Origin, and neither the header CSP nor the renderer's meta CSP blocks anything the page needs.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHost, type RunningHost } from '../../src-main/host/server';
+import { chromiumPath, hasChromium, launchChromium, watchProblems } from '../support/chromium';
 import { createStubLab, type StubLab } from './stubLab';
 
-const executablePath = process.env.TTLAB_CHROMIUM ?? '/usr/bin/chromium';
 const rendererMeta = /<meta\s+http-equiv="Content-Security-Policy"[^>]*>/.exec(
   readFileSync(join(import.meta.dirname, '../../src-renderer/index.html'), 'utf8'),
 )?.[0];
@@ -26,12 +26,12 @@ socket.onmessage = (message) => { out.textContent += message.data + '\\n'; };
 socket.onclose = (event) => { out.textContent += 'closed ' + event.code + '\\n'; };
 `;
 
-if (!existsSync(executablePath))
+if (!hasChromium)
   console.log(
-    `Skipping the browser-mode Chromium test: no Chromium at ${executablePath} (sudo apt-get install chromium, or set TTLAB_CHROMIUM)`,
+    `Skipping the browser-mode Chromium test: no Chromium at ${chromiumPath} (sudo apt-get install chromium, or set TTLAB_CHROMIUM)`,
   );
 
-describe.runIf(existsSync(executablePath))('browser mode in Chromium', () => {
+describe.runIf(hasChromium)('browser mode in Chromium', () => {
   let sandbox: string;
   let host: RunningHost;
   let lab: StubLab;
@@ -44,18 +44,7 @@ describe.runIf(existsSync(executablePath))('browser mode in Chromium', () => {
     writeFileSync(join(sandbox, 'renderer', 'app.js'), app);
     lab = createStubLab();
     host = await startHost({ lab, staticDir: join(sandbox, 'renderer') });
-    browser = await chromium.launch({
-      executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -71,9 +60,7 @@ describe.runIf(existsSync(executablePath))('browser mode in Chromium', () => {
   it('loads from the token URL, then talks to the API and receives events, with no console error', async () => {
     const context = await browser.newContext();
     const tab = await context.newPage();
-    const problems: string[] = [];
-    tab.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
-    tab.on('pageerror', (error) => problems.push(error.message));
+    const problems = watchProblems(tab);
 
     await tab.goto(host.url);
     await expect.poll(() => tab.textContent('#out')).toContain('"id":1');

@@ -3,13 +3,12 @@
  * Without an Electron binary (as on the build machines), `npm start` must fall back to browser mode.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { ensureBuild, projectRoot } from '../../scripts/ensure-build.mjs';
+import { projectRoot } from '../../scripts/ensure-build.mjs';
+import { builtSandbox } from '../support/builtSandbox';
 import { nodeWire } from '../../src-main/host/wireCodec';
 import { openStore } from '../../src-main/store';
 import { parseRunConfig } from '#shared/config/schema';
@@ -18,19 +17,12 @@ import { checkpoints } from '../store/fixtures';
 /** The children run without a display, so `npm start` falls back to browser mode even where Electron is installed. */
 const headless = { ...process.env, DISPLAY: '', WAYLAND_DISPLAY: '' };
 const URL_PATTERN = /http:\/\/127\.0\.0\.1:(\d+)\/\?token=([0-9a-f]{64})/;
-let sandbox: string;
+const sandbox = builtSandbox('ttlab-commands-');
 const children: ChildProcess[] = [];
-
-beforeAll(() => {
-  expect(ensureBuild(), 'npx electron-vite build failed').toBe(true);
-  sandbox = mkdtempSync(join(tmpdir(), 'ttlab-commands-'));
-}, 300_000);
 
 afterEach(() => {
   for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
 });
-
-afterAll(() => rmSync(sandbox, { recursive: true, force: true }));
 
 /** Starts `node <script> ...args` and resolves with everything printed up to the URL line. */
 function startUntilUrl(script: string, args: string[]): Promise<{ child: ChildProcess; output: string; url: string }> {
@@ -68,10 +60,34 @@ function exitCode(child: ChildProcess): Promise<number | null> {
   );
 }
 
+/** Sends `signal` to the child and expects it to stop cleanly, with exit code 0. */
+async function expectCleanStop(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  child.kill(signal);
+  expect(await exitCode(child)).toBe(0);
+}
+
+/** `npm run web` on the database `dbFile`, on any free port: the process and the address of the URL it printed. */
+async function startWeb(dbFile: string): Promise<{ child: ChildProcess; url: string; address: URL }> {
+  const { child, url } = await startUntilUrl('scripts/web.mjs', ['--port', '0', '--db', dbFile]);
+  return { child, url, address: new URL(url) };
+}
+
+/** Writes a lab database at `dbFile` holding one finished run of 20 checkpoints, named `name`; returns its id. */
+function storeFinishedRun(dbFile: string, name: string): string {
+  const store = openStore(dbFile);
+  const runId = store.createRun({
+    config: parseRunConfig({ network: { m: 4 }, duration: { kind: 'steps', steps: 1000 } }),
+    name,
+  });
+  store.appendCheckpoints(runId, 0, checkpoints(0, 20, 4));
+  store.finishRun(runId, 'done', {});
+  store.close();
+  return runId;
+}
+
 describe('npm run web', () => {
   it('serves the built workbench and the real lab at the printed URL, and stops cleanly on Ctrl+C', async () => {
-    const { child, url } = await startUntilUrl('scripts/web.mjs', ['--port', '0', '--db', join(sandbox, 'web.sqlite')]);
-    const address = new URL(url);
+    const { child, url, address } = await startWeb(sandbox('web.sqlite'));
     const page = await fetch(url);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<div id="app">');
@@ -82,22 +98,13 @@ describe('npm run web', () => {
     expect(presets.result.length).toBeGreaterThan(0);
     expect(await callApi(address, 'listRuns', {})).toEqual({ id: 1, ok: true, result: [] });
 
-    child.kill('SIGINT');
-    expect(await exitCode(child)).toBe(0);
+    await expectCleanStop(child, 'SIGINT');
   });
 
   it('exports reports and chart figures through the built render process, which a malformed chart crashes alone', async () => {
-    const dbFile = join(sandbox, 'exports.sqlite');
-    const store = openStore(dbFile);
-    const runId = store.createRun({
-      config: parseRunConfig({ network: { m: 4 }, duration: { kind: 'steps', steps: 1000 } }),
-      name: 'stored',
-    });
-    store.appendCheckpoints(runId, 0, checkpoints(0, 20, 4));
-    store.finishRun(runId, 'done', {});
-    store.close();
-    const { child, url } = await startUntilUrl('scripts/web.mjs', ['--port', '0', '--db', dbFile]);
-    const address = new URL(url);
+    const dbFile = sandbox('exports.sqlite');
+    const runId = storeFinishedRun(dbFile, 'stored');
+    const { child, address } = await startWeb(dbFile);
     const exported = (await callApi(address, 'exportReport', { target: { runId } })) as {
       ok: boolean;
       result: { data: Uint8Array };
@@ -117,34 +124,19 @@ describe('npm run web', () => {
     ).toMatchObject({ ok: true });
     expect(await callApi(address, 'listRuns', {})).toMatchObject({ ok: true, result: [{ id: runId }] });
 
-    child.kill('SIGINT');
-    expect(await exitCode(child)).toBe(0);
+    await expectCleanStop(child, 'SIGINT');
   });
 
   it('imports runs through the built scan and merge threads', async () => {
-    const source = join(sandbox, 'colleague.sqlite');
-    const store = openStore(source);
-    const runId = store.createRun({
-      config: parseRunConfig({ network: { m: 4 }, duration: { kind: 'steps', steps: 1000 } }),
-      name: 'theirs',
-    });
-    store.appendCheckpoints(runId, 0, checkpoints(0, 20, 4));
-    store.finishRun(runId, 'done', {});
-    store.close();
-    const { child, url } = await startUntilUrl('scripts/web.mjs', [
-      '--port',
-      '0',
-      '--db',
-      join(sandbox, 'imports.sqlite'),
-    ]);
-    const address = new URL(url);
+    const source = sandbox('colleague.sqlite');
+    const runId = storeFinishedRun(source, 'theirs');
+    const { child, address } = await startWeb(sandbox('imports.sqlite'));
     expect(await callApi(address, 'importRunsFrom', { path: source })).toMatchObject({
       ok: true,
       result: { added: 1 },
     });
     expect(await callApi(address, 'listRuns', {})).toMatchObject({ ok: true, result: [{ id: runId }] });
-    child.kill('SIGINT');
-    expect(await exitCode(child)).toBe(0);
+    await expectCleanStop(child, 'SIGINT');
   });
 
   it('refuses a bad flag with one line naming it, exit code 2', () => {
@@ -167,13 +159,12 @@ describe('npm run web', () => {
 
 describe.runIf(process.platform === 'linux')('npm start without an Electron runtime', () => {
   it('says so in one line and starts browser mode instead', async () => {
-    const { child, output } = await startUntilUrl('scripts/start.mjs', ['--db', join(sandbox, 'start.sqlite')]);
+    const { child, output } = await startUntilUrl('scripts/start.mjs', ['--db', sandbox('start.sqlite')]);
     const notices = output.split('\n').filter((line) => line.includes('Electron'));
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatch(
       /^Electron runtime unavailable \(.+\); starting the workbench in browser mode instead\.$/,
     );
-    child.kill('SIGTERM');
-    expect(await exitCode(child)).toBe(0);
+    await expectCleanStop(child, 'SIGTERM');
   });
 });

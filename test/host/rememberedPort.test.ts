@@ -3,20 +3,15 @@
  * free port when it is taken, and the port asked for with --port always; the remembered port is validated when read.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuild, projectRoot } from '../../scripts/ensure-build.mjs';
+import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../../scripts/ensure-build.mjs';
+import { builtSandbox } from '../support/builtSandbox';
 import { portFile, readRememberedPort, rememberPort } from '../../src-main/host/rememberedPort';
 
-let sandbox: string;
-beforeAll(() => {
-  expect(ensureBuild(), 'npx electron-vite build failed').toBe(true);
-  sandbox = mkdtempSync(join(tmpdir(), 'ttlab-port-'));
-}, 300_000);
-afterAll(() => rmSync(sandbox, { recursive: true, force: true }));
+const sandbox = builtSandbox('ttlab-port-');
 
 /** Starts browser mode on `db`, resolves with its port once it printed its URL. */
 function startWeb(db: string, args: string[] = []): Promise<{ child: ChildProcess; port: number }> {
@@ -44,7 +39,7 @@ function stop(child: ChildProcess): Promise<number | null> {
 
 describe('the remembered port', () => {
   it('is reused by the next start when free, and given up for a free one when taken', async () => {
-    const db = join(sandbox, 'lab.sqlite');
+    const db = sandbox('lab.sqlite');
     const first = await startWeb(db);
     expect(await stop(first.child)).toBe(0);
     const second = await startWeb(db);
@@ -58,7 +53,7 @@ describe('the remembered port', () => {
   });
 
   it('gives way to --port', async () => {
-    const db = join(sandbox, 'asked.sqlite');
+    const db = sandbox('asked.sqlite');
     rememberPort(portFile(db), 1);
     const free = await new Promise<number>((resolve) => {
       const server = createServer().listen(0, '127.0.0.1', () => {
@@ -75,16 +70,16 @@ describe('the remembered port', () => {
   it.each([['{"port": 0}'], ['{"port": 70000}'], ['{"port": "8080"}'], ['{"port": 8080, "extra": 1}'], ['not json']])(
     'ignores a file holding %s',
     (text) => {
-      const file = join(sandbox, 'bad-port.json');
+      const file = sandbox('bad-port.json');
       writeFileSync(file, text);
       expect(readRememberedPort(file)).toBeNull();
     },
   );
 
   it('reads back what it wrote, and nothing when there is no file', () => {
-    const file = join(sandbox, 'good-port.json');
+    const file = sandbox('good-port.json');
     rememberPort(file, 43123);
     expect(readRememberedPort(file)).toBe(43123);
-    expect(readRememberedPort(join(sandbox, 'none.json'))).toBeNull();
+    expect(readRememberedPort(sandbox('none.json'))).toBeNull();
   });
 });

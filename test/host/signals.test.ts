@@ -3,26 +3,20 @@
  * moment (signalAt.mjs) and must exit with 0, never die by the signal's default action with no exit code.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuild, projectRoot } from '../../scripts/ensure-build.mjs';
+import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../../scripts/ensure-build.mjs';
+import { builtSandbox } from '../support/builtSandbox';
 
 const signalAt = join(import.meta.dirname, 'signalAt.mjs');
 /** Without a display, `npm start` takes the browser-mode path even where Electron is installed. */
 const headless = { ...process.env, DISPLAY: '', WAYLAND_DISPLAY: '' };
-let sandbox: string;
-
-beforeAll(() => {
-  expect(ensureBuild(), 'npx electron-vite build failed').toBe(true);
-  sandbox = mkdtempSync(join(tmpdir(), 'ttlab-signals-'));
-}, 300_000);
-afterAll(() => rmSync(sandbox, { recursive: true, force: true }));
+const sandbox = builtSandbox('ttlab-signals-');
 
 /** Runs `node script --db FILE` signalling itself at `moment`; resolves with how it ended and what it printed. */
 function runSignalled(script: string, signal: string, moment: string) {
-  const db = join(sandbox, `${script.replace(/\W/g, '-')}-${signal}-${moment}.sqlite`);
+  const db = sandbox(`${script.replace(/\W/g, '-')}-${signal}-${moment}.sqlite`);
   const child = spawn(process.execPath, ['--import', signalAt, join(projectRoot, script), '--port', '0', '--db', db], {
     cwd: projectRoot,
     env: { ...headless, TTLAB_SIGNAL: signal, TTLAB_SIGNAL_AT: moment },

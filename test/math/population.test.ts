@@ -5,6 +5,7 @@ import { sigma } from '#shared/math/activation';
 import { evalNetwork } from '#shared/math/network';
 import { Population } from '#shared/math/population';
 import { evalTarget, lossFloor, targetSquaredIntegral } from '#shared/math/target';
+import { centralDifference } from '../support/differences';
 import { integrate } from './bruteForce';
 import { awkwardPositions, randomWeights, seeded } from './random';
 
@@ -64,23 +65,14 @@ describe('Population.gradient', () => {
       expect(loss).toBe(population.loss(a, u));
       const step = 1e-6;
       for (let j = 0; j <= m; j++) {
-        const saved = a[j];
-        a[j] = saved + step;
-        const plus = population.loss(a, u);
-        a[j] = saved - step;
-        const minus = population.loss(a, u);
-        a[j] = saved;
-        expect(gradA[j]).toBeCloseTo((plus - minus) / (2 * step), 6);
+        expect(gradA[j]).toBeCloseTo(
+          centralDifference((weights) => population.loss(weights, u), a, j, step),
+          6,
+        );
       }
       const uStep = 1e-4 * eta;
       for (let j = 0; j < m; j++) {
-        const saved = u[j];
-        u[j] = saved + uStep;
-        const plus = population.loss(a, u);
-        u[j] = saved - uStep;
-        const minus = population.loss(a, u);
-        u[j] = saved;
-        const difference = (plus - minus) / (2 * uStep);
+        const difference = centralDifference((positions) => population.loss(a, positions), u, j, uStep);
         expect(Math.abs(gradU[j] - difference)).toBeLessThan(1e-5 * (1 + Math.abs(difference)));
       }
     }

@@ -46,6 +46,25 @@ export function storeSweep(store: RunStore, input: SweepSpecInput): string {
   return sweepId;
 }
 
+/**
+ * Stores the sweep "epsilon x m" of the report tests and samples: the quick run without the limit beside it, shortened
+ * to `tauMax`, over epsilon in `epsilons` by m in `sizes`, each point once per seed in `seeds`; returns the sweep id.
+ */
+export function storeEpsilonBySize(
+  store: RunStore,
+  { tauMax, epsilons, sizes, seeds }: { tauMax: number; epsilons: number[]; sizes: number[]; seeds: number[] },
+): string {
+  return storeSweep(store, {
+    name: 'epsilon x m',
+    base: quickConfig({ sgd: { h: 1e-3, epsilon: 2e-5, limitBeside: false } }, tauMax),
+    axes: [
+      { path: 'sgd.epsilon', values: epsilons },
+      { path: 'network.m', values: sizes },
+    ],
+    seeds,
+  });
+}
+
 export interface TempLab {
   dir: string;
   file: string;

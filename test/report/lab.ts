@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, vi } from 'vitest';
 import { exportCommand } from '../../src-main/cli/exportCommand';
 import type { RunStore } from '../../src-main/store';
-import { openTempLab, quickConfig, storeRun, storeSweep, type TempLab } from './fixtures';
+import { openTempLab, quickConfig, storeEpsilonBySize, storeRun, type TempLab } from './fixtures';
 
 export interface ReportLab extends TempLab {
   runId: string;
@@ -27,15 +27,7 @@ export function openReportLab(): ReportLab {
     quickConfig({ network: { m: 1000 }, checkpoints: { kind: 'even', count: 11 } }, 0.0005),
     'thousand neurons',
   );
-  const sweepId = storeSweep(store, {
-    name: 'epsilon x m',
-    base: quickConfig({ sgd: { h: 1e-3, epsilon: 2e-5, limitBeside: false } }, 0.001),
-    axes: [
-      { path: 'sgd.epsilon', values: [2e-5, 1e-3] },
-      { path: 'network.m', values: [10, 20] },
-    ],
-    seeds: [0, 1],
-  });
+  const sweepId = storeEpsilonBySize(store, { tauMax: 0.001, epsilons: [2e-5, 1e-3], sizes: [10, 20], seeds: [0, 1] });
   return { ...lab, runId, otherRunId, bigRunId, sweepId };
 }
 

@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadReport } from '../../src-main/report/data';
 import { reportPng } from '../../src-main/report/image';
 import { appVersion } from '../../src-main/report/version';
-import { openTempLab, quickConfig, storeRun, storeSweep } from './fixtures';
+import { openTempLab, quickConfig, storeEpsilonBySize, storeRun } from './fixtures';
 
 const out = new URL('../../docs/samples/', import.meta.url);
 mkdirSync(out, { recursive: true });
@@ -16,13 +16,10 @@ try {
   const twoTimescale = storeRun(lab.store, quickConfig({}, 0.035), 'paper quick, two-timescale');
   const sameSteps = storeRun(lab.store, quickConfig({ sgd: { h: 1e-5, epsilon: 1 } }, 10), 'same stepsizes');
   const otherSeed = storeRun(lab.store, quickConfig({ seed: 7 }, 0.035), 'paper quick, seed 7');
-  const sweepId = storeSweep(lab.store, {
-    name: 'epsilon x m',
-    base: quickConfig({ sgd: { h: 1e-3, epsilon: 2e-5, limitBeside: false } }, 0.02),
-    axes: [
-      { path: 'sgd.epsilon', values: [2e-5, 1e-3, 0.1] },
-      { path: 'network.m', values: [10, 20, 40] },
-    ],
+  const sweepId = storeEpsilonBySize(lab.store, {
+    tauMax: 0.02,
+    epsilons: [2e-5, 1e-3, 0.1],
+    sizes: [10, 20, 40],
     seeds: [0, 1, 2, 3],
   });
   const targets = {

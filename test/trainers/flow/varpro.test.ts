@@ -4,7 +4,7 @@ import { coveredCount } from '#shared/math/coverage';
 import { Population } from '#shared/math/population';
 import { lossFloor } from '#shared/math/target';
 import { VarproTrainer } from '#shared/trainers/varpro';
-import { paperConfig, seed42 } from './paperConfig';
+import { expectResumesBitForBit, paperConfig, seed42 } from './paperConfig';
 
 describe('VarproTrainer', () => {
   it('starts from the sorted seed-42 numpy draws', () => {
@@ -40,16 +40,6 @@ describe('VarproTrainer', () => {
 
   it('continues bit for bit after snapshot and restore', () => {
     const config = paperConfig({ trainer: 'varpro', ode: { steps: 40 } });
-    const original = new VarproTrainer(config, seed42());
-    original.step(15);
-    const snapshot = structuredClone(original.snapshot());
-    original.step(10);
-    const resumed = new VarproTrainer(config, seed42());
-    resumed.restore(snapshot);
-    resumed.step(10);
-    expect(resumed.state.step).toBe(25);
-    expect(Array.from(resumed.state.u)).toEqual(Array.from(original.state.u));
-    expect(Array.from(resumed.state.a)).toEqual(Array.from(original.state.a));
-    expect(resumed.integratorSteps).toBe(original.integratorSteps);
+    expectResumesBitForBit(() => new VarproTrainer(config, seed42()), 15, 10);
   });
 });

@@ -22,6 +22,28 @@ export function limitConfig(
 export const paperLimitConfig = (integrator: 'euler-snap' | 'accurate' = 'euler-snap', steps = 1000): RunConfig =>
   limitConfig(PAPER_TARGET, 0.035, steps, integrator);
 
+/**
+ * Neurons around the paper target's jumps with hand-placed flanks: nearer on the left, nearer on the right, and (at
+ * 0.5) nearly equidistant; one jump per cell. Read only.
+ */
+export const FLANKED_POSITIONS = Float64Array.from([
+  0.05, 0.1, 0.18, 0.23, 0.3, 0.38, 0.45, 0.55, 0.6, 0.67, 0.78, 0.85, 0.95,
+]);
+/** FLANKS[i]: indices in FLANKED_POSITIONS of the left and right flank of the paper target's jump i. */
+export const FLANKS = [
+  [2, 3],
+  [4, 5],
+  [6, 7],
+  [8, 9],
+  [10, 11],
+];
+
+/** Distances (d_L, d_R) from the paper target's jump i to its flanks (FLANKS[i]) among the positions `u`. */
+export function flankDistances(u: Float64Array, i: number): [number, number] {
+  const v = PAPER_TARGET.positions[i];
+  return [v - u[FLANKS[i][0]], u[FLANKS[i][1]] - v];
+}
+
 export const asTarget = (t: FixtureTarget): Target => ({ positions: t.positions, values: t.values });
 
 /** The fixture's numbers as a Float64Array. */

@@ -10,6 +10,8 @@ import {
 } from '#shared/math/limit';
 import { evalTarget } from '#shared/math/target';
 import { Mt19937 } from '#shared/rng/mt19937';
+import { centralDifference } from '../../support/differences';
+import { FLANKED_POSITIONS, FLANKS, flankDistances } from './helpers';
 
 /** A target with five jumps and neurons leaving two of them in one cell (an invalid subdivision on purpose). */
 const target: Target = { positions: [0.15, 0.3, 0.42, 0.7, 0.77], values: [0.5, 2, -3, 1.5, 4, -2.5] };
@@ -32,21 +34,12 @@ describe('reduced loss and fast solution', () => {
   });
 
   it('with one jump per cell L0 = sum Delta^2 d_L d_R / (d_L + d_R)', () => {
-    const positions = Float64Array.from([0.05, 0.1, 0.18, 0.23, 0.3, 0.38, 0.45, 0.55, 0.6, 0.67, 0.78, 0.85, 0.95]);
-    const flanks = [
-      [2, 3],
-      [4, 5],
-      [6, 7],
-      [8, 9],
-      [10, 11],
-    ];
     let expected = 0;
-    flanks.forEach(([l, r], i) => {
-      const v = PAPER_TARGET.positions[i];
-      const [dL, dR] = [v - positions[l], positions[r] - v];
+    FLANKS.forEach((_, i) => {
+      const [dL, dR] = flankDistances(FLANKED_POSITIONS, i);
       expected += (PAPER_TARGET.values[i + 1] ** 2 * dL * dR) / (dL + dR);
     });
-    expect(reducedLoss(PAPER_TARGET, positions)).toBeCloseTo(expected, 14);
+    expect(reducedLoss(PAPER_TARGET, FLANKED_POSITIONS)).toBeCloseTo(expected, 14);
   });
 
   it('the network weights reproduce the fast solution as eta -> 0', () => {
@@ -77,11 +70,7 @@ describe('derivatives', () => {
     limitDerivatives(target, u, out);
     const step = 1e-7;
     for (let j = 0; j < u.length; j++) {
-      const plus = u.slice();
-      const minus = u.slice();
-      plus[j] += step;
-      minus[j] -= step;
-      const difference = (reducedLoss(target, plus) - reducedLoss(target, minus)) / (2 * step);
+      const difference = centralDifference((positions) => reducedLoss(target, positions), u, j, step);
       expect(Math.abs(out[j] - difference), `neuron ${j}`).toBeLessThan(1e-6 * (1 + Math.abs(difference)));
     }
     expect(out[7]).toBe(0); // 0.97: both of its cells are free of jumps

@@ -3,6 +3,7 @@ import { evalNetwork } from '#shared/math/network';
 import { evalTarget } from '#shared/math/target';
 import { PAPER_TARGET } from '#shared/config/schema';
 import { closeTo, loadReferenceCases, type FixtureTarget } from '../../fixtures';
+import { centralDifference } from '../../support/differences';
 import { stochasticGradients } from './helpers';
 
 interface GradientCase {
@@ -48,19 +49,11 @@ describe('stochasticGradients', () => {
       stochasticGradients(PAPER_TARGET, a, u, eta, x, 0.3, gradA, gradU, 'exact');
       const step = 1e-6;
       for (let j = 0; j < u.length; j++) {
-        const up = u.slice();
-        const down = u.slice();
-        up[j] += step;
-        down[j] -= step;
-        const numeric = (loss(a, up, x) - loss(a, down, x)) / (2 * step);
+        const numeric = centralDifference((positions) => loss(a, positions, x), u, j, step);
         expect(Math.abs(gradU[j] - numeric)).toBeLessThan(1e-5 * (1 + Math.abs(numeric)));
       }
       for (let j = 0; j < a.length; j++) {
-        const up = a.slice();
-        const down = a.slice();
-        up[j] += step;
-        down[j] -= step;
-        const numeric = (loss(up, u, x) - loss(down, u, x)) / (2 * step);
+        const numeric = centralDifference((weights) => loss(weights, u, x), a, j, step);
         expect(Math.abs(gradA[j] - numeric)).toBeLessThan(1e-6 * (1 + Math.abs(numeric)));
       }
     }
