@@ -1,8 +1,11 @@
-/** The lab's API methods: the store answers the questions, LiveRuns starts and stops runs. */
+/**
+ * The lab's API methods: the store answers the questions, LiveRuns starts and stops runs. The methods that write wait
+ * while an import's merge holds the database's write lock (gateWrites).
+ */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { importSources } from '../cluster/mergeFiles';
-import { RESUMABLE_STATUSES, type LabHandlers } from '#shared/api/contract';
+import { methodNames, RESUMABLE_STATUSES, type LabHandlers, type LabMethod } from '#shared/api/contract';
 import { ReplyTooLargeError } from '#shared/base/errors';
 import { presets } from '#shared/config/presets';
 import { formatBytes, MAX_REPLY_BYTES, MAX_REPORT_BYTES, MAX_SWEEP_RUNS, runLimitIssue } from '#shared/config/limits';
@@ -45,13 +48,57 @@ function checkReportSize(store: RunStore, target: ReportTarget): void {
   }
 }
 
+/**
+ * Whether each API method writes on the store's connection, on this thread. Those that do wait (RunStore.whenWritable)
+ * while an import's merge holds the database's write lock, instead of waiting for its commit in SQLite's busy timeout,
+ * which would stop the event loop; the others answer meanwhile. reproducePaper and cancelReproduction write only
+ * through startSweep and cancelRun, and importRunsFrom on its merge thread. Every method is listed: a new one must say.
+ */
+const WRITES: Record<LabMethod, boolean> = {
+  listPresets: false,
+  startRun: true,
+  startSweep: true,
+  cancelRun: true,
+  listRuns: false,
+  getRun: false,
+  getCheckpoints: false,
+  getRunDetails: false,
+  updateRun: true,
+  deleteRuns: true,
+  listSweeps: false,
+  getSweep: false,
+  exportReport: false,
+  renderFigure: false,
+  reproducePaper: false,
+  currentReproduction: false,
+  cancelReproduction: false,
+  resumeRun: true,
+  resumeSweep: true,
+  verifyRun: false,
+  importRunsFrom: false,
+};
+
+/**
+ * The one gate between the API and an import: every method that writes (WRITES) is called through
+ * RunStore.whenWritable, at once when no import is under way, else once none is. Parameters and results are as before.
+ */
+function gateWrites(store: RunStore, handlers: LabHandlers): LabHandlers {
+  const gated: Record<string, unknown> = { ...handlers };
+  for (const method of methodNames) {
+    if (!WRITES[method]) continue;
+    const handler = handlers[method] as (params: unknown) => unknown;
+    gated[method] = (params: unknown) => store.whenWritable(() => handler(params));
+  }
+  return gated as LabHandlers;
+}
+
 export function createHandlers(
   store: RunStore,
   live: LiveRuns,
   reproducer: Reproducer,
   renderer: ReportRenderer,
 ): LabHandlers {
-  return {
+  return gateWrites(store, {
     listPresets: () => presets,
     startRun: ({ config, name }) => {
       checkRunLimits(config);
@@ -127,5 +174,5 @@ export function createHandlers(
       const { added, replaced, present, refused, sweeps } = await store.importFiles(files);
       return { files, added, replaced, present, refused, sweeps };
     },
-  };
+  });
 }

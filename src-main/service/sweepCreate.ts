@@ -22,7 +22,7 @@ export interface CreatedRun {
   config: RunConfig;
 }
 
-type SweepStore = Pick<RunStore, 'createSweep' | 'createSweepRuns' | 'deleteSweep'>;
+type SweepStore = Pick<RunStore, 'createSweep' | 'createSweepRuns' | 'deleteSweep' | 'whenWritable'>;
 
 /** Throws the limit's ValidationError when the issue is not null. */
 function refuse(issue: { field: string; message: string } | null): void {
@@ -47,9 +47,12 @@ export async function createSweep(
     let pending: Array<{ config: RunConfig; name: string; params: Record<string, unknown> }> = [];
     let largestConfig = 0;
     let largestSeries = 0;
-    const flush = () => {
-      store.createSweepRuns(sweepId, pending).forEach((runId, i) => runs.push({ runId, config: pending[i].config }));
+    // An import may have started between two chunks: a chunk waits for it, the event loop turning meanwhile.
+    const flush = async () => {
+      const chunk = pending;
       pending = [];
+      const ids = await store.whenWritable(() => store.createSweepRuns(sweepId, chunk));
+      ids.forEach((runId, i) => runs.push({ runId, config: chunk[i].config }));
     };
     let sliceStart = performance.now();
     for (const run of sweepRuns(spec)) {
@@ -61,24 +64,24 @@ export async function createSweep(
       largestSeries = Math.max(largestSeries, runSeriesBytes(run.config, steps));
       refuse(sweepLimitIssue({ runs: total, configBytes: largestConfig, seriesBytes: largestSeries }));
       pending.push({ config: run.config, name: run.label, params: run.params });
-      if (pending.length >= CHUNK_RUNS) flush();
+      if (pending.length >= CHUNK_RUNS) await flush();
       if (performance.now() - sliceStart >= SLICE_MS) {
-        flush();
+        await flush();
         await nextTurn();
         sliceStart = performance.now();
       }
     }
-    if (pending.length > 0) flush();
+    if (pending.length > 0) await flush();
   } catch (error) {
-    throw withCleanup(error, () => store.deleteSweep(sweepId));
+    throw await withCleanup(error, () => store.whenWritable(() => store.deleteSweep(sweepId)));
   }
   return { sweepId, runs };
 }
 
 /** Runs `cleanup`; when it fails too, the error says so, since the runs stored so far are then left queued. */
-function withCleanup(error: unknown, cleanup: () => void): unknown {
+async function withCleanup(error: unknown, cleanup: () => unknown): Promise<unknown> {
   try {
-    cleanup();
+    await cleanup();
     return error;
   } catch (cleanupError) {
     if (error instanceof Error)

@@ -19,7 +19,13 @@ import {
 } from '#shared/config/schema';
 import { MAX_NAME_LENGTH, nameSchema, plainText } from '#shared/config/text';
 import { DatabaseOpenError, StoredDataError } from './errors';
-import type { PortableCheckpointRow, PortableRunRow, PortableSweepRow } from './importRows';
+import {
+  CHECKPOINT_COLUMNS,
+  PORTABLE_RUN_COLUMNS,
+  type PortableCheckpointRow,
+  type PortableRunRow,
+  type PortableSweepRow,
+} from './importRows';
 import { parseStoredJson } from './storedJson';
 
 /**
@@ -27,39 +33,9 @@ import { parseStoredJson } from './storedJson';
  * absent from an older source, and the copy deals with them).
  */
 const READ_TABLES: Record<string, readonly string[]> = {
-  runs: [
-    'id',
-    'name',
-    'status',
-    'config',
-    'seed',
-    'trainer',
-    'm',
-    'eta',
-    'h',
-    'epsilon',
-    'sweep_id',
-    'params',
-    'created_at',
-    'started_at',
-    'finished_at',
-    'duration_ms',
-    'steps',
-    'total_steps',
-    'final_loss',
-    'best_loss',
-    'limit_final_loss',
-    'limit_note',
-    'covered_jumps',
-    'total_jumps',
-    'coverage',
-    'error',
-    'tags',
-    'notes',
-    'starred',
-  ],
+  runs: PORTABLE_RUN_COLUMNS,
   sweeps: ['id', 'name', 'spec', 'created_at'],
-  checkpoints: ['run_id', 'idx', 'step', 'tau', 'loss', 'limit_loss', 'covered', 'a', 'u'],
+  checkpoints: CHECKPOINT_COLUMNS,
 };
 
 /** Refuses a file larger than MAX_IMPORT_BYTES (with its write-ahead log) before it is opened. */
@@ -174,16 +150,22 @@ function check<S extends z.ZodType>(schema: S, row: unknown, owner: string): voi
   if (!result.success) throw new StoredDataError(`${owner}: ${describeZodError(result.error).message}`);
 }
 
-/** Throws StoredDataError naming the run of `file` and its column when the row is not one the lab writes. */
+/**
+ * Throws StoredDataError naming the run of `file` and its column when the row is not one the lab writes, its
+ * configuration included.
+ */
 export function checkRunRow(row: PortableRunRow, file: string): void {
   check(runRowSchema, row, `run ${String(row.id).slice(0, 100)} of ${file}`);
+  parseStoredJson(runConfigSchema, row.config as string, `run ${row.id} ("${row.name}") of ${file}`, 'config');
 }
 
+/** The same for a sweep row, its spec included. */
 export function checkSweepRow(row: PortableSweepRow, file: string): void {
   check(sweepRowSchema, row, `sweep ${String(row.id).slice(0, 100)} of ${file}`);
+  parseStoredJson(sweepSpecSchema, row.spec, `sweep ${row.id} ("${row.name}") of ${file}`, 'spec');
 }
 
-export function checkCheckpointRow(row: PortableCheckpointRow, file: string): void {
+function checkCheckpointRow(row: PortableCheckpointRow, file: string): void {
   check(checkpointRowSchema, row, `checkpoint ${row.idx} of run ${String(row.run_id).slice(0, 100)} of ${file}`);
 }
 
@@ -194,16 +176,12 @@ export function checkCheckpointRow(row: PortableCheckpointRow, file: string): vo
 export function scanImportSource(db: Database.Database, file: string): void {
   for (const row of db
     .prepare('SELECT id, name, spec, created_at FROM sweeps')
-    .iterate() as IterableIterator<PortableSweepRow>) {
+    .iterate() as IterableIterator<PortableSweepRow>)
     checkSweepRow(row, file);
-    parseStoredJson(sweepSpecSchema, row.spec, `sweep ${row.id} of ${file}`, 'spec');
-  }
   for (const row of db
     .prepare(`SELECT ${READ_TABLES.runs.join(', ')} FROM runs`)
-    .iterate() as IterableIterator<PortableRunRow>) {
+    .iterate() as IterableIterator<PortableRunRow>)
     checkRunRow(row, file);
-    parseStoredJson(runConfigSchema, row.config as string, `run ${row.id} of ${file}`, 'config');
-  }
   for (const row of db
     .prepare(`SELECT ${READ_TABLES.checkpoints.join(', ')} FROM checkpoints`)
     .iterate() as IterableIterator<PortableCheckpointRow>) {

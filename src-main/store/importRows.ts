@@ -1,4 +1,4 @@
-/** Writing runs that come from elsewhere (another lab database, an exported record) with every column they carry. */
+/** The rows of a lab database that a merge reads and copies (mergeCopy.ts), and its writes of them. */
 import type Database from 'better-sqlite3';
 
 /** The columns of a run that travel with it, all present since schema 1; owner and touched_at stay behind. */
@@ -45,6 +45,9 @@ export interface PortableSweepRow {
   created_at: string;
 }
 
+/** The columns of a checkpoint, all present since schema 1. */
+export const CHECKPOINT_COLUMNS = ['run_id', 'idx', 'step', 'tau', 'loss', 'limit_loss', 'covered', 'a', 'u'] as const;
+
 /** A checkpoint row as stored; `a` and `u` are copied as bytes, so they arrive bit for bit. */
 export interface PortableCheckpointRow {
   run_id: string;
@@ -71,9 +74,6 @@ export function importStatements(db: Database.Database) {
   const sameSweep = db
     .prepare('SELECT 1 FROM sweeps WHERE id = @id AND name = @name AND spec = @spec AND created_at = @created_at')
     .pluck();
-  const insertCheckpoint = db.prepare(`
-    INSERT INTO checkpoints (run_id, idx, step, tau, loss, limit_loss, covered, a, u)
-    VALUES (@run_id, @idx, @step, @tau, @loss, @limit_loss, @covered, @a, @u)`);
 
   return {
     hasRun: (id: string): boolean => hasRun.get(id) !== undefined,
@@ -82,7 +82,6 @@ export function importStatements(db: Database.Database) {
     /** Whether this very sweep row (id, name, spec and creation time) is stored already. */
     sameSweep: (row: PortableSweepRow): boolean => sameSweep.get(row) !== undefined,
     run: (row: PortableRunRow): void => void insertRun.run(row),
-    checkpoint: (row: PortableCheckpointRow): void => void insertCheckpoint.run(row),
   };
 }
 

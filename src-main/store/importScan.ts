@@ -1,7 +1,7 @@
 /**
  * Checks import sources on a worker thread before anything is copied: the schema (no views or triggers), the size and
  * every row, within a time limit, so that a hostile or huge file neither freezes the window nor holds the database's
- * write lock. The copy that follows (importFrom, mergeFrom) checks each row again as it writes it.
+ * write lock. The copy that follows (mergeCopy.ts) checks each row again as it writes it.
  */
 import { RemoteError } from '#shared/base/errors';
 import { askWorker, startWorker } from '../threads/startWorker';

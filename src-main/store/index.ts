@@ -3,8 +3,6 @@ export { openStore, RunStore } from './store';
 export { DatabaseOpenError, DatabaseTooNewError, DatabaseWriteError, StoredDataError } from './errors';
 export { defaultDatabasePath } from './paths';
 export type { OpenOptions } from './connection';
-export type { ImportCounts } from './importDatabase';
 export type { MergeCounts } from './mergeDatabase';
-export type { RunRecord } from './runRecord';
 export { resultFromDetail, sweepResults, type RunResult } from './runResult';
 export type { StoreStats } from './stats';

@@ -73,14 +73,14 @@ function mergeSources(
         } else {
           copier = readCheckpointCopier(source, file, target);
         }
-        const { unfinished, added, ...counts } = copyDatabase(source, file, imports, copier);
+        const { added, unfinished, sweeps } = copyDatabase(source, file, imports, copier);
         copyProvenance(source, file, target, added);
         for (const runId of unfinished) interrupt(runId);
-        total.added += counts.runs;
+        total.added += added.length;
         total.replaced += plan.superseded.length;
         total.present += plan.present;
         total.refused += plan.refusals.length;
-        total.sweeps += counts.sweeps;
+        total.sweeps += sweeps;
         total.refusals.push(...plan.refusals);
       })();
     } finally {

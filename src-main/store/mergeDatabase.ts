@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import { MAX_CHECKPOINTS, runConfigSchema } from '#shared/config/schema';
 import { provenanceSchema } from '#shared/run/provenance';
 import { StoredDataError } from './errors';
+import { CHECKPOINT_COLUMNS } from './importRows';
 import { parseStoredJson } from './storedJson';
 
 /** Statuses that are a run's result: a later copy of the same run cannot improve on them. */
@@ -117,7 +118,7 @@ const VALID_CHECKPOINT = `
   AND typeof(covered) = 'integer' AND covered BETWEEN 0 AND 1000
   AND typeof(a) = 'blob' AND length(a) % 8 = 0 AND typeof(u) = 'blob' AND length(u) % 8 = 0`;
 
-const CHECKPOINT_COLUMNS = 'run_id, idx, step, tau, loss, limit_loss, covered, a, u';
+const CHECKPOINT_COLUMN_LIST = CHECKPOINT_COLUMNS.join(', ');
 
 /** Whether `source` keeps a rollback journal (not WAL): such a file is only read when attached, never written. */
 export function rollbackJournal(source: Database.Database): boolean {
@@ -140,7 +141,7 @@ export function attachedCheckpointCopier(
     .prepare(`SELECT idx FROM ${alias}.checkpoints WHERE run_id = ? AND NOT (${VALID_CHECKPOINT}) LIMIT 1`)
     .pluck();
   const copy = target.prepare(
-    `INSERT INTO main.checkpoints (${CHECKPOINT_COLUMNS}) SELECT ${CHECKPOINT_COLUMNS} FROM ${alias}.checkpoints WHERE run_id = ? ORDER BY idx`,
+    `INSERT INTO main.checkpoints (${CHECKPOINT_COLUMN_LIST}) SELECT ${CHECKPOINT_COLUMN_LIST} FROM ${alias}.checkpoints WHERE run_id = ? ORDER BY idx`,
   );
   return (runId) => {
     const idx = invalid.get(runId);
@@ -166,9 +167,9 @@ export function readCheckpointCopier(
   const invalid = source
     .prepare(`SELECT idx FROM checkpoints WHERE run_id = ? AND NOT (${VALID_CHECKPOINT}) LIMIT 1`)
     .pluck();
-  const read = source.prepare(`SELECT ${CHECKPOINT_COLUMNS} FROM checkpoints WHERE run_id = ? ORDER BY idx`).raw();
+  const read = source.prepare(`SELECT ${CHECKPOINT_COLUMN_LIST} FROM checkpoints WHERE run_id = ? ORDER BY idx`).raw();
   const write = target.prepare(
-    `INSERT INTO main.checkpoints (${CHECKPOINT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO main.checkpoints (${CHECKPOINT_COLUMN_LIST}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   return (runId) => {
     const idx = invalid.get(runId);

@@ -28,7 +28,7 @@ export interface RunPatch {
 }
 
 /** The columns a run's configuration determines: the JSON itself and the copies the run list filters and sorts on. */
-export function configColumns(config: RunConfig) {
+function configColumns(config: RunConfig) {
   return {
     config: JSON.stringify(config),
     seed: config.seed,

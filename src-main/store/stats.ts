@@ -1,4 +1,4 @@
-/** Sizes of the store, for a status bar. */
+/** Sizes of the store (RunStore.stats), read by tests. */
 import type Database from 'better-sqlite3';
 
 export interface StoreStats {

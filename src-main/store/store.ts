@@ -17,17 +17,14 @@ import type { RunCheckpoint } from '#shared/run/types';
 import { machineProvenance, runProvenance } from '../provenance/collect';
 import { backupDatabase } from './backup';
 import { checkpointStatements } from './checkpoints';
-import { openDatabase, openImportSource, type OpenOptions } from './connection';
+import { openDatabase, type OpenOptions } from './connection';
 import { guardWrite } from './errors';
 import { finishColumns, type FinishInput } from './finish';
-import { copyDatabase, type ImportCounts } from './importDatabase';
-import { importStatements } from './importRows';
 import { scanImportFiles } from './importScan';
-import { IMPORTED_UNFINISHED_ERROR, mergeDatabases } from './mergeCopy';
-import { copyProvenance, type MergeCounts } from './mergeDatabase';
+import { mergeDatabases } from './mergeCopy';
+import type { MergeCounts } from './mergeDatabase';
 import { mergeOnThread } from './mergeThread';
 import { claimOwner, currentHere, isAbandoned, type OwnerClaim } from './ownership';
-import { recordRows, type RunRecord } from './runRecord';
 import { toDetail, toSummary } from './runRows';
 import { runStateStatements } from './runStates';
 import { decodeState, encodeState } from './stateCodec';
@@ -44,12 +41,14 @@ const missingSweep = (sweepId: string) => new NotFoundError(`sweep ${sweepId} no
 
 /** The lab's runs, sweeps and checkpoints in one SQLite database; every write is one transaction. */
 export class RunStore {
-  /** How many queued or running runs of gone processes were marked interrupted when the store opened (see ownership.ts). */
+  /**
+   * How many queued or running runs of gone processes were marked interrupted when the store opened (see
+   * ownership.ts); read by tests.
+   */
   readonly interruptedOnOpen: number;
   private readonly runs;
   private readonly checkpoints;
   private readonly sweeps;
-  private readonly imports;
   private readonly counts;
   private readonly states;
   /** This store's identity in the runs it creates and starts. */
@@ -59,7 +58,8 @@ export class RunStore {
 
   /**
    * Takes a connection made by openDatabase (openStore does both) and owns it from then on; `options.nativeBinding`
-   * serves the connections the store opens later (importFrom).
+   * serves the connections the store opens later (the
+   * import's scan and merge threads).
    */
   constructor(
     private readonly db: Database.Database,
@@ -69,7 +69,6 @@ export class RunStore {
     this.runs = runStatements(db);
     this.checkpoints = checkpointStatements(db);
     this.sweeps = sweepStatements(db);
-    this.imports = importStatements(db);
     this.counts = statsStatement(db);
     this.states = runStateStatements(db);
     this.claim = claimOwner();
@@ -310,7 +309,7 @@ export class RunStore {
   }
 
   /**
-   * Checks import sources off the event loop before importFrom or mergeFrom copies them (see importScan.ts):
+   * Checks import sources off the event loop before importFiles copies them (see importScan.ts):
    * rejects with the first problem, or when reading them takes longer than `timeoutMs`.
    */
   checkImports(files: readonly string[], timeoutMs?: number): Promise<void> {
@@ -320,7 +319,8 @@ export class RunStore {
   /**
    * Imports other lab databases: every file checked off the event loop (checkImports), then merged as mergeFrom does,
    * on a worker thread with its own connection to this database (see mergeThread.ts): this connection goes on
-   * reading meanwhile, and a write on it waits (busy timeout) for the merge's one transaction to commit.
+   * reading meanwhile, and a write on it would wait (busy timeout, blocking the event loop) for the merge's one
+   * transaction to commit, so the lab's writes wait for it asynchronously first (whenWritable, mergeUnderway).
    */
   async importFiles(files: readonly string[]): Promise<MergeCounts> {
     await this.checkImports(files);
@@ -348,67 +348,34 @@ export class RunStore {
   }
 
   /**
-   * Adds the runs and sweeps of the lab database `otherFile` that this one lacks (matched by id), checkpoints byte for
-   * byte, in one transaction: on any error nothing is added. `otherFile` is opened read-only after the same checks
-   * as openStore. Imported runs that were still queued or running there arrive 'interrupted'.
+   * Calls `action` (a write) now when no import's merge is under way, else once none is (those that start meanwhile
+   * included), and then returns its result as a promise: the caller waits without blocking the event loop, where a
+   * write made during the merge would wait for its commit in SQLite's busy timeout. The lab's API methods that write
+   * go through here (service/handlers.ts); reads never wait.
    */
-  importFrom(otherFile: string): ImportCounts {
-    const source = openImportSource(otherFile, this.options.nativeBinding);
-    try {
-      // One read transaction on the source: a snapshot, even while another process writes to it.
-      const copy = source.transaction(() =>
-        this.write(`import runs from ${otherFile}`, () => {
-          const { unfinished, added, ...counts } = copyDatabase(source, otherFile, this.imports);
-          copyProvenance(source, otherFile, this.db, added);
-          this.interrupt(unfinished, IMPORTED_UNFINISHED_ERROR);
-          return counts;
-        }),
-      );
-      return copy();
-    } finally {
-      source.close();
-    }
+  whenWritable<T>(action: () => T | Promise<T>): T | Promise<T> {
+    const underway = this.mergeUnderway();
+    return underway ? underway.then(() => this.whenWritable(action)) : action();
   }
 
   /**
    * Merges the lab databases `files` (shards of a cluster sweep, say) in one transaction, on this thread: a file that
-   * is refused (foreign, damaged, newer, invalid rows) throws and nothing at all is written. Matched by run id like
-   * importFrom, and a run stored here unfinished is replaced by a copy that has its result; see MergeCounts for what is
-   * counted, and mergeCopy.ts.
+   * is refused (foreign, damaged, newer, invalid rows) throws and nothing at all is written. Each file is opened
+   * read-only after the same checks as openStore and never written. The runs and sweeps this database lacks (matched
+   * by id) are added with their checkpoints byte for byte and their provenance; a run stored here unfinished is
+   * replaced by a copy that has its result; imported runs that were still queued or running there arrive
+   * 'interrupted'. See MergeCounts for what is counted, and mergeCopy.ts.
    */
   mergeFrom(files: readonly string[]): MergeCounts {
     return mergeDatabases(this.db, this.file, files, this.options.nativeBinding);
   }
 
-  /**
-   * Adds one run given as a RunRecord (see runRecord.ts), e.g. read back from an exported report folder; validated
-   * first (ValidationError). Returns false, changing nothing, when a run with its id is stored already.
-   */
-  importRun(record: RunRecord): boolean {
-    const rows = recordRows(record);
-    const runId = rows.run.id as string;
-    return this.write('import the run', () => {
-      if (this.imports.hasRun(runId)) return false;
-      // The run joins its sweep only when the record brought it, never another sweep that merely shares the id.
-      const joins =
-        rows.sweep !== undefined &&
-        rows.sweep !== null &&
-        (this.imports.sweep(rows.sweep) || this.imports.sameSweep(rows.sweep));
-      this.imports.run(joins ? rows.run : { ...rows.run, sweep_id: null });
-      this.checkpoints.insert(runId, 0, rows.checkpoints);
-      if (rows.provenance) this.states.setProvenance(runId, JSON.stringify(rows.provenance));
-      if (rows.run.status === 'queued' || rows.run.status === 'running')
-        this.interrupt([runId], IMPORTED_UNFINISHED_ERROR);
-      return true;
-    });
-  }
-
-  /** How many runs and checkpoints the store holds, and its size in bytes. */
+  /** How many runs and checkpoints the store holds, and its size in bytes; read by tests. */
   stats(): StoreStats {
     return this.counts();
   }
 
-  /** Result of PRAGMA integrity_check: 'ok', or the problems found, one a line. */
+  /** Result of PRAGMA integrity_check: 'ok', or the problems found, one a line; read by tests. */
   integrityCheck(): string {
     return (this.db.pragma('integrity_check') as Array<{ integrity_check: string }>)
       .map((row) => row.integrity_check)

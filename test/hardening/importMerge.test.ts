@@ -1,11 +1,12 @@
 /**
  * Off the event loop: the copy of an import runs on a worker thread with its own connection to the lab's database, in
  * one transaction. Meanwhile the store's connection reads (and sees nothing half-copied), a write on it waits for the
- * commit instead of failing, and what trainers send waits in the pool, so the event loop never waits for the copy;
- * a merge that fails midway writes nothing.
+ * commit instead of failing, what trainers send waits in the pool and the API's writes wait for the import without
+ * blocking, so the event loop never waits for the copy; a merge that fails midway writes nothing.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLab, type Lab } from '../../src-main/service/lab';
@@ -16,6 +17,7 @@ import { dispatch } from '#shared/api/dispatch';
 import { scriptedChild, type ScriptedChild } from '../pool/scriptedChild';
 import { checkpoints, smallConfig } from '../store/fixtures';
 import { tempFolder } from '../store/helpers';
+import { silentChild } from './lab';
 
 const RUNS = 400;
 
@@ -58,6 +60,25 @@ async function turnUntil(condition: () => boolean, settled: () => boolean): Prom
     await new Promise((resolve) => setImmediate(resolve));
   }
   return false;
+}
+
+/** Resolves once a timer of `intervalMs` has fired `count` times: the event loop went on turning meanwhile. */
+function timerFires(count: number, intervalMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    let fired = 0;
+    const timer = setInterval(() => {
+      if (++fired < count) return;
+      clearInterval(timer);
+      resolve();
+    }, intervalMs);
+  });
+}
+
+/** Calls the API method and says whether it has answered yet. */
+function request(lab: Lab, method: string, params: unknown) {
+  const call = { answered: false, reply: dispatch(lab.handlers, method, params) };
+  void call.reply.finally(() => (call.answered = true));
+  return call;
 }
 
 const stores: RunStore[] = [];
@@ -117,6 +138,55 @@ describe('the copy of an import on a worker thread', () => {
     expect((await saved).firstIndex).toBe(0);
     expect(lab.store.getCheckpoints(runId).count).toBe(3);
     expect(lab.store.getRun(runId).status).toBe('running');
+  });
+
+  it('makes an API call that writes wait for the commit without blocking the event loop, then stores its effect', async () => {
+    const file = join(tempFolder(), 'lab.sqlite');
+    const lab = createLab({ dbFile: file, spawn: silentChild, poolSize: 1 });
+    labs.push(lab);
+    const mine = lab.store.createRun({ config: smallConfig(), name: 'mine', id: 'mine' });
+    lab.store.finishRun(mine, 'done', {});
+    // Another connection holds the write lock: the import's copy waits for it on its thread, for as long as the test
+    // wants, and then takes a while of its own (RUNS runs).
+    const holder = new Database(file, { timeout: 0 });
+    holder.exec('BEGIN IMMEDIATE');
+    let imported = false;
+    const importing = dispatch(lab.handlers, 'importRunsFrom', { path: source('theirs') }).finally(
+      () => (imported = true),
+    );
+    expect(
+      await turnUntil(
+        () => lab.store.mergeUnderway() !== null,
+        () => imported,
+      ),
+    ).toBe(true);
+
+    const delay = monitorEventLoopDelay({ resolution: 10 });
+    delay.enable();
+    const started = request(lab, 'startRun', { config: smallConfig({ seed: 9 }), name: 'asked for meanwhile' });
+    const renamed = request(lab, 'updateRun', { runId: mine, name: 'renamed meanwhile' });
+    await timerFires(10, 5);
+    // The writes wait for the import; reads answer meanwhile, showing neither the writes nor the import.
+    expect([started.answered, renamed.answered, imported]).toEqual([false, false, false]);
+    expect(await dispatch(lab.handlers, 'listRuns', {})).toMatchObject({
+      ok: true,
+      result: [{ id: mine, name: 'mine' }],
+    });
+
+    holder.exec('ROLLBACK');
+    holder.close();
+    const answers = Promise.all([started.reply, renamed.reply]).then((replies) => ({ replies, imported }));
+    expect(await importing).toMatchObject({ ok: true, result: { added: RUNS } });
+    const { replies, imported: importedFirst } = await answers;
+    delay.disable();
+    expect(importedFirst).toBe(true);
+    expect(replies).toMatchObject([{ ok: true }, { ok: true, result: { name: 'renamed meanwhile' } }]);
+    const { runId } = (replies[0] as { result: { runId: string } }).result;
+    expect(lab.store.getRun(runId)).toMatchObject({ name: 'asked for meanwhile', status: 'queued' });
+    expect(lab.store.getRun(mine).name).toBe('renamed meanwhile');
+    expect(lab.store.listRuns()).toHaveLength(RUNS + 2);
+    // The longest stall of the event loop over the whole wait, the copy's included (nanoseconds).
+    expect(delay.max / 1e6).toBeLessThan(200);
   });
 
   it('writes nothing when a file fails midway, after the files before it were copied', async () => {

@@ -2,28 +2,11 @@
  * Off the event loop: import sources are checked on a worker thread, within a time limit, before
  * anything is copied; the event loop turns meanwhile.
  */
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { openStore } from '../../src-main/store';
 import { scanImportFiles } from '../../src-main/store/importScan';
-import { checkpoints, smallConfig } from '../store/fixtures';
-import { tempFolder } from '../store/helpers';
+import { tamperedSource } from '../store/helpers';
 
-function source(sql = ''): string {
-  const file = join(tempFolder(), 'other.sqlite');
-  const store = openStore(file);
-  const runId = store.createRun({ config: smallConfig(), name: 'theirs' });
-  store.appendCheckpoints(runId, 0, checkpoints(0, 50, 4));
-  store.finishRun(runId, 'done', {});
-  store.close();
-  if (sql) {
-    const db = new Database(file);
-    db.exec(sql);
-    db.close();
-  }
-  return file;
-}
+const source = (sql = '') => tamperedSource(sql, 50);
 
 describe('scanning import sources on a worker thread', () => {
   it('resolves for a lab database while the event loop keeps turning', async () => {

@@ -1,8 +1,8 @@
-/** Test helpers: a PoolListener that records everything, and short run configurations. */
+/** Test helpers: a PoolListener that records everything, short run configurations, and a run's outcome. */
 import type { WireError } from '#shared/api/contract';
 import { parseRunConfig, type RunConfig } from '#shared/config/schema';
 import { findPreset } from '#shared/config/presets';
-import type { RunCheckpoint } from '#shared/run/types';
+import type { RunCheckpoint, RunOutcome } from '#shared/run/types';
 import type { PoolListener } from '../../src-main/pool/trainerPool';
 import type { TrainerOutcome } from '../../src-main/trainer/protocol';
 
@@ -53,4 +53,18 @@ export function quickConfig(steps: number, every: number, seed = 42): RunConfig 
     duration: { kind: 'steps', steps },
     checkpoints: { kind: 'every', every, cap: 100_000 },
   });
+}
+
+/** What a run that ended done after `steps` steps reports, its losses made up. */
+export function doneOutcome(steps: number): RunOutcome {
+  return {
+    status: 'done',
+    steps,
+    finalLoss: 1,
+    bestLoss: 1,
+    limitFinalLoss: null,
+    limitNote: null,
+    coverage: [],
+    error: null,
+  };
 }

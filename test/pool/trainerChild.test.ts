@@ -7,7 +7,7 @@ import { FLUSH_COUNT } from '../../src-main/trainer/checkpointBatch';
 import type { ChildMessage } from '../../src-main/trainer/protocol';
 import { serveTrainer } from '../../src-main/trainer/serve';
 import { CHUNK_MS, nextBudget, type CreateSession } from '../../src-main/trainer/trainerRun';
-import { quickConfig } from './record';
+import { doneOutcome, quickConfig } from './record';
 
 /** The parent's side of an in-memory channel. */
 function connect(createSession: CreateSession) {
@@ -57,16 +57,7 @@ const countingSession =
         for (let i = 0; i < budget && step < total; i++) onCheckpoint(checkpointAt(++step));
         return step < total;
       },
-      outcome: () => ({
-        status: 'done',
-        steps: step,
-        finalLoss: 1,
-        bestLoss: 1,
-        limitFinalLoss: null,
-        limitNote: null,
-        coverage: [],
-        error: null,
-      }),
+      outcome: () => doneOutcome(step),
       snapshot: () => ({
         version: SESSION_SNAPSHOT_VERSION,
         trainer: {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TrainerPool } from '../../src-main/pool/trainerPool';
-import { quickConfig, record } from './record';
+import { doneOutcome, quickConfig, record } from './record';
 import { scriptedChild, type ScriptedChild } from './scriptedChild';
 
 const config = quickConfig(1000, 100);
@@ -48,16 +48,7 @@ describe('TrainerPool rules (scripted processes)', () => {
     pool.enqueue({ runId: 'b', config }, record().listener);
     children[0].emit({
       type: 'finished',
-      outcome: {
-        status: 'done',
-        steps: 1000,
-        finalLoss: 1,
-        bestLoss: 1,
-        limitFinalLoss: null,
-        limitNote: null,
-        coverage: [],
-        error: null,
-      },
+      outcome: doneOutcome(1000),
       durationMs: 5,
     });
     expect(await run.ended).toMatchObject({ outcome: { status: 'done' }, durationMs: 5 });

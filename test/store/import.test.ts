@@ -64,11 +64,15 @@ function twoDatabases() {
   return { folder, target, sourceFile, shared, sweepId, swept, running };
 }
 
-describe('importFrom', () => {
-  it('adds the runs and sweeps it lacks, with checkpoints bit for bit, and never writes to the source', () => {
+/** What an import adds the first time, with the files of twoDatabases: two runs of a sweep and the running one. */
+const FIRST = { added: 3, replaced: 0, present: 1, refused: 0, sweeps: 1, refusals: [] };
+
+describe('importing another lab database', () => {
+  it('adds the runs and sweeps it lacks, with checkpoints bit for bit, and never writes to the source', async () => {
     const { folder, target, sourceFile, shared, sweepId, swept, running } = twoDatabases();
     const sourceBytes = sha(sourceFile);
-    expect(target.importFrom(sourceFile)).toEqual({ runs: 3, sweeps: 1, skipped: 1 });
+    // The lab's import: checked on one worker thread, copied on another.
+    expect(await target.importFiles([sourceFile])).toEqual(FIRST);
     expect(sha(sourceFile)).toBe(sourceBytes);
     // At most the -wal and -shm files every reader of a WAL database may leave appear beside it.
     expect(fs.readdirSync(folder).every((name) => /^(source|target)\.sqlite(-wal|-shm)?$/.test(name))).toBe(true);
@@ -91,18 +95,27 @@ describe('importFrom', () => {
     });
     source.close();
 
-    expect(target.importFrom(sourceFile)).toEqual({ runs: 0, sweeps: 0, skipped: 4 });
+    expect(await target.importFiles([sourceFile])).toMatchObject({ added: 0, present: 4, sweeps: 0 });
+    expect(target.mergeFrom([sourceFile])).toMatchObject({ added: 0, present: 4, sweeps: 0 });
     expect(target.listRuns()).toHaveLength(5);
     expect(target.integrityCheck()).toBe('ok');
     target.close();
   });
 
-  it('imports from a schema-1 database and leaves it at schema 1', () => {
+  it('merges on the calling thread as ttlab merge does, with the same result', () => {
+    const { target, sourceFile, running } = twoDatabases();
+    expect(target.mergeFrom([sourceFile])).toEqual(FIRST);
+    expect(target.listRuns()).toHaveLength(5);
+    expect(target.getRun(running).status).toBe('interrupted');
+    target.close();
+  });
+
+  it('imports from a schema-1 database and leaves it at schema 1', async () => {
     const file = path.join(tempFolder(), 'old.sqlite');
     writeVersion1Database(file);
     const before = sha(file);
     const target = openStore(':memory:');
-    expect(target.importFrom(file)).toEqual({ runs: 3, sweeps: 0, skipped: 0 });
+    expect(await target.importFiles([file])).toMatchObject({ added: 3, sweeps: 0 });
     const statuses = Object.fromEntries(target.listRuns().map((run) => [run.id, run.status]));
     expect(statuses).toEqual({ 'v1-done': 'done', 'v1-running': 'interrupted', 'v1-queued': 'interrupted' });
     expect(target.getCheckpoints(V1_RUNS[0].id).count).toBe(5);
@@ -112,7 +125,7 @@ describe('importFrom', () => {
     db.close();
   });
 
-  it('refuses what openStore refuses, with the same errors, changing neither file', () => {
+  it('refuses what openStore refuses, with the same errors, changing neither file', async () => {
     const { folder, target, sourceFile } = twoDatabases();
     const before = snapshot(target);
     const write = (name: string, bytes: string | Buffer) => {
@@ -139,24 +152,32 @@ describe('importFrom', () => {
     ];
     for (const [file, message, kind] of refusals) {
       const bytes = fs.existsSync(file) ? sha(file) : null;
-      expect(() => target.importFrom(file)).toThrow(kind);
-      expect(() => target.importFrom(file)).toThrow(message);
+      expect(() => target.mergeFrom([file])).toThrow(kind);
+      expect(() => target.mergeFrom([file])).toThrow(message);
+      // The lab's import refuses it on its scan thread, the error's name kept.
+      await expect(target.importFiles([file])).rejects.toMatchObject({
+        name: kind.name,
+        message: expect.stringMatching(message),
+      });
       expect(fs.existsSync(file) ? sha(file) : null).toBe(bytes);
     }
     expect(snapshot(target)).toEqual(before);
     target.close();
   });
 
-  it('adds nothing when one run of the source is invalid', () => {
+  it('adds nothing when one run of the source is invalid', async () => {
     const { target, sourceFile, swept } = twoDatabases();
     const before = snapshot(target);
     const edit = new Database(sourceFile);
     edit.prepare("UPDATE runs SET config = json_set(config, '$.sgd.h', -1) WHERE id = ?").run(swept[1]);
     edit.close();
-    expect(() => target.importFrom(sourceFile)).toThrow(StoredDataError);
-    expect(() => target.importFrom(sourceFile)).toThrow(
-      `run ${swept[1]} ("seed 2") of ${sourceFile}: the stored config is invalid: config.sgd.h`,
-    );
+    const message = `run ${swept[1]} ("seed 2") of ${sourceFile}: the stored config is invalid: config.sgd.h`;
+    expect(() => target.mergeFrom([sourceFile])).toThrow(StoredDataError);
+    expect(() => target.mergeFrom([sourceFile])).toThrow(message);
+    await expect(target.importFiles([sourceFile])).rejects.toMatchObject({
+      name: 'StoredDataError',
+      message: expect.stringContaining(message),
+    });
     expect(snapshot(target)).toEqual(before);
     target.close();
   });

@@ -56,7 +56,7 @@ describe('provenance', () => {
     expect(hashEngineSources(tempFolder())).toBeNull();
   });
 
-  it('travels with a run imported from another lab database', () => {
+  it('travels with a run imported from another lab database', async () => {
     const folder = tempFolder();
     const source = openStore(path.join(folder, 'source.sqlite'));
     const runId = runningRun(source);
@@ -64,7 +64,7 @@ describe('provenance', () => {
     const provenance = source.getProvenance(runId);
     source.close();
     const target = openStore(path.join(folder, 'target.sqlite'));
-    expect(target.importFrom(path.join(folder, 'source.sqlite')).runs).toBe(1);
+    expect((await target.importFiles([path.join(folder, 'source.sqlite')])).added).toBe(1);
     expect(target.getProvenance(runId)).toEqual(provenance);
     target.close();
   });
