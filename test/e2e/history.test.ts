@@ -78,7 +78,10 @@ describe.runIf(canRunBrowser)('run history in Chromium', () => {
     await page.click('[data-testid="bulk-compare"]');
     await page.waitForSelector('[data-testid="compare-loss"] canvas');
     expect(await page.locator('[data-testid="compare-row"]').count()).toBe(3);
-    expect(await page.locator('[data-testid="differing-field"]').allTextContents()).toEqual(['sgd.epsilon']);
+    // The paper's symbol in words, not the configuration's path (which shows on hover).
+    const differing = page.locator('[data-testid="differing-field"]');
+    expect((await differing.allTextContents()).map((text) => text.trim())).toEqual(['ε (inner / outer stepsize)']);
+    expect(await differing.getAttribute('title')).toBe('sgd.epsilon');
     // Small multiples draw once scrolled into view.
     await page.evaluate('window.scrollTo(0, document.body.scrollHeight)');
     await expect.poll(() => page.locator('[data-testid="small-fit"] canvas').count()).toBe(3);
