@@ -2,15 +2,15 @@
  * The designer and the live run view in Chromium against the real browser-mode host and a real lab: edit the target in
  * the table and on the chart, start a short run and watch the four charts and the progress, scrub and play, cancel a
  * second run, run a sweep of 6 short runs to the end. Any console error fails the test. Screenshots of the designer
- * and of a finished live view go to docs/screenshots/.
+ * and of a finished live view go to test-results/ (docs/screenshots/ with `npm run screenshots`).
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { TARGET_GRID } from '../../src-renderer/src/lib/designerTargetChart';
-import { canRunBrowser, useWorkbench } from './harness';
+import { canRunBrowser, docsScreenshots, useWorkbench } from './harness';
 
-const shots = join(import.meta.dirname, '../../docs/screenshots');
+const shots = docsScreenshots;
 const CHARTS = ['chart-loss', 'chart-neurons', 'chart-fit', 'chart-weights'];
 
 /** Pixel centre of a target handle at data (x, y), for a chart whose level axis spans [low, high]. */

@@ -30,6 +30,13 @@ if (browserSkipReason) console.log(`Skipping the end-to-end browser tests: ${bro
 /** Where the end-to-end tests put the screenshots that are not the documentation's. */
 export const testResults = join(import.meta.dirname, '../../test-results');
 
+/**
+ * Where the documentation's screenshots go: test-results/ on a plain `npm test`, which so leaves the checkout as it
+ * found it; docs/screenshots/ with TTLAB_UPDATE_SCREENSHOTS=1 (`npm run screenshots`).
+ */
+export const docsScreenshots =
+  process.env.TTLAB_UPDATE_SCREENSHOTS === '1' ? join(import.meta.dirname, '../../docs/screenshots') : testResults;
+
 export interface Workbench {
   lab: Lab;
   host: RunningHost;

@@ -1,15 +1,16 @@
 /**
  * The run history end to end, in Chromium against the real browser-mode host and a lab with real trainer processes:
- * find a run by search, tag it, compare three runs, open a sweep's box plot and phase diagram. Screenshots land in
- * docs/screenshots (history.png, compare.png, sweep.png); any console error fails the test.
+ * find a run by search, tag it, compare three runs, open a sweep's box plot and phase diagram. Screenshots
+ * (history.png, compare.png, sweep.png) land in test-results/, or docs/screenshots/ with `npm run screenshots`; any
+ * console error fails the test.
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseRunConfig, parseSweepSpec } from '#shared/config/schema';
-import { allRunsFinished, canRunBrowser, useWorkbench, type Workbench } from './harness';
+import { allRunsFinished, canRunBrowser, docsScreenshots, useWorkbench, type Workbench } from './harness';
 
-const screenshots = join(import.meta.dirname, '../../docs/screenshots');
+const screenshots = docsScreenshots;
 
 /** Three quick SGD runs differing by epsilon, and a sweep of the limit over m and eta with two seeds. */
 async function seed(workbench: Workbench) {
