@@ -8,6 +8,7 @@ import { createEventHub, type LabEventSource } from './eventHub';
 import { createHandlers } from './handlers';
 import { LiveRuns } from './liveRuns';
 import { createReproducer } from './reproduction';
+import { machineProvenance } from '../provenance/collect';
 
 export interface Lab {
   /** Every API method, taking validated parameters (pass them through `dispatch`). */
@@ -62,6 +63,9 @@ export function createLabOnStore(options: LabOptions & { store: RunStore }): Lab
 /** A lab on the database file `dbFile`, created when missing; `nativeBinding` as in the store's OpenOptions. */
 export function createLab(options: LabOptions & { dbFile: string; nativeBinding?: string }): Lab {
   const store = openStore(options.dbFile, { nativeBinding: options.nativeBinding });
+  // The build and machine runs record are gathered now, while the lab starts, so that creating the first run does not
+  // wait on `git` (commit, dirty flag) while the lab answers requests.
+  machineProvenance();
   const lab = createLabOnStore({ ...options, store });
   let closed: Promise<void> | null = null;
   return { ...lab, close: () => (closed ??= lab.close().finally(() => store.close())) };

@@ -4,7 +4,7 @@
  */
 
 /** Every machine Node and Electron ship for is little-endian; the byte-swapping path keeps the format honest anyway. */
-const hostIsLittleEndian = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+export const hostIsLittleEndian = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 
 export function encodeFloat64(values: Float64Array): Buffer {
   if (hostIsLittleEndian) return Buffer.from(values.buffer, values.byteOffset, values.byteLength);

@@ -5,6 +5,7 @@
  */
 import { parseOrThrow } from '#shared/config/schema';
 import { sessionSnapshotSchema, type SessionSnapshot } from '#shared/run/snapshot';
+import { hostIsLittleEndian } from './blob';
 
 const ARRAY_KINDS = {
   f64: { type: Float64Array, bytes: 8, get: 'getFloat64', set: 'setFloat64' },
@@ -23,6 +24,8 @@ function kindOf(value: unknown): ArrayKind | null {
 }
 
 function encodeArray(kind: ArrayKind, values: AnyTypedArray): string {
+  // The array's own bytes are already little-endian here: no element-by-element copy (see blob.ts).
+  if (hostIsLittleEndian) return Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64');
   const { bytes, set } = ARRAY_KINDS[kind];
   const view = new DataView(new ArrayBuffer(values.length * bytes));
   for (let i = 0; i < values.length; i++)
@@ -42,6 +45,10 @@ function decodeArray(kind: ArrayKind, base64: string): AnyTypedArray {
     throw new Error(`a saved ${kind} array has ${raw.byteLength} bytes, not a multiple of ${bytes}`);
   const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
   const values = new type(raw.byteLength / bytes);
+  if (hostIsLittleEndian) {
+    new Uint8Array(values.buffer).set(raw);
+    return values;
+  }
   for (let i = 0; i < values.length; i++)
     values[i] = (view[get] as (offset: number, littleEndian: boolean) => number).call(view, i * bytes, true);
   return values;

@@ -89,6 +89,15 @@ describe('saved states', () => {
     expect(back.trainer).toMatchObject({ kind: 'sgd', rng: expect.any(Uint32Array) });
   });
 
+  it('hold typed arrays as little-endian bytes, whatever the host, as states saved before hold them', () => {
+    const snapshot = snapshotAfter(300);
+    const a = snapshot.trainer.a;
+    const stored = JSON.parse(encodeState(snapshot).toString('utf8')) as { trainer: { a: { base64: string } } };
+    const littleEndian = Buffer.alloc(a.length * 8);
+    a.forEach((value, i) => littleEndian.writeDoubleLE(value, i * 8));
+    expect(stored.trainer.a.base64).toBe(littleEndian.toString('base64'));
+  });
+
   it.each([
     ['dense', resumeCases()[0][1]],
     ['tree', resumeCases()[2][1]],
