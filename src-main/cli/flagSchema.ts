@@ -2,7 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
 import { ValidationError } from '#shared/config/schema';
-import { errorMessage, UsageError } from '#shared/base/errors';
+import { errorMessage, NotFoundError, RunStateError, UsageError } from '#shared/base/errors';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -47,12 +47,27 @@ export const positiveFlag = (max: number) =>
 /** A flag that must be given. */
 export const requiredFlag = (what: string) =>
   z.string({ error: `is required (${what})` }).min(1, `is required (${what})`);
-/** Runs `action`, turning a ValidationError (a plan or flag that does not fit) into a one-line usage error. */
+/**
+ * A refusal that is bad input (a plan or flag that does not fit, an unknown run, a run that is done or running) as a
+ * one-line usage error (exit code 2); any other error is returned as it is.
+ */
+export function toUsage(error: unknown): unknown {
+  if (error instanceof ValidationError || error instanceof NotFoundError || error instanceof RunStateError)
+    return new UsageError(error.message);
+  return error;
+}
+
+/** Runs `action` (sync or async), turning a bad-input refusal into a usage error (see toUsage). */
 export function asUsage<T>(action: () => T): T {
+  let result: T;
   try {
-    return action();
+    result = action();
   } catch (error) {
-    if (error instanceof ValidationError) throw new UsageError(error.message);
-    throw error;
+    throw toUsage(error);
   }
+  if (result instanceof Promise)
+    return result.catch((error: unknown) => {
+      throw toUsage(error);
+    }) as T;
+  return result;
 }

@@ -4,26 +4,16 @@
  * cores); runs that reached their end are kept as they are.
  */
 import { finishedStatuses } from '#shared/api/contract';
-import { NotFoundError, RunStateError, UsageError } from '#shared/base/errors';
 import { forkTrainer } from '../pool';
 import { createLabOnStore } from '../service/lab';
 import { resultFromDetail, type RunResult, type RunStore } from '../store';
 import { exactlyOne, parseFlags } from './args';
+import { asUsage } from './flagSchema';
 import { jsonText } from './jsonOutput';
 import { openCliStore } from './database';
 import { runLocally } from './localRun';
 import { ProgressBar } from './progress';
 import { describeResult } from './result';
-
-/** Store refusals (unknown run, a run that is done or running) are bad input: exit code 2. */
-async function asUsage<T>(action: () => T | Promise<T>): Promise<T> {
-  try {
-    return await action();
-  } catch (error) {
-    if (error instanceof NotFoundError || error instanceof RunStateError) throw new UsageError(error.message);
-    throw error;
-  }
-}
 
 async function resumeRun(store: RunStore, runId: string): Promise<RunResult> {
   const { config, resume, durationMs } = await asUsage(() => store.prepareResume(runId));

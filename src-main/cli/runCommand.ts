@@ -18,10 +18,12 @@ import { runSweep } from './sweepRun';
 import { warnStepsizes, warnSweepStepsizes } from './stepsizeWarnings';
 import { isSweepDocument, sweepFromJson } from './sweepSource';
 
-/** The configuration in `file`; says on stderr which sections it left to the defaults, before anything runs. */
-function loadConfig(file: string): RunConfig {
+/**
+ * The configuration in `file`, already read as `raw`; says on stderr which sections it left to the defaults, before
+ * anything runs.
+ */
+function loadConfig(file: string, raw: unknown): RunConfig {
   try {
-    const raw = readJsonFile(file, 'config');
     const config = parseRunConfig(raw);
     const defaults = describeDefaults(file, raw, config);
     if (defaults) process.stderr.write(`ttlab: ${defaults}\n`);
@@ -71,7 +73,7 @@ export async function runCommand(args: string[]): Promise<number> {
   const sweep = sweepSpec ? { ...sweepSpec, base: applyOverrides(sweepSpec.base, sets, undefined) } : null;
   const config = sweep
     ? null
-    : applyOverrides(preset?.kind === 'run' ? preset.config : loadConfig(values.config as string), sets, seed);
+    : applyOverrides(preset?.kind === 'run' ? preset.config : loadConfig(values.config as string, file), sets, seed);
   if (sweep) warnSweepStepsizes(sweep);
   else warnStepsizes(config as RunConfig);
 

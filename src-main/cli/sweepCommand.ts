@@ -91,7 +91,7 @@ async function runShardCommand(args: string[]): Promise<number> {
     1,
   );
   if (positionals.length === 0) throw new UsageError('give the plan folder: ttlab sweep run DIR --shard k/N');
-  const flags = validateFlags(runFlags, { ...values, 'copy-every': values['copy-every'] ?? '5' });
+  const flags = validateFlags(runFlags, values);
   const plan = asUsage(() => readPlan(positionals[0]));
   if (flags.shard.count > plan.points.length)
     throw new UsageError(`--shard: N = ${flags.shard.count} is more than the plan's ${plan.points.length} points`);

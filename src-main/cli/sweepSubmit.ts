@@ -62,7 +62,7 @@ export async function submitCommand(args: string[]): Promise<number> {
   const flags = validateFlags(submitFlags, {
     retry: values.retry,
     wait: !values['no-wait'],
-    poll: values.poll ?? '10',
+    poll: values.poll,
     into: values.into,
   });
   const { folder, plan } = planOf(positionals, 'ttlab sweep submit DIR [--retry]');

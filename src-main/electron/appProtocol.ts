@@ -9,8 +9,8 @@ import type { Protocol } from 'electron';
 import { contentSecurityPolicy } from '../serve/csp';
 import { contentTypeOf, lookupStatic } from '../serve/staticFiles';
 
-export const APP_SCHEME = 'app';
-export const APP_HOST = 'lab';
+const APP_SCHEME = 'app';
+const APP_HOST = 'lab';
 /** The page IPC requests must come from (see ipc.ts). */
 export const APP_INDEX_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 

@@ -7,7 +7,7 @@
 import { errorMessage } from '#shared/base/errors';
 
 /** What a signal handler needs: where signals arrive and how the process ends (tests pass fakes). */
-export interface ShutdownOptions {
+interface ShutdownOptions {
   signals?: Pick<NodeJS.EventEmitter, 'on'>;
   exit?: (code: number) => void;
   /** Where the one-line notices go. */
@@ -16,7 +16,7 @@ export interface ShutdownOptions {
   closeTimeoutMs?: number;
 }
 
-export interface Shutdown {
+interface Shutdown {
   /** Registers something to close on shutdown; closed in the reverse order of registration. */
   add(close: () => Promise<void>): void;
   /** True once a signal asked to stop. */

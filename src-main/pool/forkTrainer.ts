@@ -1,9 +1,8 @@
 /** Trainer processes as the pool sees them, and their Node implementation on child_process.fork. */
 import { fork } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { entryFile } from '../threads/startWorker';
 
 /** One trainer process. Electron's utilityProcess and Node's child_process both fit behind it. */
 export interface ChildHandle {
@@ -22,10 +21,10 @@ export type SpawnTrainer = () => ChildHandle;
 /**
  * The trainer entry: the TypeScript source beside this folder, or the built out/main/trainer.js, which is beside this
  * module when it is bundled into an entry, or one folder up when it lands in a shared chunk (out/main/chunks).
+ * `callerUrl` is the file URL of a module in the folder to look from (by default this module's).
  */
-export function defaultEntry(here = dirname(fileURLToPath(import.meta.url))): string {
-  const candidates = [join(here, '../trainer/entry.ts'), join(here, 'trainer.js'), join(here, '../trainer.js')];
-  return candidates.find((path) => existsSync(path)) ?? candidates[1];
+export function defaultEntry(callerUrl: string = import.meta.url): string {
+  return entryFile(callerUrl, '../trainer/entry.ts', 'trainer.js');
 }
 
 /** tsx's loader as an absolute URL, so the child finds it whatever its working directory. */

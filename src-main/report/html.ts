@@ -67,7 +67,7 @@ function table(rows: ReadonlyArray<readonly string[]>, head?: readonly string[])
 }
 
 /** The provenance of a run as [field, value] pairs; every field "unknown" for a run stored before it was recorded. */
-export function provenancePairs(run: RunDetail): Array<[string, string]> {
+function provenancePairs(run: RunDetail): Array<[string, string]> {
   const shown = (value: unknown) => (value === null || value === undefined || value === '' ? 'unknown' : String(value));
   const p = run.provenance ?? null;
   return [

@@ -22,8 +22,6 @@ export const chartNames = {
   sweep: ['final-loss', 'convergence', 'phase'],
 } as const;
 
-export type ChartName = (typeof chartNames)[keyof typeof chartNames][number];
-
 /** A chart asked for that the report does not have (a run chart of a sweep, convergence without a rule...). */
 export class ChartNameError extends Error {
   override readonly name = 'ChartNameError';

@@ -8,7 +8,7 @@ import SVGtoPDF from 'svg-to-pdfkit';
 import { reportFontFiles } from './fonts';
 
 /** One page: an SVG document drawn at width x height points (its viewBox fills the page). */
-export interface PdfPage {
+interface PdfPage {
   svg: string;
   /** width, height: the page size in PDF points (1/72 in). */
   width: number;

@@ -15,8 +15,7 @@ import { reportHtml } from './html';
 import { reportPdf } from './reportPdf';
 
 /** Where a report's runs come from: the lab's database file (read by the render process), or the data itself. */
-export type ReportInput =
-  { database: { file: string; nativeBinding?: string }; target: ReportTarget } | { data: ReportData };
+type ReportInput = { database: { file: string; nativeBinding?: string }; target: ReportTarget } | { data: ReportData };
 
 export type RenderRequest =
   | {

@@ -17,7 +17,7 @@ export function reportTitle(data: ReportData): string {
 }
 
 /** The report page SVG (from reportSvg) as a one-page PDF. */
-export function pagePdf(page: ReportPage, title: string, context: ReportContext): Promise<Buffer> {
+function pagePdf(page: ReportPage, title: string, context: ReportContext): Promise<Buffer> {
   const info = { title, creator: `Two-Timescale Lab ${context.version}`, createdAt: context.exportedAt };
   const points = page.unit === 'pt' ? 1 : POINTS_PER_PIXEL;
   return pdfDocument([{ svg: page.svg, width: page.width * points, height: page.height * points }], info);

@@ -40,7 +40,7 @@ function checkReportSize(store: RunStore, target: ReportTarget): void {
       : 'runIds' in target
         ? target.runIds
         : store.getSweep(target.sweepId).runs.map((run) => run.id);
-  const bytes = store.checkpointBytes(runIds);
+  const bytes = store.storedCheckpointBytes(runIds);
   if (bytes > MAX_REPORT_BYTES) {
     throw new ReplyTooLargeError(
       `exportReport: its ${runIds.length} run(s) hold ${formatBytes(bytes)} of checkpoints, more than the ${formatBytes(MAX_REPORT_BYTES)} a report may draw from: export fewer runs, or use ttlab export`,

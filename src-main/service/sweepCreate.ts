@@ -12,12 +12,12 @@ import { largestVariantBytes, sweepRuns, sweepSize } from '#shared/config/sweep'
 import type { RunStore } from '../store';
 
 /** Longest stretch of work between two turns of the event loop; the host answers other requests in between. */
-export const SLICE_MS = 10;
+const SLICE_MS = 10;
 /** Most runs stored in one transaction. */
 const CHUNK_RUNS = 250;
 
 /** A run of the new sweep, stored and queued. */
-export interface CreatedRun {
+interface CreatedRun {
   runId: string;
   config: RunConfig;
 }
@@ -30,7 +30,7 @@ function refuse(issue: { field: string; message: string } | null): void {
 }
 
 /** Refuses a sweep whose expanded size exceeds the limits, from its run count and its variants alone. */
-export function checkSweepSize(spec: SweepSpec): void {
+function checkSweepSize(spec: SweepSpec): void {
   refuse(sweepLimitIssue({ runs: sweepSize(spec), configBytes: largestVariantBytes(spec), seriesBytes: 0 }));
 }
 

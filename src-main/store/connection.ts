@@ -43,7 +43,6 @@ function prepareFile(file: string, readonly: boolean, nativeBinding: string | un
 
 function configure(db: Database.Database, file: string, readonly: boolean, journal: OpenOptions['journal']): void {
   db.pragma('foreign_keys = ON');
-  db.pragma(`busy_timeout = ${LAB_BUSY_TIMEOUT_MS}`);
   if (readonly) {
     const version = schemaVersion(db);
     if (version < SCHEMA_VERSION) {
@@ -121,7 +120,6 @@ export function openMergeTarget(
   });
   try {
     db.pragma('foreign_keys = ON');
-    db.pragma(`busy_timeout = ${LAB_BUSY_TIMEOUT_MS}`);
     if (!readonly)
       db.pragma(`synchronous = ${db.pragma('journal_mode', { simple: true }) === 'wal' ? 'NORMAL' : 'FULL'}`);
     if (schemaVersion(db) !== SCHEMA_VERSION)

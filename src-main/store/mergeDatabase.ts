@@ -126,6 +126,21 @@ export function rollbackJournal(source: Database.Database): boolean {
 }
 
 /**
+ * Checks one run's checkpoints in `table` (on `db`) with VALID_CHECKPOINT, by SQLite itself: the first row that is not
+ * a checkpoint the lab writes throws StoredDataError naming it and `sourceFile`.
+ */
+function checkpointChecker(db: Database.Database, table: string, sourceFile: string): (runId: string) => void {
+  const invalid = db.prepare(`SELECT idx FROM ${table} WHERE run_id = ? AND NOT (${VALID_CHECKPOINT}) LIMIT 1`).pluck();
+  return (runId) => {
+    const idx = invalid.get(runId);
+    if (idx !== undefined)
+      throw new StoredDataError(
+        `checkpoint ${String(idx)} of run ${runId} of ${sourceFile}: not a checkpoint the lab writes (a number out of range or a damaged blob)`,
+      );
+  };
+}
+
+/**
  * Attaches `sourceFile` to the target as `alias` and returns a checkpoint copier for copyDatabase: each run's
  * checkpoints are checked and copied by SQLite itself, never read into JavaScript (reading a million rows one by one
  * is most of a large merge). A row that is not a checkpoint the lab writes throws StoredDataError naming it.
@@ -137,18 +152,12 @@ export function attachedCheckpointCopier(
   alias: string,
 ): (runId: string) => void {
   target.prepare(`ATTACH DATABASE ? AS ${alias}`).run(sourceFile);
-  const invalid = target
-    .prepare(`SELECT idx FROM ${alias}.checkpoints WHERE run_id = ? AND NOT (${VALID_CHECKPOINT}) LIMIT 1`)
-    .pluck();
+  const checkValid = checkpointChecker(target, `${alias}.checkpoints`, sourceFile);
   const copy = target.prepare(
     `INSERT INTO main.checkpoints (${CHECKPOINT_COLUMN_LIST}) SELECT ${CHECKPOINT_COLUMN_LIST} FROM ${alias}.checkpoints WHERE run_id = ? ORDER BY idx`,
   );
   return (runId) => {
-    const idx = invalid.get(runId);
-    if (idx !== undefined)
-      throw new StoredDataError(
-        `checkpoint ${String(idx)} of run ${runId} of ${sourceFile}: not a checkpoint the lab writes (a number out of range or a damaged blob)`,
-      );
+    checkValid(runId);
     copy.run(runId);
   };
 }
@@ -164,19 +173,13 @@ export function readCheckpointCopier(
   sourceFile: string,
   target: Database.Database,
 ): (runId: string) => void {
-  const invalid = source
-    .prepare(`SELECT idx FROM checkpoints WHERE run_id = ? AND NOT (${VALID_CHECKPOINT}) LIMIT 1`)
-    .pluck();
+  const checkValid = checkpointChecker(source, 'checkpoints', sourceFile);
   const read = source.prepare(`SELECT ${CHECKPOINT_COLUMN_LIST} FROM checkpoints WHERE run_id = ? ORDER BY idx`).raw();
   const write = target.prepare(
     `INSERT INTO main.checkpoints (${CHECKPOINT_COLUMN_LIST}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   return (runId) => {
-    const idx = invalid.get(runId);
-    if (idx !== undefined)
-      throw new StoredDataError(
-        `checkpoint ${String(idx)} of run ${runId} of ${sourceFile}: not a checkpoint the lab writes (a number out of range or a damaged blob)`,
-      );
+    checkValid(runId);
     for (const row of read.iterate(runId) as IterableIterator<unknown[]>) write.run(row);
   };
 }

@@ -51,6 +51,8 @@ export class RunStore {
   private readonly sweeps;
   private readonly counts;
   private readonly states;
+  /** Bytes the stored checkpoints of a JSON array of run ids take together (see storedCheckpointBytes). */
+  private readonly checkpointBytesOf;
   /** This store's identity in the runs it creates and starts. */
   private readonly claim: OwnerClaim;
   /** Imports whose merge thread is under way (importFiles): each may hold the database's write lock. */
@@ -71,6 +73,11 @@ export class RunStore {
     this.sweeps = sweepStatements(db);
     this.counts = statsStatement(db);
     this.states = runStateStatements(db);
+    this.checkpointBytesOf = db
+      .prepare<[string], number>(
+        'SELECT coalesce(sum(length(a) + length(u) + 40), 0) FROM checkpoints WHERE run_id IN (SELECT value FROM json_each(?))',
+      )
+      .pluck();
     this.claim = claimOwner();
     try {
       this.interruptedOnOpen = db.readonly
@@ -252,13 +259,8 @@ export class RunStore {
   }
 
   /** Bytes the stored checkpoints of `runIds` take together (their neuron blobs and scalar columns). */
-  checkpointBytes(runIds: readonly string[]): number {
-    return this.db
-      .prepare(
-        'SELECT coalesce(sum(length(a) + length(u) + 40), 0) FROM checkpoints WHERE run_id IN (SELECT value FROM json_each(?))',
-      )
-      .pluck()
-      .get(JSON.stringify(runIds)) as number;
+  storedCheckpointBytes(runIds: readonly string[]): number {
+    return this.checkpointBytesOf.get(JSON.stringify(runIds)) as number;
   }
 
   /** The run's checkpoints, all or thinned, with both per-neuron columns or the ones asked for (see SeriesOptions). */

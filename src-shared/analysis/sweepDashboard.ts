@@ -5,9 +5,8 @@
  */
 import type { SweepSpec } from '../config/schema';
 import { validSubdivision } from '../math/limit';
-import { createRng } from '../rng';
 import type { RunDetail } from '../run/record';
-import { initialParameters } from '../trainers/init';
+import { seededInitialParameters } from '../trainers/init';
 import { convergenceCount, isDecided } from './convergence';
 import { boxStats, median, sortedFinite, type BoxStats } from './stats';
 import { groupRuns, levelsLabel, type SweepFactor } from './sweepGroups';
@@ -108,10 +107,10 @@ export interface InitialPositions {
 /**
  * The run's initial positions: its first checkpoint's u, or, for a run that recorded none (the limit refuses an
  * initialisation it is undefined for, before its first checkpoint), the same draw again from its seed, as the run
- * session makes it (initialParameters on createRng(config.rng, config.seed)).
+ * session makes it (seededInitialParameters).
  */
 export function initialU(init: InitialPositions): Float64Array {
-  return init.u ?? initialParameters(init.run.config, createRng(init.run.config.rng, init.run.config.seed)).u;
+  return init.u ?? seededInitialParameters(init.run.config).u;
 }
 
 /**

@@ -5,8 +5,7 @@
  */
 import type { RunConfig } from '../config/schema';
 import { subdivisionProblem } from '../math/limit';
-import { createRng } from '../rng';
-import { initialParameters } from '../trainers/init';
+import { seededInitialParameters } from '../trainers/init';
 import { uniformInitValidProbability } from './subdivision';
 
 export type InitCheck =
@@ -26,7 +25,7 @@ export function initCheck(config: RunConfig): InitCheck {
       kind: 'not-applicable',
       reason: 'the full-batch problems have their own targets and no two-timescale limit',
     };
-  const { u } = initialParameters(config, createRng(config.rng, config.seed));
+  const { u } = seededInitialParameters(config);
   const problem = subdivisionProblem(config.target, u);
   if (config.network.positions.kind !== 'uniform') return { kind: 'certain', problem };
   return {

@@ -6,11 +6,10 @@
  */
 import { formatNumber } from '../base/format';
 import type { RunConfig, SweepSpec } from '../config/schema';
-import { sweepRuns } from '../config/sweep';
+import { expandSweep } from '../config/sweep';
 import { sigma } from '../math/activation';
 import { Population } from '../math/population';
-import { createRng } from '../rng';
-import { initialParameters } from '../trainers/init';
+import { seededInitialParameters } from '../trainers/init';
 
 /** What bounds the two stepsizes of an SGD run. */
 export interface StepsizeLimits {
@@ -59,7 +58,7 @@ const INNER_MARGIN = 10;
  */
 export function stepsizeLimits(config: RunConfig): StepsizeLimits {
   const { m, eta } = config.network;
-  const { u } = initialParameters(config, createRng(config.rng, config.seed));
+  const { u } = seededInitialParameters(config);
   const gramTrace = new Population(config.target, eta, m).gramTrace(u);
   let peakSquaredNorm = 1;
   for (let j = 0; j < m; j++) peakSquaredNorm += sigma((1 - u[j]) / eta) ** 2;
@@ -111,16 +110,15 @@ export interface SweepStepsizeWarning {
 
 /** The stepsize warnings of every run of a sweep, one per field. */
 export function sweepStepsizeWarnings(spec: SweepSpec): SweepStepsizeWarning[] {
+  const runs = expandSweep(spec);
+  const total = runs.length;
   const byField = new Map<StepsizeWarning['field'], SweepStepsizeWarning>();
-  let total = 0;
-  for (const run of sweepRuns(spec)) {
-    total++;
+  for (const run of runs) {
     for (const warning of stepsizeWarnings(run.config)) {
       const seen = byField.get(warning.field);
       if (seen) seen.runs++;
-      else
-        byField.set(warning.field, { field: warning.field, runs: 1, total: 0, first: { label: run.label, warning } });
+      else byField.set(warning.field, { field: warning.field, runs: 1, total, first: { label: run.label, warning } });
     }
   }
-  return [...byField.values()].map((entry) => ({ ...entry, total }));
+  return [...byField.values()];
 }

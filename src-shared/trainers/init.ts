@@ -1,5 +1,6 @@
 /** Initial parameters of a 1-D run, drawn in the authors' order: the m positions first, then the weights. */
 import type { RunConfig } from '../config/schema';
+import { createRng } from '../rng';
 import type { Rng } from '../rng/types';
 
 export interface InitialParameters {
@@ -23,4 +24,12 @@ export function initialParameters(config: RunConfig, rng: Rng): InitialParameter
   const a = new Float64Array(m + 1);
   if (weights.kind === 'uniform') for (let j = 0; j <= m; j++) a[j] = weights.scale * rng.next();
   return { a, u };
+}
+
+/**
+ * The initial parameters a run of `config` starts from: the first draw of the generator its seed starts, as the run
+ * session hands that generator to the trainer (which draws these before anything else).
+ */
+export function seededInitialParameters(config: RunConfig): InitialParameters {
+  return initialParameters(config, createRng(config.rng, config.seed));
 }

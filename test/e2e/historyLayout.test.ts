@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseRunConfig, parseSweepSpec } from '#shared/config/schema';
+import { shortDate } from '../../src-renderer/src/lib/historyFormat';
 import { allRunsFinished, canRunBrowser, useWorkbench, type Workbench } from './harness';
 
 const SWEEP_NAME = 'reproduce/varying-epsilon (quick tier, second attempt)';
@@ -70,19 +71,14 @@ describe.runIf(canRunBrowser)('run history at 1440 px', () => {
     // "12/12 done" in the sweep row's status is the widest status text.
     expect(await cutCells(page)).toEqual({ cut: [], sideways: false });
     // Whatever the clock says now, the widest short date fits its column too.
+    const widestDate = shortDate(new Date(2026, 4, 28, 23, 58).toISOString());
     const widestDateFits = await page
       .locator('[data-testid="run-row"] .created')
       .first()
-      .evaluate((cell) => {
-        cell.textContent = new Intl.DateTimeFormat(undefined, {
-          month: 'short',
-          day: 'numeric',
-          hour: '2-digit',
-          minute: '2-digit',
-          hourCycle: 'h23',
-        }).format(new Date(2026, 4, 28, 23, 58));
+      .evaluate((cell, text) => {
+        cell.textContent = text;
         return cell.scrollWidth <= cell.clientWidth;
-      });
+      }, widestDate);
     expect(widestDateFits).toBe(true);
 
     const single = page.locator('[data-testid="run-row"]', { hasText: 'exact-arrival integrator' });

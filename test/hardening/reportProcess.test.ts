@@ -87,9 +87,11 @@ describe('exports in the render process', () => {
     const detail = lab.store.getRun(lab.bigRunId);
     const series = lab.store.getCheckpoints(lab.bigRunId);
     // Blobs of a and u plus 40 bytes of scalar columns per checkpoint.
-    expect(lab.store.checkpointBytes([lab.bigRunId])).toBe(series.count * (8 * (series.aLength + series.uLength) + 40));
+    expect(lab.store.storedCheckpointBytes([lab.bigRunId])).toBe(
+      series.count * (8 * (series.aLength + series.uLength) + 40),
+    );
     expect(detail.m).toBe(1000);
-    const spy = vi.spyOn(lab.store, 'checkpointBytes').mockReturnValue(2 * MAX_REPORT_BYTES);
+    const spy = vi.spyOn(lab.store, 'storedCheckpointBytes').mockReturnValue(2 * MAX_REPORT_BYTES);
     const reply = await dispatch(handlers, 'exportReport', { target: { sweepId: lab.sweepId } });
     expect(reply).toEqual({
       ok: false,

@@ -5,15 +5,12 @@
 import { onBeforeUnmount, onMounted } from 'vue';
 
 /** Whether an Escape press is for the screen: not already handled, and no modal dialog open above it. */
-export function isScreenEscape(
-  event: Pick<KeyboardEvent, 'key' | 'defaultPrevented'>,
-  document: Pick<Document, 'querySelector'>,
-): boolean {
+function isScreenEscape(event: KeyboardEvent): boolean {
   return event.key === 'Escape' && !event.defaultPrevented && document.querySelector('dialog[open]') === null;
 }
 
 export function useEscape(close: () => void): void {
-  const onKey = (event: KeyboardEvent) => isScreenEscape(event, document) && close();
+  const onKey = (event: KeyboardEvent) => isScreenEscape(event) && close();
   onMounted(() => window.addEventListener('keydown', onKey));
   onBeforeUnmount(() => window.removeEventListener('keydown', onKey));
 }

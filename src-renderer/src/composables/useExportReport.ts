@@ -9,6 +9,7 @@ import { saveFile } from '../lib/download';
 import { useAction } from './useAction';
 import { SCREEN, useFigureSize } from './useFigureSize';
 import { useLab } from './useLab';
+import { recall, remember } from '../lib/remembered';
 
 export type ReportTarget = MethodParams<'exportReport'>['target'];
 
@@ -25,7 +26,7 @@ export const reportFormatLabels: Record<ReportFormat, string> = {
 };
 
 function storedFormat(): ReportFormat {
-  const value = typeof localStorage !== 'undefined' ? localStorage.getItem(STORAGE_KEY) : null;
+  const value = recall(STORAGE_KEY);
   return (reportFormats as readonly string[]).includes(value ?? '') ? (value as ReportFormat) : 'zip';
 }
 
@@ -52,7 +53,7 @@ export function useExportReport(target: () => ReportTarget) {
   /** Chooses the format of the next exports (remembered). */
   function chooseFormat(value: ReportFormat) {
     format.value = value;
-    localStorage.setItem(STORAGE_KEY, value);
+    remember(STORAGE_KEY, value);
   }
 
   return { busy, error, format, chooseFormat, exportReport };

@@ -5,6 +5,7 @@
 import { computed, ref } from 'vue';
 import { errorMessage } from '#shared/base/errors';
 import { figurePresets, parseFigureSize, type FigureSize } from '#shared/charts/figureSize';
+import { recall, remember } from '../lib/remembered';
 
 const STORAGE_KEY = 'ttlab.figureSize';
 /** The choice that keeps the chart's size on screen. */
@@ -17,7 +18,7 @@ export const sizeChoices: ReadonlyArray<{ value: string; label: string }> = [
 ];
 
 function stored(): string {
-  const value = typeof localStorage !== 'undefined' ? localStorage.getItem(STORAGE_KEY) : null;
+  const value = recall(STORAGE_KEY);
   if (value === null || value === SCREEN) return SCREEN;
   try {
     parseFigureSize(value);
@@ -45,7 +46,7 @@ export function useFigureSize() {
     }
     error.value = null;
     choice.value = text;
-    localStorage.setItem(STORAGE_KEY, text);
+    remember(STORAGE_KEY, text);
     return true;
   }
 

@@ -1,5 +1,6 @@
 /** Light or dark: follows the system (prefers-color-scheme) until the user picks one, which is remembered. */
 import { computed, ref, watchEffect } from 'vue';
+import { recall, remember } from '../lib/remembered';
 
 export type Theme = 'light' | 'dark';
 const STORAGE_KEY = 'ttlab.theme';
@@ -10,7 +11,7 @@ const systemDark = ref(media?.matches ?? false);
 media?.addEventListener('change', (event) => (systemDark.value = event.matches));
 
 function storedChoice(): Theme | null {
-  const value = typeof localStorage !== 'undefined' ? localStorage.getItem(STORAGE_KEY) : null;
+  const value = recall(STORAGE_KEY);
   return value === 'light' || value === 'dark' ? value : null;
 }
 
@@ -22,7 +23,7 @@ if (typeof document !== 'undefined') watchEffect(() => (document.documentElement
 export function useTheme() {
   function toggle() {
     choice.value = theme.value === 'dark' ? 'light' : 'dark';
-    localStorage.setItem(STORAGE_KEY, choice.value);
+    remember(STORAGE_KEY, choice.value);
   }
   return { theme, toggle };
 }
